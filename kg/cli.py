@@ -1,0 +1,247 @@
+"""The ``kg`` command line: each command parses arguments and calls the Python API.
+
+Errors the product expects (bad input, unknown query, unusable store) are printed as one
+line, ``kg: error: ...``, with exit status 1; never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import KGError, OutputError
+from .store import DEFAULT_STORE, EXPORT_FORMATS
+
+app = typer.Typer(help="Turn policy text into a queryable RDF knowledge graph.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[Path, typer.Option("--store", "-s", help="store folder (Oxigraph)")]
+ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)")]
+
+
+def reports_errors(command):
+    """Turn expected errors into one line on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KGError as e:
+            err.print(f"kg: error: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("kg: interrupted; documents already written are kept whole", markup=False)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+@app.command()
+@reports_errors
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="text files or folders of them")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="also write the graph here (.ttl .trig .nq .nt .jsonld .csv)")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", "-s", help=f"store folder (default: {DEFAULT_STORE}, or in memory with -o)")] = None,
+    memory: Annotated[bool, typer.Option("--memory", help="build in memory only (needs -o to keep anything)")] = False,
+    model: ModelOption = None,
+) -> None:
+    """Extract documents into the store (and/or write them to a file)."""
+    from .graph import KnowledgeGraph
+    from .store import Store
+
+    check_output_suffix(output)
+    in_memory = memory or (output is not None and store is None)
+    graph = KnowledgeGraph(Store(None if in_memory else (store or DEFAULT_STORE)), model)
+    summary = graph.add(*paths)
+    for path, reason in summary.failed:
+        err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
+    if output is not None:
+        graph.export(output)
+    where = f" -> {output}" if output else ("" if in_memory else f" -> store {store or DEFAULT_STORE}")
+    err.print(f"built {len(summary.built)} document(s), {len(summary.failed)} skipped, "
+              f"{len(graph.store)} quads in {summary.seconds:.1f}s{where}", markup=False, highlight=False)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def check_output_suffix(output: Path | None) -> None:
+    """Refuse an unknown output format before spending time on extraction."""
+    if output is not None and output.suffix.lower() not in {*EXPORT_FORMATS, ".csv"}:
+        raise OutputError(f"{output}: unknown output format {output.suffix!r}; use one of "
+                          + ", ".join(sorted({*EXPORT_FORMATS, ".csv"})))
+
+
+@app.command()
+@reports_errors
+def query(
+    name: Annotated[Optional[str], typer.Argument(help="library query name (see --list)")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="parameter as name=value")] = [],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help="list the library queries")] = False,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Run a query from the library, with parameters passed as bindings."""
+    from .graph import open_graph
+    from .queries import library, parse_params
+
+    if list_queries or name is None:
+        print_library(library())
+        return
+    rows = open_existing(store).query(name, **parse_params(param))
+    print_rows(rows, rows.columns, fmt)
+
+
+@app.command()
+@reports_errors
+def sparql(
+    query_or_file: Annotated[str, typer.Argument(help="a SPARQL query, or a .rq file")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Run any SPARQL query over the union of all documents."""
+    text = Path(query_or_file).read_text(encoding="utf-8") if query_or_file.endswith(".rq") and Path(query_or_file).is_file() else query_or_file
+    result = open_existing(store).sparql(text)
+    if isinstance(result, bool):
+        out.print("true" if result else "false")
+    elif hasattr(result, "columns"):
+        print_rows(result, result.columns, fmt)
+    else:
+        for triple in result:
+            out.print(f"{triple} .", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+@reports_errors
+def stats(store: StoreOption = DEFAULT_STORE) -> None:
+    """Counts by class, documents, quads, and the most central agencies."""
+    from .analysis import central_agencies
+
+    graph = open_existing(store)
+    counts = graph.stats()
+    table = Table("what", "count")
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    out.print(table)
+    central = central_agencies(graph.to_networkx(), top=5)
+    if central:
+        out.print("most central agencies: " + "; ".join(f"{name} ({score:.2f})" for name, score in central),
+                  markup=False, highlight=False)
+
+
+@app.command()
+@reports_errors
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help=".ttl .trig .nq .nt .jsonld or .csv (observations)")],
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Write the store to a file."""
+    check_output_suffix(output)
+    open_existing(store).export(output)
+    err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@app.command()
+@reports_errors
+def remove(
+    document: Annotated[str, typer.Argument(help="the document's path, # source: value, or graph IRI")],
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Remove one document's facts from the store."""
+    from .errors import InputError
+
+    if not open_existing(store).remove(document):
+        raise InputError(f"{document}: no such document in store {store}")
+    err.print(f"removed {document}", markup=False, highlight=False)
+
+
+@app.command()
+@reports_errors
+def validate(store: StoreOption = DEFAULT_STORE) -> None:
+    """Check the store against the SHACL shapes."""
+    report = open_existing(store).validate()
+    if report.conforms:
+        out.print("conforms: the graph satisfies ontology/shapes.ttl")
+        return
+    out.print(report.text, markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+@reports_errors
+def viz(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path("graph.html"),
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="show at most this many nodes")] = 1500,
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Write the self-contained browser view of the graph."""
+    open_existing(store).visualize(output, max_nodes=max_nodes)
+    err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@app.command()
+@reports_errors
+def demo(
+    store: StoreOption = DEFAULT_STORE,
+    output: Annotated[Path, typer.Option("--output", "-o", help="browser view to write")] = Path("graph.html"),
+) -> None:
+    """Build the shipped example texts, show a few answers and write the browser view."""
+    from .graph import KnowledgeGraph
+    from .resources import resource_dir
+    from .store import Store
+
+    graph = KnowledgeGraph(Store(store))
+    summary = graph.add(resource_dir("examples"))
+    err.print(f"built {len(summary.built)} example document(s) into {store}", markup=False)
+    for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
+        rows = graph.query(name)
+        out.rule(name)
+        print_rows(rows[:10], [c for c in rows.columns if not c.endswith(("agency", "instrument", "observation", "basis", "unit")) or c in {"valueUnit", "changeUnit"}], "table")
+    graph.visualize(output)
+    out.print(f"browser view: {output.resolve()}", markup=False, highlight=False)
+
+
+def open_existing(store: Path):
+    """Open a store folder that must already exist (queries never create an empty one)."""
+    from .errors import StoreError
+    from .graph import open_graph
+
+    if not Path(store).is_dir():
+        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
+    return open_graph(store)
+
+
+def print_library(queries) -> None:
+    table = Table("name", "answers", "parameters")
+    for q in queries.values():
+        table.add_row(q.name, q.title, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-")
+    out.print(table)
+
+
+def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "table":
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*(row.get(c, "") for c in columns))
+        out.print(table)
+    else:
+        raise OutputError(f"unknown --format {fmt!r}; use table, csv or json")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,298 @@
+"""Every reported number as an observation: ``doc._.kg_observations``.
+
+For each quantity found by ``quantities.find_quantities`` in a sentence:
+- a quantity introduced by a change cue ("an increase of 8% year-on-year", "up 2.2
+  percentage points", "fell 41%") becomes the *change* of the nearest stated number
+  in the same sentence, not an observation of its own;
+- the metric is the noun phrase the number measures, read from the dependency parse
+  ("The number of new 5G base stations ... reached 654,000" -> "new 5G base stations");
+- the period is the nearest year in the sentence, else the document's main year;
+- the kind is ``target`` for planned numbers ("will", "by 2025", "target"),
+  ``forecast`` for expected ones, else ``actual``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .facts import ChangeFact
+from .lexicon import head_type
+from .quantities import Quantity, find_quantities
+
+__all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
+
+CHANGE_CUE = re.compile(
+    r"(?P<cue>increase[sd]?|increasing|rise|rising|rose|risen|grow(?:th|n|s|ing)?|grew|up|down|"
+    r"decrease[sd]?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:en|s)?|reduc(?:ed|tion)|"
+    r"jump(?:ed)?|surge[sd]?|higher|lower|gain(?:ed)?|cut)"
+    r"(?:\s+(?:of|by|at|to))?(?:\s+(?:about|nearly|around|over|more than|almost|some|roughly))?\s*$",
+    re.IGNORECASE,
+)
+NEGATIVE_CUES = {"decrease", "decreased", "decreases", "decline", "declined", "declines", "declining",
+                 "down", "drop", "dropped", "drops", "fell", "fall", "fallen", "falls", "reduced",
+                 "reduction", "lower", "cut"}
+BASIS = re.compile(
+    r"^\W{0,3}(?P<basis>year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
+    r"(?:over|from|compared (?:with|to)|than) (?:the )?(?:previous|last|a|same period|preceding)[\w ]{0,25}|"
+    r"compared (?:with|to) [\w ]{0,30})",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])")
+TARGET_WORDS = re.compile(
+    r"\b(?:target(?:s|ed)?|goal|aim(?:s|ed)? to|plan(?:s|ned|ning)? to|to be (?:built|set up|"
+    r"provided|spent|covered|achieved)|envisaged|proposed|commitment to|by the year|pledge[sd]?)\b",
+    re.IGNORECASE,
+)
+FORECAST_WORDS = re.compile(r"\b(?:expected|forecasts?|projected|estimated to|likely to|anticipated)\b", re.I)
+WRAPPERS = re.compile(
+    r"^(?:(?:the|a|an|this|its|their|our)\s+)?(?:total\s+)?(?:number|scale|amount|volume|value|size|"
+    r"level|figure|count)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+COPULAS = {"reach", "be", "exceed", "total", "hit", "stand", "amount", "top", "surpass", "cross",
+           "climb", "rise", "increase", "grow", "fall", "decline", "drop", "record", "register"}
+
+
+@dataclass(frozen=True)
+class ObservedNumber:
+    """What the component finds; ``pipeline`` turns it into an ``ObservationFact``."""
+
+    quantity: Quantity
+    metric: str
+    label: str
+    sentence: tuple[int, int]
+    period: str | None
+    kind: str
+    change: ChangeFact | None
+
+
+class ObservationExtractor:
+    """spaCy component: sets ``doc._.kg_observations``."""
+
+    def __init__(self, nlp, name: str = "kg_observations", max_change_distance: int = 90):
+        self.name = name
+        self.max_change_distance = max_change_distance
+        if not Doc.has_extension("kg_observations"):
+            Doc.set_extension("kg_observations", default=[])
+
+    def __call__(self, doc: Doc) -> Doc:
+        main_year = document_year(doc.text)
+        named = [(m.start, m.end) for m in getattr(doc._, "kg_mentions", [])]
+        observed = []
+        for sent in doc.sents:
+            quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
+            observed += self.sentence_observations(doc, sent, quantities, main_year)
+        doc._.kg_observations = observed
+        return doc
+
+    def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Quantity], main_year):
+        changes = {i: find_change_cue(sent.text, q) for i, q in enumerate(quantities)}
+        mains = [i for i, q in enumerate(quantities) if changes[i] is None]
+        attached = self.attach_changes(quantities, changes, mains)
+        for i in mains:
+            q = quantities[i]
+            local = Quantity(q.start + sent.start_char, q.end + sent.start_char, q.value, q.unit,
+                             q.surface, q.explicit)
+            span = doc.char_span(local.start, local.end, alignment_mode="expand")
+            if span is None or not is_measurement(span, q):
+                continue
+            metric, label = describe_metric(span, sent)
+            if is_list_counter(metric, sent.text):
+                continue
+            yield ObservedNumber(local, metric, label, (sent.start_char, sent.end_char),
+                                 find_period(sent.text, q, main_year), find_kind(span, sent, main_year),
+                                 attached.get(i))
+
+    def attach_changes(self, quantities, changes, mains) -> dict[int, ChangeFact]:
+        """Each change goes to the nearest stated number before it, else the one after."""
+        attached: dict[int, ChangeFact] = {}
+        for i, change in changes.items():
+            if change is None:
+                continue
+            before = [j for j in mains if j < i and j not in attached
+                      and quantities[i].start - quantities[j].end <= self.max_change_distance]
+            after = [j for j in mains if j > i and j not in attached
+                     and quantities[j].start - quantities[i].end <= self.max_change_distance]
+            target = before[-1] if before else (after[0] if after else None)
+            if target is not None:
+                attached[target] = change
+        return attached
+
+
+def find_change_cue(sentence: str, q: Quantity) -> ChangeFact | None:
+    """The change a quantity states ("an increase of 8% year-on-year"), or None."""
+    cue = CHANGE_CUE.search(sentence[max(0, q.start - 40):q.start])
+    if cue is None:
+        return None
+    sign = -1 if cue["cue"].lower() in NEGATIVE_CUES else 1
+    basis = BASIS.match(sentence[q.end:q.end + 60])
+    return ChangeFact(sign * q.value, q.unit or "count", basis["basis"].strip().lower() if basis else None)
+
+
+def inside_name(q: Quantity, sent: Span, named: list[tuple[int, int]]) -> bool:
+    start, end = q.start + sent.start_char, q.end + sent.start_char
+    return any(s <= start and end <= e for s, e in named)
+
+
+def is_measurement(span: Span, q: Quantity) -> bool:
+    """Drop bare numbers spaCy reads as dates, times or ordinals, and lone "one"."""
+    if q.explicit:
+        return True
+    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
+        return False
+    return not (q.value == 1 and span.text.lower() in {"one", "1"})
+
+
+def is_list_counter(metric: str, sentence: str) -> bool:
+    """"5 three-year action plans were launched, including A, B ...": the count of a list."""
+    words = metric.lower().split()
+    return bool(words) and head_type(words[-1]) is not None and \
+        re.search(r"\b(?:including|namely|as follows)\b", sentence) is not None
+
+
+# ---------------------------------------------------------------- metric phrases
+
+def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
+    """(metric noun phrase, clause label) for the quantity in ``span``."""
+    root = quantity_root(span)
+    noun = measured_noun(root, span)
+    if noun is not None:
+        metric = phrase(noun, exclude=span)
+    else:
+        metric = subject_metric(root, span) or nearest_noun_phrase(span, sent)
+    return clean_metric(metric), clause_label(root, span, sent)
+
+
+def quantity_root(span: Span) -> Token:
+    """The token of the quantity whose head lies outside it."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+            return token
+    return span.root
+
+
+def measured_noun(root: Token, span: Span) -> Token | None:
+    """"654,000 new base stations", "2% of national income", "an outlay of Rs 3.6 lakh crore"."""
+    head = root.head
+    outside = head.i < span.start or head.i >= span.end
+    if root.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} and outside:
+        return head
+    of_children = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if of_children and root.tag_ in {"NN", "NNS", "CD"}:
+        objects = [c for c in of_children[0].children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    if root.dep_ == "pobj" and head.lower_ in {"of"} and head.head.pos_ in {"NOUN", "PROPN"}:
+        return head.head
+    return None
+
+
+def subject_metric(root: Token, span: Span) -> str | None:
+    """"The number of new 5G base stations in the year reached 654,000" -> its subject."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    while verb.dep_ in {"xcomp", "advcl", "conj"} and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ not in COPULAS:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)]
+    if subjects:
+        return phrase(subjects[0], exclude=span)
+    if root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
+        tokens = [t for t in verb.subtree if t.i >= span.end and not t.is_punct][:12]
+        return span.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
+    return None
+
+
+def nearest_noun_phrase(span: Span, sent: Span) -> str:
+    chunks = [c for c in sent.noun_chunks if c.end <= span.start or c.start >= span.end]
+    before = [c for c in chunks if c.end <= span.start]
+    chosen = before[-1] if before else (chunks[0] if chunks else None)
+    return chosen.text if chosen is not None else span.text
+
+
+def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> str:
+    """A noun with its modifiers and one prepositional tail, without the quantity itself."""
+    keep = []
+    for token in noun.subtree:
+        if exclude.start <= token.i < exclude.end:
+            continue
+        if token.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "det", "advcl", "nummod"} and token.head == noun:
+            continue
+        keep.append(token)
+    keep = contiguous_around(keep, noun)[:max_tokens]
+    return noun.doc[keep[0].i:keep[-1].i + 1].text if keep else noun.text
+
+
+def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens containing ``anchor`` (drops detached pieces)."""
+    indices = {t.i for t in tokens}
+    start = end = anchor.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    return [t for t in tokens if start <= t.i <= end]
+
+
+def clean_metric(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", text).strip(" ,.;:-“”\"'")
+    for _ in range(2):
+        text = WRAPPERS.sub("", text)
+    text = re.sub(r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", "", text,
+                  flags=re.IGNORECASE)
+    if text[:1].isupper() and not text[1:2].isupper() and " " in text and not text.split()[0].istitle():
+        text = text[0].lower() + text[1:]
+    return text or "value"
+
+
+def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> str:
+    """The clause stating the number: subject, verb and object around it."""
+    verb = root
+    while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
+    tokens = [t for t in tokens if not (t.dep_ in {"advcl", "conj", "ccomp"} and t.head == verb and
+                                      not (t.i <= span.start <= t.right_edge.i))]
+    first = min(tokens, key=lambda t: t.i).i
+    last = max(t.i for t in tokens)
+    if last - first > max_tokens:
+        first, last = max(first, span.start - max_tokens // 2), min(last, span.end + max_tokens // 2)
+    text = span.doc[first:last + 1].text
+    return re.sub(r"\s+", " ", text).strip(" ,;")
+
+
+# ---------------------------------------------------------------- period and kind
+
+def document_year(text: str) -> str | None:
+    """The year the document talks about most (its reporting year)."""
+    years = Counter(m["year"] for m in YEAR.finditer(text) if not m["to"])
+    return years.most_common(1)[0][0] if years else None
+
+
+def find_period(sentence: str, q: Quantity, main_year: str | None) -> str | None:
+    candidates = [m for m in YEAR.finditer(sentence) if not (m.start() >= q.start and m.end() <= q.end)]
+    if not candidates:
+        return main_year
+    nearest = min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
+    if nearest["to"]:
+        to = nearest["to"]
+        return f"{nearest['year']}-{to[-2:]}" if len(to) == 2 else f"{nearest['year']}/{to}"
+    return nearest["year"]
+
+
+def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
+    clause = sent.doc[max(sent.start, span.start - 12):min(sent.end, span.end + 8)].text
+    head = span.root.head
+    auxiliaries = {c.lower_ for t in (head, head.head) for c in t.children if c.dep_ == "aux"}
+    if FORECAST_WORDS.search(clause):
+        return "forecast"
+    if auxiliaries & {"will", "shall"} or TARGET_WORDS.search(clause) or future_by_year(clause, main_year):
+        return "target"
+    return "actual"
+
+
+def future_by_year(clause: str, main_year: str | None) -> bool:
+    match = re.search(r"\bby (?:the (?:end of )?(?:year )?)?(?P<year>(?:19|20)\d\d)\b", clause)
+    return bool(match) and (main_year is None or match["year"] >= main_year)

@@ -1,0 +1,116 @@
+"""The extraction components as spaCy factories, and a processed Doc -> ``DocumentFacts``.
+
+Component order: the base pipeline (tagger, parser, ner) -> ``kg_entities`` ->
+``kg_observations`` -> ``kg_relations``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .entities import Mention, PolicyEntityRecognizer
+from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
+from .lexicon import agency_lexicon, canonical_key, strip_quotes
+from .observations import ObservationExtractor
+from .relations import RelationExtractor
+
+__all__ = ["add_policy_components", "facts_from_doc", "COMPONENTS"]
+
+COMPONENTS = ("kg_entities", "kg_observations", "kg_relations")
+MAX_EVIDENCE_PER_ENTITY = 10
+
+
+@Language.factory("kg_entities", assigns=["doc._.kg_mentions"], requires=["token.pos", "token.dep"],
+                  default_config={"min_name_words": 2})
+def make_entity_recognizer(nlp: Language, name: str, min_name_words: int) -> PolicyEntityRecognizer:
+    return PolicyEntityRecognizer(nlp, name, min_name_words=min_name_words)
+
+
+@Language.factory("kg_observations", assigns=["doc._.kg_observations"],
+                  requires=["token.dep", "doc.sents", "doc.ents"], default_config={"max_change_distance": 90})
+def make_observation_extractor(nlp: Language, name: str, max_change_distance: int) -> ObservationExtractor:
+    return ObservationExtractor(nlp, name, max_change_distance=max_change_distance)
+
+
+@Language.factory("kg_relations", assigns=["doc._.kg_relations", "doc._.kg_people"],
+                  requires=["doc._.kg_mentions", "token.dep"], default_config={"role_window": 60})
+def make_relation_extractor(nlp: Language, name: str, role_window: int) -> RelationExtractor:
+    return RelationExtractor(nlp, name, role_window=role_window)
+
+
+def add_policy_components(nlp: Language) -> Language:
+    """Add the ``kg`` components to a loaded English pipeline (idempotent)."""
+    for component in COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, last=True)
+    return nlp
+
+
+def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
+    """The sentence around a character span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sent = span.sent if span is not None and len(span) else doc[:0].sent if len(doc) else None
+    if sent is None:
+        return Evidence(doc.text[start:end], start, end)
+    return Evidence(sent.text.strip(), sent.start_char, sent.end_char)
+
+
+def facts_from_doc(doc: Doc) -> DocumentFacts:
+    """Everything the components found, as plain records for RDF building."""
+    entities = entity_facts(doc, doc._.kg_mentions) + person_facts(doc)
+    known = {e.key for e in entities}
+    relations = tuple(
+        RelationFact(r.subject_key, r.predicate, r.object_key, sentence_evidence(doc, r.sentence))
+        for r in doc._.kg_relations if r.subject_key in known and r.object_key in known
+    )
+    observations = tuple(observation_fact(doc, o) for o in doc._.kg_observations)
+    return DocumentFacts(tuple(entities), observations, relations)
+
+
+def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:
+    start, end = sentence
+    return Evidence(doc.text[start:end].strip(), start, end)
+
+
+def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.type, m.key)].append(m)
+    facts = []
+    for (type_, key), group in groups.items():
+        name = preferred_name(type_, key, group)
+        aliases = sorted({m.name for m in group if canonical_key(m.name) != canonical_key(name)
+                          and m.rule != "reference"})
+        evidence = tuple(dict.fromkeys(evidence_for(doc, m.start, m.end) for m in group if m.end > m.start))
+        facts.append(EntityFact(type_, name, group[0].ident, tuple(aliases), evidence[:MAX_EVIDENCE_PER_ENTITY]))
+    return facts
+
+
+def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
+    """The lexicon's name for known agencies, else the fullest written form."""
+    entry = agency_lexicon().get(key) if type_ == "Agency" else None
+    if entry:
+        return entry.name
+    written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [m.name for m in group]
+    return strip_quotes(max(written, key=len))
+
+
+def person_facts(doc: Doc) -> list[EntityFact]:
+    people: dict[str, EntityFact] = {}
+    for p in doc._.kg_people:
+        key = f"Person:{canonical_key(p.name)}"
+        if key not in people:
+            people[key] = EntityFact("Person", p.name, key, (), (sentence_evidence(doc, p.sentence),),
+                                     role=p.role, agency_key=p.agency_key)
+    return list(people.values())
+
+
+def observation_fact(doc: Doc, o) -> ObservationFact:
+    return ObservationFact(
+        metric=o.metric, value=o.quantity.value, unit=o.quantity.unit, label=o.label,
+        evidence=sentence_evidence(doc, o.sentence), surface=o.quantity.surface, start=o.quantity.start,
+        period=o.period, kind=o.kind, change=o.change,
+    )

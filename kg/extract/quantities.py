@@ -1,0 +1,197 @@
+"""Finding reported numbers in text and reading them into base units.
+
+``find_quantities(text)`` returns every number worth an observation with its value in
+base units and a unit code: ISO 4217 for money (CNY, USD, GBP, INR, EUR), ``percent``,
+``pp`` (percentage points), a physical unit (``tonne``, ``km``, ``GW``, ...) or ``None``
+for a plain count. Dates, years, times, ordinals, article numbers and list counters
+are skipped here; the parse-aware rules live in ``observations``.
+
+>>> [(q.value, q.unit) for q in find_quantities("revenue reached 1.47 trillion yuan, up 8%")]
+[(1470000000000.0, 'CNY'), (8.0, 'percent')]
+>>> [(q.value, q.unit) for q in find_quantities("Rs 3.60 Lakh Crore and 81 lakh households")]
+[(3600000000000.0, 'INR'), (8100000.0, None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "SCALES", "MONTH_WORDS"]
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+    "万": 1e4, "亿": 1e8, "hundred": 1e2,
+}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1,
+}
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
+    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "¥": "CNY",
+}
+UNIT_WORDS = {
+    "per cent": "percent", "percent": "percent", "%": "percent",
+    "percentage points": "pp", "percentage point": "pp", "pp": "pp",
+    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY",
+    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR",
+    "rupees": "INR", "rupee": "INR",
+    "tons": "tonne", "tonnes": "tonne", "ton": "tonne", "tonne": "tonne",
+    "hectares": "hectare", "hectare": "hectare", "acres": "acre", "acre": "acre",
+    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
+    "square metres": "m2", "square meters": "m2", "sq m": "m2",
+    "kilometres": "km", "kilometers": "km", "km": "km", "metres": "m", "meters": "m",
+    "gw": "GW", "gigawatts": "GW", "mw": "MW", "megawatts": "MW", "kw": "kW", "gwh": "GWh",
+    "mwh": "MWh", "kwh": "kWh", "twh": "TWh", "barrels": "barrel", "barrel": "barrel",
+    "litres": "litre", "liters": "litre", "lpcd": "lpcd", "jin": "jin", "mu": "mu",
+    "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour", "days": "day",
+    "day": "day", "months": "month", "month": "month", "years": "year", "year": "year",
+    "times": "times", "fold": "times",
+    "ppt": "ppt", "ppm": "ppm", "ppb": "ppb",
+}
+PER_UNITS = ("month", "year", "day", "hour", "person", "household", "barrel", "tonne", "unit", "kwh")
+MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+# A number right after one of these is a reference, not a measurement ("Article 5").
+REFERENCE_WORDS = {
+    "article", "articles", "section", "sections", "clause", "paragraph", "para", "chapter", "rule",
+    "no", "no.", "number", "item", "schedule", "part", "annex", "page", "version", "level", "tier",
+    "grade", "phase", "stage", "round", "covid", "covid-", "class", "category", "form", "room",
+    "pm", "fy", "g", "ipv", "sdg", "title", "division", "act", "order", "circular",
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORD_NUM = _alternation(w for w in WORD_NUMBERS if w != "a")
+_SCALE = r"(?:thousand|million|billion|trillion|lakhs?|lac|crores?|hundred|mn|bn|tn|万|亿)"
+_SHORT_SCALE = r"(?:m|bn|k|mn|tn)"  # only glued to a number: "£3.5m", "$2bn"
+_UNIT = _alternation(UNIT_WORDS)
+_CURRENCY = r"US\$|\$|£|€|₹|¥|Rs\.?|INR|RMB|USD|GBP|EUR|CNY"
+
+QUANTITY = re.compile(
+    rf"""
+    (?<![\w.,$£€₹¥/-])
+    (?:(?P<cur>{_CURRENCY})\s?)?
+    (?:(?P<num>{_NUM})|(?P<word>\b(?:{_WORD_NUM}|a)\b))
+    (?:(?P<short>{_SHORT_SCALE})(?![A-Za-z])|(?P<scale>(?:[\s-]*{_SCALE}(?=[^A-Za-z]|$|farmer|crore|lakh))+))?
+    (?:[\s-]?(?P<unit>(?:{_UNIT}))(?![A-Za-z]))?
+    (?:\s?(?:per|a|/)\s?(?P<per>{"|".join(PER_UNITS)})s?\b)?
+    (?P<ordinal>(?:st|nd|rd|th)\b)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text: ``value`` in base units and its ``unit`` code (None = count)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    surface: str
+    explicit: bool  # has a currency, scale word or unit: more than a bare number
+
+
+def parse_number(digits: str) -> Decimal:
+    """``"1,52,000.5"`` -> Decimal("152000.5") (Western and Indian digit grouping); exact."""
+    return Decimal(digits.replace(",", ""))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All measurement-like numbers in ``text``, in order of appearance."""
+    found = []
+    for match in QUANTITY.finditer(text):
+        quantity = _quantity_from_match(text, match)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity_from_match(text: str, match: re.Match) -> Quantity | None:
+    if match["ordinal"] or _is_reference(text, match) or _is_glued(text, match):
+        return None
+    scale = _scale_factor(match)
+    if match["word"] and (match["word"].lower() == "a") != bool(scale > 1 or match["unit"]):
+        if match["word"].lower() == "a" or match["cur"]:
+            return None
+    base = Decimal(WORD_NUMBERS[match["word"].lower()]) if match["word"] else parse_number(match["num"])
+    unit = _unit_code(match)
+    explicit = bool(match["cur"] or scale != 1 or match["unit"])
+    if not explicit and (_looks_like_year(match, base) or _is_date_or_time(text, match)):
+        return None
+    end = match.end("unit") if match["unit"] else match.end()
+    surface = text[match.start():end].strip()
+    value = float(base * scale)
+    return Quantity(match.start(), match.start() + len(surface), value, unit, surface, explicit)
+
+
+def _is_glued(text: str, match: re.Match) -> bool:
+    """"5G", "3D", "three-year plan": a number fused into a word or adjective names no amount."""
+    nxt = text[match.end():match.end() + 1]
+    if nxt.isalnum() and not match["scale"]:
+        return True
+    hyphen_unit = match["unit"] and "-" in match.group(0)[: match.start("unit") - match.start()]
+    return bool(match["word"] and hyphen_unit)
+
+
+def _scale_factor(match: re.Match) -> Decimal:
+    words = re.findall(r"[A-Za-z万亿]+", match["scale"] or "")
+    if match["short"]:
+        words.append(match["short"])
+    factor = Decimal(1)
+    for word in words:
+        factor *= Decimal(str(SCALES[word.lower()]))
+    return factor
+
+
+def _unit_code(match: re.Match) -> str | None:
+    unit = None
+    if match["cur"]:
+        unit = CURRENCY_SYMBOLS[match["cur"].lower()]
+    if match["unit"]:
+        named = UNIT_WORDS[match["unit"].lower()]
+        unit = unit if unit and named in {"CNY", "USD", "GBP", "EUR", "INR"} else named
+    if match["per"] and unit:
+        unit = f"{unit}/{match['per'].lower()}"
+    return unit
+
+
+def _looks_like_year(match: re.Match, value: float) -> bool:
+    digits = match["num"] or ""
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", digits)) and 1800 <= value <= 2100
+
+
+def _is_date_or_time(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 12):match.start()]
+    after = text[match.end():match.end() + 12]
+    if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
+        return True  # 5:53, 01/06
+    if re.search(r"\d-$", before) or re.match(r"-\d", after):
+        return True  # the "21" of "2020-21"
+    prev_word = re.findall(r"[A-Za-z]+\.?", before)[-1:] or [""]
+    next_word = re.findall(r"[A-Za-z]+", after)[:1] or [""]
+    return prev_word[0].lower().rstrip(".") in MONTH_WORDS or next_word[0].lower() in MONTH_WORDS
+
+
+def _is_reference(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 16):match.start()]
+    words = re.findall(r"[A-Za-z]+[.-]?", before)
+    if words and words[-1].lower() in REFERENCE_WORDS and re.search(r"[A-Za-z][.-]?\s?$", before):
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    at_line_start = not text[line_start:match.start()].strip(" \t(")
+    return at_line_start and bool(re.match(r"\s*[.)]", text[match.end():]))

@@ -1,0 +1,174 @@
+"""Relations between mentions: ``doc._.kg_relations`` and ``doc._.kg_people``.
+
+- responsible agency of a plan, regulation or program: the agency is the subject (or the
+  "by" agent) of a verb of issuing, launching, implementing, ... whose object is the
+  policy ("MIIT issued the Plan", "the Regulations were issued by the State Council"),
+  or the possessor ("EPA's PFAS Strategic Roadmap");
+- part-of between plans ("action plans under the 14th Five-Year Plan") and
+  implements between a program and a plan;
+- amends / repeals between regulations;
+- officials: a named person with a role ("spokesperson of the Ministry of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .facts import POLICY_TYPES
+
+__all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
+
+RESPONSIBILITY_VERBS = {
+    "issue", "adopt", "launch", "implement", "administer", "release", "publish", "approve", "announce",
+    "unveil", "introduce", "enforce", "formulate", "draft", "promulgate", "enact", "pass", "establish",
+    "roll", "sign", "run", "manage", "oversee", "steer", "initiate", "create", "propose", "notify",
+    "print", "prepare", "present", "develop", "lead", "operate", "finalise", "finalize", "set",
+    "organize", "organise", "undertake", "execute", "fund", "sanction", "start",
+}
+ROLE = re.compile(
+    r"\b(?P<role>spokes(?:person|man|woman)|(?:deputy |vice[- ]|chief |prime |union |cabinet |state )?"
+    r"(?:minister|secretary|director(?:[- ]general)?|chairman|chairperson|chair|commissioner|"
+    r"administrator|governor|president|head|director))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    subject_key: str
+    predicate: str
+    object_key: str
+    sentence: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    role: str
+    agency_key: str | None
+    sentence: tuple[int, int]
+
+
+class RelationExtractor:
+    """spaCy component: sets ``doc._.kg_relations`` and ``doc._.kg_people``."""
+
+    def __init__(self, nlp, name: str = "kg_relations", role_window: int = 60):
+        self.name = name
+        self.role_window = role_window
+        for ext in ("kg_relations", "kg_people"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=[])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = getattr(doc._, "kg_mentions", [])
+        relations, people = [], []
+        for sent in doc.sents:
+            inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+            relations += responsible_agencies(doc, sent, inside)
+            relations += policy_hierarchy(doc, sent, inside)
+            people += self.officials(doc, sent, inside)
+        doc._.kg_relations = list(dict.fromkeys(relations))
+        doc._.kg_people = people
+        return doc
+
+    def officials(self, doc: Doc, sent: Span, mentions) -> list[PersonMention]:
+        agencies = [m for m in mentions if m.type == "Agency"]
+        found = []
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            after = doc.text[ent.end_char:ent.end_char + self.role_window]
+            before = doc.text[max(sent.start_char, ent.start_char - self.role_window // 2):ent.start_char]
+            role = ROLE.search(after) if after.lstrip().startswith(",") else None
+            role = role or ROLE.search(before)
+            if role is None:
+                continue
+            near = [a for a in agencies if abs(a.start - ent.end_char) <= 2 * self.role_window]
+            agency = min(near, key=lambda a: abs(a.start - ent.end_char)).ident if near else None
+            found.append(PersonMention(ent.start_char, ent.end_char, ent.text, role["role"].lower(),
+                                       agency, (sent.start_char, sent.end_char)))
+        return found
+
+
+def mention_root(doc: Doc, mention) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
+    agencies = [m for m in mentions if m.type == "Agency"]
+    policies = [m for m in mentions if m.type in POLICY_TYPES]
+    found = []
+    for policy in policies:
+        for agency in agencies:
+            if agency.key != policy.key and is_responsible(doc, agency, policy):
+                found.append(RelationMention(policy.ident, "responsibleAgency", agency.ident,
+                                             (sent.start_char, sent.end_char)))
+    return found
+
+
+def is_responsible(doc: Doc, agency, policy) -> bool:
+    if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc.text[agency.end:policy.start]):
+        return True  # "EPA's PFAS Strategic Roadmap"
+    a, p = mention_root(doc, agency), mention_root(doc, policy)
+    if a is None or p is None:
+        return False
+    verb = lowest_common_verb(a, p)
+    if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+        return False
+    return role_in(a, verb) in {"subject", "agent"} and role_in(p, verb) in {"object", "passive"} \
+        or role_in(a, verb) == "agent" and role_in(p, verb) in {"passive", "subject"}
+
+
+def lowest_common_verb(a: Token, b: Token) -> Token | None:
+    ancestors_a = [a, *a.ancestors]
+    ancestors_b = {t.i for t in (b, *b.ancestors)}
+    for token in ancestors_a:
+        if token.i in ancestors_b and token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def role_in(token: Token, verb: Token) -> str | None:
+    """How ``token`` hangs from ``verb``: subject, agent ("by X"), object, passive subject."""
+    child = token
+    while child.head != verb and child.head != child:
+        child = child.head
+    if child.head != verb:
+        return None
+    dep = child.dep_
+    if dep == "nsubj":
+        return "subject"
+    if dep == "nsubjpass":
+        return "passive"
+    if dep == "agent" or dep == "prep" and child.lower_ == "by":
+        return "agent"
+    if dep in {"dobj", "obj", "attr", "oprd", "xcomp", "ccomp", "prep", "npadvmod", "dative"}:
+        return "object"
+    return None
+
+
+def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
+    """"A under B": A part of B (plans), A implements B (program under a plan)."""
+    policies = [m for m in mentions if m.type in POLICY_TYPES]
+    found = []
+    for child in policies:
+        for parent in policies:
+            between = doc.text[child.end:parent.start]
+            if parent.start > child.end and re.fullmatch(r"\s*(?:,\s*)?(?:under|of|as part of|within)\s+(?:the\s+)?", between):
+                if child.type == "Plan" and parent.type == "Plan":
+                    predicate = "partOf"
+                elif child.type == "Program" and parent.type == "Plan":
+                    predicate = "implements"
+                elif child.type == "Regulation" and parent.type == "Regulation":
+                    predicate = "amends" if re.search(r"amend", sent.text, re.I) else None
+                else:
+                    predicate = None
+                if predicate:
+                    found.append(RelationMention(child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)))
+    return found

@@ -1,0 +1,141 @@
+"""``KnowledgeGraph``: the Python API over a store. The CLI calls only this.
+
+>>> import kg
+>>> graph = kg.build([EXAMPLE_TEXT])
+>>> graph.query("counts-by-class")[0]["class"] in {"Agency", "Observation", "Metric", "Document"}
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pipeline import BuildSummary, build_graph
+from .queries import bind_parameters, get_query, library
+from .rdf.iris import document_iri
+from .sources import SourceDocument
+from .store import DEFAULT_STORE, Store
+
+__all__ = ["KnowledgeGraph", "QueryResult", "build", "open_graph", "queries", "EXAMPLE_TEXT"]
+
+EXAMPLE_TEXT = (
+    "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Monday. "
+    "Investment reached Rs 1.2 lakh crore in 2023, an increase of 12% year-on-year."
+)
+
+
+class QueryResult(list):
+    """Rows of a SELECT as dicts of strings; ``to_dataframe()`` when pandas is installed."""
+
+    def __init__(self, rows: list[dict[str, str]], columns: list[str]):
+        super().__init__(rows)
+        self.columns = columns
+
+    def to_dataframe(self):
+        import pandas as pd  # optional dependency
+
+        return pd.DataFrame(list(self), columns=self.columns)
+
+
+@dataclass
+class KnowledgeGraph:
+    """A knowledge graph held in a ``Store`` (on disk, or in memory)."""
+
+    store: Store
+    model: str | None = None
+
+    # -- building -----------------------------------------------------------------------------
+    def add(self, *sources: str | Path | SourceDocument) -> BuildSummary:
+        """Extract files, folders or raw texts into the graph (a document again replaces itself)."""
+        return build_graph(sources, store=self.store, model=self.model)
+
+    def remove(self, document: str | Path) -> bool:
+        """Remove one document's facts, by its IRI, its path, or its ``# source:`` value."""
+        return self.store.remove_document(resolve_document(self.store, document))
+
+    # -- asking -----------------------------------------------------------------------------------
+    def query(self, query_name: str, /, **params: str) -> QueryResult:
+        """Run a library query by name; keyword arguments are its parameters."""
+        library_query = get_query(query_name)
+        bindings = bind_parameters(library_query, {k: str(v) for k, v in params.items()})
+        return self._rows(library_query.sparql, bindings)
+
+    def sparql(self, query: str) -> QueryResult | list | bool:
+        """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""
+        result = self.store.query(query)
+        if isinstance(result, bool):
+            return result
+        if hasattr(result, "variables"):
+            columns = [v.value for v in result.variables]
+            return QueryResult([{c: row[c].value for c in columns if row[c] is not None} for row in result], columns)
+        return list(result)
+
+    def _rows(self, sparql: str, bindings) -> QueryResult:
+        result = self.store.query(sparql, bindings)
+        columns = [v.value for v in result.variables]
+        return QueryResult([{c: row[c].value for c in columns if row[c] is not None} for row in result], columns)
+
+    def stats(self) -> dict[str, int]:
+        counts = {row["class"]: int(row["count"]) for row in self.query("counts-by-class")}
+        counts["quads"] = len(self.store)
+        return counts
+
+    # -- output -------------------------------------------------------------------------------------
+    def export(self, path: str | Path) -> Path:
+        """Write the graph; the format follows the extension (.ttl .trig .nq .nt .jsonld .csv)."""
+        from .export import export_graph
+
+        return export_graph(self, Path(path))
+
+    def validate(self):
+        """The SHACL validation report of the whole graph (``report.conforms``, ``report.text``)."""
+        from .validate import validate_store
+
+        return validate_store(self.store)
+
+    def to_networkx(self):
+        """Entities as nodes and their relations as edges, in a ``networkx.MultiDiGraph``."""
+        from .analysis import to_networkx
+
+        return to_networkx(self.store)
+
+    def visualize(self, path: str | Path = "graph.html", **options):
+        """Write the self-contained browser view; in Jupyter, returns an inline frame."""
+        from .viz import write_view
+
+        return write_view(self.store, Path(path), **options)
+
+
+def resolve_document(store: Store, document: str | Path) -> str:
+    """A document's graph IRI from its IRI, its path or its ``# source:`` value."""
+    from .sources import read_document
+
+    text = str(document)
+    if text in store.documents():
+        return text
+    if Path(text).is_file():
+        return str(document_iri(read_document(text).key))
+    import hashlib
+
+    return str(document_iri(hashlib.sha1(text.encode()).hexdigest()[:12]))
+
+
+def build(sources: Iterable[str | Path | SourceDocument], *, store: str | Path | None = None,
+          model: str | None = None) -> KnowledgeGraph:
+    """Build a graph from files, folders or texts: in memory, or into a store folder."""
+    graph = KnowledgeGraph(Store(store), model)
+    summary = graph.add(*sources)
+    graph.last_build = summary
+    return graph
+
+
+def open_graph(store: str | Path = DEFAULT_STORE, *, model: str | None = None) -> KnowledgeGraph:
+    """Open an existing store folder."""
+    return KnowledgeGraph(Store(store), model)
+
+
+def queries() -> list[str]:
+    """Names of the library queries."""
+    return sorted(library())

@@ -1,0 +1,113 @@
+"""The library of named SPARQL queries in ``queries/*.rq``.
+
+Each file starts with a comment header::
+
+    # title: Agencies and what they are responsible for
+    # description: every plan, regulation and program linked to its agency
+    # param agency text: part of an agency's name (case-insensitive); default: every agency
+
+A parameter is passed to the query as a binding (Oxigraph substitution) of the
+projected variable of the same name, never formatted into the query text. Queries read
+it as ``BIND(COALESCE(?agency, "") AS ?wanted)``: left out, it matches every row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .resources import resource_dir
+
+__all__ = ["LibraryQuery", "Parameter", "library", "get_query", "bind_parameters", "parse_params"]
+
+PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s+(?P<type>text|iri|number|year)\s*:\s*(?P<doc>.*)$")
+HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description)\s*:\s*(?P<value>.*)$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str  # text | iri | number | year
+    description: str
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    sparql: str
+    path: Path
+
+
+def parse_query_file(path: Path) -> LibraryQuery:
+    text = path.read_text(encoding="utf-8")
+    header, params = {}, []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if match := PARAM_LINE.match(line):
+            params.append(Parameter(match["name"], match["type"], match["doc"].strip()))
+        elif match := HEADER_LINE.match(line):
+            header[match["key"]] = match["value"].strip()
+    return LibraryQuery(path.stem, header.get("title", path.stem), header.get("description", ""),
+                        tuple(params), text, path)
+
+
+@lru_cache(maxsize=1)
+def library() -> dict[str, LibraryQuery]:
+    """Every library query by name (file name without ``.rq``); checks are not included."""
+    folder = resource_dir("queries")
+    return {q.name: q for q in map(parse_query_file, sorted(folder.glob("*.rq")))}
+
+
+def get_query(name: str) -> LibraryQuery:
+    try:
+        return library()[name]
+    except KeyError:
+        raise QueryError(f"no library query named {name!r}; `kg query --list` shows them") from None
+
+
+def bind_parameters(query: LibraryQuery, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Typed RDF terms for the given parameter values; unknown names are refused."""
+    known = {p.name: p for p in query.parameters}
+    bindings = {}
+    for name, raw in values.items():
+        if name not in known:
+            allowed = ", ".join(known) or "none"
+            raise QueryError(f"query {query.name!r} has no parameter {name!r} (parameters: {allowed})")
+        bindings[name] = to_term(known[name], raw)
+    return bindings
+
+
+def to_term(param: Parameter, raw: str) -> ox.NamedNode | ox.Literal:
+    if param.type == "iri":
+        try:
+            return ox.NamedNode(raw)
+        except ValueError as e:
+            raise QueryError(f"parameter {param.name}: {raw!r} is not an IRI") from e
+    if param.type == "number":
+        try:
+            Decimal(raw)
+        except InvalidOperation as e:
+            raise QueryError(f"parameter {param.name}: {raw!r} is not a number") from e
+        return ox.Literal(raw, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    return ox.Literal(raw)
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["agency=Ministry of Power"]`` -> ``{"agency": "Ministry of Power"}``."""
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"parameter {pair!r} must look like name=value")
+        values[name.strip()] = value
+    return values

@@ -1,0 +1,1 @@
+"""Facts -> RDF: ontology terms, deterministic IRIs and provenance."""

@@ -1,0 +1,125 @@
+"""One document's facts -> one RDF graph (the document's named graph in the store).
+
+Every entity and observation points to the sentence it came from (``kgo:evidence``),
+which records the text, character offsets, document and extractor version (PROV-O).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from ..extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact
+from ..sources import SourceDocument
+from ..version import __version__
+from .iris import document_iri, entity_iri, evidence_iri, extractor_iri, metric_iri, observation_iri
+from .namespace import KGO
+
+__all__ = ["document_graph", "decimal_literal", "bind_prefixes"]
+
+KINDS = {"actual": KGO.actual, "target": KGO.target, "forecast": KGO.forecast}
+RELATION_PREDICATES = {"responsibleAgency": KGO.responsibleAgency, "partOf": KGO.partOf,
+                       "implements": KGO.implements, "amends": KGO.amends, "repeals": KGO.repeals}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, namespace in (("kgo", KGO._NS), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS)):
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def document_graph(document: SourceDocument, facts: DocumentFacts) -> Graph:
+    """All triples one document contributes, built deterministically from its facts."""
+    graph = bind_prefixes(Graph())
+    doc = document_iri(document.key)
+    add_document(graph, doc, document)
+    evidence = EvidenceWriter(graph, doc, document.key)
+    for entity in facts.entities:
+        add_entity(graph, entity, doc, evidence)
+    for observation in facts.observations:
+        add_observation(graph, observation, doc, document.key, evidence)
+    for relation in facts.relations:
+        graph.add((entity_iri(relation.subject_key), RELATION_PREDICATES[relation.predicate],
+                   entity_iri(relation.object_key)))
+    return graph
+
+
+def add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
+    graph.add((doc, RDF.type, KGO.Document))
+    graph.add((doc, DCTERMS.title, Literal(document.title)))
+    graph.add((doc, KGO.contentHash, Literal(document.content_hash)))
+    if document.source:
+        graph.add((doc, DCTERMS.source, Literal(document.source)))
+    if document.published:
+        graph.add((doc, DCTERMS.issued, Literal(document.published, datatype=XSD.date)))
+    extractor = extractor_iri(__version__)
+    graph.add((extractor, RDF.type, KGO.Extractor))
+    graph.add((extractor, RDFS.label, Literal(f"kg {__version__}")))
+
+
+class EvidenceWriter:
+    """Adds each evidence sentence once and returns its IRI."""
+
+    def __init__(self, graph: Graph, doc: URIRef, document_key: str):
+        self.graph, self.doc, self.document_key = graph, doc, document_key
+        self.extractor = extractor_iri(__version__)
+
+    def __call__(self, evidence: Evidence) -> URIRef:
+        node = evidence_iri(self.document_key, evidence.start, evidence.end)
+        if (node, RDF.type, KGO.Evidence) not in self.graph:
+            for p, o in ((RDF.type, KGO.Evidence), (KGO.text, Literal(evidence.text)),
+                         (KGO.startChar, Literal(evidence.start)), (KGO.endChar, Literal(evidence.end)),
+                         (KGO.document, self.doc), (PROV.wasAttributedTo, self.extractor)):
+                self.graph.add((node, p, o))
+        return node
+
+
+def add_entity(graph: Graph, entity: EntityFact, doc: URIRef, evidence: EvidenceWriter) -> None:
+    node = entity_iri(entity.key)
+    graph.add((node, RDF.type, KGO[entity.type]))
+    graph.add((node, RDFS.label, Literal(entity.name)))
+    graph.add((node, KGO.mentionedIn, doc))
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    for sentence in entity.evidence:
+        graph.add((node, KGO.evidence, evidence(sentence)))
+    if entity.role:
+        graph.add((node, KGO.role, Literal(entity.role)))
+    if entity.agency_key:
+        graph.add((node, KGO.agency, entity_iri(entity.agency_key)))
+
+
+def add_observation(graph: Graph, obs: ObservationFact, doc: URIRef, document_key: str,
+                    evidence: EvidenceWriter) -> None:
+    node = observation_iri(document_key, obs.start)
+    metric = metric_iri(obs.metric)
+    sentence = evidence(obs.evidence)
+    graph.add((metric, RDF.type, KGO.Metric))
+    graph.add((metric, RDFS.label, Literal(obs.metric)))
+    for p, o in ((RDF.type, KGO.Observation), (RDFS.label, Literal(obs.label)), (KGO.metric, metric),
+                 (KGO.value, decimal_literal(obs.value)), (KGO.unit, Literal(obs.unit or "count")),
+                 (KGO.kind, KINDS[obs.kind]), (KGO.surfaceForm, Literal(obs.surface)),
+                 (KGO.evidence, sentence)):
+        graph.add((node, p, o))
+    if obs.period:
+        graph.add((node, KGO.period, Literal(obs.period)))
+    if obs.reported_by:
+        graph.add((node, KGO.reportedBy, entity_iri(obs.reported_by)))
+    if obs.change:
+        change = URIRef(f"{node}/change")
+        graph.add((node, KGO.change, change))
+        graph.add((change, RDF.type, KGO.Change))
+        graph.add((change, KGO.value, decimal_literal(obs.change.value)))
+        graph.add((change, KGO.unit, Literal(obs.change.unit)))
+        if obs.change.basis:
+            graph.add((change, KGO.basis, Literal(obs.change.basis)))
+
+
+def decimal_literal(value: float) -> Literal:
+    """An ``xsd:decimal`` in plain notation (never ``1.47E+12``)."""
+    text = format(Decimal(repr(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".") or "0"
+    return Literal(text, datatype=XSD.decimal)

@@ -1,0 +1,52 @@
+"""Deterministic IRIs: the same entity named in two documents gets the same IRI.
+
+>>> str(entity_iri("Agency:ministry of power"))
+'https://w3id.org/policy-kg/id/agency/ministry-of-power'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import URIRef
+
+from .namespace import BASE, DOC, ID
+
+__all__ = ["entity_iri", "metric_iri", "document_iri", "evidence_iri", "observation_iri", "extractor_iri", "slug"]
+
+MAX_SLUG = 80
+
+
+def slug(text: str) -> str:
+    """Readable, IRI-safe and bounded: long names end in a hash of the whole name."""
+    s = re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-") or "x"
+    if len(s) > MAX_SLUG:
+        s = s[:MAX_SLUG - 11].rstrip("-") + "-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    return s
+
+
+def entity_iri(key: str) -> URIRef:
+    """``"Plan:14th five year plan"`` -> ``id/plan/14th-five-year-plan``."""
+    type_, _, name = key.partition(":")
+    return ID[f"{type_.lower()}/{slug(name)}"]
+
+
+def metric_iri(metric: str) -> URIRef:
+    return ID[f"metric/{slug(metric)}"]
+
+
+def document_iri(document_key: str) -> URIRef:
+    return DOC[document_key]
+
+
+def evidence_iri(document_key: str, start: int, end: int) -> URIRef:
+    return DOC[f"{document_key}/evidence/{start}-{end}"]
+
+
+def observation_iri(document_key: str, start: int) -> URIRef:
+    return DOC[f"{document_key}/observation/{start}"]
+
+
+def extractor_iri(version: str) -> URIRef:
+    return URIRef(f"{BASE}extractor/{version}")

@@ -1,0 +1,71 @@
+"""The ontology's terms for Python code: ``KGO.Agency``, ``KGO.responsibleAgency``, ...
+
+A typo raises ``AttributeError`` (``_fail = True``), and a test checks that every term
+listed here is declared in ``ontology/kg.ttl``.
+"""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["KGO", "ID", "DOC", "ORG", "ELI", "QB", "BASE"]
+
+BASE = "https://w3id.org/policy-kg/"
+ID = Namespace(BASE + "id/")
+DOC = Namespace(BASE + "doc/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+
+
+class KGO(DefinedNamespace):
+    """The policy knowledge graph ontology (``ontology/kg.ttl``)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ontology#")
+
+    # classes
+    Entity: URIRef
+    Agency: URIRef
+    PolicyInstrument: URIRef
+    Plan: URIRef
+    Regulation: URIRef
+    Program: URIRef
+    Person: URIRef
+    Metric: URIRef
+    Observation: URIRef
+    Change: URIRef
+    ObservationKind: URIRef
+    Document: URIRef
+    Evidence: URIRef
+    Extractor: URIRef
+    # individuals
+    actual: URIRef
+    target: URIRef
+    forecast: URIRef
+    # properties
+    responsibleAgency: URIRef
+    issuedBy: URIRef
+    launchedBy: URIRef
+    administeredBy: URIRef
+    partOf: URIRef
+    implements: URIRef
+    amends: URIRef
+    repeals: URIRef
+    role: URIRef
+    agency: URIRef
+    metric: URIRef
+    value: URIRef
+    unit: URIRef
+    period: URIRef
+    kind: URIRef
+    change: URIRef
+    basis: URIRef
+    reportedBy: URIRef
+    surfaceForm: URIRef
+    evidence: URIRef
+    text: URIRef
+    startChar: URIRef
+    endChar: URIRef
+    document: URIRef
+    mentionedIn: URIRef
+    contentHash: URIRef

@@ -1,0 +1,145 @@
+"""Reading source documents: files, folders or raw strings -> ``SourceDocument``.
+
+A text may start with a ``# source: ...`` line (and a blank line): that is metadata
+about where it came from, kept as the document's source and not part of its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["SourceDocument", "read_document", "document_from_text", "iter_documents", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+TEXT_DATE = re.compile(
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One document to extract from: its stable identity, text and what is known of it."""
+
+    identity: str  # what makes two builds "the same document": the file's path (else the source line)
+    text: str
+    title: str
+    source: str | None = None
+    path: str | None = None
+    published: date | None = None
+
+    @property
+    def key(self) -> str:
+        """A short, stable id derived from the identity (used in IRIs)."""
+        return hashlib.sha1(self.identity.encode()).hexdigest()[:12]
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha1(self.text.encode()).hexdigest()
+
+
+def document_from_text(text: str, *, identity: str | None = None, path: str | None = None) -> SourceDocument:
+    """A document from a string; a leading ``# source:`` line becomes its source."""
+    source, body = split_source_line(text)
+    if not body.strip():
+        raise InputError(f"{path or 'text'}: empty document (no text to extract from)")
+    # A path is unique where a "# source:" line may not be (several files from one site).
+    ident = identity or path or source or "text:" + hashlib.sha1(body.encode()).hexdigest()
+    return SourceDocument(
+        identity=ident,
+        text=body,
+        title=guess_title(body, path),
+        source=source,
+        path=path,
+        published=find_publication_date(source or "") or find_publication_date(body[:600]),
+    )
+
+
+def split_source_line(text: str) -> tuple[str | None, str]:
+    match = SOURCE_LINE.match(text)
+    if not match:
+        return None, text.lstrip("\ufeff")
+    return match["source"].strip() or None, text[match.end():]
+
+
+def guess_title(body: str, path: str | None) -> str:
+    """The first non-empty line when it is short enough to be a heading, else the file name."""
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    if 0 < len(first) <= 160:
+        return first
+    return Path(path).stem if path else first[:80]
+
+
+def find_publication_date(text: str) -> date | None:
+    for pattern in (ISO_DATE, TEXT_DATE):
+        match = pattern.search(text)
+        if match:
+            month = match["m"]
+            month_no = int(month) if month.isdigit() else MONTHS.index(month[:3].lower()) + 1
+            try:
+                return date(int(match["y"]), month_no, int(match["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def read_document(path: str | Path) -> SourceDocument:
+    """Read one text file; raise ``InputError`` naming the file and the problem."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, expected a text file")
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from e
+    text = decode_text(raw, path)
+    return document_from_text(text, identity=None, path=str(path.resolve()))
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused clearly."""
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw:
+        raise InputError(f"{path}: binary file (contains NUL bytes), expected text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 first"
+        ) from e
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given, and the text files inside folders (sorted, recursive)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            yield path
+
+
+def iter_documents(paths: Iterable[str | Path], on_error=None) -> Iterator[SourceDocument]:
+    """Documents from files and folders; unreadable ones go to ``on_error`` (or raise)."""
+    for path in iter_paths(paths):
+        try:
+            yield read_document(path)
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(path, e)

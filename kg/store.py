@@ -1,0 +1,139 @@
+"""The store: an embedded Oxigraph database, one named graph per source document.
+
+Writing a document replaces its named graph in one SPARQL update, so a document is
+stored whole or not at all, and building the same document again changes nothing.
+Queries see the union of all document graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .errors import OutputError, QueryError, StoreError
+from .rdf.namespace import BASE, KGO
+
+__all__ = ["Store", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES"]
+
+DEFAULT_STORE = Path(".kg-store")
+EXPORT_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
+    ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+}
+PREFIXES = {
+    "kgo": str(KGO._NS), "kg": BASE + "id/", "doc": BASE + "doc/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#", "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
+}
+
+DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+# Instance IRIs contain "/" which Turtle would escape in prefixed names: written in full.
+EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in {"kg", "doc"}}
+
+
+class Store:
+    """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._db = ox.Store()
+            elif read_only:
+                self._db = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._db = ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e}); is another kg process writing it?") from e
+
+    # -- writing ----------------------------------------------------------------------------
+    def replace_document(self, document: str, graph: Graph) -> None:
+        """Make ``graph`` the whole content of the named graph ``document``, atomically."""
+        triples = graph.serialize(format="nt")
+        update = f"DROP SILENT GRAPH <{document}> ;\nINSERT DATA {{ GRAPH <{document}> {{\n{triples}\n}} }}"
+        try:
+            self._db.update(update)
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"writing {document} failed, the store is unchanged: {e}") from e
+
+    def remove_document(self, document: str) -> bool:
+        """Drop a document's graph; entities stay while another document still mentions them."""
+        node = ox.NamedNode(document)
+        if not self._db.contains_named_graph(node):
+            return False
+        self._db.remove_graph(node)
+        return True
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._db.flush()
+
+    # -- reading -------------------------------------------------------------------------------
+    def documents(self) -> list[str]:
+        return sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def document_hash(self, document: str) -> str | None:
+        """The content hash the stored graph was built from (None when not stored)."""
+        rows = self.select(
+            "SELECT ?h WHERE { GRAPH ?doc { ?doc kgo:contentHash ?h } }", {"doc": ox.NamedNode(document)}
+        )
+        return rows[0]["h"] if rows else None
+
+    def __len__(self) -> int:
+        return len(self._db)
+
+    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
+        """Run SPARQL over the union of document graphs; values only through ``bindings``."""
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._db.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+                                  substitutions=substitutions)
+        except SyntaxError as e:
+            raise QueryError(f"invalid SPARQL: {e}") from e
+        except OSError as e:
+            raise StoreError(f"query failed: {e}") from e
+
+    def select(self, sparql: str, bindings=None) -> list[dict[str, str]]:
+        """SELECT results as plain dicts of strings (unbound variables left out)."""
+        results = self.query(sparql, bindings)
+        names = [v.value for v in results.variables]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return iter(self._db)
+
+    # -- export ----------------------------------------------------------------------------------
+    def export(self, path: str | Path) -> Path:
+        """Write the store to ``path``; the format follows the extension.
+
+        Dataset formats (.trig, .nq) keep one named graph per document; graph formats
+        (.ttl, .nt, .jsonld) write the union of all documents, each triple once.
+        """
+        path = Path(path)
+        fmt = EXPORT_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise OutputError(f"{path}: unknown output format {path.suffix!r}; use one of "
+                              + ", ".join(sorted(EXPORT_FORMATS)))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if fmt in DATASET_FORMATS:
+                self._db.dump(str(path), fmt, prefixes=EXPORT_PREFIXES)
+            else:  # sorted so that each subject's triples are written together
+                triples = sorted(self.union_triples(), key=lambda t: (str(t.subject), str(t.predicate)))
+                ox.serialize(triples, str(path), fmt, prefixes=EXPORT_PREFIXES)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
+        return path
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        seen = set()
+        for quad in self._db:
+            triple = quad.triple
+            if triple not in seen:
+                seen.add(triple)
+                yield triple

@@ -1,0 +1,61 @@
+"""Entity rules on small texts written for the tests, run through the real pipeline."""
+
+import pytest
+
+
+def mentions(nlp, text):
+    doc = nlp(text)
+    return {(m.type, m.name) for m in doc._.kg_mentions if m.rule != "reference"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ministry of Power announced new tariffs.", ("Agency", "Ministry of Power")),
+    ("Officials of the Department for Transport met on Monday.", ("Agency", "Department for Transport")),
+    ("The State Council Information Office held a briefing.", ("Agency", "State Council Information Office")),
+    ("Funds were released by the Govt of Odisha last week.", ("Agency", "Govt of Odisha")),
+    ("The Affordable Connectivity Program helps families.", ("Program", "Affordable Connectivity Program")),
+    ("Villages joined the Sansad Adarsh Gram Yojna this year.", ("Program", "Sansad Adarsh Gram Yojna")),
+    ("The agency published its PFAS Strategic Roadmap in 2021.", ("Plan", "PFAS Strategic Roadmap")),
+    ("Parliament passed the Essential Commodities Act yesterday.", ("Regulation", "Essential Commodities Act")),
+    ('The "Regulations on the Management of Security Vulnerabilities in Network Products" were issued.',
+     ("Regulation", "Regulations on the Management of Security Vulnerabilities in Network Products")),
+])
+def test_names_are_classified_by_their_head_noun(nlp, text, expected):
+    assert expected in mentions(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of China Mobile Communications Group Co., Ltd rose.",
+    "Peking University hosted the meeting.",
+    "Relevant departments and local governments will cooperate.",
+    "State Governments are steering this programme.",
+])
+def test_companies_universities_and_generic_mentions_are_not_agencies(nlp, text):
+    assert not {m for m in mentions(nlp, text) if m[0] == "Agency"}
+
+
+def test_acronym_definition_links_later_uses(nlp):
+    doc = nlp("The Central Electricity Regulatory Commission (CERC) met. Later CERC approved the rules.")
+    keys = {m.ident for m in doc._.kg_mentions if m.name == "CERC"}
+    full = {m.ident for m in doc._.kg_mentions if m.name == "Central Electricity Regulatory Commission"}
+    assert keys and keys == full
+
+
+def test_lexicon_gives_one_identity_to_name_and_acronym(nlp):
+    doc = nlp("The MIIT said so. The Ministry of Industry and Information Technology agreed.")
+    idents = {m.ident for m in doc._.kg_mentions if m.type == "Agency"}
+    assert idents == {"Agency:ministry of industry and information technology"}
+
+
+def test_coordinated_list_gives_one_plan_per_item(nlp):
+    text = ("Three action plans were launched, including clean heating, rural roads, and water "
+            "saving and recycling.")
+    plans = {name for type_, name in mentions(nlp, text) if type_ == "Plan"}
+    assert {"clean heating action plan", "rural roads action plan",
+            "water saving and recycling action plan"} <= plans
+
+
+def test_back_reference_resolves_to_the_only_ministry(nlp):
+    doc = nlp("The Ministry of Jal Shakti approved funds. The Ministry will review progress.")
+    refs = [m for m in doc._.kg_mentions if m.rule == "reference"]
+    assert refs and refs[0].key == "ministry of jal shakti"

@@ -1,0 +1,70 @@
+"""The ontology parses, reasons, declares every term the code uses, and its shapes work."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import OWL, RDF, Graph
+
+from kg.rdf.namespace import KGO
+from kg.resources import ontology_files, shapes_file
+from kg.validate import validate_graph
+
+FIXTURES = Path(__file__).resolve().parent.parent / "ontology" / "tests"
+CORE_CLASSES = ["Agency", "Plan", "Regulation", "Program", "Metric", "Observation", "Person", "Document"]
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    graph = Graph()
+    for path in ontology_files():
+        graph.parse(path)
+    return graph
+
+
+@pytest.mark.parametrize("name", CORE_CLASSES)
+def test_core_classes_are_owl_classes(ontology, name):
+    assert (KGO[name], RDF.type, OWL.Class) in ontology
+
+
+def test_every_namespace_term_is_declared(ontology):
+    declared = {s for s in ontology.subjects() if str(s).startswith(str(KGO._NS))}
+    used = {KGO[name] for name in KGO.__annotations__}
+    assert used - declared == set()
+
+
+def test_classes_reuse_w3c_vocabularies(ontology):
+    from rdflib import RDFS, URIRef
+
+    parents = {name: {str(o) for o in ontology.objects(KGO[name], RDFS.subClassOf)} for name in CORE_CLASSES}
+    assert "http://www.w3.org/ns/org#FormalOrganization" in parents["Agency"]
+    assert "http://data.europa.eu/eli/ontology#LegalResource" in parents["Regulation"]
+    assert "http://www.w3.org/ns/prov#Plan" in parents["Plan"]
+    assert "http://purl.org/linked-data/cube#Observation" in parents["Observation"]
+    assert isinstance(KGO.Agency, URIRef)
+
+
+def test_owl_rl_closure_runs_and_infers_superclasses(ontology):
+    import owlrl
+
+    data = Graph().parse(FIXTURES / "valid.ttl")
+    closed = data + ontology
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(closed)
+    agency = next(data.subjects(RDF.type, KGO.Agency))
+    assert (agency, RDF.type, KGO.Entity) in closed
+    assert len(closed) > len(data) + len(ontology)
+
+
+def test_shapes_accept_the_valid_fixture():
+    report = validate_graph(Graph().parse(FIXTURES / "valid.ttl"))
+    assert report.conforms, report.text
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("invalid-*.ttl")))
+def test_shapes_reject_each_invalid_fixture(fixture):
+    report = validate_graph(Graph().parse(FIXTURES / fixture))
+    assert not report.conforms
+    assert report.violations >= 1
+
+
+def test_shapes_file_parses():
+    assert len(Graph().parse(shapes_file())) > 50
