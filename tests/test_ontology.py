@@ -9,7 +9,7 @@ from kg.rdf.namespace import KGO
 from kg.resources import ontology_files, shapes_file
 from kg.validate import validate_graph
 
-FIXTURES = Path(__file__).resolve().parent.parent / "ontology" / "tests"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 CORE_CLASSES = ["Agency", "Plan", "Regulation", "Program", "Metric", "Observation", "Person", "Document"]
 
 

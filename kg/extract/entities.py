@@ -24,10 +24,10 @@ from .lexicon import COMPANY_WORDS, agency_lexicon, canonical_key, head_type, si
 __all__ = ["Mention", "PolicyEntityRecognizer"]
 
 _WORD = r"(?:[“\"‘']?(?:Govt\.|Dept\.|U\.S\.|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
-_CONNECTOR = r"(?:of|for|on|and|the|in|to|&|or|with|under|de|at|against)"
+_CONNECTOR = r"(?:of|for|on|and|the|in|to|&|or)"
 NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_WORD})*")
-CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&", "or", "with", "under", "de", "at",
-              "against"}
+CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&", "or"}
+NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 PERSON_TITLES = {"secretary", "minister", "director", "chairman", "chairperson", "spokesperson",
                  "shri", "smt", "mr", "ms", "mrs", "dr", "president", "governor", "commissioner",
                  "administrator", "deputy", "chief", "vice", "said", "says", "posted"}
@@ -78,6 +78,7 @@ class PolicyEntityRecognizer:
             *self._name_run_mentions(doc),
             *self._quoted_mentions(text),
             *self._list_mentions(text),
+            *descriptive_mentions(doc),
         ]
         found = resolve_identities(found, acronyms)
         found += acronym_mentions(text, acronyms, found)
@@ -138,61 +139,128 @@ class PolicyEntityRecognizer:
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
 
 
+TIME_TAIL = re.compile(
+    r"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{4})\b.*$")
+
+
+# -- rule 6: descriptive lowercase names, through the dependency parse -------------------------
+LOWER_HEADS = {"action": "Program", "campaign": "Program", "initiative": "Program", "programme": "Program",
+               "program": "Program", "project": "Program", "pilot": "Program", "scheme": "Program",
+               "mission": "Program", "platform": "Program", "rectification": "Program", "drive": "Program",
+               "plan": "Plan", "strategy": "Plan", "roadmap": "Plan"}
+LAUNCH_VERBS = {"launch", "carry", "organize", "organise", "implement", "build", "establish", "set", "start",
+                "promote", "roll", "introduce", "initiate", "conduct", "undertake", "run", "prepare",
+                "formulate", "adopt", "issue", "release", "unveil", "announce", "create", "deepen"}
+DESCRIPTIVE_TAIL = {"for", "to", "of", "on", "against", "in"}
+
+
+def descriptive_mentions(doc: Doc):
+    """"carry out special rectification actions for the Internet industry", "a national APP
+    testing platform has been built": lowercase instruments that a verb launches or builds."""
+    for token in doc:
+        type_ = LOWER_HEADS.get(token.lemma_.lower())
+        if not type_ or not token.is_lower or token.pos_ != "NOUN":
+            continue
+        verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
+        while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
+            verb = verb.head
+        if verb is None or verb.lemma_.lower() not in LAUNCH_VERBS:
+            continue
+        span = descriptive_span(token)
+        content = [t for t in span if not t.is_stop and not t.is_punct]
+        first = span[0]
+        if len(content) >= 3 and first.pos_ not in {"PRON", "NUM", "CCONJ", "DET"} and not first.like_num \
+                and first.lower_ not in GENERIC_WORDS - {"national", "new"}:
+            name = span.text
+            yield Mention(span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive")
+
+
+def descriptive_span(head) -> "Span":
+    """Left modifiers of the head and one prepositional or infinitive tail (max 12 tokens)."""
+    doc = head.doc
+    left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "case", "nummod"}]
+    start = min([t.left_edge.i for t in left], default=head.i)
+    end = head.i + 1
+    tail = [t for t in head.rights if t.dep_ in {"prep", "acl", "relcl"} and (t.lower_ in DESCRIPTIVE_TAIL or t.dep_ == "acl")]
+    if tail and tail[0].right_edge.i - start < 12:
+        end = tail[0].right_edge.i + 1
+    while start < head.i and (doc[start].is_stop or doc[start].is_punct):
+        start += 1
+    return doc[start:end]
+
+
 def classify_name_run(doc: Doc, start: int, end: int):
     """Split a title-case run into (start, end, class) names by their head nouns."""
     text = doc.text
     start, end = trim_run(doc, start, end)
+    tail = TIME_TAIL.search(text[start:end])  # "... Plan on Tuesday": a date, not the name
+    if tail:
+        end = start + tail.start()
     if start >= end:
         return
     for part_start, part_end in split_on_and_the(text, start, end):
         words = list(re.finditer(r"\S+", text[part_start:part_end]))
-        if not words:
-            continue
-        last_type = head_type(words[-1].group().rstrip(".,"))
-        if last_type:
-            yield part_start, part_end, last_type
-            continue
-        yield from head_first_names(text, part_start, words)
+        if words and not is_heading(words):
+            yield from name_by_head(part_start, words)
 
 
-def head_first_names(text: str, base: int, words: list[re.Match]):
-    """"Ministry of Power", "Regulations on the Management of ...": head then of/on/for."""
-    for i, word in enumerate(words[:-2]):
-        type_ = head_type(word.group())
-        nxt = words[i + 1].group().lower()
-        if type_ and nxt in {"of", "on", "for", "to"} and strip_quotes(word.group())[:1].isupper():
-            stop = len(words)
-            for j in range(i + 2, len(words)):
-                if words[j].group().lower().strip(",.") in PERSON_TITLES:
-                    stop = j
-                    break
-            while stop > i + 2 and words[stop - 1].group().lower() in CONNECTORS:
-                stop -= 1
-            yield base + word.start(), base + words[stop - 1].end(), type_
+def is_heading(words: list[re.Match]) -> bool:
+    """An all-capitals run of several words is a heading, not a name."""
+    letters = [w.group() for w in words if re.search(r"[A-Za-z]{2}", w.group())]
+    return len(letters) >= 4 and all(w.isupper() for w in letters)
+
+
+def name_by_head(base: int, words: list[re.Match]):
+    """The name and class of a run, by where its head noun stands:
+    first and followed by of/on/for ("Office of Science and Technology Policy": Agency),
+    last ("Affordable Connectivity Program"), or inside and followed by of/on/for
+    ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
+    texts = [w.group().strip("“”\"‘’'.,") for w in words]
+    types = [head_type(t) if t[:1].isupper() else None for t in texts]
+    followed = [i + 1 < len(texts) and texts[i + 1].lower() in {"of", "on", "for"} for i in range(len(texts))]
+    stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
+    if types[0] and followed[0]:
+        chosen, end = 0, stop
+    elif types[-1] and stop == len(texts):
+        chosen, end = len(texts) - 1, len(texts)
+    else:
+        inside = [i for i in range(stop) if types[i] and followed[i]]
+        heads = [i for i in range(stop) if types[i]]
+        if inside:
+            chosen, end = inside[-1], stop
+        elif heads:
+            chosen, end = heads[-1], heads[-1] + 1
+        else:
             return
+    while end > chosen + 1 and texts[end - 1].lower() in CONNECTORS:
+        end -= 1
+    # "Officials of the Department for Transport": after a connector the name starts at its head
+    first = chosen if chosen > 0 and texts[chosen - 1].lower() in CONNECTORS else 0
+    yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
 
 
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop sentence-initial common words and connectors at either end of a run."""
+    """Drop leading words that are not part of a name ("Through", "Thanks to", "Biden's")
+    and trailing punctuation."""
     text = doc.text
-    while end > start and text[end - 1] in ".,’'”\"" and not text[start:end].endswith(("Govt.", "Co.")):
-        if text[end - 1] in "”\"’" and text[start] in "“\"‘":
-            break
+    while end > start and text[end - 1] in ".,’'”\"" and not (text[end - 1] in "”\"’" and text[start] in "“\"‘"):
         end -= 1
-    while True:
-        first = re.match(r"\S+", text[start:end])
-        if not first:
-            return start, start
-        word = first.group()
-        token = doc.char_span(start, start + len(word), alignment_mode="expand")
+    possessive = list(re.finditer(r"\S+['’]s\s+", text[start:end]))
+    if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
+        start += possessive[-1].end()
+    while start < end:
+        word = re.match(r"\S+", text[start:end]).group()
+        span = doc.char_span(start, start + len(word), alignment_mode="expand")
         lower = word.lower().strip("“\"‘")
-        common = token is not None and len(token) and token[0].is_sent_start and token[0].pos_ not in {"PROPN", "NUM"}
-        if lower in CONNECTORS or lower in {"the", "a", "an"} or common and not head_type(lower) \
-                or lower in PERSON_TITLES:
+        not_name = span is not None and len(span) > 0 and span[0].pos_ not in NAME_POS and not head_type(lower)
+        if lower in CONNECTORS or lower in {"the", "a", "an"} or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             continue
         return start, end
+    return start, start
 
 
 def split_on_and_the(text: str, start: int, end: int):
@@ -308,7 +376,7 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Per place in the text keep the longest mention (the most trusted on ties); a quoted
     name nested in a longer name (“14th Five-Year Plan” ... Development Plan) is kept too."""
-    trust = {"lexicon": 0, "acronym": 1, "list": 2, "head": 3, "quote": 4, "reference": 5}
+    trust = {"lexicon": 0, "acronym": 1, "list": 2, "head": 3, "quote": 4, "descriptive": 5, "reference": 6}
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), trust[m.rule]))
     kept: list[Mention] = []
     for m in ranked:

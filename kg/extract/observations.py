@@ -37,7 +37,7 @@ NEGATIVE_CUES = {"decrease", "decreased", "decreases", "decline", "declined", "d
                  "reduction", "lower", "cut"}
 BASIS = re.compile(
     r"^\W{0,3}(?P<basis>year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
-    r"(?:over|from|compared (?:with|to)|than) (?:the )?(?:previous|last|a|same period|preceding)[\w ]{0,25}|"
+    r"(?:over|from|on|compared (?:with|to)|than) (?:the )?(?:previous|last|a|same period|preceding)[\w ]{0,25}|"
     r"compared (?:with|to) [\w ]{0,30})",
     re.IGNORECASE,
 )
@@ -162,7 +162,7 @@ def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
         metric = phrase(noun, exclude=span)
     else:
         metric = subject_metric(root, span) or nearest_noun_phrase(span, sent)
-    return clean_metric(metric), clause_label(root, span, sent)
+    return sentence_case(clean_metric(metric), sent), clause_label(root, span, sent)
 
 
 def quantity_root(span: Span) -> Token:
@@ -242,9 +242,15 @@ def clean_metric(text: str) -> str:
         text = WRAPPERS.sub("", text)
     text = re.sub(r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", "", text,
                   flags=re.IGNORECASE)
-    if text[:1].isupper() and not text[1:2].isupper() and " " in text and not text.split()[0].istitle():
-        text = text[0].lower() + text[1:]
     return text or "value"
+
+
+def sentence_case(metric: str, sent: Span) -> str:
+    """Lower a capital that only starts the sentence ("Bus journeys"), keep names ("England")."""
+    first = next((t for t in sent if t.text == metric.split(" ", 1)[0]), None)
+    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and not first.is_upper:
+        return metric[0].lower() + metric[1:]
+    return metric
 
 
 def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> str:

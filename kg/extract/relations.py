@@ -154,21 +154,18 @@ def role_in(token: Token, verb: Token) -> str | None:
 
 
 def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
-    """"A under B": A part of B (plans), A implements B (program under a plan)."""
-    policies = [m for m in mentions if m.type in POLICY_TYPES]
+    """"A ... under (the) B": A is part of plan B, or a program implementing it."""
+    policies = sorted((m for m in mentions if m.type in POLICY_TYPES), key=lambda m: m.start)
     found = []
-    for child in policies:
-        for parent in policies:
-            between = doc.text[child.end:parent.start]
-            if parent.start > child.end and re.fullmatch(r"\s*(?:,\s*)?(?:under|of|as part of|within)\s+(?:the\s+)?", between):
-                if child.type == "Plan" and parent.type == "Plan":
-                    predicate = "partOf"
-                elif child.type == "Program" and parent.type == "Plan":
-                    predicate = "implements"
-                elif child.type == "Regulation" and parent.type == "Regulation":
-                    predicate = "amends" if re.search(r"amend", sent.text, re.I) else None
-                else:
-                    predicate = None
-                if predicate:
-                    found.append(RelationMention(child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)))
+    for i, parent in enumerate(policies):
+        before = doc.text[max(sent.start_char, parent.start - 20):parent.start]
+        if not re.search(r"\b(?:under|as part of|within)\s+(?:the\s+)?$", before) or i == 0:
+            continue
+        child = policies[i - 1]
+        predicate = HIERARCHY.get((child.type, parent.type))
+        if predicate and child.key != parent.key:
+            found.append(RelationMention(child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)))
     return found
+
+
+HIERARCHY = {("Plan", "Plan"): "partOf", ("Program", "Plan"): "implements"}
