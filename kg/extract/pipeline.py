@@ -20,6 +20,16 @@ from .relations import RelationExtractor
 __all__ = ["add_policy_components", "facts_from_doc", "COMPONENTS"]
 
 COMPONENTS = ("kg_entities", "kg_observations", "kg_relations")
+
+
+@Language.component("kg_line_breaks")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headers, datelines and list items are not run together
+    with the next line ("Posted On ... by PIB Delhi" + "The Ministry issued ...")."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
 MAX_EVIDENCE_PER_ENTITY = 10
 
 
@@ -43,6 +53,8 @@ def make_relation_extractor(nlp: Language, name: str, role_window: int) -> Relat
 
 def add_policy_components(nlp: Language) -> Language:
     """Add the ``kg`` components to a loaded English pipeline (idempotent)."""
+    if "kg_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)

@@ -59,3 +59,10 @@ def test_back_reference_resolves_to_the_only_ministry(nlp):
     doc = nlp("The Ministry of Jal Shakti approved funds. The Ministry will review progress.")
     refs = [m for m in doc._.kg_mentions if m.rule == "reference"]
     assert refs and refs[0].key == "ministry of jal shakti"
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    doc = nlp("Posted On: 14 MAR 2024 by PIB Delhi\nThe Ministry of Power issued the Grid Plan.")
+    assert [s.text.strip() for s in doc.sents][-1] == "The Ministry of Power issued the Grid Plan."
+    relations = {(r.subject_key, r.object_key) for r in doc._.kg_relations}
+    assert relations == {("Plan:grid plan", "Agency:ministry of power")}
