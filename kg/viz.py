@@ -59,7 +59,7 @@ def pyvis_network(graph, details: dict, max_nodes: int):
     for node in keep:
         data = graph.nodes[node]
         row = details.get(node, {})
-        network.add_node(node, label=data.get("label", node), group=data.get("kind", "Entity"),
+        network.add_node(node, label=data.get("label", node),
                          color=CLASS_COLOURS.get(data.get("kind"), "#7f7f7f"),
                          kind=data.get("kind", "Entity"),
                          evidence=split_concat(row.get("evidence")), documents=split_concat(row.get("documents")))

@@ -59,11 +59,16 @@ def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_grap
     try:
         driver.get(page.as_uri())
         shown = driver.execute_script("return network.body.data.nodes.length")
+        drawn = driver.execute_script(
+            "return data.nodes.map(n => [n.kind, network.body.nodes[n.id].options.color.background])")
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         driver.quit()
     assert shown == expected and expected > 5
     assert errors == []
+    from kg.viz import CLASS_COLOURS
+
+    assert all(colour.lower() == CLASS_COLOURS[kind].lower() for kind, colour in drawn), drawn  # as the legend
 
 
 @pytest.mark.browser
