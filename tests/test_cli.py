@@ -87,3 +87,11 @@ def test_a_bad_file_does_not_stop_the_others_nor_touch_the_store(run_kg, tmp_pat
     assert result.returncode == 1 and "empty.txt: empty file" in result.stderr and "built 1 document" in result.stderr
     after = run_kg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv", "--store", store).stdout
     assert int(after.splitlines()[1]) > int(before.splitlines()[1])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_utf8_bom_and_utf16_inputs_are_read(run_kg, tmp_path, encoding):
+    (tmp_path / "in.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding=encoding)
+    result = run_kg("build", "in.txt", "-o", "out.ttl")
+    assert result.returncode == 0, result.stderr
+    assert "Ministry of Power" in (tmp_path / "out.ttl").read_text(encoding="utf-8")
