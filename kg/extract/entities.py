@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -80,7 +81,7 @@ class PolicyEntityRecognizer:
             *self._list_mentions(text),
             *descriptive_mentions(doc),
         ]
-        found = resolve_identities(found, acronyms)
+        found = resolve_identities(found)
         found += acronym_mentions(text, acronyms, found)
         found += back_reference_mentions(text, found)
         doc._.kg_mentions = drop_overlaps(found)
@@ -326,7 +327,7 @@ def trim_to_initials(acronym: str, name: str) -> str:
     return name
 
 
-def resolve_identities(mentions: list[Mention], acronyms: dict[str, str]) -> list[Mention]:
+def resolve_identities(mentions: list[Mention]) -> list[Mention]:
     """Lexicon names win: a mention whose name is a lexicon form takes the lexicon key."""
     lexicon = agency_lexicon()
     out = []
@@ -391,17 +392,12 @@ def is_nested_quote(inner: Mention, outer: Mention) -> bool:
             and inner.key != outer.key)
 
 
-_LEXICON_RE = None
-
-
+@lru_cache(maxsize=1)
 def lexicon_pattern() -> re.Pattern:
     """One regex for every lexicon name and safe alias (acronyms of 3+ letters)."""
-    global _LEXICON_RE
-    if _LEXICON_RE is None:
-        forms = set()
-        for entry in set(agency_lexicon().values()):
-            forms.add(entry.name)
-            forms.update(a for a in entry.aliases if len(a) >= 3 and " " in a or a.isupper() and len(a) >= 3)
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        _LEXICON_RE = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
-    return _LEXICON_RE
+    forms = set()
+    for entry in set(agency_lexicon().values()):
+        forms.add(entry.name)
+        forms.update(a for a in entry.aliases if len(a) >= 3 and (" " in a or a.isupper()))
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")

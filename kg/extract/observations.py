@@ -159,10 +159,10 @@ def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
     root = quantity_root(span)
     noun = measured_noun(root, span)
     if noun is not None:
-        metric = phrase(noun, exclude=span)
+        measured = phrase(noun, exclude=span)
     else:
-        metric = subject_metric(root, span) or nearest_noun_phrase(span, sent)
-    return sentence_case(clean_metric(metric), sent), clause_label(root, span, sent)
+        measured = subject_metric(root, span) or nearest_noun_phrase(span, sent)
+    return sentence_case(clean_metric(measured.text), measured), clause_label(root, span, sent)
 
 
 def quantity_root(span: Span) -> Token:
@@ -189,7 +189,7 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
-def subject_metric(root: Token, span: Span) -> str | None:
+def subject_metric(root: Token, span: Span) -> Span | None:
     """"The number of new 5G base stations in the year reached 654,000" -> its subject."""
     verb = root.head
     if root.dep_ == "pobj" and verb.dep_ == "prep":
@@ -201,18 +201,18 @@ def subject_metric(root: Token, span: Span) -> str | None:
         return phrase(subjects[0], exclude=span)
     if root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
         tokens = [t for t in verb.subtree if t.i >= span.end and not t.is_punct][:12]
-        return span.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
+        return span.doc[tokens[0].i:tokens[-1].i + 1] if tokens else None
     return None
 
 
-def nearest_noun_phrase(span: Span, sent: Span) -> str:
+def nearest_noun_phrase(span: Span, sent: Span) -> Span:
     chunks = [c for c in sent.noun_chunks if c.end <= span.start or c.start >= span.end]
     before = [c for c in chunks if c.end <= span.start]
     chosen = before[-1] if before else (chunks[0] if chunks else None)
-    return chosen.text if chosen is not None else span.text
+    return chosen if chosen is not None else span
 
 
-def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> str:
+def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
     """A noun with its modifiers and one prepositional tail, without the quantity itself."""
     keep = []
     for token in noun.subtree:
@@ -222,7 +222,7 @@ def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> str:
             continue
         keep.append(token)
     keep = contiguous_around(keep, noun)[:max_tokens]
-    return noun.doc[keep[0].i:keep[-1].i + 1].text if keep else noun.text
+    return noun.doc[keep[0].i:keep[-1].i + 1] if keep else noun.doc[noun.i:noun.i + 1]
 
 
 def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
@@ -245,10 +245,14 @@ def clean_metric(text: str) -> str:
     return text or "value"
 
 
-def sentence_case(metric: str, sent: Span) -> str:
-    """Lower a capital that only starts the sentence ("Bus journeys"), keep names ("England")."""
-    first = next((t for t in sent if t.text == metric.split(" ", 1)[0]), None)
-    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and not first.is_upper:
+def sentence_case(metric: str, measured: Span) -> str:
+    """Lower a capital that only starts the sentence ("Bus journeys"), keep names ("England").
+
+    ``metric`` is ``measured``'s text after ``clean_metric``; its first word is a token of it.
+    """
+    offset = measured.text.find(metric)
+    first = measured.char_span(offset, offset + 1, alignment_mode="expand") if offset >= 0 else None
+    if first and first[0].is_sent_start and first[0].pos_ != "PROPN" and not first[0].is_upper:
         return metric[0].lower() + metric[1:]
     return metric
 

@@ -20,17 +20,18 @@ from .relations import RelationExtractor
 __all__ = ["add_policy_components", "facts_from_doc", "COMPONENTS"]
 
 COMPONENTS = ("kg_entities", "kg_observations", "kg_relations")
+MAX_EVIDENCE_PER_ENTITY = 10
 
 
 @Language.component("kg_line_breaks")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headers, datelines and list items are not run together
-    with the next line ("Posted On ... by PIB Delhi" + "The Ministry issued ...")."""
+    with the next line ("Posted On ... by PIB Delhi" + "The Ministry issued ...").
+    spaCy keeps line breaks as whitespace tokens, so the token after one starts a sentence."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        if "\n" in doc[token.i - 1].text:
             token.is_sent_start = True
     return doc
-MAX_EVIDENCE_PER_ENTITY = 10
 
 
 @Language.factory("kg_entities", assigns=["doc._.kg_mentions"], requires=["token.pos", "token.dep"],

@@ -121,8 +121,10 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
         return False
-    return role_in(a, verb) in {"subject", "agent"} and role_in(p, verb) in {"object", "passive"} \
-        or role_in(a, verb) == "agent" and role_in(p, verb) in {"passive", "subject"}
+    agency_role, policy_role = role_in(a, verb), role_in(p, verb)
+    # "MIIT issued the Plan", "the Plan was issued by MIIT", "the Plan, launched by MIIT"
+    return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) \
+        or (agency_role == "agent" and policy_role == "subject")
 
 
 def lowest_common_verb(a: Token, b: Token) -> Token | None:
@@ -153,19 +155,17 @@ def role_in(token: Token, verb: Token) -> str | None:
     return None
 
 
+HIERARCHY = {("Plan", "Plan"): "partOf", ("Program", "Plan"): "implements"}
+UNDER = re.compile(r"\b(?:under|as part of|within)\s+(?:the\s+)?$")
+
+
 def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
     """"A ... under (the) B": A is part of plan B, or a program implementing it."""
     policies = sorted((m for m in mentions if m.type in POLICY_TYPES), key=lambda m: m.start)
     found = []
-    for i, parent in enumerate(policies):
-        before = doc.text[max(sent.start_char, parent.start - 20):parent.start]
-        if not re.search(r"\b(?:under|as part of|within)\s+(?:the\s+)?$", before) or i == 0:
-            continue
-        child = policies[i - 1]
+    for child, parent in zip(policies, policies[1:]):
         predicate = HIERARCHY.get((child.type, parent.type))
-        if predicate and child.key != parent.key:
+        before = doc.text[max(sent.start_char, parent.start - 20):parent.start]
+        if predicate and child.key != parent.key and UNDER.search(before):
             found.append(RelationMention(child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)))
     return found
-
-
-HIERARCHY = {("Plan", "Plan"): "partOf", ("Program", "Plan"): "implements"}
