@@ -91,7 +91,6 @@ def query(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Run a query from the library, with parameters passed as bindings."""
-    from .graph import open_graph
     from .queries import library, parse_params
 
     if list_queries or name is None:
@@ -205,9 +204,18 @@ def demo(
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)
-        print_rows(rows[:10], [c for c in rows.columns if not c.endswith(("agency", "instrument", "observation", "basis", "unit")) or c in {"valueUnit", "changeUnit"}], "table")
+        print_rows(rows[:10], readable_columns(name, rows), "table")
     graph.visualize(output)
     out.print(f"browser view: {output.resolve()}", markup=False, highlight=False)
+
+
+def readable_columns(query_name: str, rows) -> list[str]:
+    """Columns worth showing a person: not the query's parameters, not IRIs."""
+    from .queries import get_query
+
+    parameters = {p.name for p in get_query(query_name).parameters}
+    return [c for c in rows.columns if c not in parameters
+            and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows)]
 
 
 def open_existing(store: Path):

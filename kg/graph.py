@@ -9,14 +9,14 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pipeline import BuildSummary, build_graph
 from .queries import bind_parameters, get_query, library
 from .rdf.iris import document_iri
-from .sources import SourceDocument
-from .store import DEFAULT_STORE, Store
+from .sources import SourceDocument, document_key
+from .store import DEFAULT_STORE, Store, solution_rows
 
 __all__ = ["KnowledgeGraph", "QueryResult", "build", "open_graph", "queries", "EXAMPLE_TEXT"]
 
@@ -45,11 +45,13 @@ class KnowledgeGraph:
 
     store: Store
     model: str | None = None
+    last_build: BuildSummary | None = field(default=None, repr=False)  # what the last add() did
 
     # -- building -----------------------------------------------------------------------------
     def add(self, *sources: str | Path | SourceDocument) -> BuildSummary:
         """Extract files, folders or raw texts into the graph (a document again replaces itself)."""
-        return build_graph(sources, store=self.store, model=self.model)
+        self.last_build = build_graph(sources, store=self.store, model=self.model)
+        return self.last_build
 
     def remove(self, document: str | Path) -> bool:
         """Remove one document's facts, by its IRI, its path, or its ``# source:`` value."""
@@ -60,7 +62,7 @@ class KnowledgeGraph:
         """Run a library query by name; keyword arguments are its parameters."""
         library_query = get_query(query_name)
         bindings = bind_parameters(library_query, {k: str(v) for k, v in params.items()})
-        return self._rows(library_query.sparql, bindings)
+        return QueryResult(*solution_rows(self.store.query(library_query.sparql, bindings)))
 
     def sparql(self, query: str) -> QueryResult | list | bool:
         """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""
@@ -68,14 +70,8 @@ class KnowledgeGraph:
         if isinstance(result, bool):
             return result
         if hasattr(result, "variables"):
-            columns = [v.value for v in result.variables]
-            return QueryResult([{c: row[c].value for c in columns if row[c] is not None} for row in result], columns)
+            return QueryResult(*solution_rows(result))
         return list(result)
-
-    def _rows(self, sparql: str, bindings) -> QueryResult:
-        result = self.store.query(sparql, bindings)
-        columns = [v.value for v in result.variables]
-        return QueryResult([{c: row[c].value for c in columns if row[c] is not None} for row in result], columns)
 
     def stats(self) -> dict[str, int]:
         counts = {row["class"]: int(row["count"]) for row in self.query("counts-by-class")}
@@ -109,25 +105,20 @@ class KnowledgeGraph:
 
 
 def resolve_document(store: Store, document: str | Path) -> str:
-    """A document's graph IRI from its IRI, its path or its ``# source:`` value."""
-    from .sources import read_document
-
+    """A document's graph IRI from its IRI, its path or its ``# source:`` value
+    (the identity ``sources.document_from_text`` gives it)."""
     text = str(document)
     if text in store.documents():
         return text
-    if Path(text).is_file():
-        return str(document_iri(read_document(text).key))
-    import hashlib
-
-    return str(document_iri(hashlib.sha1(text.encode()).hexdigest()[:12]))
+    identity = str(Path(text).resolve()) if Path(text).is_file() else text
+    return str(document_iri(document_key(identity)))
 
 
 def build(sources: Iterable[str | Path | SourceDocument], *, store: str | Path | None = None,
           model: str | None = None) -> KnowledgeGraph:
     """Build a graph from files, folders or texts: in memory, or into a store folder."""
     graph = KnowledgeGraph(Store(store), model)
-    summary = graph.add(*sources)
-    graph.last_build = summary
+    graph.add(*sources)
     return graph
 
 

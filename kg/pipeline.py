@@ -22,7 +22,7 @@ from .settings import load_nlp
 from .sources import SourceDocument, document_from_text, iter_documents
 from .store import Store
 
-__all__ = ["BuildSummary", "build_graph", "extract_graph"]
+__all__ = ["BuildSummary", "build_graph"]
 
 
 @dataclass
@@ -57,11 +57,6 @@ def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: Store,
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def extract_graph(document: SourceDocument, *, model: str | None = None):
-    """One document's RDF graph, without a store (for previews and tests)."""
-    return document_graph(document, facts_from_doc(load_nlp(model)(document.text)))
 
 
 def iter_sources(sources, summary: BuildSummary):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["SourceDocument", "read_document", "document_from_text", "iter_documents", "TEXT_SUFFIXES"]
+__all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
@@ -40,12 +40,16 @@ class SourceDocument:
 
     @property
     def key(self) -> str:
-        """A short, stable id derived from the identity (used in IRIs)."""
-        return hashlib.sha1(self.identity.encode()).hexdigest()[:12]
+        return document_key(self.identity)
 
     @property
     def content_hash(self) -> str:
         return hashlib.sha1(self.text.encode()).hexdigest()
+
+
+def document_key(identity: str) -> str:
+    """A short, stable id derived from a document's identity (used in its IRIs)."""
+    return hashlib.sha1(identity.encode()).hexdigest()[:12]
 
 
 def document_from_text(text: str, *, identity: str | None = None, path: str | None = None) -> SourceDocument:

@@ -16,7 +16,7 @@ from rdflib import Graph
 from .errors import OutputError, QueryError, StoreError
 from .rdf.namespace import BASE, KGO
 
-__all__ = ["Store", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES"]
+__all__ = ["Store", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES", "solution_rows"]
 
 DEFAULT_STORE = Path(".kg-store")
 EXPORT_FORMATS = {
@@ -33,6 +33,12 @@ PREFIXES = {
 DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 # Instance IRIs contain "/" which Turtle would escape in prefixed names: written in full.
 EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in {"kg", "doc"}}
+
+
+def solution_rows(results: ox.QuerySolutions) -> tuple[list[dict[str, str]], list[str]]:
+    """SELECT solutions as (rows of plain strings, column names); unbound values left out."""
+    columns = [v.value for v in results.variables]
+    return [{c: row[c].value for c in columns if row[c] is not None} for row in results], columns
 
 
 class Store:
@@ -100,9 +106,7 @@ class Store:
 
     def select(self, sparql: str, bindings=None) -> list[dict[str, str]]:
         """SELECT results as plain dicts of strings (unbound variables left out)."""
-        results = self.query(sparql, bindings)
-        names = [v.value for v in results.variables]
-        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+        return solution_rows(self.query(sparql, bindings))[0]
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._db)

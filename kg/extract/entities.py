@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COMPANY_WORDS, agency_lexicon, canonical_key, head_type, singular, strip_quotes
 
@@ -178,7 +178,7 @@ def descriptive_mentions(doc: Doc):
             yield Mention(span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive")
 
 
-def descriptive_span(head) -> "Span":
+def descriptive_span(head: Token) -> Span:
     """Left modifiers of the head and one prepositional or infinitive tail (max 12 tokens)."""
     doc = head.doc
     left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "case", "nummod"}]
