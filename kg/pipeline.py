@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .extract.pipeline import facts_from_doc
+from .extract.pipeline import facts_from_doc, parse_long_text
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import load_nlp
@@ -48,8 +49,7 @@ def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: Store,
     summary = BuildSummary()
     started = time.perf_counter()
     nlp = load_nlp(model)
-    documents = iter_sources(sources, summary)
-    for doc, document in nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=batch_size):
+    for doc, document in parse_documents(nlp, iter_sources(sources, summary), batch_size):
         store.replace_document(str(document_iri(document.key)), document_graph(document, facts_from_doc(doc)))
         summary.built.append(document.path or document.identity)
         if on_document:
@@ -57,6 +57,18 @@ def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: Store,
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def parse_documents(nlp, documents, batch_size: int):
+    """(spaCy Doc, document) pairs in input order, through ``nlp.pipe`` in batches; a text
+    longer than ``nlp.max_length`` is parsed in paragraph chunks instead of being refused."""
+    documents = iter(documents)
+    while batch := list(islice(documents, batch_size)):
+        short = [d for d in batch if len(d.text) <= nlp.max_length]
+        parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
+        for document in batch:
+            doc = parsed[id(document)] if id(document) in parsed else parse_long_text(nlp, document.text)
+            yield doc, document
 
 
 def iter_sources(sources, summary: BuildSummary):

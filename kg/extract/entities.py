@@ -14,6 +14,7 @@ Companies, media, universities and generic mentions are rejected.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,8 +22,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COMPANY_WORDS, agency_lexicon, canonical_key, head_type, singular, strip_quotes
+from .text import doc_text
 
-__all__ = ["Mention", "PolicyEntityRecognizer"]
+__all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
 
 _WORD = r"(?:[“\"‘']?(?:Govt\.|Dept\.|U\.S\.|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 _CONNECTOR = r"(?:of|for|on|and|the|in|to|&|or)"
@@ -72,7 +74,7 @@ class PolicyEntityRecognizer:
             Doc.set_extension("kg_mentions", default=[])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         acronyms = find_acronym_definitions(text)
         found = [
             *self._lexicon_mentions(text),
@@ -96,9 +98,9 @@ class PolicyEntityRecognizer:
 
     # -- rule 2: title-case names classified by head noun -----------------------------
     def _name_run_mentions(self, doc: Doc):
-        for match in NAME_RUN.finditer(doc.text):
+        for match in NAME_RUN.finditer(doc_text(doc)):
             for start, end, type_ in classify_name_run(doc, match.start(), match.end()):
-                name = doc.text[start:end]
+                name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
                     yield Mention(start, end, type_, strip_quotes(name), canonical_key(name), "head")
 
@@ -194,7 +196,7 @@ def descriptive_span(head: Token) -> Span:
 
 def classify_name_run(doc: Doc, start: int, end: int):
     """Split a title-case run into (start, end, class) names by their head nouns."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = trim_run(doc, start, end)
     tail = TIME_TAIL.search(text[start:end])  # "... Plan on Tuesday": a date, not the name
     if tail:
@@ -245,7 +247,7 @@ def name_by_head(base: int, words: list[re.Match]):
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that are not part of a name ("Through", "Thanks to", "Biden's")
     and trailing punctuation."""
-    text = doc.text
+    text = doc_text(doc)
     while end > start and text[end - 1] in ".,’'”\"" and not (text[end - 1] in "”\"’" and text[start] in "“\"‘"):
         end -= 1
     possessive = list(re.finditer(r"\S+['’]s\s+", text[start:end]))
@@ -372,6 +374,13 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
         if len(candidates) == 1:
             type_, key, _ = next(iter(candidates))
             yield Mention(match.start("head"), match.end("head"), type_, match["head"], key, "reference")
+
+
+def mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions lying within [start, end) of the text; ``mentions`` sorted by start."""
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect_left(mentions, end, key=lambda m: m.start)
+    return [m for m in mentions[first:last] if m.end <= end]
 
 
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:

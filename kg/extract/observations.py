@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from .facts import ChangeFact
 from .lexicon import head_type
 from .quantities import Quantity, find_quantities
+from .entities import mentions_between
+from .text import doc_text, noun_chunk_bounds
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
 
@@ -78,10 +80,11 @@ class ObservationExtractor:
             Doc.set_extension("kg_observations", default=[])
 
     def __call__(self, doc: Doc) -> Doc:
-        main_year = document_year(doc.text)
-        named = [(m.start, m.end) for m in getattr(doc._, "kg_mentions", [])]
+        main_year = document_year(doc_text(doc))
+        mentions = getattr(doc._, "kg_mentions", [])
         observed = []
         for sent in doc.sents:
+            named = [(m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)]
             quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
         doc._.kg_observations = observed
@@ -206,10 +209,11 @@ def subject_metric(root: Token, span: Span) -> Span | None:
 
 
 def nearest_noun_phrase(span: Span, sent: Span) -> Span:
-    chunks = [c for c in sent.noun_chunks if c.end <= span.start or c.start >= span.end]
-    before = [c for c in chunks if c.end <= span.start]
+    chunks = [(s, e) for s, e in noun_chunk_bounds(span.doc)
+              if sent.start <= s and e <= sent.end and (e <= span.start or s >= span.end)]
+    before = [c for c in chunks if c[1] <= span.start]
     chosen = before[-1] if before else (chunks[0] if chunks else None)
-    return chosen if chosen is not None else span
+    return span.doc[chosen[0]:chosen[1]] if chosen is not None else span
 
 
 def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:

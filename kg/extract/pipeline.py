@@ -16,8 +16,9 @@ from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, Relatio
 from .lexicon import agency_lexicon, canonical_key, strip_quotes
 from .observations import ObservationExtractor
 from .relations import RelationExtractor
+from .text import doc_text
 
-__all__ = ["add_policy_components", "facts_from_doc", "COMPONENTS"]
+__all__ = ["add_policy_components", "facts_from_doc", "parse_long_text", "paragraph_chunks", "COMPONENTS"]
 
 COMPONENTS = ("kg_entities", "kg_observations", "kg_relations")
 MAX_EVIDENCE_PER_ENTITY = 10
@@ -62,12 +63,41 @@ def add_policy_components(nlp: Language) -> Language:
     return nlp
 
 
+def parse_long_text(nlp: Language, text: str) -> Doc:
+    """A text longer than ``nlp.max_length``: the base pipeline runs on paragraph chunks, the
+    chunks are joined into one Doc (the same text, so every offset is the document's), and
+    the ``kg`` components run on the whole, so that names and acronyms link across chunks."""
+    with nlp.select_pipes(disable=[c for c in COMPONENTS if c in nlp.pipe_names]):
+        chunks = list(nlp.pipe(paragraph_chunks(text, nlp.max_length)))
+    doc = Doc.from_docs(chunks, ensure_whitespace=False)
+    for name in COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def paragraph_chunks(text: str, limit: int) -> list[str]:
+    """Consecutive slices of ``text``, each at most ``limit`` characters, cut after a blank
+    line where possible, else after a line break, a sentence end, or at the limit.
+
+    >>> paragraph_chunks("one.\\n\\ntwo.\\n\\nthree.", 12)
+    ['one.\\n\\ntwo.\\n\\n', 'three.']
+    """
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", ". ") if window.rfind(sep) > 0), limit)
+        chunks.append(text[start:start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks
+
+
 def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
     """The sentence around a character span."""
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = span.sent if span is not None and len(span) else doc[:0].sent if len(doc) else None
     if sent is None:
-        return Evidence(doc.text[start:end], start, end)
+        return Evidence(doc_text(doc)[start:end], start, end)
     return Evidence(sent.text.strip(), sent.start_char, sent.end_char)
 
 
@@ -85,7 +115,7 @@ def facts_from_doc(doc: Doc) -> DocumentFacts:
 
 def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:
     start, end = sentence
-    return Evidence(doc.text[start:end].strip(), start, end)
+    return Evidence(doc_text(doc)[start:end].strip(), start, end)
 
 
 def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:

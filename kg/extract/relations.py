@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .facts import POLICY_TYPES
+from .entities import mentions_between
+from .text import doc_text
 
 __all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
 
@@ -66,24 +68,25 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = getattr(doc._, "kg_mentions", [])
-        relations, people = [], []
+        relations = []
         for sent in doc.sents:
-            inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+            inside = mentions_between(mentions, sent.start_char, sent.end_char)
             relations += responsible_agencies(doc, sent, inside)
             relations += policy_hierarchy(doc, sent, inside)
-            people += self.officials(doc, sent, inside)
         doc._.kg_relations = list(dict.fromkeys(relations))
-        doc._.kg_people = people
+        doc._.kg_people = self.officials(doc, mentions)
         return doc
 
-    def officials(self, doc: Doc, sent: Span, mentions) -> list[PersonMention]:
-        agencies = [m for m in mentions if m.type == "Agency"]
+    def officials(self, doc: Doc, mentions) -> list[PersonMention]:
+        """Named people with a role next to their name, and the nearest agency in the sentence."""
         found = []
-        for ent in sent.ents:
+        for ent in doc.ents:
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
-            after = doc.text[ent.end_char:ent.end_char + self.role_window]
-            before = doc.text[max(sent.start_char, ent.start_char - self.role_window // 2):ent.start_char]
+            sent = ent.sent
+            agencies = [m for m in mentions_between(mentions, sent.start_char, sent.end_char) if m.type == "Agency"]
+            after = doc_text(doc)[ent.end_char:ent.end_char + self.role_window]
+            before = doc_text(doc)[max(sent.start_char, ent.start_char - self.role_window // 2):ent.start_char]
             role = ROLE.search(after) if after.lstrip().startswith(",") else None
             role = role or ROLE.search(before)
             if role is None:
@@ -113,7 +116,7 @@ def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention
 
 
 def is_responsible(doc: Doc, agency, policy) -> bool:
-    if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc.text[agency.end:policy.start]):
+    if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc_text(doc)[agency.end:policy.start]):
         return True  # "EPA's PFAS Strategic Roadmap"
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
@@ -165,7 +168,7 @@ def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
     found = []
     for child, parent in zip(policies, policies[1:]):
         predicate = HIERARCHY.get((child.type, parent.type))
-        before = doc.text[max(sent.start_char, parent.start - 20):parent.start]
+        before = doc_text(doc)[max(sent.start_char, parent.start - 20):parent.start]
         if predicate and child.key != parent.key and UNDER.search(before):
             found.append(RelationMention(child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)))
     return found

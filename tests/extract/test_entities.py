@@ -66,3 +66,21 @@ def test_a_line_break_ends_a_sentence(nlp):
     assert [s.text.strip() for s in doc.sents][-1] == "The Ministry of Power issued the Grid Plan."
     relations = {(r.subject_key, r.object_key) for r in doc._.kg_relations}
     assert relations == {("Plan:grid plan", "Agency:ministry of power")}
+
+
+def test_text_longer_than_max_length_is_parsed_in_chunks_with_document_offsets(nlp):
+    from kg.extract.pipeline import parse_long_text
+
+    paragraph = "The Ministry of Power (MoP) issued the Grid Plan. Investment reached Rs 5 crore in 2023.\n\n"
+    text = paragraph * 40
+    limit = nlp.max_length
+    nlp.max_length = 1000  # the real limit is 1,000,000 characters; the mechanism is the same
+    try:
+        doc = parse_long_text(nlp, text)
+    finally:
+        nlp.max_length = limit
+    assert doc.text == text
+    assert len(doc._.kg_observations) == 40
+    last = doc._.kg_mentions[-1]
+    assert last.start > len(text) - len(paragraph) and text[last.start:last.end] == last.name
+    assert {m.ident for m in doc._.kg_mentions if m.name == "MoP"} == {"Agency:ministry of power"}

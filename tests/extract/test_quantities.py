@@ -46,3 +46,13 @@ def test_dates_ordinals_references_and_names_are_skipped(text):
 def test_values_are_exact_in_base_units():
     (q,) = find_quantities("9.54 crore")
     assert q.value == 95400000.0
+
+
+def test_paragraph_chunks_are_consecutive_slices_within_the_limit():
+    from kg.extract.pipeline import paragraph_chunks
+
+    text = ("A sentence here. " * 30 + "\n") * 5 + "\n\n" + "x" * 700
+    chunks = paragraph_chunks(text, 400)
+    assert "".join(chunks) == text
+    assert all(0 < len(c) <= 400 for c in chunks)
+    assert chunks[0].endswith(("\n", ". "))
