@@ -25,7 +25,7 @@ app = typer.Typer(help="Turn policy text into a queryable RDF knowledge graph.",
 out = Console()
 err = Console(stderr=True)
 
-StoreOption = Annotated[Path, typer.Option("--store", "-s", help="store folder (Oxigraph)")]
+StoreOption = Annotated[str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)")]
 
 
@@ -51,17 +51,17 @@ def reports_errors(command):
 def build(
     paths: Annotated[list[Path], typer.Argument(help="text files or folders of them")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="also write the graph here (.ttl .trig .nq .nt .jsonld .csv)")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", "-s", help=f"store folder (default: {DEFAULT_STORE}, or in memory with -o)")] = None,
+    store: Annotated[Optional[str], typer.Option("--store", "-s", help=f"store folder or SPARQL server URL (default: {DEFAULT_STORE}, or in memory with -o)")] = None,
     memory: Annotated[bool, typer.Option("--memory", help="build in memory only (needs -o to keep anything)")] = False,
     model: ModelOption = None,
 ) -> None:
     """Extract documents into the store (and/or write them to a file)."""
     from .graph import KnowledgeGraph
-    from .store import Store
+    from .store import open_store
 
     check_output_suffix(output)
     in_memory = memory or (output is not None and store is None)
-    graph = KnowledgeGraph(Store(None if in_memory else (store or DEFAULT_STORE)), model)
+    graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     summary = graph.add(*paths)
     for path, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
@@ -88,7 +88,7 @@ def query(
     param: Annotated[list[str], typer.Option("--param", "-p", help="parameter as name=value")] = [],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="list the library queries")] = False,
-    store: StoreOption = DEFAULT_STORE,
+    store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Run a query from the library, with parameters passed as bindings."""
     from .queries import library, parse_params
@@ -105,7 +105,7 @@ def query(
 def sparql(
     query_or_file: Annotated[str, typer.Argument(help="a SPARQL query, or a .rq file")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
-    store: StoreOption = DEFAULT_STORE,
+    store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
     text = Path(query_or_file).read_text(encoding="utf-8") if query_or_file.endswith(".rq") and Path(query_or_file).is_file() else query_or_file
@@ -121,7 +121,7 @@ def sparql(
 
 @app.command()
 @reports_errors
-def stats(store: StoreOption = DEFAULT_STORE) -> None:
+def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Counts by class, documents, quads, and the most central agencies."""
     from .analysis import central_agencies
 
@@ -141,7 +141,7 @@ def stats(store: StoreOption = DEFAULT_STORE) -> None:
 @reports_errors
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help=".ttl .trig .nq .nt .jsonld or .csv (observations)")],
-    store: StoreOption = DEFAULT_STORE,
+    store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Write the store to a file."""
     check_output_suffix(output)
@@ -153,7 +153,7 @@ def export(
 @reports_errors
 def remove(
     document: Annotated[str, typer.Argument(help="the document's path, # source: value, or graph IRI")],
-    store: StoreOption = DEFAULT_STORE,
+    store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Remove one document's facts from the store."""
     from .errors import InputError
@@ -165,7 +165,7 @@ def remove(
 
 @app.command()
 @reports_errors
-def validate(store: StoreOption = DEFAULT_STORE) -> None:
+def validate(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Check the store against the SHACL shapes."""
     report = open_existing(store).validate()
     if report.conforms:
@@ -180,7 +180,7 @@ def validate(store: StoreOption = DEFAULT_STORE) -> None:
 def viz(
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path("graph.html"),
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="show at most this many nodes")] = 1500,
-    store: StoreOption = DEFAULT_STORE,
+    store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Write the self-contained browser view of the graph."""
     open_existing(store).visualize(output, max_nodes=max_nodes)
@@ -189,16 +189,46 @@ def viz(
 
 @app.command()
 @reports_errors
+def serve(
+    store: StoreOption = str(DEFAULT_STORE),
+    host: Annotated[str, typer.Option("--host", help="address to listen on (loopback unless you mean otherwise)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="port (0: any free port)")] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", help="seconds a query may run")] = 30.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="most rows (or triples) in one answer")] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", help="queries answered at once")] = 2,
+    quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
+) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol at /sparql."""
+    from .serve import ServeSettings
+    from .serve import serve as run_server
+
+    if not Path(store).is_dir():
+        from .errors import StoreError
+
+        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(1, workers))
+
+    def say(line: str) -> None:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    try:
+        run_server(settings, announce=say, log=(lambda line: None) if quiet else say)
+    except OSError as e:
+        raise KGError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+
+
+@app.command()
+@reports_errors
 def demo(
-    store: StoreOption = DEFAULT_STORE,
+    store: StoreOption = str(DEFAULT_STORE),
     output: Annotated[Path, typer.Option("--output", "-o", help="browser view to write")] = Path("graph.html"),
 ) -> None:
     """Build the shipped example texts, show a few answers and write the browser view."""
     from .graph import KnowledgeGraph
     from .resources import resource_dir
-    from .store import Store
+    from .store import open_store
 
-    graph = KnowledgeGraph(Store(store))
+    graph = KnowledgeGraph(open_store(store))
     summary = graph.add(resource_dir("examples"))
     err.print(f"built {len(summary.built)} example document(s) into {store}", markup=False)
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
@@ -218,12 +248,13 @@ def readable_columns(query_name: str, rows) -> list[str]:
             and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows)]
 
 
-def open_existing(store: Path):
-    """Open a store folder that must already exist (queries never create an empty one)."""
+def open_existing(store: str):
+    """Open a server, or a store folder that must already exist (queries never create an empty one)."""
     from .errors import StoreError
     from .graph import open_graph
+    from .store import is_endpoint
 
-    if not Path(store).is_dir():
+    if not is_endpoint(store) and not Path(store).is_dir():
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
     return open_graph(store)
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .pipeline import BuildSummary, build_graph
 from .queries import bind_parameters, get_query, library
 from .rdf.iris import document_iri
 from .sources import SourceDocument, document_key
-from .store import DEFAULT_STORE, Store, solution_rows
+from .store import DEFAULT_STORE, GraphStore, open_store, solution_rows
+
+if TYPE_CHECKING:  # spaCy is imported only when something is built
+    from .pipeline import BuildSummary
 
 __all__ = ["KnowledgeGraph", "QueryResult", "build", "open_graph", "queries", "EXAMPLE_TEXT"]
 
@@ -41,15 +44,27 @@ class QueryResult(list):
 
 @dataclass
 class KnowledgeGraph:
-    """A knowledge graph held in a ``Store`` (on disk, or in memory)."""
+    """A knowledge graph held in a store: on disk, in memory, or on a SPARQL server."""
 
-    store: Store
+    store: GraphStore
     model: str | None = None
     last_build: BuildSummary | None = field(default=None, repr=False)  # what the last add() did
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the store folder so that another process (``kg serve``, ``kg build``) can open it."""
+        self.store.close()
 
     # -- building -----------------------------------------------------------------------------
     def add(self, *sources: str | Path | SourceDocument) -> BuildSummary:
         """Extract files, folders or raw texts into the graph (a document again replaces itself)."""
+        from .pipeline import build_graph
+
         self.last_build = build_graph(sources, store=self.store, model=self.model)
         return self.last_build
 
@@ -104,7 +119,7 @@ class KnowledgeGraph:
         return write_view(self.store, Path(path), **options)
 
 
-def resolve_document(store: Store, document: str | Path) -> str:
+def resolve_document(store: GraphStore, document: str | Path) -> str:
     """A document's graph IRI from its IRI, its path or its ``# source:`` value
     (the identity ``sources.document_from_text`` gives it)."""
     text = str(document)
@@ -116,15 +131,16 @@ def resolve_document(store: Store, document: str | Path) -> str:
 
 def build(sources: Iterable[str | Path | SourceDocument], *, store: str | Path | None = None,
           model: str | None = None) -> KnowledgeGraph:
-    """Build a graph from files, folders or texts: in memory, or into a store folder."""
-    graph = KnowledgeGraph(Store(store), model)
+    """Build a graph from files, folders or texts: in memory (``store=None``), into a store
+    folder, or onto a SPARQL server (``store="http://host:7878"``, see ``kg.remote``)."""
+    graph = KnowledgeGraph(open_store(store), model)
     graph.add(*sources)
     return graph
 
 
 def open_graph(store: str | Path = DEFAULT_STORE, *, model: str | None = None) -> KnowledgeGraph:
-    """Open an existing store folder."""
-    return KnowledgeGraph(Store(store), model)
+    """Open a store folder or the URL of a SPARQL server."""
+    return KnowledgeGraph(open_store(store), model)
 
 
 def queries() -> list[str]:

@@ -16,7 +16,8 @@ from rdflib import Graph
 from .errors import OutputError, QueryError, StoreError
 from .rdf.namespace import BASE, KGO
 
-__all__ = ["Store", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES", "solution_rows"]
+__all__ = ["GraphStore", "Store", "open_store", "is_endpoint", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES",
+           "solution_rows"]
 
 DEFAULT_STORE = Path(".kg-store")
 EXPORT_FORMATS = {
@@ -41,7 +42,76 @@ def solution_rows(results: ox.QuerySolutions) -> tuple[list[dict[str, str]], lis
     return [{c: row[c].value for c in columns if row[c] is not None} for row in results], columns
 
 
-class Store:
+def is_endpoint(location) -> bool:
+    return isinstance(location, str) and location.startswith(("http://", "https://"))
+
+
+def open_store(location: str | Path | None = None, *, read_only: bool = False) -> GraphStore:
+    """A store folder, ``None`` for memory, or the URL of a remote SPARQL store."""
+    if is_endpoint(location):
+        from .remote import RemoteStore
+
+        return RemoteStore(location)
+    return Store(location, read_only=read_only)
+
+
+class GraphStore:
+    """What every store offers on top of ``query``, ``quads`` and the document operations."""
+
+    path: Path | None = None
+
+    def query(self, sparql: str, bindings=None):  # pragma: no cover - defined by subclasses
+        raise NotImplementedError
+
+    def quads(self) -> Iterator[ox.Quad]:  # pragma: no cover - defined by subclasses
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the store (a folder can then be opened by another process)."""
+
+    def select(self, sparql: str, bindings=None) -> list[dict[str, str]]:
+        """SELECT results as plain dicts of strings (unbound variables left out)."""
+        return solution_rows(self.query(sparql, bindings))[0]
+
+    def document_hash(self, document: str) -> str | None:
+        """The content hash the stored graph was built from (None when not stored)."""
+        rows = self.select(
+            "SELECT ?h WHERE { GRAPH ?doc { ?doc kgo:contentHash ?h } }", {"doc": ox.NamedNode(document)}
+        )
+        return rows[0]["h"] if rows else None
+
+    def export(self, path: str | Path) -> Path:
+        """Write the store to ``path``; the format follows the extension.
+
+        Dataset formats (.trig, .nq) keep one named graph per document; graph formats
+        (.ttl, .nt, .jsonld) write the union of all documents, each triple once.
+        """
+        path = Path(path)
+        fmt = EXPORT_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise OutputError(f"{path}: unknown output format {path.suffix!r}; use one of "
+                              + ", ".join(sorted(EXPORT_FORMATS)))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if fmt in DATASET_FORMATS:
+                ox.serialize(self.quads(), str(path), fmt, prefixes=EXPORT_PREFIXES)
+            else:  # sorted so that each subject's triples are written together
+                triples = sorted(self.union_triples(), key=lambda t: (str(t.subject), str(t.predicate)))
+                ox.serialize(triples, str(path), fmt, prefixes=EXPORT_PREFIXES)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
+        return path
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        seen = set()
+        for quad in self.quads():
+            triple = quad.triple
+            if triple not in seen:
+                seen.add(triple)
+                yield triple
+
+
+class Store(GraphStore):
     """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
@@ -79,65 +149,31 @@ class Store:
         if self.path is not None:
             self._db.flush()
 
+    def close(self) -> None:
+        if self.path is not None:
+            self._db.flush()
+        self._db = ox.Store()  # the folder's lock goes with the last reference to the old one
+
     # -- reading -------------------------------------------------------------------------------
     def documents(self) -> list[str]:
         return sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def document_hash(self, document: str) -> str | None:
-        """The content hash the stored graph was built from (None when not stored)."""
-        rows = self.select(
-            "SELECT ?h WHERE { GRAPH ?doc { ?doc kgo:contentHash ?h } }", {"doc": ox.NamedNode(document)}
-        )
-        return rows[0]["h"] if rows else None
-
     def __len__(self) -> int:
         return len(self._db)
 
-    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
-        """Run SPARQL over the union of document graphs; values only through ``bindings``."""
+    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None, *,
+              default_graphs: list[ox.NamedNode] | None = None, named_graphs: list[ox.NamedNode] | None = None):
+        """Run SPARQL over the union of document graphs (or the ``default_graphs`` given);
+        values only through ``bindings``."""
         substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            return self._db.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+            return self._db.query(sparql, use_default_graph_as_union=not default_graphs, prefixes=PREFIXES,
+                                  default_graph=default_graphs or None, named_graphs=named_graphs or None,
                                   substitutions=substitutions)
         except SyntaxError as e:
             raise QueryError(f"invalid SPARQL: {e}") from e
         except OSError as e:
             raise StoreError(f"query failed: {e}") from e
 
-    def select(self, sparql: str, bindings=None) -> list[dict[str, str]]:
-        """SELECT results as plain dicts of strings (unbound variables left out)."""
-        return solution_rows(self.query(sparql, bindings))[0]
-
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._db)
-
-    # -- export ----------------------------------------------------------------------------------
-    def export(self, path: str | Path) -> Path:
-        """Write the store to ``path``; the format follows the extension.
-
-        Dataset formats (.trig, .nq) keep one named graph per document; graph formats
-        (.ttl, .nt, .jsonld) write the union of all documents, each triple once.
-        """
-        path = Path(path)
-        fmt = EXPORT_FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise OutputError(f"{path}: unknown output format {path.suffix!r}; use one of "
-                              + ", ".join(sorted(EXPORT_FORMATS)))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if fmt in DATASET_FORMATS:
-                self._db.dump(str(path), fmt, prefixes=EXPORT_PREFIXES)
-            else:  # sorted so that each subject's triples are written together
-                triples = sorted(self.union_triples(), key=lambda t: (str(t.subject), str(t.predicate)))
-                ox.serialize(triples, str(path), fmt, prefixes=EXPORT_PREFIXES)
-        except OSError as e:
-            raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
-        return path
-
-    def union_triples(self) -> Iterator[ox.Triple]:
-        seen = set()
-        for quad in self._db:
-            triple = quad.triple
-            if triple not in seen:
-                seen.add(triple)
-                yield triple

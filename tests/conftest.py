@@ -42,3 +42,41 @@ def run_kg(tmp_path):
 
 def needs_shared():
     return pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reason="../shared corpus not present")
+
+
+def kg_command() -> str:
+    return str(Path(sys.executable).with_name("kg"))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_listening(port: int, process, seconds: float = 30) -> None:
+    """Block until something accepts connections on 127.0.0.1:port (or fail if the process died)."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read() if process.stderr else ''}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listening on 127.0.0.1:{port} after {seconds} s")
+
+
+def stop(process) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except Exception:  # noqa: BLE001
+        process.kill()
+        process.wait()
