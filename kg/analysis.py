@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["to_networkx", "counts_by_class", "central_agencies"]
+__all__ = ["to_networkx", "counts_by_class", "central_agencies", "components", "communities", "summary"]
 
 ENTITY_EDGES = """
 PREFIX kgo: <https://w3id.org/policy-kg/ontology#>
@@ -68,3 +68,42 @@ def central_agencies(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:
     centrality = nx.degree_centrality(nx.Graph(G))
     agencies = [(G.nodes[n].get("label", n), c) for n, c in centrality.items() if G.nodes[n].get("kind") == "Agency"]
     return sorted(agencies, key=lambda item: (-item[1], item[0]))[:top]
+
+
+def components(G: nx.Graph) -> list[set[str]]:
+    """Connected components (links followed either way), largest first.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("c", "d"), ("d", "e")])
+    >>> [len(c) for c in components(G)]
+    [3, 2]
+    """
+    return sorted(nx.connected_components(nx.Graph(G)), key=lambda c: (-len(c), min(c)))
+
+
+def communities(G: nx.Graph, *, seed: int = 1) -> list[set[str]]:
+    """Louvain communities of the undirected graph, largest first (seeded: the same every run).
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
+    >>> sorted(sorted(c) for c in communities(G))
+    [['a', 'b', 'c'], ['x', 'y', 'z']]
+    """
+    if G.number_of_nodes() == 0:
+        return []
+    found = nx.community.louvain_communities(nx.Graph(G), seed=seed)
+    return sorted(found, key=lambda c: (-len(c), min(c)))
+
+
+def summary(G: nx.Graph, *, top: int = 5) -> dict:
+    """The figures ``kg stats`` prints: size, components, communities, central agencies."""
+    parts = components(G)
+    groups = communities(G)
+    label = lambda n: G.nodes[n].get("label", n)  # noqa: E731
+    return {
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "components": len(parts),
+        "largest component": len(parts[0]) if parts else 0,
+        "communities": len(groups),
+        "largest communities": [sorted(map(label, group))[:4] for group in groups[:top]],
+        "central agencies": central_agencies(G, top=top),
+    }

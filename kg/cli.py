@@ -122,19 +122,20 @@ def sparql(
 @app.command()
 @reports_errors
 def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
-    """Counts by class, documents, quads, and the most central agencies."""
-    from .analysis import central_agencies
-
+    """Counts by class, quads, and the entity network: components, communities, central agencies."""
     graph = open_existing(store)
-    counts = graph.stats()
     table = Table("what", "count")
-    for key, value in counts.items():
+    for key, value in graph.stats().items():
         table.add_row(key, str(value))
     out.print(table)
-    central = central_agencies(graph.to_networkx(), top=5)
-    if central:
-        out.print("most central agencies: " + "; ".join(f"{name} ({score:.2f})" for name, score in central),
-                  markup=False, highlight=False)
+    network = graph.analytics()
+    say = functools.partial(out.print, markup=False, highlight=False, soft_wrap=True)
+    say(f"entity network: {network['nodes']} nodes, {network['edges']} links, {network['components']} connected "
+        f"components (largest {network['largest component']}), {network['communities']} communities")
+    for number, members in enumerate(network["largest communities"], 1):
+        say(f"  community {number}: " + "; ".join(members))
+    if network["central agencies"]:
+        say("most central agencies: " + "; ".join(f"{name} ({score:.2f})" for name, score in network["central agencies"]))
 
 
 @app.command()
@@ -179,12 +180,24 @@ def validate(store: StoreOption = str(DEFAULT_STORE)) -> None:
 @reports_errors
 def viz(
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path("graph.html"),
-    max_nodes: Annotated[int, typer.Option("--max-nodes", help="show at most this many nodes")] = 1500,
+    graph_file: Annotated[Optional[Path], typer.Option("--graph", "-g", help="draw an RDF file kg wrote (.ttl .trig .nq .nt .jsonld) instead of a store")] = None,
+    focus: Annotated[Optional[str], typer.Option("--focus", help="only nodes near those whose name contains this")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="links from the focus to include")] = 1,
+    classes: Annotated[Optional[str], typer.Option("--classes", help="only these classes, e.g. Agency,Plan")] = None,
+    query_name: Annotated[Optional[str], typer.Option("--query", help="draw a library CONSTRUCT query (or CONSTRUCT text) instead")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="query parameter as name=value")] = [],
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="show at most this many nodes (the most important by PageRank)")] = 1500,
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
-    """Write the self-contained browser view of the graph."""
-    open_existing(store).visualize(output, max_nodes=max_nodes)
-    err.print(f"wrote {output}", markup=False, highlight=False)
+    """Write the self-contained browser view of the graph (or of part of it)."""
+    from .queries import parse_params
+
+    graph = open_existing(str(graph_file) if graph_file else store)
+    view = graph.visualize(output, query=query_name, max_nodes=max_nodes, focus=focus, depth=depth,
+                           classes=[c.strip() for c in classes.split(",") if c.strip()] if classes else None,
+                           **parse_params(param))
+    err.print(f"wrote {output}: {view.shown} nodes" + (f", {view.hidden} not shown" if view.hidden else ""),
+              markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -249,12 +262,13 @@ def readable_columns(query_name: str, rows) -> list[str]:
 
 
 def open_existing(store: str):
-    """Open a server, or a store folder that must already exist (queries never create an empty one)."""
+    """Open a server, an RDF file, or a store folder that must already exist (queries never
+    create an empty one)."""
     from .errors import StoreError
     from .graph import open_graph
     from .store import is_endpoint
 
-    if not is_endpoint(store) and not Path(store).is_dir():
+    if not is_endpoint(store) and not Path(store).exists():
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
     return open_graph(store)
 

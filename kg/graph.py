@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .queries import bind_parameters, get_query, library
+from .queries import bind_parameters, get_query, inline_bindings, library
 from .rdf.iris import document_iri
 from .sources import SourceDocument, document_key
 from .store import DEFAULT_STORE, GraphStore, open_store, solution_rows
@@ -73,10 +73,13 @@ class KnowledgeGraph:
         return self.store.remove_document(resolve_document(self.store, document))
 
     # -- asking -----------------------------------------------------------------------------------
-    def query(self, query_name: str, /, **params: str) -> QueryResult:
-        """Run a library query by name; keyword arguments are its parameters."""
+    def query(self, query_name: str, /, **params: str) -> QueryResult | list:
+        """Run a library query by name; keyword arguments are its parameters.
+        Rows for a SELECT; for a CONSTRUCT, the triples (``pyoxigraph.Triple``)."""
         library_query = get_query(query_name)
         bindings = bind_parameters(library_query, {k: str(v) for k, v in params.items()})
+        if library_query.form == "CONSTRUCT":
+            return list(self.store.query(inline_bindings(library_query.sparql, bindings)))
         return QueryResult(*solution_rows(self.store.query(library_query.sparql, bindings)))
 
     def sparql(self, query: str) -> QueryResult | list | bool:
@@ -112,11 +115,35 @@ class KnowledgeGraph:
 
         return to_networkx(self.store)
 
-    def visualize(self, path: str | Path = "graph.html", **options):
-        """Write the self-contained browser view; in Jupyter, returns an inline frame."""
+    def analytics(self, *, top: int = 5) -> dict:
+        """Network figures of the entity graph: components, communities, most central agencies."""
+        from .analysis import summary
+
+        return summary(self.to_networkx(), top=top)
+
+    def visualize(self, path: str | Path = "graph.html", *, query: str | None = None, max_nodes: int = 1500,
+                  focus: str | None = None, depth: int = 1, classes: list[str] | None = None, **params: str):
+        """Write the self-contained browser view and return it (a ``View``: in Jupyter it is drawn inline).
+
+        ``focus`` keeps the nodes within ``depth`` links of those whose name contains it;
+        ``classes`` keeps only those classes; ``query`` draws a library CONSTRUCT query
+        (``params`` are its parameters) instead of the whole graph.
+        """
         from .viz import write_view
 
-        return write_view(self.store, Path(path), **options)
+        construct = self.construct(query, **params) if query else None
+        return write_view(self.store, Path(path), max_nodes=max_nodes, focus=focus, depth=depth,
+                          classes=classes, construct=construct)
+
+    def construct(self, query: str, **params: str) -> list:
+        """The triples of a library CONSTRUCT query (by name) or of CONSTRUCT text."""
+        from .errors import QueryError
+        from .queries import library
+
+        result = self.query(query, **params) if query in library() else self.sparql(query)
+        if not isinstance(result, list) or isinstance(result, QueryResult):
+            raise QueryError(f"{query[:60]!r}: not a CONSTRUCT query; the view draws the triples of one")
+        return result
 
 
 def resolve_document(store: GraphStore, document: str | Path) -> str:

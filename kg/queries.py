@@ -24,9 +24,10 @@ import pyoxigraph as ox
 from .errors import QueryError
 from .resources import resource_dir
 
-__all__ = ["LibraryQuery", "Parameter", "library", "get_query", "bind_parameters", "parse_params"]
+__all__ = ["LibraryQuery", "Parameter", "library", "get_query", "bind_parameters", "parse_params", "inline_bindings"]
 
 PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s+(?P<type>text|iri|number|year)\s*:\s*(?P<doc>.*)$")
+QUERY_FORM = re.compile(r"^\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.MULTILINE | re.IGNORECASE)
 HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description)\s*:\s*(?P<value>.*)$")
 
 
@@ -45,6 +46,13 @@ class LibraryQuery:
     parameters: tuple[Parameter, ...]
     sparql: str
     path: Path
+
+    @property
+    def form(self) -> str:
+        """SELECT, CONSTRUCT, ASK or DESCRIBE."""
+        body = "\n".join(line for line in self.sparql.splitlines() if not line.lstrip().startswith("#"))
+        match = QUERY_FORM.search(body)
+        return match[1].upper() if match else "SELECT"
 
 
 def parse_query_file(path: Path) -> LibraryQuery:
@@ -111,3 +119,44 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
             raise QueryError(f"parameter {pair!r} must look like name=value")
         values[name.strip()] = value
     return values
+
+
+# -- parameters as a VALUES block: for CONSTRUCT queries and remote stores ------------------------------
+# Oxigraph substitutions bind only projected variables of a SELECT, and cannot travel over HTTP.
+# Comments, strings and IRIs are skipped so that a brace or WHERE inside them is not taken
+# for the query's own.
+TOKENS = re.compile(
+    r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'|<[^<>"{}|^`\\\s]*>|(?P<where>\bWHERE\b)|(?P<brace>\{)',
+    re.IGNORECASE,
+)
+
+
+def inline_bindings(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE clause.
+
+    >>> inline_bindings('SELECT ?x WHERE { ?x ?p "{" }', {"x": ox.Literal('a"} INSERT')})
+    'SELECT ?x WHERE { VALUES (?x) { ("a\\\\"} INSERT") } ?x ?p "{" }'
+    """
+    if not bindings:
+        return sparql
+    position = where_clause_start(sparql)
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }}{sparql[position:]}"
+
+
+def where_clause_start(sparql: str) -> int:
+    """The offset just after the ``{`` that opens the query's WHERE clause."""
+    seen_where = False
+    first_brace = None
+    for token in TOKENS.finditer(sparql):
+        if token.group("where"):
+            seen_where = True
+        elif token.group("brace"):
+            if seen_where:
+                return token.end()
+            first_brace = token.end() if first_brace is None else first_brace
+    if first_brace is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    return first_brace

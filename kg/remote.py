@@ -25,9 +25,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import QueryError, StoreError
+from .queries import inline_bindings
 from .store import PREFIXES, GraphStore
 
-__all__ = ["RemoteStore", "inline_bindings"]
+__all__ = ["RemoteStore"]
 
 RESULT_TYPES = "application/sparql-results+json, application/n-triples;q=0.9"
 TIMEOUT_SECONDS = 300
@@ -111,43 +112,3 @@ class RemoteStore(GraphStore):
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
             raise StoreError(f"{failure}: cannot reach {url} ({reason})") from None
-
-
-# -- parameters as VALUES ----------------------------------------------------------------------------
-# Comments, strings and IRIs are skipped so that a brace or WHERE inside them is not taken
-# for the query's own.
-TOKENS = re.compile(
-    r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r'|<[^<>"{}|^`\\\s]*>|(?P<where>\bWHERE\b)|(?P<brace>\{)',
-    re.IGNORECASE,
-)
-
-
-def inline_bindings(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE clause.
-
-    >>> inline_bindings('SELECT ?x WHERE { ?x ?p "{" }', {"x": ox.Literal('a"} INSERT')})
-    'SELECT ?x WHERE { VALUES (?x) { ("a\\\\"} INSERT") } ?x ?p "{" }'
-    """
-    if not bindings:
-        return sparql
-    position = where_clause_start(sparql)
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(str(term) for term in bindings.values())
-    return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }}{sparql[position:]}"
-
-
-def where_clause_start(sparql: str) -> int:
-    """The offset just after the ``{`` that opens the query's WHERE clause."""
-    seen_where = False
-    first_brace = None
-    for token in TOKENS.finditer(sparql):
-        if token.group("where"):
-            seen_where = True
-        elif token.group("brace"):
-            if seen_where:
-                return token.end()
-            first_brace = token.end() if first_brace is None else first_brace
-    if first_brace is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return first_brace

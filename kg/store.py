@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import OutputError, QueryError, StoreError
+from .errors import InputError, OutputError, QueryError, StoreError
 from .rdf.namespace import BASE, KGO
 
 __all__ = ["GraphStore", "Store", "open_store", "is_endpoint", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES",
@@ -42,16 +42,23 @@ def solution_rows(results: ox.QuerySolutions) -> tuple[list[dict[str, str]], lis
     return [{c: row[c].value for c in columns if row[c] is not None} for row in results], columns
 
 
+def one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:300]
+
+
 def is_endpoint(location) -> bool:
     return isinstance(location, str) and location.startswith(("http://", "https://"))
 
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False) -> GraphStore:
-    """A store folder, ``None`` for memory, or the URL of a remote SPARQL store."""
+    """A store folder, ``None`` for memory, an RDF file the product wrote (read into memory),
+    or the URL of a remote SPARQL store."""
     if is_endpoint(location):
         from .remote import RemoteStore
 
         return RemoteStore(location)
+    if location is not None and Path(location).is_file():
+        return Store.from_file(Path(location))
     return Store(location, read_only=read_only)
 
 
@@ -126,6 +133,20 @@ class Store(GraphStore):
                 self._db = ox.Store(str(self.path))
         except OSError as e:
             raise StoreError(f"{self.path}: cannot open the store ({e}); is another kg process writing it?") from e
+
+    @classmethod
+    def from_file(cls, path: Path) -> "Store":
+        """An in-memory store holding an RDF file (.ttl .trig .nq .nt .jsonld); nothing is fetched
+        from the network while parsing (JSON-LD remote contexts are refused)."""
+        fmt = EXPORT_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise InputError(f"{path}: not an RDF file kg reads ({', '.join(sorted(EXPORT_FORMATS))})")
+        store = cls(None)
+        try:
+            store._db.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError, OSError) as e:
+            raise InputError(f"{path}: cannot read it as {fmt.name}: {one_line(e)}") from e
+        return store
 
     # -- writing ----------------------------------------------------------------------------
     def replace_document(self, document: str, graph: Graph) -> None:

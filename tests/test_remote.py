@@ -12,7 +12,8 @@ import pytest
 
 import kg
 from kg.errors import KGError, QueryError, StoreError
-from kg.remote import RemoteStore, inline_bindings
+from kg.queries import inline_bindings
+from kg.remote import RemoteStore
 
 from .conftest import EXAMPLES, free_port, stop, wait_until_listening
 

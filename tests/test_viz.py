@@ -89,3 +89,84 @@ def test_hovering_and_clicking_hostile_labels_runs_nothing(hostile_view):
     assert xss is None and images == 0
     assert any("<img" in label or "Safety Program" in label for label in labels)
     assert title
+
+
+# -- parts of the graph, files, CONSTRUCT queries, large graphs ---------------------------------------
+KGO = "https://w3id.org/policy-kg/ontology#"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def synthetic_graph(path, agencies: int, plans_per_agency: int):
+    """An N-Triples file of agencies each responsible for plans (what kg writes, minus evidence)."""
+    doc = "<https://w3id.org/policy-kg/doc/synthetic>"
+    lines = []
+    for a in range(agencies):
+        agency = f"<https://w3id.org/policy-kg/id/agency/a{a}>"
+        lines += [f"{agency} {TYPE} <{KGO}Agency> .", f'{agency} <{LABEL}> "Agency {a}" .',
+                  f"{agency} <{KGO}mentionedIn> {doc} ."]
+        for p in range(plans_per_agency * (1 + (a == 0) * 20)):  # agency 0 is the hub
+            plan = f"<https://w3id.org/policy-kg/id/plan/a{a}p{p}>"
+            lines += [f"{plan} {TYPE} <{KGO}Plan> .", f'{plan} <{LABEL}> "Plan {a}-{p}" .',
+                      f"{plan} <{KGO}mentionedIn> {doc} .", f"{plan} <{KGO}responsibleAgency> {agency} ."]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_focus_keeps_the_neighbourhood(example_graph, tmp_path):
+    view = example_graph.visualize(tmp_path / "g.html", focus="Ministry of Power")
+    whole = example_graph.to_networkx()
+    power = next(n for n, label in whole.nodes(data="label") if label == "Ministry of Power")
+    expected = 1 + len(set(whole.predecessors(power)) | set(whole.successors(power)))
+    assert view.shown == expected and view.hidden == whole.number_of_nodes() - expected
+    assert "near 'Ministry of Power'" in view.notice
+    with pytest.raises(kg.KGError, match="no node"):
+        example_graph.visualize(tmp_path / "g.html", focus="no such agency anywhere")
+
+
+def test_class_filter_and_construct_query(example_graph, tmp_path):
+    view = example_graph.visualize(tmp_path / "g.html", classes=["Agency"])
+    assert view.shown == example_graph.stats()["Agency"]
+    drawn = example_graph.visualize(tmp_path / "q.html", query="agency-network", agency="Transport")
+    triples = example_graph.query("agency-network", agency="Transport")
+    assert drawn.shown == len({t.subject.value for t in triples}) > 1
+
+
+def test_viz_reads_a_file_the_product_wrote(example_graph, run_kg, tmp_path):
+    exported = example_graph.export(tmp_path / "all.trig")
+    result = run_kg("viz", "--graph", exported, "-o", tmp_path / "file.html", "--classes", "Agency,Plan")
+    assert result.returncode == 0, result.stderr
+    agencies_and_plans = example_graph.stats()["Agency"] + example_graph.stats()["Plan"]
+    assert f": {agencies_and_plans} nodes" in result.stderr
+
+
+def test_large_graphs_keep_the_most_important_nodes_and_a_fixed_layout(tmp_path):
+    from kg.viz import PHYSICS_LIMIT
+
+    graph = kg.open(synthetic_graph(tmp_path / "big.nt", agencies=300, plans_per_agency=3))
+    view = graph.visualize(tmp_path / "big.html", max_nodes=PHYSICS_LIMIT + 100)
+    assert view.shown == PHYSICS_LIMIT + 100 and view.hidden == graph.to_networkx().number_of_nodes() - view.shown
+    page = view.read_text()
+    assert '"positions": {' in page and "PageRank" in view.notice
+    assert "Agency 0" in page  # the hub ranks first
+
+
+@pytest.mark.browser
+@needs_browser
+def test_a_large_view_opens_with_fixed_positions_and_class_filters_work(tmp_path):
+    graph = kg.open(synthetic_graph(tmp_path / "big.nt", agencies=400, plans_per_agency=4))
+    view = graph.visualize(tmp_path / "big.html")
+    driver = chromium()
+    try:
+        driver.get(view.as_uri())
+        shown = driver.execute_script("return network.body.data.nodes.length")
+        physics = driver.execute_script("return network.physics.options.enabled")
+        driver.execute_script("document.querySelector('input[data-kind=Plan]').click()")
+        hidden = driver.execute_script("return network.body.data.nodes.get({filter: n => n.hidden}).length")
+        plans = driver.execute_script("return data.nodes.filter(n => n.kind === 'Plan').length")
+        notice = driver.execute_script("return document.getElementById('notice').textContent")
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    finally:
+        driver.quit()
+    assert shown == view.shown == 1500 and physics is False and errors == []
+    assert hidden == plans > 0 and "Showing 1,500" in notice
