@@ -96,8 +96,7 @@ def query(
     if list_queries or name is None:
         print_library(library())
         return
-    rows = open_existing(store).query(name, **parse_params(param))
-    print_rows(rows, rows.columns, fmt)
+    print_result(open_existing(store).query(name, **parse_params(param)), fmt)
 
 
 @app.command()
@@ -109,7 +108,11 @@ def sparql(
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
     text = Path(query_or_file).read_text(encoding="utf-8") if query_or_file.endswith(".rq") and Path(query_or_file).is_file() else query_or_file
-    result = open_existing(store).sparql(text)
+    print_result(open_existing(store).sparql(text), fmt)
+
+
+def print_result(result, fmt: str) -> None:
+    """Rows as a table, CSV or JSON; triples as N-Triples; a boolean as true/false."""
     if isinstance(result, bool):
         out.print("true" if result else "false")
     elif hasattr(result, "columns"):

@@ -4,6 +4,19 @@
 >>> graph = kg.build([EXAMPLE_TEXT])
 >>> graph.query("counts-by-class")[0]["class"] in {"Agency", "Observation", "Metric", "Document"}
 True
+>>> row = graph.query("metric-observations", metric="investment")[0]
+>>> row["value"], row["unit"], row["period"], row["change"]
+('1200000000000', 'INR', '2023', '12')
+>>> graph.sparql("SELECT ?name WHERE { ?plan a kgo:Plan ; rdfs:label ?name }")
+[{'name': 'National Grid Modernisation Plan'}]
+>>> graph.sparql("ASK { ?agency a kgo:Agency ; skos:altLabel 'MoP' }")
+True
+>>> sorted(label for _, label in graph.to_networkx().nodes(data="label"))
+['Ministry of Power', 'National Grid Modernisation Plan']
+>>> graph.validate().conforms
+True
+>>> graph.remove(graph.store.documents()[0]), len(graph.store)
+(True, 0)
 """
 
 from __future__ import annotations
@@ -12,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
 
 from .queries import bind_parameters, get_query, inline_bindings, library
 from .rdf.iris import document_iri
@@ -85,9 +100,9 @@ class KnowledgeGraph:
     def sparql(self, query: str) -> QueryResult | list | bool:
         """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""
         result = self.store.query(query)
-        if isinstance(result, bool):
-            return result
-        if hasattr(result, "variables"):
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
             return QueryResult(*solution_rows(result))
         return list(result)
 

@@ -1,5 +1,7 @@
 """The Python API: build, query, analyse, export, validate, visualise."""
 
+from pathlib import Path
+
 import pytest
 
 import kg
@@ -60,3 +62,35 @@ def test_remove_then_add_restores_the_same_quads(tmp_path):
     assert len(graph.store) < before
     graph.add(doc)
     assert len(graph.store) == before
+
+
+def test_query_rows_become_a_dataframe(example_graph):
+    rows = example_graph.query("observations")
+    frame = rows.to_dataframe()
+    assert list(frame.columns) == rows.columns and len(frame) == len(rows) > 0
+    assert set(frame["unit"]) >= {"GBP", "CNY"}
+
+
+def test_sparql_gives_rows_triples_or_a_boolean(example_graph):
+    rows = example_graph.sparql("SELECT ?name WHERE { ?a a kgo:Agency ; rdfs:label ?name }")
+    assert {"Ministry of Power", "Department for Transport"} <= {r["name"] for r in rows}
+    triples = example_graph.sparql("CONSTRUCT WHERE { ?a a kgo:Agency }")
+    assert len(triples) == len(rows)
+    assert example_graph.sparql("ASK { ?a a kgo:Agency }") is True
+
+
+def test_open_an_existing_store_and_add_to_it(tmp_path):
+    with kg.build([EXAMPLES / "01-energy-ministry-briefing.txt"], store=tmp_path / "s") as graph:
+        before = graph.stats()["Document"]
+    with kg.open(tmp_path / "s") as reopened:
+        assert reopened.stats()["Document"] == before == 1
+        summary = reopened.add("The Ministry of Finance issued the Budget Transparency Rules on Friday.")
+        assert summary.ok and reopened.stats()["Document"] == 2
+        assert "Budget Transparency Rules" in {r["regulationName"] for r in reopened.query("regulations-by-agency")}
+
+
+def test_the_view_draws_itself_inline_in_jupyter(example_graph, tmp_path):
+    view = example_graph.visualize(tmp_path / "g.html")
+    frame = view._repr_html_()
+    assert frame.startswith("<iframe srcdoc=") and "vis.Network" in frame and "<script" not in frame
+    assert Path(view) == tmp_path / "g.html"
