@@ -6,6 +6,7 @@ line, ``kg: error: ...``, with exit status 1; never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import json
@@ -53,6 +54,8 @@ def build(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="also write the graph here (.ttl .trig .nq .nt .jsonld .csv)")] = None,
     store: Annotated[Optional[str], typer.Option("--store", "-s", help=f"store folder or SPARQL server URL (default: {DEFAULT_STORE}, or in memory with -o)")] = None,
     memory: Annotated[bool, typer.Option("--memory", help="build in memory only (needs -o to keep anything)")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes for extraction")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) to extract on")] = None,
     model: ModelOption = None,
 ) -> None:
     """Extract documents into the store (and/or write them to a file)."""
@@ -62,16 +65,39 @@ def build(
     check_output_suffix(output)
     in_memory = memory or (output is not None and store is None)
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
-    summary = graph.add(*paths)
+    with build_progress(paths) as advance:
+        summary = graph.add(*paths, jobs=max(1, jobs), scheduler=scheduler, on_document=advance)
     for path, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
     if output is not None:
         graph.export(output)
     where = f" -> {output}" if output else ("" if in_memory else f" -> store {store or DEFAULT_STORE}")
-    err.print(f"built {len(summary.built)} document(s), {len(summary.failed)} skipped, "
-              f"{len(graph.store)} quads in {summary.seconds:.1f}s{where}", markup=False, highlight=False)
+    err.print(f"built {len(summary.built)} document(s), {len(summary.failed)} skipped, {len(graph.store)} quads "
+              f"in {summary.seconds:.1f}s ({summary.documents_per_second:.1f} documents/s){where}",
+              markup=False, highlight=False, soft_wrap=True)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def build_progress(paths: list[Path]):
+    """A progress bar with documents/s on a terminal (nothing when stderr is a file or pipe)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .sources import iter_paths
+
+    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} documents/s"), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=not err.is_terminal) as progress:
+        total = sum(1 for _ in iter_paths(paths)) if err.is_terminal else None
+        task = progress.add_task("build", total=total, rate="-")
+
+        def advance(_document) -> None:
+            progress.advance(task)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f}" if speed else "-")
+
+        yield advance
 
 
 def check_output_suffix(output: Path | None) -> None:

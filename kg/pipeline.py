@@ -1,29 +1,37 @@
 """The whole flow in one place: sources -> spaCy -> facts -> RDF -> store.
 
-    text --read_document--> SourceDocument
-         --nlp.pipe-------> spaCy Doc (kg_entities, kg_observations, kg_relations)
-         --facts_from_doc-> DocumentFacts
-         --document_graph-> rdflib Graph (one per document)
-         --store----------> Oxigraph named graph (replaced atomically)
+    paths/texts --iter_sources------> SourceDocument, read lazily one at a time
+                --batches-----------> lists of ``batch_size`` documents
+                --extract_batch-----> in this process, in worker processes (``jobs``), or on a
+                                      Dask cluster (``scheduler``); the model loads once per process:
+                                      nlp.pipe -> facts_from_doc -> document_graph -> N-Triples
+                --store-------------> each document's named graph replaced atomically, in the
+                                      order batches finish
+
+At most a few batches per worker are in flight, so memory stays flat however large the corpus.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, KGError
 from .extract.pipeline import facts_from_doc, parse_long_text
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
-from .settings import load_nlp
+from .settings import load_nlp, resolve_model_name
 from .sources import SourceDocument, document_from_text, iter_documents
-from .store import Store
+from .store import GraphStore
 
-__all__ = ["BuildSummary", "build_graph"]
+__all__ = ["BuildSummary", "ExtractedDocument", "build_graph", "extract_batch"]
+
+BATCHES_IN_FLIGHT_PER_WORKER = 3
 
 
 @dataclass
@@ -38,40 +46,50 @@ class BuildSummary:
     def ok(self) -> bool:
         return not self.failed
 
+    @property
+    def documents_per_second(self) -> float:
+        return len(self.built) / self.seconds if self.seconds else 0.0
 
-def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: Store, model: str | None = None,
-                batch_size: int = 8, on_document: Callable[[SourceDocument], None] | None = None) -> BuildSummary:
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """One document's graph as N-Triples (small to send between processes), or why it failed."""
+
+    label: str  # the path, or the identity of a text
+    iri: str
+    ntriples: str = ""
+    error: str = ""
+
+
+def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: GraphStore, model: str | None = None,
+                batch_size: int = 16, jobs: int = 1, scheduler: str | None = None,
+                on_document: Callable[[ExtractedDocument], None] | None = None) -> BuildSummary:
     """Extract every source into ``store``, one named graph per document.
 
-    A source that cannot be read is recorded in the summary and the others go on;
-    what the store already holds is never lost because of a bad input.
+    A source that cannot be read or parsed is recorded in the summary and the others go
+    on; what the store already holds is never lost because of a bad input.
     """
     summary = BuildSummary()
     started = time.perf_counter()
-    nlp = load_nlp(model)
-    for doc, document in parse_documents(nlp, iter_sources(sources, summary), batch_size):
-        store.replace_document(str(document_iri(document.key)), document_graph(document, facts_from_doc(doc)))
-        summary.built.append(document.path or document.identity)
-        if on_document:
-            on_document(document)
+    resolve_model_name(model)  # fail here, once, if no pipeline is installed
+    batches = iter_batches(iter_sources(sources, summary), batch_size)
+    with extraction_executor(jobs, scheduler, model) as (executor, workers):
+        for extracted in run_batches(batches, model, executor, workers):
+            for document in extracted:
+                if document.error:
+                    summary.failed.append((document.label, document.error))
+                else:
+                    store.replace_document(document.iri, document.ntriples)
+                    summary.built.append(document.label)
+                if on_document:
+                    on_document(document)
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def parse_documents(nlp, documents, batch_size: int):
-    """(spaCy Doc, document) pairs in input order, through ``nlp.pipe`` in batches; a text
-    longer than ``nlp.max_length`` is parsed in paragraph chunks instead of being refused."""
-    documents = iter(documents)
-    while batch := list(islice(documents, batch_size)):
-        short = [d for d in batch if len(d.text) <= nlp.max_length]
-        parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
-        for document in batch:
-            doc = parsed[id(document)] if id(document) in parsed else parse_long_text(nlp, document.text)
-            yield doc, document
-
-
-def iter_sources(sources, summary: BuildSummary):
+# -- reading ---------------------------------------------------------------------------------------
+def iter_sources(sources, summary: BuildSummary) -> Iterator[SourceDocument]:
     """Documents from paths, folders, ``SourceDocument``s or raw strings of text."""
     paths = []
     for source in sources:
@@ -86,3 +104,89 @@ def iter_sources(sources, summary: BuildSummary):
 
 def record_failure(summary: BuildSummary, path, error: InputError) -> None:
     summary.failed.append((str(path), str(error)))
+
+
+def iter_batches(documents: Iterator[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    while batch := list(islice(documents, size)):
+        yield batch
+
+
+# -- extracting (runs wherever the executor puts it) ------------------------------------------------
+def extract_batch(documents: list[SourceDocument], model: str | None = None) -> list[ExtractedDocument]:
+    """Documents to N-Triples; a document spaCy or the extractor fails on is reported, not raised."""
+    nlp = load_nlp(model)
+    try:
+        return [extracted(doc, document) for doc, document in parse_documents(nlp, documents, len(documents))]
+    except KGError:
+        raise
+    except Exception:  # noqa: BLE001 - find the document at fault, keep the others
+        if len(documents) == 1:
+            raise
+        return [item for document in documents for item in extract_one(nlp, document)]
+
+
+def extract_one(nlp, document: SourceDocument) -> list[ExtractedDocument]:
+    try:
+        return [extracted(doc, d) for doc, d in parse_documents(nlp, [document], 1)]
+    except KGError:
+        raise
+    except Exception as e:  # noqa: BLE001 - one bad document must not stop a corpus
+        label = document.path or document.identity
+        return [ExtractedDocument(label, str(document_iri(document.key)),
+                                  error=f"{label}: extraction failed ({type(e).__name__}: {e})")]
+
+
+def extracted(doc, document: SourceDocument) -> ExtractedDocument:
+    graph = document_graph(document, facts_from_doc(doc))
+    return ExtractedDocument(document.path or document.identity, str(document_iri(document.key)),
+                             graph.serialize(format="nt"))
+
+
+def parse_documents(nlp, documents, batch_size: int):
+    """(spaCy Doc, document) pairs in input order, through ``nlp.pipe``; a text longer than
+    ``nlp.max_length`` is parsed in paragraph chunks instead of being refused."""
+    short = [d for d in documents if len(d.text) <= nlp.max_length]
+    parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
+    for document in documents:
+        doc = parsed[id(document)] if id(document) in parsed else parse_long_text(nlp, document.text)
+        yield doc, document
+
+
+# -- where extraction runs ------------------------------------------------------------------------------
+@contextmanager
+def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
+    """(executor, number of workers): None in this process, worker processes, or a Dask cluster."""
+    if scheduler:
+        from distributed import Client
+
+        with Client(scheduler) as client:
+            workers = max(1, sum(client.nthreads().values()))
+            yield client.get_executor(pure=False), workers
+    elif jobs > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: a fresh interpreter per worker (forking a process with threads can deadlock)
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=load_nlp, initargs=(model,)) as executor:
+            yield executor, jobs
+    else:
+        yield None, 1
+
+
+def run_batches(batches: Iterator[list[SourceDocument]], model: str | None, executor: Executor | None,
+                workers: int) -> Iterator[list[ExtractedDocument]]:
+    """Results batch by batch; with an executor, a bounded number of batches in flight."""
+    if executor is None:
+        yield from (extract_batch(batch, model) for batch in batches)
+        return
+    window = workers * BATCHES_IN_FLIGHT_PER_WORKER
+    pending = set()
+    for batch in batches:
+        pending.add(executor.submit(extract_batch, batch, model))
+        if len(pending) >= window:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from (future.result() for future in done)

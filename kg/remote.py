@@ -1,12 +1,13 @@
 """A remote store: any SPARQL 1.1 server (Oxigraph, Fuseki, GraphDB, Virtuoso, ...).
 
-    documents --Graph Store Protocol PUT/DELETE ?graph=IRI--> one named graph each
-    questions --SPARQL 1.1 Protocol POST query=...--------> results parsed by Oxigraph
+    documents --SPARQL 1.1 Update, one request per document--> named graph + union
+    questions --SPARQL 1.1 Protocol, POST query=...----------> results parsed by Oxigraph
 
-The server must use the union of its named graphs as the default graph, as the
-embedded store does (Oxigraph: ``--union-default-graph``; Fuseki: ``unionDefaultGraph``;
-GraphDB and Virtuoso do so by default). A PUT replaces a graph in one request, so a
-document is stored whole or not at all.
+The layout is the embedded store's (see ``kg.store``): one named graph per document and
+their union materialised in the default graph, so the server needs no special set-up and
+answers as fast as its default graph allows. Replacing a document is a single update
+request (remove the old triples no other document holds, drop its graph, insert the new),
+which SPARQL servers apply as one transaction: a document is stored whole or not at all.
 
 Query parameters cannot travel as Oxigraph substitutions over HTTP, so they are written
 into the query as a ``VALUES`` block at the start of its WHERE clause: the values are
@@ -15,18 +16,16 @@ serialised as RDF terms (quoted and escaped by Oxigraph), never pasted in as tex
 
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from .errors import QueryError, StoreError
 from .queries import inline_bindings
-from .store import PREFIXES, GraphStore
+from .store import COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore
 
 __all__ = ["RemoteStore"]
 
@@ -37,36 +36,43 @@ PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items()
 
 
 class RemoteStore(GraphStore):
-    """A SPARQL server reached at ``query_url`` (Oxigraph layout by default: ``BASE/query``,
-    ``BASE/store``); pass ``graph_store_url`` for servers laid out otherwise (Fuseki: ``/ds/data``)."""
+    """A SPARQL server: ``url`` is its base (Oxigraph: ``http://host:7878``, giving ``/query`` and
+    ``/update``) or its query endpoint; pass ``update_url`` for servers laid out otherwise
+    (Fuseki: ``http://host:3030/ds/query`` and ``/ds/update``)."""
 
-    def __init__(self, url: str, *, query_url: str | None = None, graph_store_url: str | None = None):
-        base = re.sub(r"/(query|sparql)?$", "", url.rstrip("/") + "/")
+    def __init__(self, url: str, *, update_url: str | None = None):
+        trimmed = url.rstrip("/")
+        is_query_endpoint = trimmed.endswith(("/query", "/sparql"))
+        base = trimmed.rsplit("/", 1)[0] if is_query_endpoint else trimmed
         self.url = url
-        self.query_url = query_url or (url if url.rstrip("/").endswith(("/query", "/sparql")) else base + "/query")
-        self.graph_store_url = graph_store_url or base + "/store"
+        self.query_url = trimmed if is_query_endpoint else base + "/query"
+        self.update_url = update_url or base + "/update"
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.query_url!r})"
 
     # -- writing ----------------------------------------------------------------------------
-    def replace_document(self, document: str, graph: Graph) -> None:
-        """PUT the document's graph: the server replaces the named graph in one request."""
-        body = graph.serialize(format="nt", encoding="utf-8")
-        self._request("PUT", self._graph_url(document), body, {"Content-Type": "application/n-triples"},
-                      failure=f"writing {document} failed, the store is unchanged")
+    def replace_document(self, document: str, ntriples: str) -> None:
+        """One update request: the old version out, the new one into its graph and the union."""
+        graph = ox.NamedNode(document)
+        update = (REMOVE_DOCUMENT.replace("DROP GRAPH", "DROP SILENT GRAPH").replace("$graph", str(graph))
+                  + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples}\n}}\n{ntriples}\n}}")
+        self._update(update, failure=f"writing {document} failed, the store is unchanged")
 
     def remove_document(self, document: str) -> bool:
-        try:
-            self._request("DELETE", self._graph_url(document), failure=f"removing {document} failed")
-        except StoreError as e:
-            if "HTTP 404" in str(e):
-                return False
-            raise
+        graph = ox.NamedNode(document)
+        if not self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
+            return False
+        self._update(REMOVE_DOCUMENT.replace("$graph", str(graph)), failure=f"removing {document} failed")
         return True
 
     def flush(self) -> None:
         """Each request is already durable on the server."""
+
+    def _update(self, update: str, *, failure: str) -> None:
+        body = urllib.parse.urlencode({"update": update}).encode()
+        self._request("POST", self.update_url, body, {"Content-Type": "application/x-www-form-urlencoded"},
+                      failure=failure)
 
     # -- reading -------------------------------------------------------------------------------
     def documents(self) -> list[str]:
@@ -74,7 +80,7 @@ class RemoteStore(GraphStore):
         return sorted(row["g"] for row in rows)
 
     def __len__(self) -> int:
-        return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"])
+        return int(self.select(COUNT_DOCUMENT_QUADS)[0]["n"])
 
     def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
         """Run SPARQL on the server; solutions, a boolean or a list of triples, as Oxigraph gives them."""
@@ -95,9 +101,6 @@ class RemoteStore(GraphStore):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     # -- HTTP ------------------------------------------------------------------------------------
-    def _graph_url(self, document: str) -> str:
-        return self.graph_store_url + "?" + urllib.parse.urlencode({"graph": document})
-
     def _request(self, method: str, url: str, body: bytes | None = None, headers: dict | None = None, *,
                  failure: str) -> tuple[bytes, str]:
         request = urllib.request.Request(url, data=body, method=method, headers=headers or {})

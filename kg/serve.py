@@ -437,8 +437,7 @@ def render_view(store: Store) -> bytes:
     from .viz import write_view
 
     with tempfile.TemporaryDirectory() as folder:
-        path = write_view(store, Path(folder) / "view.html")
-        return path.read_bytes()
+        return write_view(store, Path(folder) / "view.html").path.read_bytes()
 
 
 def is_loopback(host: str) -> bool:

@@ -1,0 +1,209 @@
+"""Benchmark: how much more than spaCy a build costs, parallel speed-up, store and query speed.
+
+    python benchmarks/run.py ../shared/corpus/bulk                # a sample of 300 documents
+    python benchmarks/run.py ../shared/corpus/bulk --limit 0      # the whole corpus
+    python benchmarks/run.py CORPUS --query-store .kg-store       # query latency on a big store
+
+Every figure is a ratio against a baseline measured in the same run (bare ``nlp.pipe`` of the
+same model on the same texts; ``--jobs 1``; rdflib's Memory store), so it can be compared
+across machines. Prints a Markdown table; the README shows the latest one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import kg
+from kg.pipeline import build_graph
+from kg.queries import library
+from kg.settings import load_nlp, resolve_model_name
+from kg.sources import iter_documents
+from kg.store import PREFIXES, Store
+
+RDFLIB_TIMEOUT = 60.0
+
+
+def main() -> None:
+    args = parse_args()
+    documents = read_corpus(args.corpus, args.limit)
+    words = sum(len(d.text.split()) for d in documents)
+    print(f"corpus: {len(documents)} documents, {words:,} words from {args.corpus}", file=sys.stderr)
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        store_path = Path(scratch) / "store"
+        extracted = []
+        rows += throughput(documents, store_path, extracted, args.batch_size)
+        rows += parallel_speedup(documents[: args.jobs_sample], args.batch_size)
+        rows += load_rate(extracted, Path(scratch) / "load")
+        query_store = args.query_store or store_path
+        rows += query_latency(query_store, args.rdflib_triples)
+    rows.append(("peak memory (this process / worker processes)",
+                 f"{peak_rss_mb(resource.RUSAGE_SELF):,.0f} MB / {peak_rss_mb(resource.RUSAGE_CHILDREN):,.0f} MB", ""))
+    print_table(rows, documents, words)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="folder of text files")
+    parser.add_argument("--limit", type=int, default=300, help="documents to use (0: all)")
+    parser.add_argument("--jobs-sample", type=int, default=120, help="documents for the --jobs 2 vs 1 run")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--query-store", type=Path, help="store folder to time the library queries on")
+    parser.add_argument("--rdflib-triples", type=int, default=20_000, help="size of the rdflib reference graph")
+    return parser.parse_args()
+
+
+def read_corpus(folder: Path, limit: int) -> list:
+    documents = list(iter_documents([folder], on_error=lambda path, error: None))
+    return documents[:limit] if limit else documents
+
+
+# -- (a) build against bare spaCy -------------------------------------------------------------------
+def throughput(documents, store_path: Path, extracted: list, batch_size: int) -> list[tuple[str, str, str]]:
+    import spacy
+
+    bare_nlp = spacy.load(resolve_model_name())
+    load_nlp()  # both models loaded before timing
+    texts = [d.text for d in documents]
+    bare = timed(lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size)))
+    store = Store(store_path)
+    built = timed(lambda: build_graph(documents, store=store, batch_size=batch_size,
+                                      on_document=extracted.append))
+    quads = len(store)
+    store.close()
+    return [
+        ("bare spaCy `nlp.pipe` (baseline)", f"{len(documents) / bare:.2f} documents/s", "1.00"),
+        ("`kg build` (read, extract, RDF, store)", f"{len(documents) / built:.2f} documents/s",
+         f"{bare / built:.2f} of bare spaCy (target >= 0.90)"),
+        ("quads built", f"{quads:,}", ""),
+    ]
+
+
+# -- (b) --jobs 2 against --jobs 1 ---------------------------------------------------------------------
+def parallel_speedup(documents, batch_size: int) -> list[tuple[str, str, str]]:
+    one = timed(lambda: build_graph(documents, store=Store(), batch_size=batch_size, jobs=1))
+    two = timed(lambda: build_graph(documents, store=Store(), batch_size=batch_size, jobs=2))
+    cores = multiprocessing.cpu_count()
+    return [("`--jobs 1` (baseline)", f"{len(documents) / one:.2f} documents/s", f"{len(documents)} documents"),
+            ("`--jobs 2` (worker start-up included)", f"{len(documents) / two:.2f} documents/s",
+             f"{one / two:.2f}x `--jobs 1` on {cores} cores (target >= 1.7)")]
+
+
+# -- (c) store load rate ---------------------------------------------------------------------------------
+def load_rate(extracted, folder: Path) -> list[tuple[str, str, str]]:
+    store = Store(folder)
+    triples = sum(doc.ntriples.count("\n") for doc in extracted)
+    seconds = timed(lambda: [store.replace_document(doc.iri, doc.ntriples) for doc in extracted if not doc.error])
+    store.flush()
+    store.close()
+    return [("store load, one atomic update per document", f"{triples / seconds:,.0f} triples/s",
+             f"{triples:,} triples (target >= 200,000/s)")]
+
+
+# -- (d) query latency -----------------------------------------------------------------------------------
+def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str, str]]:
+    graph = kg.open(store_path)
+    size = len(graph.store)
+    subset = reference_subset(graph.store, rdflib_triples)
+    small = Store()
+    small.replace_document("urn:benchmark:subset", "".join(f"{t} .\n" for t in subset))
+    rows = []
+    for name, query in library().items():
+        big_ms = median_ms(lambda: run_oxigraph(graph.store, query.sparql))
+        small_ms = median_ms(lambda: run_oxigraph(small, query.sparql))
+        rdflib_ms = rdflib_query_ms(subset, query.sparql)
+        reference = f"{rdflib_ms:,.0f} ms" if rdflib_ms is not None else f"> {RDFLIB_TIMEOUT:.0f} s"
+        rows.append((f"query `{name}`", f"{big_ms:,.1f} ms at {size:,} quads",
+                     f"{small_ms:,.1f} ms Oxigraph vs {reference} rdflib Memory at {len(subset):,} triples"))
+    graph.close()
+    return rows
+
+
+def reference_subset(store, count: int) -> list:
+    """The first ``count`` distinct triples, whole documents at a time so that joins still match."""
+    triples, seen = [], set()
+    for document in store.documents():
+        for row in store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": _iri(document)}):
+            triple = f"{row['s']} {row['p']} {row['o']}"
+            if triple not in seen:
+                seen.add(triple)
+                triples.append(triple)
+        if len(triples) >= count:
+            break
+    return triples
+
+
+def _iri(value: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)
+
+
+def run_oxigraph(store, sparql: str) -> int:
+    result = store.query(sparql)
+    return sum(1 for _ in result) if not isinstance(result, bool) and hasattr(result, "__iter__") else 1
+
+
+def median_ms(action, repeats: int = 5) -> float:
+    action()  # warm the caches
+    return statistics.median(timed(action) for _ in range(repeats)) * 1000
+
+
+def rdflib_query_ms(triples: list[str], sparql: str) -> float | None:
+    """One run on rdflib's Memory store, in a child process stopped after RDFLIB_TIMEOUT."""
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    process = context.Process(target=_rdflib_worker, args=(triples, sparql, child))
+    process.start()
+    answered = parent.poll(RDFLIB_TIMEOUT + 60)  # parsing the subset is not timed
+    result = parent.recv() if answered else None
+    process.kill()
+    process.join()
+    return result
+
+
+def _rdflib_worker(triples: list[str], sparql: str, connection) -> None:
+    from threading import Timer
+
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(data="".join(f"{t} .\n" for t in triples), format="nt")
+    Timer(RDFLIB_TIMEOUT, lambda: connection.send(None)).start()
+    started = time.perf_counter()
+    list(graph.query(sparql, initNs=PREFIXES))
+    connection.send((time.perf_counter() - started) * 1000)
+    import os
+
+    os._exit(0)
+
+
+# -- helpers ---------------------------------------------------------------------------------------------
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def peak_rss_mb(who) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def print_table(rows, documents, words) -> None:
+    print(f"Benchmark on {len(documents)} documents ({words:,} words), model {resolve_model_name()}, "
+          f"{multiprocessing.cpu_count()} cores\n")
+    print("| measure | result | against the baseline |")
+    print("|---|---|---|")
+    for measure, result, versus in rows:
+        print(f"| {measure} | {result} | {versus} |")
+
+
+if __name__ == "__main__":
+    main()

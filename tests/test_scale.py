@@ -1,0 +1,63 @@
+"""Parallel and distributed builds give the same graph as a serial one, and builds stream."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+import kg
+from kg.pipeline import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
+from kg.store import Store
+
+from .conftest import EXAMPLES
+
+pytestmark = pytest.mark.slow
+
+
+def quads(graph) -> set[ox.Quad]:
+    return set(graph.store.quads())
+
+
+@pytest.fixture(scope="module")
+def serial():
+    return kg.build([EXAMPLES])
+
+
+def test_jobs_2_builds_exactly_the_serial_graph(serial):
+    parallel = kg.build([EXAMPLES], jobs=2)
+    assert parallel.last_build.ok and sorted(parallel.last_build.built) == sorted(serial.last_build.built)
+    assert quads(parallel) == quads(serial)
+
+
+def test_a_dask_local_cluster_builds_exactly_the_serial_graph(serial):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        distributed = kg.build([EXAMPLES], scheduler=cluster.scheduler_address)
+    assert distributed.last_build.ok and quads(distributed) == quads(serial)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_stream_into_the_store(jobs):
+    """The first document is stored long before the corpus has been read."""
+    pulled = []
+
+    def corpus():
+        for number in range(200):
+            pulled.append(number)
+            yield f"The Ministry of Testing issued the Plan Number {number} on Monday. Sales rose 3% in 2023."
+
+    pulled_at_first_store = []
+    batch_size = 4
+    summary = build_graph(corpus(), store=Store(), batch_size=batch_size, jobs=jobs,
+                          on_document=lambda document: pulled_at_first_store.append(len(pulled)))
+    assert summary.ok and len(summary.built) == 200
+    in_flight = batch_size * (1 if jobs == 1 else jobs * BATCHES_IN_FLIGHT_PER_WORKER + 1)
+    assert pulled_at_first_store[0] <= in_flight < 200
+
+
+def test_cli_build_with_jobs(run_kg, tmp_path):
+    result = run_kg("build", EXAMPLES, "--jobs", "2", "--store", tmp_path / "s")
+    assert result.returncode == 0, result.stderr
+    assert "documents/s" in result.stderr
