@@ -133,39 +133,33 @@ TOKENS = re.compile(
 
 
 def inline_bindings(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """``sparql`` with ``bindings`` as a VALUES block opening its WHERE clause.
+    """``sparql`` with ``bindings`` as a VALUES block opening each WHERE clause (subqueries
+    included, so that the value is seen wherever the variable is, as with a substitution).
 
     >>> inline_bindings('SELECT ?x WHERE { ?x ?p "{" }', {"x": ox.Literal('a"} INSERT')})
     'SELECT ?x WHERE { VALUES (?x) { ("a\\\\"} INSERT") } ?x ?p "{" }'
     """
     if not bindings:
         return sparql
-    position = where_clause_start(sparql)
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(str(term) for term in bindings.values())
-    return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }}{sparql[position:]}"
+    block = f" VALUES ({names}) {{ ({values}) }}"
+    for position in reversed(where_clause_starts(sparql)):
+        sparql = sparql[:position] + block + sparql[position:]
+    return sparql
 
 
-def where_clause_start(sparql: str) -> int:
-    """The offset just after the ``{`` that opens the query's WHERE clause."""
-    seen_where = False
-    first_brace = None
+def where_clause_starts(sparql: str) -> list[int]:
+    """Offsets just after each ``{`` that opens a WHERE clause (or the first ``{`` if none does)."""
+    starts, seen_where, first_brace = [], False, None
     for token in TOKENS.finditer(sparql):
         if token.group("where"):
             seen_where = True
         elif token.group("brace"):
             if seen_where:
-                return token.end()
+                starts.append(token.end())
+                seen_where = False
             first_brace = token.end() if first_brace is None else first_brace
-    if first_brace is None:
+    if not starts and first_brace is None:
         raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return first_brace
-
-
-def catalogue_markdown() -> str:
-    """The README's query catalogue, generated from the ``.rq`` headers."""
-    lines = ["| query | answers | parameters |", "|---|---|---|"]
-    for query in library().values():
-        params = ", ".join(f"`{p.name}` ({p.type})" for p in query.parameters) or "—"
-        lines.append(f"| `{query.name}` | {query.title}: {query.description} | {params} |")
-    return "\n".join(lines)
+    return starts or [first_brace]
