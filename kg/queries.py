@@ -163,3 +163,12 @@ def where_clause_starts(sparql: str) -> list[int]:
     if not starts and first_brace is None:
         raise QueryError("cannot bind parameters: the query has no WHERE clause")
     return starts or [first_brace]
+
+
+def catalogue_markdown() -> str:
+    """The README's query catalogue, generated from the ``.rq`` headers."""
+    lines = ["| query | answers | parameters |", "|---|---|---|"]
+    for query in library().values():
+        params = ", ".join(f"`{p.name}` ({p.type})" for p in query.parameters) or "—"
+        lines.append(f"| `{query.name}` | {query.title}: {query.description} | {params} |")
+    return "\n".join(lines)
