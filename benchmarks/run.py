@@ -151,7 +151,7 @@ def run_oxigraph(store, sparql: str) -> int:
     return sum(1 for _ in result) if not isinstance(result, bool) and hasattr(result, "__iter__") else 1
 
 
-def median_ms(action, repeats: int = 5) -> float:
+def median_ms(action, repeats: int = 3) -> float:
     action()  # warm the caches
     return statistics.median(timed(action) for _ in range(repeats)) * 1000
 

@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
+from .formats import SUFFIXES, file_text
 
-__all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "TEXT_SUFFIXES"]
+__all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "iter_paths"]
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -98,44 +98,34 @@ def find_publication_date(text: str) -> date | None:
 
 
 def read_document(path: str | Path) -> SourceDocument:
-    """Read one text file; raise ``InputError`` naming the file and the problem."""
+    """Read one file (text, HTML or PDF); raise ``InputError`` naming the file and the problem."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, expected a text file")
+    if path.suffix.lower() not in SUFFIXES and path.suffix:
+        raise InputError(f"{path}: unsupported file type {path.suffix!r}; kg reads " + ", ".join(sorted(SUFFIXES)))
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror or e})") from e
-    text = decode_text(raw, path)
-    return document_from_text(text, identity=None, path=str(path.resolve()))
-
-
-def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused clearly."""
-    if not raw.strip():
-        raise InputError(f"{path}: empty file")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw:
-        raise InputError(f"{path}: binary file (contains NUL bytes), expected text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 first"
-        ) from e
+    return document_from_text(file_text(raw, path), identity=None, path=str(path.resolve()))
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, and the text files inside folders (sorted, recursive)."""
+    """Files as given, and every visible file inside folders (sorted, recursive): files kg
+    cannot read are then reported by ``read_document`` rather than silently passed over."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not is_hidden(p.relative_to(path)))
         else:
             yield path
+
+
+def is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def iter_documents(paths: Iterable[str | Path], on_error=None) -> Iterator[SourceDocument]:

@@ -1,0 +1,134 @@
+"""File formats -> plain text: text files in any common encoding, HTML pages, PDF text layers.
+
+Each reader takes the file's bytes and returns its text, or raises ``InputError`` with one
+line naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["SUFFIXES", "file_text", "decode_text", "html_text", "pdf_text"]
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+PDF_SUFFIXES = {".pdf"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+# A legacy encoding is accepted only when the detector finds the text coherent.
+MAX_CHAOS = 0.2
+
+
+def file_text(raw: bytes, path: Path) -> str:
+    """The text of a file, by its suffix (anything else is read as text)."""
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return pdf_text(raw, path)
+    if suffix in HTML_SUFFIXES:
+        return html_text(decode_text(raw, path))
+    return decode_text(raw, path)
+
+
+# -- text and encodings --------------------------------------------------------------------------
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy encoding detected with
+    confidence (charset-normalizer); anything else is refused clearly."""
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw:
+        raise InputError(f"{path}: binary file (contains NUL bytes), expected text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return decode_legacy(raw, path, e)
+
+
+def decode_legacy(raw: bytes, path: Path, error: UnicodeDecodeError) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise InputError(f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; convert it to UTF-8")
+    return str(best)
+
+
+# -- HTML ------------------------------------------------------------------------------------------------
+class _TextExtractor(HTMLParser):
+    """Visible text of a page: scripts, styles and other non-content elements dropped, block
+    elements on their own lines."""
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
+    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+              "header", "table", "ul", "ol", "blockquote", "pre", "hr", "dd", "dt", "main", "aside"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.SKIP:
+            self._skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    """The readable text of an HTML page, paragraphs separated by blank lines; the page
+    title, when there is one, becomes the first line."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    body = re.sub(r"\n{3,}", "\n\n", "\n\n".join(line for line in lines if line))
+    title = " ".join("".join(parser.title).split())
+    return f"{title}\n\n{body}" if title and not body.startswith(title) else body
+
+
+# -- PDF ---------------------------------------------------------------------------------------------------
+def pdf_text(raw: bytes, path: Path) -> str:
+    """The text layer of a PDF (pypdf); scanned pages without one are refused clearly."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise InputError(f"{path}: encrypted PDF; decrypt it first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as e:
+        raise InputError(f"{path}: not a readable PDF ({' '.join(str(e).split())[:120]})") from None
+    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    if not text:
+        raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
+    return text

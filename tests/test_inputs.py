@@ -1,0 +1,108 @@
+"""Real-world inputs: HTML pages, PDFs, legacy encodings and folders of mixed files."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.formats import html_text
+
+from .conftest import EXAMPLES
+
+RELEASE = (EXAMPLES / "01-energy-ministry-briefing.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+SENTENCE = "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Tuesday."
+
+
+def literals(graph) -> str:
+    return " ".join(row["o"] for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }"))
+
+
+def test_html_keeps_the_visible_text_and_drops_scripts_and_styles(tmp_path):
+    page = tmp_path / "release.html"
+    paragraphs = "".join(f"<p>{line}</p>" for line in RELEASE.splitlines() if line.strip())
+    page.write_text(f"""<!doctype html><html><head><title>Grid plan issued</title>
+        <style>p {{ color: red }} .secret {{ }}</style><script>alert("tracking")</script></head>
+        <body><nav>Home | About</nav><h1>Ministry of Power</h1>{paragraphs}
+        <script>document.write("injected text")</script><footer>Copyright</footer></body></html>""")
+    graph = kg.build([page])
+    assert graph.last_build.ok
+    text = literals(graph)
+    assert SENTENCE in text and "Grid plan issued" in text
+    assert not any(noise in text for noise in ("alert", "tracking", "injected", "color: red", "Copyright"))
+    assert "National Grid Modernisation Plan" in {r["instrumentName"] for r in graph.query("agency-responsibilities")}
+
+
+def test_html_text_puts_blocks_on_their_own_lines():
+    assert html_text("<p>One &amp; two</p><p>Three<br>four</p>") == "One & two\n\nThree\n\nfour"
+
+
+def write_pdf(path, paragraphs: list[str]) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph)
+        pdf.ln(4)
+    pdf.output(str(path))
+
+
+def test_pdf_text_layer_is_read(tmp_path):
+    pdf = tmp_path / "release.pdf"
+    write_pdf(pdf, [line for line in RELEASE.splitlines() if line.strip()])
+    graph = kg.build([pdf])
+    assert graph.last_build.ok
+    values = {(r["value"], r["unit"]) for r in graph.query("metric-observations")}
+    assert ("190", "GW") in values  # "190 GW", read from the PDF's text layer
+
+
+def test_a_pdf_without_text_and_a_broken_pdf_are_refused_in_one_line(run_kg, tmp_path):
+    from fpdf import FPDF
+
+    scan = FPDF()
+    scan.add_page()
+    scan.rect(10, 10, 100, 100)
+    scan.output(str(tmp_path / "scan.pdf"))
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage")
+    result = run_kg("build", "scan.pdf", "broken.pdf", "-o", "out.ttl")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "scan.pdf: the PDF has no text layer" in result.stderr
+    assert "broken.pdf: not a readable PDF" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "gb18030", "shift_jis"])
+def test_legacy_encodings_are_detected(tmp_path, encoding):
+    samples = {
+        "cp1252": "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Tuesday. "
+                  "Investment in the café districts reached €1.2 billion in 2023, the ministry’s “best” year.",
+        "gb18030": "国家统计局发布了最新数据。2023年社会消费品零售总额达到47.1万亿元，同比增长7.2%。"
+                   "商务部发布了促进消费的行动计划，各地方政府积极落实相关政策措施。",
+        "shift_jis": "経済産業省は新しい計画を発表しました。2023年の投資額は前年比で増加しました。"
+                     "政府は地方自治体と協力して政策を実施します。",
+    }
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(samples[encoding].encode(encoding))
+    graph = kg.build([path])
+    assert graph.last_build.ok, graph.last_build.failed
+    assert samples[encoding][:20] in literals(graph)
+
+
+def test_a_mixed_folder_builds_what_it_can_and_names_every_skip(run_kg, tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "b.html").write_text(f"<p>{SENTENCE}</p>", encoding="utf-8")
+    write_pdf(folder / "c.pdf", [SENTENCE])
+    (folder / "d.docx").write_bytes(b"PK\x03\x04 not really")
+    (folder / "e.txt").write_text("")
+    (folder / "f.txt").write_bytes(b"\x00\x01\x02")
+    (folder / ".hidden").write_text("ignored")
+    result = run_kg("build", folder, "--store", tmp_path / "store")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("kg: skipped")]
+    assert len(skipped) == 3
+    assert any("d.docx: unsupported file type '.docx'" in line for line in skipped)
+    assert any("e.txt: empty file" in line for line in skipped)
+    assert any("f.txt: binary file" in line for line in skipped)
+    assert "built 3 document(s), 3 skipped" in result.stderr
