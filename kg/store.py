@@ -60,9 +60,10 @@ DROP GRAPH $graph"""
 
 
 def in_graph(ntriples: str, graph: ox.NamedNode) -> str:
-    """N-Triples lines as N-Quads lines in ``graph``."""
+    """N-Triples lines as N-Quads lines in ``graph``. Split on "\\n" only: N-Triples escapes no
+    other line break, and literals may hold U+001E or U+2028, which ``str.splitlines`` splits on."""
     suffix = f" {graph} .\n"
-    return "".join(line[:-1].rstrip() + suffix for line in ntriples.splitlines() if line.strip())
+    return "".join(line[:-1].rstrip() + suffix for line in ntriples.split("\n") if line.strip())
 
 
 def one_line(error: Exception) -> str:
