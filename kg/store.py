@@ -171,8 +171,6 @@ class Store(GraphStore):
             store._db.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as e:
             raise InputError(f"{path}: cannot read it as {fmt.name}: {one_line(e)}") from e
-        return store
-
         store.materialize_union()
         return store
 
