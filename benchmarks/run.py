@@ -28,6 +28,7 @@ from kg.sources import iter_documents
 from kg.store import PREFIXES, Store
 
 RDFLIB_TIMEOUT = 60.0
+TURNS = 6  # slices of the corpus on which bare spaCy and kg take turns
 
 
 def main() -> None:
@@ -67,15 +68,25 @@ def read_corpus(folder: Path, limit: int) -> list:
 
 # -- (a) build against bare spaCy -------------------------------------------------------------------
 def throughput(documents, store_path: Path, extracted: list, batch_size: int) -> list[tuple[str, str, str]]:
+    """Bare spaCy and ``kg build`` take turns on slices of the corpus, so that a slower or
+    faster spell of a shared machine falls on both alike."""
     import spacy
 
     bare_nlp = spacy.load(resolve_model_name())
     load_nlp()  # both models loaded before timing
-    texts = [d.text for d in documents]
-    bare = timed(lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size)))
     store = Store(store_path)
-    built = timed(lambda: build_graph(documents, store=store, batch_size=batch_size,
-                                      on_document=extracted.append))
+    bare = built = 0.0
+    for turn, part in enumerate(slices(documents, TURNS)):
+        texts = [d.text for d in part]
+        run_bare = lambda: timed(lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size)))  # noqa: E731
+        run_kg = lambda: timed(lambda: build_graph(part, store=store, batch_size=batch_size,  # noqa: E731
+                                                   on_document=extracted.append))
+        if turn % 2:
+            built += run_kg()
+            bare += run_bare()
+        else:
+            bare += run_bare()
+            built += run_kg()
     quads = len(store)
     store.close()
     return [
@@ -88,8 +99,12 @@ def throughput(documents, store_path: Path, extracted: list, batch_size: int) ->
 
 # -- (b) --jobs 2 against --jobs 1 ---------------------------------------------------------------------
 def parallel_speedup(documents, batch_size: int) -> list[tuple[str, str, str]]:
-    one = timed(lambda: build_graph(documents, store=Store(), batch_size=batch_size, jobs=1))
-    two = timed(lambda: build_graph(documents, store=Store(), batch_size=batch_size, jobs=2))
+    """Each setting twice, in the order 1, 2, 2, 1 (worker start-up, model loads included)."""
+    one = two = 0.0
+    for jobs in (1, 2, 2, 1):
+        seconds = timed(lambda: build_graph(documents, store=Store(), batch_size=batch_size, jobs=jobs))
+        one, two = (one + seconds, two) if jobs == 1 else (one, two + seconds)
+    one, two = one / 2, two / 2
     cores = multiprocessing.cpu_count()
     return [("`--jobs 1` (baseline)", f"{len(documents) / one:.2f} documents/s", f"{len(documents)} documents"),
             ("`--jobs 2` (worker start-up included)", f"{len(documents) / two:.2f} documents/s",
@@ -192,6 +207,11 @@ def _rdflib_worker(triples: list[str], sparql: str, connection) -> None:
 
 
 # -- helpers ---------------------------------------------------------------------------------------------
+def slices(items: list, count: int) -> list[list]:
+    size = -(-len(items) // count)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def timed(action) -> float:
     started = time.perf_counter()
     action()

@@ -1,7 +1,8 @@
 """Finding agencies, plans, regulations and programs: ``doc._.kg_mentions``.
 
 Rules, in order of trust:
-1. the agency lexicon (``data/agencies.tsv``) and acronyms defined in the text
+1. the lexicon of real agencies and national programmes (``data/agencies.tsv``,
+   ``data/programs.tsv``) and acronyms defined in the text
    ("Ministry of Industry and Information Technology (MIIT)");
 2. title-case names whose head noun names a class, last ("Affordable Connectivity
    Program") or first ("Regulations on the Management of ...", "Ministry of Power");
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COMPANY_WORDS, agency_lexicon, canonical_key, head_type, singular, strip_quotes
+from .lexicon import COMPANY_WORDS, canonical_key, lexicon, head_type, singular, strip_quotes
 from .text import doc_text
 
 __all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
@@ -92,8 +93,8 @@ class PolicyEntityRecognizer:
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str):
         for match in lexicon_pattern().finditer(text):
-            entry = agency_lexicon()[canonical_key(match.group())]
-            yield Mention(match.start(), match.end(), "Agency", match.group(), canonical_key(entry.name),
+            entry = lexicon()[canonical_key(match.group())]
+            yield Mention(match.start(), match.end(), entry.type, match.group(), canonical_key(entry.name),
                           "lexicon")
 
     # -- rule 2: title-case names classified by head noun -----------------------------
@@ -331,11 +332,11 @@ def trim_to_initials(acronym: str, name: str) -> str:
 
 def resolve_identities(mentions: list[Mention]) -> list[Mention]:
     """Lexicon names win: a mention whose name is a lexicon form takes the lexicon key."""
-    lexicon = agency_lexicon()
+    known = lexicon()
     out = []
     for m in mentions:
-        entry = lexicon.get(canonical_key(m.name))
-        if entry and m.type == "Agency":
+        entry = known.get(canonical_key(m.name))
+        if entry and m.type == entry.type:
             m = Mention(m.start, m.end, m.type, m.name, canonical_key(entry.name), m.rule)
         out.append(m)
     return out
@@ -344,10 +345,10 @@ def resolve_identities(mentions: list[Mention]) -> list[Mention]:
 def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention]):
     """Every use of an acronym defined in the text names the same entity as its expansion."""
     by_key = {m.key: m for m in mentions}
-    lexicon = agency_lexicon()
+    known = lexicon()
     for acronym, expansion in acronyms.items():
         key = canonical_key(expansion)
-        entry = lexicon.get(key)
+        entry = known.get(key)
         if entry:
             key = canonical_key(entry.name)
         target = by_key.get(key)
@@ -405,7 +406,7 @@ def is_nested_quote(inner: Mention, outer: Mention) -> bool:
 def lexicon_pattern() -> re.Pattern:
     """One regex for every lexicon name and safe alias (acronyms of 3+ letters)."""
     forms = set()
-    for entry in set(agency_lexicon().values()):
+    for entry in set(lexicon().values()):
         forms.add(entry.name)
         forms.update(a for a in entry.aliases if len(a) >= 3 and (" " in a or a.isupper()))
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

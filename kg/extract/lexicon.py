@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HEADS", "head_type", "strip_quotes", "singular", "AgencyEntry", "agency_lexicon", "canonical_key", "COMPANY_WORDS",
+__all__ = ["HEADS", "head_type", "strip_quotes", "singular", "LexiconEntry", "lexicon", "canonical_key", "COMPANY_WORDS",
            "GENERIC_HEADS"]
 
 # Head noun (lower case, singular) -> class. The head is the last word of a name
@@ -61,24 +61,29 @@ def head_type(word: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class AgencyEntry:
+class LexiconEntry:
     name: str
     aliases: tuple[str, ...]
     jurisdiction: str
+    type: str  # Agency or Program
+
+
+LEXICON_FILES = {"Agency": "data/agencies.tsv", "Program": "data/programs.tsv"}
 
 
 @lru_cache(maxsize=1)
-def agency_lexicon() -> dict[str, AgencyEntry]:
-    """Canonical key of every name and alias -> its lexicon entry."""
-    text = resources.files("kg.extract").joinpath("data/agencies.tsv").read_text(encoding="utf-8")
-    index: dict[str, AgencyEntry] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, aliases, jurisdiction = (line.split("\t") + ["", ""])[:3]
-        entry = AgencyEntry(name, tuple(a for a in aliases.split("|") if a), jurisdiction)
-        for form in (name, *entry.aliases):
-            index.setdefault(canonical_key(form), entry)
+def lexicon() -> dict[str, LexiconEntry]:
+    """Canonical key of every name and alias of a known agency or programme -> its entry."""
+    index: dict[str, LexiconEntry] = {}
+    for type_, file in LEXICON_FILES.items():
+        text = resources.files("kg.extract").joinpath(file).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, aliases, jurisdiction = (line.split("\t") + ["", ""])[:3]
+            entry = LexiconEntry(name, tuple(a for a in aliases.split("|") if a), jurisdiction, type_)
+            for form in (name, *entry.aliases):
+                index.setdefault(canonical_key(form), entry)
     return index
 
 

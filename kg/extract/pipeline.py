@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .entities import Mention, PolicyEntityRecognizer
 from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
-from .lexicon import agency_lexicon, canonical_key, strip_quotes
+from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservationExtractor
 from .relations import RelationExtractor
 from .text import doc_text
@@ -133,9 +133,9 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
 
 
 def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
-    """The lexicon's name for known agencies, else the fullest written form."""
-    entry = agency_lexicon().get(key) if type_ == "Agency" else None
-    if entry:
+    """The lexicon's name for known agencies and programmes, else the fullest written form."""
+    entry = lexicon().get(key)
+    if entry and entry.type == type_:
         return entry.name
     written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [m.name for m in group]
     return strip_quotes(max(written, key=len))

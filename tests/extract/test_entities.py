@@ -84,3 +84,12 @@ def test_text_longer_than_max_length_is_parsed_in_chunks_with_document_offsets(n
     last = doc._.kg_mentions[-1]
     assert last.start > len(text) - len(paragraph) and text[last.start:last.end] == last.name
     assert {m.ident for m in doc._.kg_mentions if m.name == "MoP"} == {"Agency:ministry of power"}
+
+
+def test_national_programmes_without_a_head_noun_come_from_the_lexicon(nlp):
+    doc = nlp("Households enrolled in SNAP, Medicaid or MGNREGS can apply. "
+              "The Supplemental Nutrition Assistance Program grew.")
+    programs = {(m.name, m.key) for m in doc._.kg_mentions if m.type == "Program"}
+    assert ("SNAP", "supplemental nutrition assistance program") in programs
+    assert ("Supplemental Nutrition Assistance Program", "supplemental nutrition assistance program") in programs
+    assert {"Medicaid", "MGNREGS"} <= {name for name, _ in programs}
