@@ -53,6 +53,7 @@ UNIT_WORDS = {
     "day": "day", "months": "month", "month": "month", "years": "year", "year": "year",
     "times": "times", "fold": "times",
     "ppt": "ppt", "ppm": "ppm", "ppb": "ppb",
+    "µg/l": "µg/L", "μg/l": "µg/L", "mg/l": "mg/L", "ng/l": "ng/L", "mg/kg": "mg/kg",
 }
 PER_UNITS = ("month", "year", "day", "hour", "person", "household", "barrel", "tonne", "unit", "kwh")
 MONTH_WORDS = {
@@ -82,7 +83,7 @@ _CURRENCY = r"US\$|\$|£|€|₹|¥|Rs\.?|INR|RMB|USD|GBP|EUR|CNY"
 
 QUANTITY = re.compile(
     rf"""
-    (?<![\w.,$£€₹¥/-])
+    (?<![\w.,$£€₹¥/–-])
     (?:(?P<cur>{_CURRENCY})\s?)?
     (?:(?P<num>{_NUM})|(?P<word>\b(?:{_WORD_NUM}|a)\b))
     (?:(?P<short>{_SHORT_SCALE})(?![A-Za-z])|(?P<scale>(?:[\s-]*{_SCALE}(?=[^A-Za-z]|$|farmer|crore|lakh))+))?
@@ -111,10 +112,23 @@ def parse_number(digits: str) -> Decimal:
     return Decimal(digits.replace(",", ""))
 
 
+# Numbers inside these are addresses and identifiers, never measurements: web addresses and
+# markup left in scraped text, e-mail addresses, telephone numbers.
+NOT_PROSE = re.compile(
+    r"(?:https?://|www\.)\S+|<[^<>\n]{1,2000}>|\S+@\S+\.\w+"
+    r"|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b0\d{2,4}(?:[ -]\d{3,4}){1,3}\b"
+)
+# "16 to 24 year olds", "18 years old", "ten years ago": ages and time ago, not amounts.
+AGE_OR_AGO = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*years?[- ]?(?:olds?\b|ago\b)", re.IGNORECASE)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All measurement-like numbers in ``text``, in order of appearance."""
+    masked = [m.span() for m in NOT_PROSE.finditer(text)]
     found = []
     for match in QUANTITY.finditer(text):
+        if any(start <= match.start() < end for start, end in masked):
+            continue
         quantity = _quantity_from_match(text, match)
         if quantity is not None:
             found.append(quantity)
@@ -122,7 +136,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _quantity_from_match(text: str, match: re.Match) -> Quantity | None:
-    if match["ordinal"] or _is_reference(text, match) or _is_glued(text, match):
+    if match["ordinal"] or _is_reference(text, match) or _is_glued(text, match) or _is_label(text, match):
         return None
     scale = _scale_factor(match)
     if match["word"] and (match["word"].lower() == "a") != bool(scale > 1 or match["unit"]):
@@ -140,12 +154,26 @@ def _quantity_from_match(text: str, match: re.Match) -> Quantity | None:
 
 
 def _is_glued(text: str, match: re.Match) -> bool:
-    """"5G", "3D", "three-year plan": a number fused into a word or adjective names no amount."""
-    nxt = text[match.end():match.end() + 1]
-    if nxt.isalnum() and not match["scale"]:
+    """"5G", "3D", "three-year plan", "four-party agreement", "6-monoacetylmorphine": a number
+    fused into a word or an adjective names no amount."""
+    nxt = text[match.end():match.end() + 2]
+    if nxt[:1].isalnum() and not match["scale"]:
+        return True
+    if not match["unit"] and not match["scale"] and re.match(r"[-–][A-Za-z]", nxt):
         return True
     hyphen_unit = match["unit"] and "-" in match.group(0)[: match.start("unit") - match.start()]
     return bool(match["word"] and hyphen_unit)
+
+
+def _is_label(text: str, match: re.Match) -> bool:
+    """A code or age rather than an amount: "020", a number word in quotes (“six-stability”),
+    "18 years old", "16 to 24 year olds"."""
+    if match["num"] and re.fullmatch(r"0\d+", match["num"]):
+        return True
+    if match["word"] and text[max(0, match.start() - 1):match.start()] in {"“", '"', "‘", "'"}:
+        return True
+    after = text[match.end("num") if match["num"] else match.end("word"):]
+    return bool(AGE_OR_AGO.match(after))
 
 
 def _scale_factor(match: re.Match) -> Decimal:
