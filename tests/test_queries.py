@@ -31,10 +31,35 @@ def test_every_library_query_runs_with_defaults(example_graph, name):
     ("metric-observations", "unit", "GW"),
     ("entity-evidence", "entityName", "Driver and Vehicle Licensing Agency"),
     ("plan-hierarchy", "parentName", "Digital Infrastructure Action Plan"),
+    ("documents-mentioning", "entityName", "Ministry of Power"),
+    ("observations", "metricName", "software business revenue"),
+    ("people-and-roles", "personName", "Shri A. K. Verma"),
+    ("programs-by-agency", "programName", "Safer Roads Campaign"),
+    ("regulations-by-agency", "regulationName", "Electricity Market Coupling Regulations"),
+    ("targets-vs-actuals", "metricName", "5G base stations"),
 ])
 def test_library_queries_find_what_the_examples_state(example_graph, name, expected_column, expected_value):
     values = {row.get(expected_column) for row in example_graph.query(name)}
     assert expected_value in values
+
+
+def test_agencies_named_together_are_paired(example_graph):
+    pairs = {frozenset((row["agencyName"], row["otherName"])) for row in example_graph.query("agencies-mentioned-together")}
+    assert frozenset(("Ministry of Power", "Central Electricity Regulatory Commission")) in pairs
+    assert frozenset(("Ministry of Power", "Department for Transport")) not in pairs  # never in one document
+
+
+def test_agency_network_is_a_graph_of_one_agency_and_what_it_answers_for(example_graph):
+    triples = example_graph.query("agency-network", agency="Department for Transport")
+    labels = {t.object.value for t in triples if t.predicate.value.endswith("#label")}
+    assert {"Department for Transport", "Local Bus Recovery Strategy"} <= labels
+    assert "Ministry of Power" not in labels
+
+
+def test_targets_sit_next_to_the_latest_actual(example_graph):
+    (row,) = example_graph.query("targets-vs-actuals", metric="5G base stations")
+    assert (row["targetValue"], row["targetPeriod"], row["actualValue"], row["actualPeriod"]) == \
+        ("4500000", "2025", "3200000", "2023")
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda p: p.stem)

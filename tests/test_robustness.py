@@ -91,3 +91,16 @@ def test_any_text_gives_a_graph_that_conforms_to_the_shapes_or_a_clear_refusal(n
     assert summary.ok and len(store.documents()) == 1
     report = kg.KnowledgeGraph(store).validate()
     assert report.conforms, report.text
+
+
+def test_reading_rdf_never_reaches_the_network_nor_expands_xml_entities(tmp_path):
+    remote_context = tmp_path / "remote.jsonld"
+    remote_context.write_text('{"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://a", "name": "x"}')
+    with pytest.raises(InputError, match="remote contexts"):
+        kg.open(remote_context)
+    billion_laughs = tmp_path / "laughs.rdf"
+    billion_laughs.write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+                              '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><r>&b;</r>')
+    with pytest.raises(InputError, match="not an RDF file kg reads"):
+        kg.open(billion_laughs)  # RDF/XML is never parsed from input
+

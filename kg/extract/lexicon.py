@@ -26,7 +26,7 @@ HEADS = {
         "plan strategy roadmap outline blueprint agenda objectives policy vision".split(), "Plan"),
     **dict.fromkeys(
         "regulation law act rule measure order guideline standard notice circular ordinance "
-        "provision code directive decree amendment bill opinion advisory proclamation".split(),
+        "provision code directive decree amendment bill opinion advisory proclamation resolution levy".split(),
         "Regulation"),
     **dict.fromkeys(
         "program programme campaign initiative mission scheme project pilot fund yojana yojna "

@@ -164,7 +164,7 @@ def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
     if noun is not None:
         measured = phrase(noun, exclude=span)
     else:
-        measured = subject_metric(root, span) or nearest_noun_phrase(span, sent)
+        measured = moved_object(root, span) or subject_metric(root, span) or nearest_noun_phrase(span, sent)
     return sentence_case(clean_metric(measured.text), measured), clause_label(root, span, sent)
 
 
@@ -190,6 +190,16 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     if root.dep_ == "pobj" and head.lower_ in {"of"} and head.head.pos_ in {"NOUN", "PROPN"}:
         return head.head
     return None
+
+
+def moved_object(root: Token, span: Span) -> Span | None:
+    """"raise the number of 5G base stations to 4.5 million", "cut emissions by 40 million
+    tonnes": the number says where the verb's object goes, so the object is what it measures."""
+    preposition, verb = root.head, root.head.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"to", "by"} or verb.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
+    return phrase(objects[0], exclude=span) if objects else None
 
 
 def subject_metric(root: Token, span: Span) -> Span | None:

@@ -28,6 +28,8 @@ def test_change_stated_before_the_number(nlp):
     ("The network covered 300 million households.", "households"),
     ("The country will spend 2% of national income on defence.", "national income"),
     ("The estimated outlay of the mission is Rs 3.60 Lakh Crore.", "estimated outlay of the mission"),
+    ("The ministry aims to raise the number of electric buses to 2 million by 2030.", "electric buses"),
+    ("The plan will cut emissions by 40 million tonnes.", "emissions"),
 ])
 def test_metric_is_the_noun_phrase_measured(nlp, text, metric):
     (obs,) = observations(nlp, text)
