@@ -38,14 +38,18 @@ PERSON_TITLES = {"secretary", "minister", "director", "chairman", "chairperson",
 GENERIC_WORDS = {"state", "states", "central", "local", "national", "federal", "provincial",
                  "municipal", "relevant", "union", "the", "all", "various", "other", "new", "this",
                  "our", "its", "their", "each", "every", "government", "govt", "s", "and", "of"}
-QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,120}?)[”\"’]")
+QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
+                    r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)")  # 'Name', not don't
+YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
 ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z]{2,})\s*\)")
 LIST_HEADS = r"(?:action plans|plans|programmes|programs|campaigns|initiatives|projects|schemes|missions|regulations|laws|measures|strategies|funds|pilots)"
 COORDINATED = re.compile(
     rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?\b(?:including|namely|such as)\s+(?P<items>[^.;\n]+)",
     re.IGNORECASE,
 )
-BACK_REFERENCE = re.compile(r"\b[Tt]he\s+(?P<head>[A-Z][a-z]+)\b(?!\s+(?:of|for|on)\b)")
+# "the Ministry", or a bare "Cabinet approved ..." that no other capitalised word precedes
+BACK_REFERENCE = re.compile(
+    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+)\b(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -85,9 +89,9 @@ class PolicyEntityRecognizer:
             *descriptive_mentions(doc),
         ]
         found = resolve_identities(found)
-        found += acronym_mentions(text, acronyms, found)
-        found += back_reference_mentions(text, found)
-        doc._.kg_mentions = drop_overlaps(found)
+        found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found)))
+        # references resolve among the names that survived the overlaps only
+        doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
 
     # -- rule 1: lexicon ------------------------------------------------------------
@@ -121,13 +125,14 @@ class PolicyEntityRecognizer:
     # -- rule 3: quoted names ------------------------------------------------------------
     def _quoted_mentions(self, text: str):
         for match in QUOTED.finditer(text):
-            inner = match["inner"].strip()
-            words = inner.split()
+            group = "inner" if match["inner"] else "single"
+            inner = re.sub(r"^(?:The|A|An)\s+", "", match[group].strip())
+            words = YEAR_SUFFIX.sub("", inner).split()
             type_ = head_type(words[-1]) if words else None
             if not type_ and len(words) >= 3 and words[1].lower() in {"on", "of", "for"}:
                 type_ = head_type(words[0])
             if type_ and len(words) >= 2 and words[0][:1].isupper() and self._acceptable(inner, type_):
-                start = match.start("inner") + match["inner"].index(inner)
+                start = match.start(group) + match[group].index(inner)
                 yield Mention(start, start + len(inner), type_, strip_quotes(inner), canonical_key(inner), "quote")
 
     # -- rule 4: coordinated lists ---------------------------------------------------------
@@ -153,10 +158,15 @@ TIME_TAIL = re.compile(
 LOWER_HEADS = {"action": "Program", "campaign": "Program", "initiative": "Program", "programme": "Program",
                "program": "Program", "project": "Program", "pilot": "Program", "scheme": "Program",
                "mission": "Program", "platform": "Program", "rectification": "Program", "drive": "Program",
-               "plan": "Plan", "strategy": "Plan", "roadmap": "Plan"}
+               "plan": "Plan", "strategy": "Plan", "roadmap": "Plan", "blueprint": "Plan",
+               "rule": "Regulation", "advisory": "Regulation", "standard": "Regulation", "policy": "Regulation",
+               "amendment": "Regulation", "ordinance": "Regulation", "notice": "Regulation",
+               "regulation": "Regulation", "guideline": "Regulation", "order": "Regulation"}
 LAUNCH_VERBS = {"launch", "carry", "organize", "organise", "implement", "build", "establish", "set", "start",
                 "promote", "roll", "introduce", "initiate", "conduct", "undertake", "run", "prepare",
-                "formulate", "adopt", "issue", "release", "unveil", "announce", "create", "deepen"}
+                "formulate", "adopt", "issue", "release", "unveil", "announce", "create", "deepen",
+                "approve", "propose", "develop", "publish", "amend", "enact", "pass", "sign", "draft",
+                "print", "finalize", "finalise", "enforce"}
 DESCRIPTIVE_TAIL = {"for", "to", "of", "on", "against", "in"}
 
 
@@ -165,7 +175,7 @@ def descriptive_mentions(doc: Doc):
     testing platform has been built": lowercase instruments that a verb launches or builds."""
     for token in doc:
         type_ = LOWER_HEADS.get(token.lemma_.lower())
-        if not type_ or not token.is_lower or token.pos_ != "NOUN":
+        if not type_ or not token.is_lower or token.pos_ != "NOUN" or is_in_order_to(token):
             continue
         verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
         while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
@@ -181,17 +191,50 @@ def descriptive_mentions(doc: Doc):
             yield Mention(span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive")
 
 
-def descriptive_span(head: Token) -> Span:
-    """Left modifiers of the head and one prepositional or infinitive tail (max 12 tokens)."""
+def is_descriptive_tail(token: Token) -> bool:
+    """"... for the Internet industry", "... to designate PFOA as hazardous", "... containing PFAS"."""
+    return token.dep_ == "prep" and token.lower_ in DESCRIPTIVE_TAIL or token.dep_ == "acl" \
+        or token.dep_ in {"relcl", "advcl"} and is_infinitive(token)
+
+
+def misattached_prepositions(head: Token) -> list[Token]:
+    """"approved an amendment | to the Act": the parser hung the preposition that follows the
+    head on the verb. (Not infinitives: "amended the rules | to compensate farmers" is a purpose.)"""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.head == head.head and following.dep_ == "prep" \
+            and following.lower_ in DESCRIPTIVE_TAIL:
+        return [following]
+    return []
+
+
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+
+
+def is_in_order_to(token: Token) -> bool:
+    return token.lower_ == "order" and token.i > 0 and token.doc[token.i - 1].lower_ == "in"
+
+
+def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
+    """Left modifiers of the head and one prepositional or infinitive tail, cut to
+    ``max_tokens`` before a bracket, comma or a second clause ("a proposed rule to designate
+    PFOA and PFOS as hazardous substances under ..." keeps "... hazardous substances")."""
     doc = head.doc
     left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "case", "nummod"}]
     start = min([t.left_edge.i for t in left], default=head.i)
-    end = head.i + 1
-    tail = [t for t in head.rights if t.dep_ in {"prep", "acl", "relcl"} and (t.lower_ in DESCRIPTIVE_TAIL or t.dep_ == "acl")]
-    if tail and tail[0].right_edge.i - start < 12:
-        end = tail[0].right_edge.i + 1
     while start < head.i and (doc[start].is_stop or doc[start].is_punct):
         start += 1
+    end = head.i + 1
+    tail = [t for t in head.rights if is_descriptive_tail(t)] or misattached_prepositions(head)
+    if tail:
+        end = min(tail[0].right_edge.i + 1, start + max_tokens)
+        stop = next((t.i for t in doc[head.i + 1:end] if t.text in {"(", ",", ";", "–", "—"}
+                     or t.dep_ == "relcl" and not is_infinitive(t)), end)
+        end = max(head.i + 1, stop)
+        while end < tail[0].right_edge.i + 1 and end > head.i + 1 and doc[end].pos_ == doc[end - 1].pos_ == "PROPN":
+            end -= 1  # the window ends inside a name: leave the name out whole
+    while end > head.i + 1 and (doc[end - 1].is_stop or doc[end - 1].is_punct):
+        end -= 1
     return doc[start:end]
 
 
@@ -245,12 +288,17 @@ def name_by_head(base: int, words: list[re.Match]):
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
 
 
+LEADING_NON_NAMES = {"the", "a", "an", "thanks", "according", "due", "under", "through", "via"}
+
+
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that are not part of a name ("Through", "Thanks to", "Biden's")
     and trailing punctuation."""
     text = doc_text(doc)
     while end > start and text[end - 1] in ".,’'”\"" and not (text[end - 1] in "”\"’" and text[start] in "“\"‘"):
         end -= 1
+    if re.search(r"\w['’]s$", text[start:end]):  # "Department of Agriculture’s (USDA) ..."
+        end -= 2
     possessive = list(re.finditer(r"\S+['’]s\s+", text[start:end]))
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
@@ -259,7 +307,7 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         span = doc.char_span(start, start + len(word), alignment_mode="expand")
         lower = word.lower().strip("“\"‘")
         not_name = span is not None and len(span) > 0 and span[0].pos_ not in NAME_POS and not head_type(lower)
-        if lower in CONNECTORS or lower in {"the", "a", "an"} or lower in PERSON_TITLES or not_name:
+        if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             continue

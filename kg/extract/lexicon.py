@@ -102,10 +102,12 @@ def canonical_key(name: str) -> str:
     '14th five year plan'
     >>> canonical_key("Govt. of Odisha") == canonical_key("Government of Odisha")
     True
+    >>> canonical_key("Amendment to the Seeds Act") == canonical_key("amendment to Seeds Act")
+    True
     """
     s = _QUOTES.sub("", name).lower()
     s = s.replace("&", " and ").replace("programme", "program")
     s = re.sub(r"\bgovt\b\.?", "government", s)
     s = re.sub(r"[^\w+]+", " ", s).strip()
-    s = re.sub(r"^(the|a|an)\s+", "", s)
+    s = re.sub(r"^(?:the|a|an)\s+|(?<=\s)the\s+", "", s)  # "Amendment to (the) Act": one entity
     return re.sub(r"\s+", " ", s)

@@ -93,3 +93,54 @@ def test_national_programmes_without_a_head_noun_come_from_the_lexicon(nlp):
     assert ("SNAP", "supplemental nutrition assistance program") in programs
     assert ("Supplemental Nutrition Assistance Program", "supplemental nutrition assistance program") in programs
     assert {"Medicaid", "MGNREGS"} <= {name for name, _ in programs}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the coming weeks, the agency will issue a proposed rule to classify PFOA and PFOS as hazardous "
+     "substances under the Clean Air Act.",  # a 14-token window, not cut inside "Clean Air Act"
+     ("Regulation", "proposed rule to classify PFOA and PFOS as hazardous substances")),
+    ("The Cabinet approved an amendment to the Seeds Act.", ("Regulation", "amendment to the Seeds Act")),
+    ("The regulator has implemented a policy to end the use of lead shot in wetlands.",
+     ("Regulation", "policy to end the use of lead shot in wetlands")),
+    ("The department released updated drinking water health advisories for nitrate.",
+     ("Regulation", "updated drinking water health advisories for nitrate")),
+])
+def test_lowercase_instruments_that_a_verb_issues_are_regulations(nlp, text, expected):
+    assert expected in mentions(nlp, text)
+
+
+def test_in_order_to_is_not_an_order(nlp):
+    found = mentions(nlp, "The ministry issued funds in order to support rural employment programmes.")
+    assert not {name for type_, name in found if "order" in name}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Cabinet approved 'The Seeds and Plant Material (Quality Control) Ordinance, 2021'.",
+     ("Regulation", "Seeds and Plant Material (Quality Control) Ordinance, 2021")),
+    ("Parliament passed ‘The Coastal Shipping Act, 2025’ on Monday.", ("Regulation", "Coastal Shipping Act, 2025")),
+])
+def test_quoted_names_may_end_in_their_year_and_use_straight_quotes(nlp, text, expected):
+    assert expected in mentions(nlp, text)
+
+
+def test_thanks_to_and_a_possessive_are_not_part_of_a_name(nlp):
+    found = mentions(nlp, "Households gained, Thanks to the Bipartisan Infrastructure Law. "
+                          "The Department of Commerce’s (DOC) Census Bureau counted them.")
+    assert ("Regulation", "Bipartisan Infrastructure Law") in found
+    assert ("Agency", "Department of Commerce") in found
+
+
+@pytest.mark.parametrize("text, policy, agency", [
+    ("The Coastal Agency (CA) has amended the Harbour Dues Regulations.",
+     "Regulation:harbour dues regulations", "Agency:coastal agency"),
+    ("The Seeds Board (SB) met on Monday. Board members agreed. Board approved the Seed Quality Standard.",
+     "Regulation:seed quality standard", "Agency:seeds board"),
+    ("The helpline is provided by the Home Office and the Department of Health under the Talk Safe Programme.",
+     None, None),
+])
+def test_responsible_agency_from_verbs_of_issuing(nlp, text, policy, agency):
+    relations = {(r.subject_key, r.object_key) for r in nlp(text)._.kg_relations if r.predicate == "responsibleAgency"}
+    if policy is None:
+        assert not relations  # the agencies provide the helpline, not the programme it sits under
+    else:
+        assert (policy, agency) in relations
