@@ -207,6 +207,11 @@ def misattached_prepositions(head: Token) -> list[Token]:
     return []
 
 
+def is_time(preposition: Token) -> bool:
+    """"(a final rule) in September": a date, not part of the name."""
+    return preposition.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in preposition.subtree)
+
+
 def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
 
@@ -226,7 +231,7 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
         start += 1
     end = head.i + 1
     tail = [t for t in head.rights if is_descriptive_tail(t)] or misattached_prepositions(head)
-    if tail:
+    if tail and not is_time(tail[0]):
         end = min(tail[0].right_edge.i + 1, start + max_tokens)
         stop = next((t.i for t in doc[head.i + 1:end] if t.text in {"(", ",", ";", "–", "—"}
                      or t.dep_ == "relcl" and not is_infinitive(t)), end)
@@ -411,7 +416,8 @@ def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention
 
 
 def back_reference_mentions(text: str, mentions: list[Mention]):
-    """"the Ministry" names the document's one Ministry, when there is exactly one."""
+    """"the Ministry" names the document's one Ministry, when there is exactly one; without
+    "the" only an agency does ("Cabinet approved ..."; a bare "Projects" is no reference)."""
     by_head = defaultdict(set)
     for m in mentions:
         words = m.name.split()
@@ -420,8 +426,11 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
                 by_head[singular(word)].add((m.type, m.key, m.name))
     for match in BACK_REFERENCE.finditer(text):
         candidates = by_head.get(singular(match["head"]), set())
+        bare = not match.group().lower().startswith("the")
         if len(candidates) == 1:
             type_, key, _ = next(iter(candidates))
+            if bare and type_ != "Agency":
+                continue
             yield Mention(match.start("head"), match.end("head"), type_, match["head"], key, "reference")
 
 

@@ -144,3 +144,15 @@ def test_responsible_agency_from_verbs_of_issuing(nlp, text, policy, agency):
         assert not relations  # the agencies provide the helpline, not the programme it sits under
     else:
         assert (policy, agency) in relations
+
+
+def test_a_bare_head_refers_back_only_to_an_agency(nlp):
+    doc = nlp("The Union Cabinet met. Cabinet approved the Rural Roads Project. Projects like it help.")
+    references = {(m.name, m.key) for m in doc._.kg_mentions if m.rule == "reference"}
+    assert ("Cabinet", "union cabinet") in references
+    assert not {name for name, _ in references if name == "Projects"}
+
+
+def test_a_date_is_not_part_of_a_descriptive_name(nlp):
+    found = mentions(nlp, "The department will publish a final rule on noise limits in September.")
+    assert ("Regulation", "final rule on noise limits") in found
