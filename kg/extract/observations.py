@@ -31,7 +31,7 @@ CHANGE_CUE = re.compile(
     r"(?P<cue>increase[sd]?|increasing|rise|rising|rose|risen|grow(?:th|n|s|ing)?|grew|up|down|"
     r"decrease[sd]?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:en|s)?|reduc(?:ed|tion)|"
     r"jump(?:ed)?|surge[sd]?|higher|lower|gain(?:ed)?|cut)"
-    r"(?:\s+(?:of|by|at|to))?(?:\s+(?:about|nearly|around|over|more than|almost|some|roughly))?\s*$",
+    r"(?:\s+(?:of|by|at))?(?:\s+(?:about|nearly|around|over|more than|almost|some|roughly))?\s*$",
     re.IGNORECASE,
 )
 NEGATIVE_CUES = {"decrease", "decreased", "decreases", "decline", "declined", "declines", "declining",
@@ -160,12 +160,51 @@ def is_list_counter(metric: str, sentence: str) -> bool:
 def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
     """(metric noun phrase, clause label) for the quantity in ``span``."""
     root = quantity_root(span)
+    listed = list_item_metric(span, sent)
+    if listed is not None:
+        return listed, clause_label(root, span, sent)
     noun = measured_noun(root, span)
     if noun is not None:
         measured = phrase(noun, exclude=span)
     else:
         measured = moved_object(root, span) or subject_metric(root, span) or nearest_noun_phrase(span, sent)
     return sentence_case(clean_metric(measured.text), measured), clause_label(root, span, sent)
+
+
+BULLET = re.compile(r"^\s*[-•*–]\s")
+BULLET_ITEM = re.compile(r"^\s*[-•*–]\s+(?P<item>[^,:;]{2,80}?)\s*[,:]\s*$")
+MAX_HEADING_WORDS = 5
+
+
+def list_item_metric(span: Span, sent: Span) -> str | None:
+    """"Therefore the limits ... are:" / "Illicit drugs" / "- ketamine, 20 µg/L": a bulleted
+    "item, number" line measures what the list's lead-in names, for the item, in its group:
+    "limits for ketamine (illicit drugs)"."""
+    item = BULLET_ITEM.match(doc_text(span.doc)[sent.start_char:span.start_char])
+    if item is None:
+        return None
+    lead, group = list_context(doc_text(span.doc)[:sent.start_char])
+    if lead is None:
+        return None
+    metric = f"{lead} for {item['item']}"
+    return f"{metric} ({group[0].lower() + group[1:]})" if group else metric
+
+
+def list_context(before: str) -> tuple[str | None, str | None]:
+    """The subject of the nearest line ending in ":" above the item, and a short heading line
+    between them, if any (the group the item belongs to)."""
+    group = None
+    for line in reversed([line.strip() for line in before.splitlines() if line.strip()]):
+        if line.endswith(":"):
+            lead = re.sub(r"^(?:therefore|so|thus|in addition),?\s+", "", line[:-1], flags=re.I)
+            lead = re.split(r"\s+(?:are|is|were|include|includes|will be)\b", lead)[0]
+            lead = clean_metric(re.split(r"\s+(?:to be|that|which|of the)\s+", lead)[0])
+            return lead, group
+        if not BULLET.match(line) and group is None:
+            if len(line.split()) > MAX_HEADING_WORDS or line[-1] in ".!?":
+                return None, None
+            group = line
+    return None, None
 
 
 def quantity_root(span: Span) -> Token:

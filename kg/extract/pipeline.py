@@ -15,6 +15,7 @@ from .entities import Mention, PolicyEntityRecognizer
 from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
 from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservationExtractor
+from .quantities import SCALES
 from .relations import RelationExtractor
 from .text import doc_text
 
@@ -24,15 +25,34 @@ COMPONENTS = ("kg_entities", "kg_observations", "kg_relations")
 MAX_EVIDENCE_PER_ENTITY = 10
 
 
+ABBREVIATIONS = {"rs", "no", "nos", "govt", "dept", "mr", "mrs", "ms", "dr", "shri", "smt", "st", "art", "sec",
+                 "approx", "vs", "viz", "hon'ble", "honble", "sr", "jr", "prof"}
+BULLETS = {"-", "•", "*", "–", "—"}
+
+
 @Language.component("kg_line_breaks")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headers, datelines and list items are not run together
     with the next line ("Posted On ... by PIB Delhi" + "The Ministry issued ...").
     spaCy keeps line breaks as whitespace tokens, so the token after one starts a sentence."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text:
             token.is_sent_start = True
+        elif ends_abbreviation(doc, token.i - 1) or previous.like_num and token.lower_ in SCALES \
+                or previous.text in BULLETS and (previous.i == 0 or "\n" in doc[previous.i - 1].text):
+            token.is_sent_start = False  # "Rs. 2,258 Crore", "No. 5", "- item": none starts a sentence
     return doc
+
+
+def ends_abbreviation(doc: Doc, i: int) -> bool:
+    """Token ``i`` is "Rs." or the "." of "Rs" + "."."""
+    token = doc[i]
+    if token.text == "." and i > 0 and not doc[i - 1].whitespace_:
+        token = doc[i - 1]
+    elif not token.text.endswith("."):
+        return False
+    return token.lower_.rstrip(".") in ABBREVIATIONS
 
 
 @Language.factory("kg_entities", assigns=["doc._.kg_mentions"], requires=["token.pos", "token.dep"],

@@ -55,3 +55,31 @@ def test_period_is_the_nearest_year_or_range(nlp):
 def test_list_counters_and_dates_are_not_observations(nlp):
     found = observations(nlp, "On 20 January 2022, 5 action plans were launched, including A, B and C.")
     assert found == []
+
+
+def test_a_bulleted_item_measures_what_the_lead_in_names_in_its_group(nlp):
+    text = ("The maximum fines to be set in the new rules are:\n\nLarge firms\n\n- banks, £5 million\n\n"
+            "- insurers, £3 million\n\nSmall firms\n\n- brokers, £50,000\n")
+    metrics = [(o.metric, o.quantity.value) for o in observations(nlp, text)]
+    assert metrics == [("maximum fines for banks (large firms)", 5e6), ("maximum fines for insurers (large firms)", 3e6),
+                       ("maximum fines for brokers (small firms)", 5e4)]
+
+
+def test_a_bullet_without_a_lead_in_keeps_the_parse_metric(nlp):
+    (obs,) = observations(nlp, "Highlights.\n\n- Exports grew to 2.3 million tonnes in 2023.\n")
+    assert obs.metric == "Exports" or obs.metric.lower() == "exports"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The State has been allocated Rs. 2,258 Crore under the scheme.", "Rs. 2,258 Crore"),
+    ("An amount of Rs. 19,515 crore has been disbursed.", "Rs. 19,515 crore"),
+])
+def test_an_abbreviation_and_a_capitalised_scale_word_end_no_sentence(nlp, text, surface):
+    (obs,) = observations(nlp, text)
+    assert obs.quantity.surface == surface and obs.quantity.unit == "INR"
+
+
+def test_rose_to_states_the_new_level_and_up_states_its_change(nlp):
+    (obs,) = observations(nlp, "The share of households with gigabit broadband rose to 27%, up 2.1 percentage points.")
+    assert (obs.quantity.value, obs.quantity.unit) == (27, "percent")
+    assert (obs.change.value, obs.change.unit) == (2.1, "pp")
