@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ChangeFact
 from .lexicon import head_type
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, not_prose_spans
 from .entities import mentions_between
 from .text import doc_text, noun_chunk_bounds
 
@@ -82,9 +82,12 @@ class ObservationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         main_year = document_year(doc_text(doc))
         mentions = getattr(doc._, "kg_mentions", [])
+        # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
+        not_prose = not_prose_spans(doc_text(doc))
         observed = []
         for sent in doc.sents:
             named = [(m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)]
+            named += [(s, e) for s, e in not_prose if s < sent.end_char and sent.start_char < e]
             quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
         doc._.kg_observations = observed

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "SCALES", "MONTH_WORDS"]
+__all__ = ["Quantity", "find_quantities", "not_prose_spans", "parse_number", "SCALES", "MONTH_WORDS"]
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -46,6 +46,7 @@ UNIT_WORDS = {
     "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
     "square metres": "m2", "square meters": "m2", "sq m": "m2",
     "kilometres": "km", "kilometers": "km", "km": "km", "metres": "m", "meters": "m",
+    "miles": "mile", "mile": "mile", "degrees celsius": "°C", "degrees fahrenheit": "°F",
     "gw": "GW", "gigawatts": "GW", "mw": "MW", "megawatts": "MW", "kw": "kW", "gwh": "GWh",
     "mwh": "MWh", "kwh": "kWh", "twh": "TWh", "barrels": "barrel", "barrel": "barrel",
     "litres": "litre", "liters": "litre", "lpcd": "lpcd", "jin": "jin", "mu": "mu",
@@ -67,6 +68,7 @@ REFERENCE_WORDS = {
     "no", "no.", "number", "item", "schedule", "part", "annex", "page", "version", "level", "tier",
     "grade", "phase", "stage", "round", "covid", "covid-", "class", "category", "form", "room",
     "pm", "fy", "g", "ipv", "sdg", "title", "division", "act", "order", "circular",
+    "text", "sms", "dial", "tel", "telephone", "phone", "helpline",  # "Text 82111": a short code
 }
 
 
@@ -122,9 +124,14 @@ NOT_PROSE = re.compile(
 AGE_OR_AGO = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*years?[- ]?(?:olds?\b|ago\b)", re.IGNORECASE)
 
 
+def not_prose_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds web addresses, markup, e-mail addresses and telephone numbers."""
+    return [m.span() for m in NOT_PROSE.finditer(text)]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All measurement-like numbers in ``text``, in order of appearance."""
-    masked = [m.span() for m in NOT_PROSE.finditer(text)]
+    masked = not_prose_spans(text)
     found = []
     for match in QUANTITY.finditer(text):
         if any(start <= match.start() < end for start, end in masked):
@@ -173,7 +180,18 @@ def _is_label(text: str, match: re.Match) -> bool:
     if match["word"] and text[max(0, match.start() - 1):match.start()] in {"“", '"', "‘", "'"}:
         return True
     after = text[match.end("num") if match["num"] else match.end("word"):]
-    return bool(AGE_OR_AGO.match(after))
+    return bool(AGE_OR_AGO.match(after)) or is_time_span(text, match)
+
+
+TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "decade", "decades"}
+
+
+def is_time_span(text: str, match: re.Match) -> bool:
+    """"in the past one hundred years", "over the next five years": when, not how much."""
+    if not match["unit"] or match["unit"].lower() not in TIME_UNITS:
+        return False
+    before = text[max(0, match.start() - 20):match.start()]
+    return bool(re.search(r"\b(?:past|last|next|coming|previous|recent|first|final)\s+$", before, re.I))
 
 
 def _scale_factor(match: re.Match) -> Decimal:

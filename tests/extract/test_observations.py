@@ -83,3 +83,7 @@ def test_rose_to_states_the_new_level_and_up_states_its_change(nlp):
     (obs,) = observations(nlp, "The share of households with gigabit broadband rose to 27%, up 2.1 percentage points.")
     assert (obs.quantity.value, obs.quantity.unit) == (27, "percent")
     assert (obs.change.value, obs.change.unit) == (2.1, "pp")
+
+
+def test_a_telephone_number_split_over_lines_is_no_observation(nlp):
+    assert observations(nlp, "Press office\n\n020 7944 3021\n\nOut of hours\n\n020 7944 4292\n") == []

@@ -30,6 +30,9 @@ def values(text):
     ("9.54 crore farmers", [(9.54e7, None)]),
     ("ketamine, 20 µg/L", [(20, "µg/L")]),
     ("the limit is 0.5 mg/L", [(0.5, "mg/L")]),
+    ("covering almost 166,000 miles", [(166000, "mile")]),
+    ("temperatures above 40 degrees Celsius", [(40, "°C")]),
+    ("a term of 5 years", [(5, "year")]),
 ])
 def test_numbers_scales_and_units(text, expected):
     found = values(text)
@@ -44,6 +47,7 @@ def test_numbers_scales_and_units(text, expected):
     "call 0300 330 3000 today", "calling (877) 384-2575", "a four-party agreement", "the “six-stability” work",
     "16 to 24 year olds", "apprentices 18 years old", "launched ten years ago", "Covid–19 cases",
     "6-monoacetylmorphine", "write to info2023@agency.gov.uk",
+    "Text 82111 for advice", "in the past one hundred years", "over the next 5 years",
 ])
 def test_dates_ordinals_references_and_names_are_skipped(text):
     assert values(text) == []
