@@ -116,9 +116,13 @@ def html_text(markup: str) -> str:
 # -- PDF ---------------------------------------------------------------------------------------------------
 def pdf_text(raw: bytes, path: Path) -> str:
     """The text layer of a PDF (pypdf); scanned pages without one are refused clearly."""
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found"); the user gets one line, below, instead
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:

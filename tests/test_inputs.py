@@ -69,6 +69,8 @@ def test_a_pdf_without_text_and_a_broken_pdf_are_refused_in_one_line(run_kg, tmp
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "scan.pdf: the PDF has no text layer" in result.stderr
     assert "broken.pdf: not a readable PDF" in result.stderr
+    kg_lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
+    assert len(result.stderr.strip().splitlines()) == len(kg_lines) + 1  # and the summary: no stray log lines
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "gb18030", "shift_jis"])
