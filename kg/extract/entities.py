@@ -35,6 +35,7 @@ NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 PERSON_TITLES = {"secretary", "minister", "director", "chairman", "chairperson", "spokesperson",
                  "shri", "smt", "mr", "ms", "mrs", "dr", "president", "governor", "commissioner",
                  "administrator", "deputy", "chief", "vice", "said", "says", "posted"}
+MEETING_WORDS = {"session", "sessions", "plenary", "meeting", "summit", "forum", "symposium"}
 GENERIC_WORDS = {"state", "states", "central", "local", "national", "federal", "provincial",
                  "municipal", "relevant", "union", "the", "all", "various", "other", "new", "this",
                  "our", "its", "their", "each", "every", "government", "govt", "s", "and", "of"}
@@ -97,6 +98,8 @@ class PolicyEntityRecognizer:
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str):
         for match in lexicon_pattern().finditer(text):
+            if " " not in match.group() and re.search(r"(?<!\bThe)(?<!\bthe)\b[A-Z][\w’'-]*\s+$", text[max(0, match.start() - 30):match.start()]):
+                continue  # "National Congress", "Indian Parliament": part of another name
             entry = lexicon()[canonical_key(match.group())]
             yield Mention(match.start(), match.end(), entry.type, match.group(), canonical_key(entry.name),
                           "lexicon")
@@ -115,6 +118,8 @@ class PolicyEntityRecognizer:
             return False
         content = [w for w in words if w not in CONNECTORS]
         if type_ == "Agency":
+            if MEETING_WORDS & set(words) or re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0]) and "congress" in words:
+                return False  # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
             if words[-1].endswith("s") and head_type(words[-1]) and singular(words[-1]) != words[-1]:
                 return False  # "State Governments", "relevant departments"
             if all(w in GENERIC_WORDS or head_type(w) == "Agency" for w in content):
@@ -273,6 +278,9 @@ def name_by_head(base: int, words: list[re.Match]):
     types = [head_type(t) if t[:1].isupper() else None for t in texts]
     followed = [i + 1 < len(texts) and texts[i + 1].lower() in {"of", "on", "for"} for i in range(len(texts))]
     stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
+    if texts[0] == "Operation" and stop > 1 and not types[stop - 1]:  # "Operation Green", "Operation Warp Speed"
+        yield base + words[0].start(), base + words[stop - 1].end(), "Program"
+        return
     if types[0] and followed[0]:
         chosen, end = 0, stop
     elif types[-1] and stop == len(texts):

@@ -30,7 +30,7 @@ HEADS = {
         "Regulation"),
     **dict.fromkeys(
         "program programme campaign initiative mission scheme project pilot fund yojana yojna "
-        "abhiyan platform grant benefit".split(), "Program"),
+        "abhiyan abhiyaan platform grant benefit".split(), "Program"),
 }
 # A name that is nothing but its head ("the Ministry") refers back to a fuller name.
 GENERIC_HEADS = set(HEADS)
@@ -104,10 +104,13 @@ def canonical_key(name: str) -> str:
     True
     >>> canonical_key("Amendment to the Seeds Act") == canonical_key("amendment to Seeds Act")
     True
+    >>> canonical_key("U.S. Congress") == canonical_key("US Congress")
+    True
     """
     s = _QUOTES.sub("", name).lower()
     s = s.replace("&", " and ").replace("programme", "program")
     s = re.sub(r"\bgovt\b\.?", "government", s)
+    s = re.sub(r"\bu\.s\.(?:a\.)?", "us", s)  # "U.S. Congress" is "US Congress"
     s = re.sub(r"[^\w+]+", " ", s).strip()
     s = re.sub(r"^(?:the|a|an)\s+|(?<=\s)the\s+", "", s)  # "Amendment to (the) Act": one entity
     return re.sub(r"\s+", " ", s)

@@ -156,3 +156,19 @@ def test_a_bare_head_refers_back_only_to_an_agency(nlp):
 def test_a_date_is_not_part_of_a_descriptive_name(nlp):
     found = mentions(nlp, "The department will publish a final rule on noise limits in September.")
     assert ("Regulation", "final rule on noise limits") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry extended Operation Green to all fruits.", ("Program", "Operation Green")),
+    ("States joined the Poshan Abhiyaan last year.", ("Program", "Poshan Abhiyaan")),
+])
+def test_operation_names_and_abhiyaan_are_programmes(nlp, text, expected):
+    assert expected in mentions(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Fifth Plenary Session of the Central Committee ended.",
+    "The 20th National Congress of the Party opened.",
+])
+def test_meetings_are_not_agencies(nlp, text):
+    assert not {m for m in mentions(nlp, text) if m[0] == "Agency" and ("Session" in m[1] or "Congress" in m[1])}
