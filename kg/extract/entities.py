@@ -329,14 +329,16 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def split_on_and_the(text: str, start: int, end: int):
-    chunk = text[start:end]
-    offset = 0
-    for piece in re.split(r"(\s+and\s+the\s+)", chunk):
-        if re.fullmatch(r"\s+and\s+the\s+", piece):
-            offset += len(piece)
-            continue
-        yield start + offset, start + offset + len(piece)
-        offset += len(piece)
+    """Two names joined by "and the", or by "and" right after a head noun ("Environmental
+    Protection Agency and General Services Administration"); "Ministry of Science and
+    Technology" stays whole."""
+    piece_start = start
+    for joiner in re.finditer(r"\s+and\s+(?:the\s+)?", text[start:end]):
+        before = text[piece_start:start + joiner.start()].split()
+        if "the" in joiner.group() or before and head_type(before[-1]) and before[-1][:1].isupper():
+            yield piece_start, start + joiner.start()
+            piece_start = start + joiner.end()
+    yield piece_start, end
 
 
 def split_list_items(text: str, base: int, items: str):

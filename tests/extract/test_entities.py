@@ -172,3 +172,13 @@ def test_operation_names_and_abhiyaan_are_programmes(nlp, text, expected):
 ])
 def test_meetings_are_not_agencies(nlp, text):
     assert not {m for m in mentions(nlp, text) if m[0] == "Agency" and ("Session" in m[1] or "Congress" in m[1])}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Environmental Protection Agency and General Services Administration signed it.",
+     {("Agency", "Environmental Protection Agency"), ("Agency", "General Services Administration")}),
+    ("The Ministry of Science and Technology and the Ministry of Finance agreed.",
+     {("Agency", "Ministry of Science and Technology"), ("Agency", "Ministry of Finance")}),
+])
+def test_names_joined_by_and_after_a_head_are_two_names(nlp, text, expected):
+    assert expected <= mentions(nlp, text)
