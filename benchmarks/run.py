@@ -54,7 +54,8 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path, help="folder of text files")
     parser.add_argument("--limit", type=int, default=300, help="documents to use (0: all)")
-    parser.add_argument("--jobs-sample", type=int, default=120, help="documents for the --jobs 2 vs 1 run")
+    parser.add_argument("--jobs-sample", type=int, default=500,
+                        help="documents for the --jobs 2 vs 1 run (enough to pay for the workers' model loads)")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--query-store", type=Path, help="store folder to time the library queries on")
     parser.add_argument("--rdflib-triples", type=int, default=20_000, help="size of the rdflib reference graph")
