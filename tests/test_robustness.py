@@ -61,7 +61,9 @@ def test_a_build_killed_with_sigkill_leaves_only_whole_documents(tmp_path, corpu
         reference[document] = set(graph.quads())
     for document in stored:
         mine = {q for q in store.quads() if q.graph_name.value == document}
-        assert mine == reference[document], f"{document} is not whole"
+        assert mine == reference[document], \
+            f"{document} is not whole: extra {sorted(map(str, mine - reference[document]))[:3]}, " \
+            f"missing {sorted(map(str, reference[document] - mine))[:3]}"
     union = {q.triple for q in store.quads()}
     assert set(store.union_triples()) == union  # the union graph matches the documents
     assert int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?d a kgo:Document }")[0]["n"]) == len(stored)

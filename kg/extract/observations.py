@@ -146,9 +146,20 @@ def is_measurement(span: Span, q: Quantity) -> bool:
     """Drop bare numbers spaCy reads as dates, times or ordinals, and lone "one"."""
     if q.explicit:
         return True
-    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
+    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) or q.value == 0:
+        return False  # "not set at 0": a bare zero counts nothing
+    if q.value == 1 and span.text.lower() in {"one", "1"}:
+        return counted_beside_another(span.root)  # "one state-level lab and 32 district labs"
+    return True
+
+
+def counted_beside_another(number: Token) -> bool:
+    """"one" counts when the noun it modifies is coordinated with another counted noun."""
+    noun = number.head
+    if number.dep_ != "nummod" or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    return not (q.value == 1 and span.text.lower() in {"one", "1"})
+    partners = [*noun.conjuncts]
+    return any(c.dep_ == "nummod" and c.like_num for p in partners for c in p.children)
 
 
 def is_list_counter(metric: str, sentence: str) -> bool:

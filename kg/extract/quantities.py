@@ -180,18 +180,28 @@ def _is_label(text: str, match: re.Match) -> bool:
     if match["word"] and text[max(0, match.start() - 1):match.start()] in {"“", '"', "‘", "'"}:
         return True
     after = text[match.end("num") if match["num"] else match.end("word"):]
-    return bool(AGE_OR_AGO.match(after)) or is_time_span(text, match)
+    return bool(AGE_OR_AGO.match(after)) or is_selection(text, match) or is_frequency(match)
 
 
 TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "decade", "decades"}
 
 
-def is_time_span(text: str, match: re.Match) -> bool:
-    """"in the past one hundred years", "over the next five years": when, not how much."""
-    if not match["unit"] or match["unit"].lower() not in TIME_UNITS:
-        return False
+def is_selection(text: str, match: re.Match) -> bool:
+    """"in the past one hundred years", "the first four rounds", "one out of three users":
+    which ones or when, not how many."""
     before = text[max(0, match.start() - 20):match.start()]
+    if re.search(r"\bout of\s+$", before, re.I):
+        return True
+    in_time = bool(match["unit"]) and match["unit"].lower() in TIME_UNITS
+    if not in_time and (match["cur"] or match["scale"] or match["unit"]):
+        return False
     return bool(re.search(r"\b(?:past|last|next|coming|previous|recent|first|final)\s+$", before, re.I))
+
+
+def is_frequency(match: re.Match) -> bool:
+    """"twice a day", "every 30 minutes in a day": "a day" is no amount of days."""
+    return bool(match["word"]) and match["word"].lower() == "a" and bool(match["unit"]) \
+        and match["unit"].lower() in TIME_UNITS | {"hour", "hours", "minute", "minutes"}
 
 
 def _scale_factor(match: re.Match) -> Decimal:

@@ -87,3 +87,14 @@ def test_rose_to_states_the_new_level_and_up_states_its_change(nlp):
 
 def test_a_telephone_number_split_over_lines_is_no_observation(nlp):
     assert observations(nlp, "Press office\n\n020 7944 3021\n\nOut of hours\n\n020 7944 4292\n") == []
+
+
+def test_one_counts_beside_another_count_and_zero_counts_nothing(nlp):
+    found = observations(nlp, "At present, it has one state-level lab and 32 district level labs. The limits are not set at 0.")
+    assert [o.quantity.value for o in found] == [1, 32]
+    assert observations(nlp, "One of the aims is growth.") == []
+
+
+def test_the_denominator_of_a_ratio_is_no_count(nlp):
+    found = observations(nlp, "Almost one out of three internet users worried about their bills.")
+    assert [o.quantity.value for o in found] == []
