@@ -355,7 +355,7 @@ def split_list_items(text: str, base: int, items: str):
         if re.fullmatch(r",\s*|\s+and\s+", raw):
             offset += len(raw)
             continue
-        lead = re.match(r"\s*(?:and\s+)?", raw).end()
+        lead = re.match(r"\s*(?:(?:and|or)\s+)?", raw).end()
         clean = raw[lead:].strip().strip("“”\"‘’'").strip()
         n_words = len(clean.split())
         if 1 <= n_words <= 10 and clean[:1].isalnum() and not clean.lower().startswith(("etc", "together")):
@@ -393,12 +393,17 @@ def trim_to_initials(acronym: str, name: str) -> str:
     return name
 
 
+# "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture" (keys are lower case)
+COUNTRY_QUALIFIER = re.compile(r"^(?:us|united states|uk|united kingdom|indian|india s|chinese|china s|eu)\s+")
+
+
 def resolve_identities(mentions: list[Mention]) -> list[Mention]:
     """Lexicon names win: a mention whose name is a lexicon form takes the lexicon key."""
     known = lexicon()
     out = []
     for m in mentions:
-        entry = known.get(canonical_key(m.name))
+        key = canonical_key(m.name)
+        entry = known.get(key) or known.get(COUNTRY_QUALIFIER.sub("", key))
         if entry and m.type == entry.type:
             m = Mention(m.start, m.end, m.type, m.name, canonical_key(entry.name), m.rule)
         out.append(m)
@@ -459,7 +464,7 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in ranked:
         clashes = [k for k in kept if m.start < k.end and k.start < m.end]
-        if m.end > m.start and all(is_nested_quote(m, k) for k in clashes):
+        if m.end > m.start and all(is_nested_quote(m, k) or is_agency_prefix(m, k) for k in clashes):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
@@ -467,6 +472,13 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 def is_nested_quote(inner: Mention, outer: Mention) -> bool:
     return (inner.rule == "quote" and outer.start <= inner.start and inner.end <= outer.end
             and inner.key != outer.key)
+
+
+def is_agency_prefix(inner: Mention, outer: Mention) -> bool:
+    """"USDA Community Eligibility Provision", "EPA Clean Water Program": the policy's name
+    starts with the agency that runs it, which is mentioned too."""
+    return (inner.type == "Agency" and inner.rule in {"lexicon", "acronym"} and outer.type != "Agency"
+            and inner.start == outer.start and inner.end < outer.end)
 
 
 @lru_cache(maxsize=1)

@@ -117,6 +117,8 @@ def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention
 
 
 def is_responsible(doc: Doc, agency, policy) -> bool:
+    if agency.start == policy.start and agency.end < policy.end:
+        return True  # "USDA Community Eligibility Provision": named after the agency running it
     if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc_text(doc)[agency.end:policy.start]):
         return True  # "EPA's PFAS Strategic Roadmap"
     a, p = mention_root(doc, agency), mention_root(doc, policy)

@@ -182,3 +182,20 @@ def test_meetings_are_not_agencies(nlp, text):
 ])
 def test_names_joined_by_and_after_a_head_are_two_names(nlp, text, expected):
     assert expected <= mentions(nlp, text)
+
+
+def test_a_name_that_starts_with_an_agency_mentions_it_and_is_run_by_it(nlp):
+    doc = nlp("Families can enroll through the USDA Community Eligibility Provision.")
+    assert {"USDA", "USDA Community Eligibility Provision"} <= {m.name for m in doc._.kg_mentions}
+    assert ("Regulation:usda community eligibility provision", "Agency:department of agriculture") in \
+        {(r.subject_key, r.object_key) for r in doc._.kg_relations}
+
+
+def test_a_country_qualified_name_is_the_lexicon_body(nlp):
+    doc = nlp("The U.S. Department of Agriculture (USDA) met. The Department of Agriculture agreed.")
+    assert {m.key for m in doc._.kg_mentions if m.type == "Agency"} == {"department of agriculture"}
+
+
+def test_the_last_item_after_or_is_the_item_itself(nlp):
+    found = mentions(nlp, "Households in assistance programs, such as SNAP, WIC, or Lifeline, qualify.")
+    assert ("Program", "Lifeline") in found and not {n for _, n in found if n.startswith("or ")}
