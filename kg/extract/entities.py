@@ -38,7 +38,8 @@ PERSON_TITLES = {"secretary", "minister", "director", "chairman", "chairperson",
 MEETING_WORDS = {"session", "sessions", "plenary", "meeting", "summit", "forum", "symposium"}
 GENERIC_WORDS = {"state", "states", "central", "local", "national", "federal", "provincial",
                  "municipal", "relevant", "union", "the", "all", "various", "other", "new", "this",
-                 "our", "its", "their", "each", "every", "government", "govt", "s", "and", "of"}
+                 "our", "its", "their", "each", "every", "government", "govt", "s", "and", "of",
+                 "annual", "five-year", "three-year", "ten-year", "two-year", "medium-term", "long-term"}
 QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
                     r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)")  # 'Name', not don't
 YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
@@ -370,10 +371,31 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
         acronym = match["acr"]
         before = text[max(0, match.start() - 160):match.start()].rstrip()
         runs = list(NAME_RUN.finditer(before))
-        if runs and runs[-1].end() == len(before) and initials_fit(acronym, runs[-1].group()):
-            name = runs[-1].group()
-            found.setdefault(acronym, trim_to_initials(acronym, name))
+        if not runs or runs[-1].end() != len(before):
+            continue
+        if initials_fit(acronym, runs[-1].group()):
+            found.setdefault(acronym, trim_to_initials(acronym, runs[-1].group()))
+        elif (listed := comma_joined_name(before, runs, acronym)) is not None:
+            found.setdefault(acronym, listed)
     return found
+
+
+def comma_joined_name(before: str, runs: list[re.Match], acronym: str, max_runs: int = 5) -> str | None:
+    """"Comprehensive Environmental Response, Compensation, and Liability Act (CERCLA)": a name
+    with commas inside, taken back run by run until its initials spell the acronym exactly."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    for first in range(len(runs) - 2, max(-1, len(runs) - 1 - max_runs), -1):
+        gaps = [before[a.end():b.start()] for a, b in zip(runs[first:], runs[first + 1:])]
+        if not all(re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", gap) for gap in gaps):
+            return None
+        name = before[runs[first].start():]
+        if initials(name) == letters:
+            return name
+    return None
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in CONNECTORS).upper()
 
 
 def initials_fit(acronym: str, name: str) -> bool:
@@ -397,13 +419,17 @@ def trim_to_initials(acronym: str, name: str) -> str:
 COUNTRY_QUALIFIER = re.compile(r"^(?:us|united states|uk|united kingdom|indian|india s|chinese|china s|eu)\s+")
 
 
+def lexicon_entry(name: str):
+    """The lexicon's entry for ``name``, also when a country qualifies it ("U.S. ...")."""
+    key = canonical_key(name)
+    return lexicon().get(key) or lexicon().get(COUNTRY_QUALIFIER.sub("", key))
+
+
 def resolve_identities(mentions: list[Mention]) -> list[Mention]:
     """Lexicon names win: a mention whose name is a lexicon form takes the lexicon key."""
-    known = lexicon()
     out = []
     for m in mentions:
-        key = canonical_key(m.name)
-        entry = known.get(key) or known.get(COUNTRY_QUALIFIER.sub("", key))
+        entry = lexicon_entry(m.name)
         if entry and m.type == entry.type:
             m = Mention(m.start, m.end, m.type, m.name, canonical_key(entry.name), m.rule)
         out.append(m)
@@ -413,10 +439,9 @@ def resolve_identities(mentions: list[Mention]) -> list[Mention]:
 def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention]):
     """Every use of an acronym defined in the text names the same entity as its expansion."""
     by_key = {m.key: m for m in mentions}
-    known = lexicon()
     for acronym, expansion in acronyms.items():
         key = canonical_key(expansion)
-        entry = known.get(key)
+        entry = lexicon_entry(expansion)
         if entry:
             key = canonical_key(entry.name)
         target = by_key.get(key)
@@ -426,6 +451,9 @@ def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention
             if not type_:
                 continue
             target = Mention(0, 0, type_, expansion, key, "acronym")
+            written = text.find(f"{expansion} ({acronym})") if "," in expansion else -1
+            if written >= 0:  # a name only its acronym let us read whole ("... Compensation, and Liability Act")
+                yield Mention(written, written + len(expansion), type_, expansion, key, "head")
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
             yield Mention(match.start(), match.end(), target.type, acronym, target.key, "acronym")
 

@@ -199,3 +199,16 @@ def test_a_country_qualified_name_is_the_lexicon_body(nlp):
 def test_the_last_item_after_or_is_the_item_itself(nlp):
     found = mentions(nlp, "Households in assistance programs, such as SNAP, WIC, or Lifeline, qualify.")
     assert ("Program", "Lifeline") in found and not {n for _, n in found if n.startswith("or ")}
+
+
+def test_an_acronym_reads_a_name_with_commas_inside(nlp):
+    doc = nlp("Sites fall under the Comprehensive Environmental Response, Compensation, and Liability Act (CERCLA). "
+              "CERCLA sets the rules.")
+    keys = {m.key for m in doc._.kg_mentions if m.type == "Regulation"}
+    assert keys == {"comprehensive environmental response compensation and liability act"}
+
+
+def test_a_bare_five_year_plan_is_no_name_but_a_numbered_one_is(nlp):
+    found = mentions(nlp, "The 14th Five-Year Plan began. The Five-Year Plan has targets. The Annual Action Plan was approved.")
+    plans = {name for type_, name in found if type_ == "Plan"}
+    assert {"14th Five-Year Plan", "Annual Action Plan"} <= plans and "Five-Year Plan" not in plans
