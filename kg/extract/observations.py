@@ -188,6 +188,7 @@ def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
 BULLET = re.compile(r"^\s*[-•*–]\s")
 BULLET_ITEM = re.compile(r"^\s*[-•*–]\s+(?P<item>[^,:;]{2,80}?)\s*[,:]\s*$")
 MAX_HEADING_WORDS = 5
+MAX_LEAD_WORDS = 8
 
 
 def list_item_metric(span: Span, sent: Span) -> str | None:
@@ -198,8 +199,8 @@ def list_item_metric(span: Span, sent: Span) -> str | None:
     if item is None:
         return None
     lead, group = list_context(doc_text(span.doc)[:sent.start_char])
-    if lead is None:
-        return None
+    if lead is None or len(lead.split()) > MAX_LEAD_WORDS or re.search(r"\d", lead):
+        return None  # a long or numeric lead-in is a sentence of its own, not a column heading
     metric = f"{lead} for {item['item']}"
     return f"{metric} ({group[0].lower() + group[1:]})" if group else metric
 

@@ -98,3 +98,10 @@ def test_one_counts_beside_another_count_and_zero_counts_nothing(nlp):
 def test_the_denominator_of_a_ratio_is_no_count(nlp):
     found = observations(nlp, "Almost one out of three internet users worried about their bills.")
     assert [o.quantity.value for o in found] == []
+
+
+def test_a_long_lead_in_is_no_column_heading(nlp):
+    text = ("- $121 million for airports to reduce runway risk across the country, including these:\n\n"
+            "- Boston Logan International, $44.9 million\n")
+    metrics = [o.metric for o in observations(nlp, text)]
+    assert not any(m.startswith("$121 million") or " for Boston" in m for m in metrics)
