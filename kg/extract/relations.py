@@ -124,6 +124,8 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
+    if is_subject_of_controlling_verb(a, p):
+        return True
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
         return False
@@ -131,6 +133,26 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     # "MIIT issued the Plan", "the Plan was issued by MIIT", "the Plan, launched by MIIT"
     return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) \
         or (agency_role == "agent" and policy_role == "subject")
+
+
+def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int = 3) -> bool:
+    """"EPA is working to release the Standard", "To implement the Mission, the PHE Department
+    will play a key role": the verb of responsibility has no subject of its own, and the
+    agency is the subject of the clause it serves."""
+    verb = policy.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb and verb.dep_ in {"prep", "pobj", "compound", "conj", "appos"}:
+        verb = verb.head
+    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or role_in(policy, verb) != "object" \
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    for _ in range(max_steps):
+        if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
+            return False
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return any(agency in s.subtree for s in subjects)
+    return False
 
 
 def lowest_common_verb(a: Token, b: Token) -> Token | None:

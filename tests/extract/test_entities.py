@@ -137,6 +137,8 @@ def test_thanks_to_and_a_possessive_are_not_part_of_a_name(nlp):
      "Regulation:seed quality standard", "Agency:seeds board"),
     ("The helpline is provided by the Home Office and the Department of Health under the Talk Safe Programme.",
      None, None),
+    ("The Environmental Protection Agency is working to release the National Drinking Water Standard.",
+     "Regulation:national drinking water standard", "Agency:environmental protection agency"),
 ])
 def test_responsible_agency_from_verbs_of_issuing(nlp, text, policy, agency):
     relations = {(r.subject_key, r.object_key) for r in nlp(text)._.kg_relations if r.predicate == "responsibleAgency"}
@@ -212,3 +214,10 @@ def test_a_bare_five_year_plan_is_no_name_but_a_numbered_one_is(nlp):
     found = mentions(nlp, "The 14th Five-Year Plan began. The Five-Year Plan has targets. The Annual Action Plan was approved.")
     plans = {name for type_, name in found if type_ == "Plan"}
     assert {"14th Five-Year Plan", "Annual Action Plan"} <= plans and "Five-Year Plan" not in plans
+
+
+def test_the_agency_that_implements_is_responsible_not_the_one_that_speaks(nlp):
+    for text in ("The Ministry of Power said the Department of Transport will implement the Grid Plan.",
+                 "The Ministry of Power wants the Department of Transport to implement the Grid Plan."):
+        relations = {(r.subject_key, r.object_key) for r in nlp(text)._.kg_relations}
+        assert relations == {("Plan:grid plan", "Agency:department of transport")}
