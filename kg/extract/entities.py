@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -99,8 +100,8 @@ class PolicyEntityRecognizer:
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str):
         for match in lexicon_pattern().finditer(text):
-            if " " not in match.group() and re.search(r"(?<!\bThe)(?<!\bthe)\b[A-Z][\w’'-]*\s+$", text[max(0, match.start() - 30):match.start()]):
-                continue  # "National Congress", "Indian Parliament": part of another name
+            if inside_longer_name(match.group(), text[max(0, match.start() - 30):match.start()]):
+                continue
             entry = lexicon()[canonical_key(match.group())]
             yield Mention(match.start(), match.end(), entry.type, match.group(), canonical_key(entry.name),
                           "lexicon")
@@ -419,6 +420,14 @@ def trim_to_initials(acronym: str, name: str) -> str:
 COUNTRY_QUALIFIER = re.compile(r"^(?:us|united states|uk|united kingdom|indian|india s|chinese|china s|eu)\s+")
 
 
+def inside_longer_name(form: str, before: str) -> bool:
+    """"National Congress", "Indian Parliament": a one-word lexicon name (not an acronym) right
+    after another capitalised word is part of another name."""
+    previous = re.search(r"(\S+)\s+$", before)
+    return " " not in form and not form.isupper() and previous is not None \
+        and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None and previous[1].lower() not in {"the", "a", "an"}
+
+
 def lexicon_entry(name: str):
     """The lexicon's entry for ``name``, also when a country qualifies it ("U.S. ...")."""
     key = canonical_key(name)
@@ -474,6 +483,23 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
             type_, key, _ = next(iter(candidates))
             if bare and type_ != "Agency":
                 continue
+            yield Mention(match.start("head"), match.end("head"), type_, match["head"], key, "reference")
+    yield from lowercase_references(text, by_head)
+
+
+LOWERCASE_REFERENCE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+|flagship\s+)?(?P<head>(?:grant\s+)?"
+    r"(?:programme|program|scheme|mission|campaign|initiative|roadmap|strategy|ordinance))\b(?!\s+(?:of|for|on)\b)")
+
+
+def lowercase_references(text: str, by_head: dict) -> Iterator[Mention]:
+    """"this new grant program", "the Mission will ...": a policy instrument referred to by its
+    head noun alone, when the document names exactly one of that kind."""
+    for match in LOWERCASE_REFERENCE.finditer(text):
+        head = singular(match["head"].split()[-1])
+        candidates = {c for c in by_head.get(head, set()) if c[0] != "Agency"}
+        if len(candidates) == 1:
+            type_, key, _ = next(iter(candidates))
             yield Mention(match.start("head"), match.end("head"), type_, match["head"], key, "reference")
 
 

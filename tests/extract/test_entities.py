@@ -221,3 +221,12 @@ def test_the_agency_that_implements_is_responsible_not_the_one_that_speaks(nlp):
                  "The Ministry of Power wants the Department of Transport to implement the Grid Plan."):
         relations = {(r.subject_key, r.object_key) for r in nlp(text)._.kg_relations}
         assert relations == {("Plan:grid plan", "Agency:department of transport")}
+
+
+def test_an_acronym_after_the_is_the_lexicon_body_and_a_lowercase_reference_resolves(nlp):
+    doc = nlp("The EPA runs the Clean Water Grant Program. States will apply to this new grant program.")
+    assert [(m.name, m.key) for m in doc._.kg_mentions if m.type == "Agency"] == [("EPA", "environmental protection agency")]
+    references = [m for m in doc._.kg_mentions if m.rule == "reference"]
+    assert [(m.name, m.key) for m in references] == [("grant program", "clean water grant program")]
+    assert ("Program:clean water grant program", "Agency:environmental protection agency") in \
+        {(r.subject_key, r.object_key) for r in doc._.kg_relations}
