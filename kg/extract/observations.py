@@ -174,15 +174,67 @@ def is_list_counter(metric: str, sentence: str) -> bool:
 def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
     """(metric noun phrase, clause label) for the quantity in ``span``."""
     root = quantity_root(span)
-    listed = list_item_metric(span, sent)
-    if listed is not None:
-        return listed, clause_label(root, span, sent)
+    described = list_item_metric(span, sent) or money_use_metric(root, span)
+    if described is not None:
+        return described, clause_label(root, span, sent)
     noun = measured_noun(root, span)
     if noun is not None:
         measured = phrase(noun, exclude=span)
     else:
         measured = moved_object(root, span) or subject_metric(root, span) or nearest_noun_phrase(span, sent)
     return sentence_case(clean_metric(measured.text), measured), clause_label(root, span, sent)
+
+
+FUNDING_VERBS = {"allocate", "approve", "release", "sanction", "provide", "spend", "invest", "disburse",
+                 "earmark", "award", "grant", "commit", "transfer", "pay", "raise", "mobilise", "mobilize"}
+AMOUNT_NOUNS = {"amount", "sum", "total", "funding", "outlay"}
+USE_PREPOSITIONS = {"for", "under", "to", "towards", "during", "in", "on"}
+
+
+def money_use_metric(root: Token, span: Span) -> str | None:
+    """What money was given for: "Govt of India approved Rs 812 crore for the Mission" ->
+    "funds approved for implementation of the Mission"; "Rs 19,515 crore has been disbursed
+    during the lockdown" -> "amount disbursed during the lockdown". (Not the agency that gave it.)"""
+    if not span_unit_is_money(span):
+        return None
+    amount = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    own = [t for t in span if not span.start <= t.head.i < span.end]  # "Rs." and the number may hang apart
+    holders = [(amount, amount.lower_)] if amount is not None and amount.lemma_.lower() in AMOUNT_NOUNS else []
+    holders += [(t, "amount" if t.dep_ == "nsubjpass" else "funds") for t in own]
+    for holder, noun in holders:
+        verb = holder.head
+        if holder.dep_ in MONEY_ROLES and verb.pos_ == "VERB" and verb.lemma_.lower() in FUNDING_VERBS \
+                and verb.tag_ in {"VBN", "VBD"}:
+            return clean_metric(" ".join([noun, verb.text, *money_uses(verb, span)]))
+    return None
+
+
+MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
+
+
+def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
+    """Up to two "for ...", "under ...", "to ..." phrases after the money, each cut before a
+    nested phrase that would pass ``max_tokens`` in all."""
+    heads = (verb, *span)
+    uses = sorted({c for t in heads for c in t.rights if c.dep_ in {"prep", "dative"} and c.lower_ in USE_PREPOSITIONS
+                   and c.i >= span.end}, key=lambda t: t.i)
+    texts, room = [], max_tokens
+    for use in uses[:2]:
+        end = use.right_edge.i + 1
+        nested = [t.i for t in use.subtree if t.dep_ == "prep" and t.i > use.i]
+        while end - use.i > room and nested:
+            end = nested.pop()
+        if end - use.i > room:
+            break
+        texts.append(verb.doc[use.i:end].text)
+        room -= end - use.i
+    return texts
+
+
+def span_unit_is_money(span: Span) -> bool:
+    return any(t.text in {"$", "£", "€", "₹", "¥"} or t.lower_ in {"rs", "rs.", "inr", "usd", "yuan", "rupees",
+                                                               "dollars", "pounds", "euros", "crore", "crores"}
+               for t in span)
 
 
 BULLET = re.compile(r"^\s*[-•*–]\s")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .entities import Mention, PolicyEntityRecognizer
@@ -28,6 +29,7 @@ MAX_EVIDENCE_PER_ENTITY = 10
 ABBREVIATIONS = {"rs", "no", "nos", "govt", "dept", "mr", "mrs", "ms", "dr", "shri", "smt", "st", "art", "sec",
                  "approx", "vs", "viz", "hon'ble", "honble", "sr", "jr", "prof"}
 BULLETS = {"-", "•", "*", "–", "—"}
+TOKEN_ABBREVIATIONS = ("Rs.", "rs.", "Govt.", "govt.", "Dept.", "Shri.", "Smt.", "Hon'ble")
 
 
 @Language.component("kg_line_breaks")
@@ -75,6 +77,8 @@ def make_relation_extractor(nlp: Language, name: str, role_window: int) -> Relat
 
 def add_policy_components(nlp: Language) -> Language:
     """Add the ``kg`` components to a loaded English pipeline (idempotent)."""
+    for abbreviation in TOKEN_ABBREVIATIONS:  # "Rs." split into "Rs" + "." misleads the parser
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "kg_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
     for component in COMPONENTS:

@@ -105,3 +105,16 @@ def test_a_long_lead_in_is_no_column_heading(nlp):
             "- Boston Logan International, $44.9 million\n")
     metrics = [o.metric for o in observations(nlp, text)]
     assert not any(m.startswith("$121 million") or " for Boston" in m for m in metrics)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The Government of India approved Rs 812 crore for implementation of the Mission in the State.",
+     "funds approved for implementation of the Mission in the State"),
+    ("The State has been allocated Rs. 2,258 crore under the Finance Commission Grants.",
+     "funds allocated under the Finance Commission Grants"),
+    ("An amount of $2 billion was spent on housing.", "amount spent on housing"),
+    ("The Department released $500 million to states for road repairs.", "funds released to states for road repairs"),
+])
+def test_money_given_is_described_by_what_it_was_given_for_not_by_the_giver(nlp, text, metric):
+    (obs,) = observations(nlp, text)
+    assert obs.metric == metric and obs.quantity.unit in {"INR", "USD"}
