@@ -205,7 +205,7 @@ def money_use_metric(root: Token, span: Span) -> str | None:
         verb = holder.head
         if holder.dep_ in MONEY_ROLES and verb.pos_ == "VERB" and verb.lemma_.lower() in FUNDING_VERBS \
                 and verb.tag_ in {"VBN", "VBD"}:
-            return clean_metric(" ".join([noun, verb.text, *money_uses(verb, span)]))
+            return clean_metric(" ".join([noun, verb.lower_, *money_uses(verb, span)]))
     return None
 
 
@@ -213,15 +213,16 @@ MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
 
 
 def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
-    """Up to two "for ...", "under ...", "to ..." phrases after the money, each cut before a
-    nested phrase that would pass ``max_tokens`` in all."""
+    """Up to two "for ...", "under ...", "to ..." phrases after the money and before a comma,
+    each cut before a nested phrase that would pass ``max_tokens`` in all."""
     heads = (verb, *span)
+    comma = next((t.i for t in span.doc[span.end:span.sent.end] if t.text in {",", ";"}), span.sent.end)
     uses = sorted({c for t in heads for c in t.rights if c.dep_ in {"prep", "dative"} and c.lower_ in USE_PREPOSITIONS
-                   and c.i >= span.end}, key=lambda t: t.i)
+                   and span.end <= c.i < comma}, key=lambda t: t.i)
     texts, room = [], max_tokens
     for use in uses[:2]:
-        end = use.right_edge.i + 1
-        nested = [t.i for t in use.subtree if t.dep_ == "prep" and t.i > use.i]
+        end = next((t.i for t in use.subtree if t.text in {",", ";", "("}), use.right_edge.i + 1)
+        nested = [t.i for t in use.subtree if t.dep_ == "prep" and use.i < t.i < end]
         while end - use.i > room and nested:
             end = nested.pop()
         if end - use.i > room:

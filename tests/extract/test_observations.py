@@ -118,3 +118,8 @@ def test_a_long_lead_in_is_no_column_heading(nlp):
 def test_money_given_is_described_by_what_it_was_given_for_not_by_the_giver(nlp, text, metric):
     (obs,) = observations(nlp, text)
     assert obs.metric == metric and obs.quantity.unit in {"INR", "USD"}
+
+
+def test_a_money_use_stops_at_a_comma_and_keeps_no_headline_capital(nlp):
+    found = observations(nlp, "The agency Provided $26.4 million to El Salvador, $81.5 million to Guatemala.")
+    assert found[0].metric == "funds provided to El Salvador"
