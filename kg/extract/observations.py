@@ -159,7 +159,7 @@ def counted_beside_another(number: Token) -> bool:
     if number.dep_ != "nummod" or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     partners = [*noun.conjuncts]
-    return any(c.dep_ == "nummod" and c.like_num for p in partners for c in p.children)
+    return any(c.dep_ == "nummod" and c.like_num and c.lower_ not in {"one", "1"} for p in partners for c in p.children)
 
 
 def is_list_counter(metric: str, sentence: str) -> bool:
@@ -317,6 +317,8 @@ def subject_metric(root: Token, span: Span) -> Span | None:
     while verb.dep_ in {"xcomp", "advcl", "conj"} and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ not in COPULAS:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)]
+    if subjects and subjects[0].lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
+        return phrase(verb.head, exclude=span)  # "the Budget Request, which includes $126 million"
     if subjects:
         return phrase(subjects[0], exclude=span)
     if root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
@@ -363,6 +365,7 @@ def clean_metric(text: str) -> str:
         text = WRAPPERS.sub("", text)
     text = re.sub(r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", "", text,
                   flags=re.IGNORECASE)
+    text = re.sub(r"(?:\s+(?:of|for|to|in|on|at|by|from|with|and|or|the|a|an))+$", "", text)  # "allocation of"
     return text or "value"
 
 

@@ -190,8 +190,8 @@ def is_selection(text: str, match: re.Match) -> bool:
     """"in the past one hundred years", "the first four rounds", "one out of three users":
     which ones or when, not how many."""
     before = text[max(0, match.start() - 20):match.start()]
-    if re.search(r"\bout of\s+$", before, re.I):
-        return True
+    if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+out of\s+$", before, re.I):
+        return True  # "one out of three" (but "out of 81 lakh households, ..." is a total)
     in_time = bool(match["unit"]) and match["unit"].lower() in TIME_UNITS
     if not in_time and (match["cur"] or match["scale"] or match["unit"]):
         return False

@@ -123,3 +123,18 @@ def test_money_given_is_described_by_what_it_was_given_for_not_by_the_giver(nlp,
 def test_a_money_use_stops_at_a_comma_and_keeps_no_headline_capital(nlp):
     found = observations(nlp, "The agency Provided $26.4 million to El Salvador, $81.5 million to Guatemala.")
     assert found[0].metric == "funds provided to El Salvador"
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("Out of 81 lakh rural households in the State, many have taps.", "81 lakh", "rural households in the State"),
+    ("This is a jump from last year’s allocation of Rs 297 crore.", "Rs 297 crore", "last year’s allocation"),
+    ("This is the Fiscal Year 2023 Budget Request, which includes $126 million for research.", "$126 million",
+     "Fiscal Year 2023 Budget Request"),
+])
+def test_totals_antecedents_and_no_dangling_preposition(nlp, text, surface, metric):
+    found = {o.quantity.surface: o.metric for o in observations(nlp, text)}
+    assert found[surface] == metric
+
+
+def test_a_slogan_of_ones_counts_nothing(nlp):
+    assert observations(nlp, "It set up a fishing ban of “one river, one river, and one lake”.") == []
