@@ -90,7 +90,7 @@ class ObservationExtractor:
             named += [(s, e) for s, e in not_prose if s < sent.end_char and sent.start_char < e]
             quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
-        doc._.kg_observations = observed
+        doc._.kg_observations = drop_restatements(observed)
         return doc
 
     def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Quantity], main_year):
@@ -125,6 +125,29 @@ class ObservationExtractor:
             if target is not None:
                 attached[target] = change
         return attached
+
+
+def drop_restatements(observed: list[ObservedNumber]) -> list[ObservedNumber]:
+    """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
+    16 different drugs") is one observation, the first: same value, unit, period and kind, and
+    one metric's words within the other's."""
+    kept: list[ObservedNumber] = []
+    for obs in observed:
+        words = metric_words(obs.metric)
+        if not any(is_restatement(obs, words, earlier) for earlier in kept):
+            kept.append(obs)
+    return kept
+
+
+def is_restatement(obs: ObservedNumber, words: set[str], earlier: ObservedNumber) -> bool:
+    same = (obs.quantity.value, obs.quantity.unit, obs.period, obs.kind) == \
+        (earlier.quantity.value, earlier.quantity.unit, earlier.period, earlier.kind)
+    other = metric_words(earlier.metric)
+    return same and bool(words) and bool(other) and (words <= other or other <= words)
+
+
+def metric_words(metric: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", metric.lower()) if w not in {"the", "of", "a", "an", "and", "for", "in"}}
 
 
 def find_change_cue(sentence: str, q: Quantity) -> ChangeFact | None:
@@ -360,7 +383,7 @@ def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
 
 
 def clean_metric(text: str) -> str:
-    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", text).strip(" ,.;:-“”\"'")
+    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(" ,.;:-“”\"'")
     for _ in range(2):
         text = WRAPPERS.sub("", text)
     text = re.sub(r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", "", text,

@@ -121,7 +121,8 @@ NOT_PROSE = re.compile(
     r"|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b0\d{2,4}(?:[ -]\d{3,4}){1,3}\b"
 )
 # "16 to 24 year olds", "18 years old", "ten years ago": ages and time ago, not amounts.
-AGE_OR_AGO = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*years?[- ]?(?:olds?\b|ago\b)", re.IGNORECASE)
+AGE_OR_AGO = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*(?:years?[- ]?olds?\b|(?:years?|months?|weeks?|days?)\s+ago\b)",
+                        re.IGNORECASE)
 
 
 def not_prose_spans(text: str) -> list[tuple[int, int]]:

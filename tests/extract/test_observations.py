@@ -138,3 +138,14 @@ def test_totals_antecedents_and_no_dangling_preposition(nlp, text, surface, metr
 
 def test_a_slogan_of_ones_counts_nothing(nlp):
     assert observations(nlp, "It set up a fishing ban of “one river, one river, and one lake”.") == []
+
+
+def test_a_number_the_headline_states_and_the_text_repeats_is_one_observation(nlp):
+    text = ("Approval for driving limits for 16 drugs\n\nThe recommended limits for 16 different drugs have been "
+            "approved. Limits for 50 ports and for 50 airports were set.")
+    found = [(o.quantity.value, o.metric) for o in observations(nlp, text)]
+    assert [v for v, _ in found].count(16) == 1 and [v for v, _ in found].count(50) == 2
+
+
+def test_months_ago_is_no_amount(nlp):
+    assert observations(nlp, "Six months ago, the agency unveiled a plan.") == []
