@@ -340,6 +340,9 @@ def subject_metric(root: Token, span: Span) -> Span | None:
     while verb.dep_ in {"xcomp", "advcl", "conj"} and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ not in COPULAS:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)]
+    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.pos_ == "VERB":
+        verb = verb.head  # "reserves increased by 7,100 tons, reaching 108,500 tons": the main clause's subject
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)]
     if subjects and subjects[0].lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
         return phrase(verb.head, exclude=span)  # "the Budget Request, which includes $126 million"
     if subjects:

@@ -149,3 +149,8 @@ def test_a_number_the_headline_states_and_the_text_repeats_is_one_observation(nl
 
 def test_months_ago_is_no_amount(nlp):
     assert observations(nlp, "Six months ago, the agency unveiled a plan.") == []
+
+
+def test_a_participle_clause_takes_the_main_clause_subject(nlp):
+    found = observations(nlp, "The reserves of naked carp increased by 7,100 tons this year, reaching 108,500 tons.")
+    assert [(o.quantity.value, o.metric) for o in found] == [(108500, "reserves of naked carp")]
