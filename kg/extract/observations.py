@@ -90,7 +90,7 @@ class ObservationExtractor:
             named += [(s, e) for s, e in not_prose if s < sent.end_char and sent.start_char < e]
             quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
-        doc._.kg_observations = drop_restatements(observed)
+        doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
     def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Quantity], main_year):
@@ -127,16 +127,25 @@ class ObservationExtractor:
         return attached
 
 
-def drop_restatements(observed: list[ObservedNumber]) -> list[ObservedNumber]:
+def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
-    16 different drugs") is one observation, the first: same value, unit, period and kind, and
-    one metric's words within the other's."""
+    16 different drugs") is one observation: same value, unit, period and kind, and one
+    metric's words within the other's. The first statement in the body is kept, with its
+    sentence as evidence, rather than the headline's."""
     kept: list[ObservedNumber] = []
     for obs in observed:
         words = metric_words(obs.metric)
-        if not any(is_restatement(obs, words, earlier) for earlier in kept):
+        earlier = next((k for k in kept if is_restatement(obs, words, k)), None)
+        if earlier is None:
             kept.append(obs)
+        elif is_heading(text, earlier) and not is_heading(text, obs):
+            kept[kept.index(earlier)] = obs
     return kept
+
+
+def is_heading(text: str, obs: ObservedNumber) -> bool:
+    """A title or heading line: no closing punctuation."""
+    return not text[obs.sentence[0]:obs.sentence[1]].rstrip().endswith((".", "!", "?", ";", ":", ")"))
 
 
 def is_restatement(obs: ObservedNumber, words: set[str], earlier: ObservedNumber) -> bool:

@@ -143,8 +143,9 @@ def test_a_slogan_of_ones_counts_nothing(nlp):
 def test_a_number_the_headline_states_and_the_text_repeats_is_one_observation(nlp):
     text = ("Approval for driving limits for 16 drugs\n\nThe recommended limits for 16 different drugs have been "
             "approved. Limits for 50 ports and for 50 airports were set.")
-    found = [(o.quantity.value, o.metric) for o in observations(nlp, text)]
-    assert [v for v, _ in found].count(16) == 1 and [v for v, _ in found].count(50) == 2
+    found = [(o.quantity.value, o.metric, o.label) for o in observations(nlp, text)]
+    assert [v for v, _, _ in found].count(16) == 1 and [v for v, _, _ in found].count(50) == 2
+    assert "recommended" in found[0][2]  # the body's sentence is the evidence, not the headline
 
 
 def test_months_ago_is_no_amount(nlp):
