@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .facts import ChangeFact
 from .lexicon import head_type
-from .quantities import Quantity, find_quantities, not_prose_spans
+from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
 from .entities import mentions_between
 from .text import doc_text, noun_chunk_bounds
 
@@ -104,7 +104,7 @@ class ObservationExtractor:
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
             if span is None or not is_measurement(span, q):
                 continue
-            metric, label = describe_metric(span, sent)
+            metric, label = describe_metric(span, sent, q.unit)
             if is_list_counter(metric, sent.text):
                 continue
             yield ObservedNumber(local, metric, label, (sent.start_char, sent.end_char),
@@ -203,10 +203,11 @@ def is_list_counter(metric: str, sentence: str) -> bool:
 
 # ---------------------------------------------------------------- metric phrases
 
-def describe_metric(span: Span, sent: Span) -> tuple[str, str]:
-    """(metric noun phrase, clause label) for the quantity in ``span``."""
+def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[str, str]:
+    """(metric noun phrase, clause label) for the quantity in ``span``, whose unit is ``unit``."""
     root = quantity_root(span)
-    described = list_item_metric(span, sent) or money_use_metric(root, span)
+    money = unit is not None and unit.split("/")[0] in CURRENCIES
+    described = list_item_metric(span, sent) or (money_use_metric(root, span) if money else None)
     if described is not None:
         return described, clause_label(root, span, sent)
     noun = measured_noun(root, span)
@@ -221,14 +222,13 @@ FUNDING_VERBS = {"allocate", "approve", "release", "sanction", "provide", "spend
                  "earmark", "award", "grant", "commit", "transfer", "pay", "raise", "mobilise", "mobilize"}
 AMOUNT_NOUNS = {"amount", "sum", "total", "funding", "outlay"}
 USE_PREPOSITIONS = {"for", "under", "to", "towards", "during", "in", "on"}
+MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
 
 
 def money_use_metric(root: Token, span: Span) -> str | None:
     """What money was given for: "Govt of India approved Rs 812 crore for the Mission" ->
     "funds approved for implementation of the Mission"; "Rs 19,515 crore has been disbursed
     during the lockdown" -> "amount disbursed during the lockdown". (Not the agency that gave it.)"""
-    if not span_unit_is_money(span):
-        return None
     amount = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     own = [t for t in span if not span.start <= t.head.i < span.end]  # "Rs." and the number may hang apart
     holders = [(amount, amount.lower_)] if amount is not None and amount.lemma_.lower() in AMOUNT_NOUNS else []
@@ -239,9 +239,6 @@ def money_use_metric(root: Token, span: Span) -> str | None:
                 and verb.tag_ in {"VBN", "VBD"}:
             return clean_metric(" ".join([noun, verb.lower_, *money_uses(verb, span)]))
     return None
-
-
-MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
 
 
 def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
@@ -262,12 +259,6 @@ def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
         texts.append(verb.doc[use.i:end].text)
         room -= end - use.i
     return texts
-
-
-def span_unit_is_money(span: Span) -> bool:
-    return any(t.text in {"$", "£", "€", "₹", "¥"} or t.lower_ in {"rs", "rs.", "inr", "usd", "yuan", "rupees",
-                                                               "dollars", "pounds", "euros", "crore", "crores"}
-               for t in span)
 
 
 BULLET = re.compile(r"^\s*[-•*–]\s")

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Quantity", "find_quantities", "not_prose_spans", "parse_number", "SCALES", "MONTH_WORDS"]
+__all__ = ["Quantity", "find_quantities", "not_prose_spans", "parse_number", "SCALES", "MONTH_WORDS", "CURRENCIES"]
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -31,6 +31,7 @@ WORD_NUMBERS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1,
 }
+CURRENCIES = {"CNY", "USD", "GBP", "EUR", "INR"}  # ISO 4217 codes of the money units
 CURRENCY_SYMBOLS = {
     "us$": "USD", "$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
     "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "¥": "CNY",
@@ -221,7 +222,7 @@ def _unit_code(match: re.Match) -> str | None:
         unit = CURRENCY_SYMBOLS[match["cur"].lower()]
     if match["unit"]:
         named = UNIT_WORDS[match["unit"].lower()]
-        unit = unit if unit and named in {"CNY", "USD", "GBP", "EUR", "INR"} else named
+        unit = unit if unit and named in CURRENCIES else named
     if match["per"] and unit:
         unit = f"{unit}/{match['per'].lower()}"
     return unit

@@ -155,3 +155,8 @@ def test_months_ago_is_no_amount(nlp):
 def test_a_participle_clause_takes_the_main_clause_subject(nlp):
     found = observations(nlp, "The reserves of naked carp increased by 7,100 tons this year, reaching 108,500 tons.")
     assert [(o.quantity.value, o.metric) for o in found] == [(108500, "reserves of naked carp")]
+
+
+def test_a_count_in_crores_is_no_money(nlp):
+    (obs,) = observations(nlp, "The scheme provided 9.54 crore farmers with seeds.")
+    assert obs.quantity.unit is None and obs.metric == "farmers"
