@@ -384,7 +384,7 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
 def comma_joined_name(before: str, runs: list[re.Match], acronym: str, max_runs: int = 5) -> str | None:
     """"Comprehensive Environmental Response, Compensation, and Liability Act (CERCLA)": a name
     with commas inside, taken back run by run until its initials spell the acronym exactly."""
-    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    letters = acronym_letters(acronym)
     for first in range(len(runs) - 2, max(-1, len(runs) - 1 - max_runs), -1):
         gaps = [before[a.end():b.start()] for a, b in zip(runs[first:], runs[first + 1:])]
         if not all(re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", gap) for gap in gaps):
@@ -396,19 +396,23 @@ def comma_joined_name(before: str, runs: list[re.Match], acronym: str, max_runs:
 
 
 def initials(name: str) -> str:
+    """"Ministry of Power" -> "MP" (connectors are not spelled)."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in CONNECTORS).upper()
 
 
+def acronym_letters(acronym: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", acronym).upper()
+
+
 def initials_fit(acronym: str, name: str) -> bool:
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in CONNECTORS)
-    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
-    return bool(letters) and letters[0] == initials[:1].upper() or letters in initials.upper()
+    letters, spelled = acronym_letters(acronym), initials(name)
+    return bool(letters) and letters[0] == spelled[:1] or letters in spelled
 
 
 def trim_to_initials(acronym: str, name: str) -> str:
     """Keep only the last words of ``name`` that the acronym spells (drops leading words)."""
     words = name.split()
-    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    letters = acronym_letters(acronym)
     for i in range(len(words)):
         rest = [w for w in words[i:] if w.lower() not in CONNECTORS]
         if "".join(w[0] for w in rest).upper().startswith(letters[:1]) and len(rest) <= len(letters) + 2:
