@@ -14,7 +14,7 @@ For each quantity found by ``quantities.find_quantities`` in a sentence:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -133,26 +133,22 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     metric's words within the other's. The first statement in the body is kept, with its
     sentence as evidence, rather than the headline's."""
     kept: list[ObservedNumber] = []
+    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(list)  # -> (place in kept, words)
     for obs in observed:
         words = metric_words(obs.metric)
-        earlier = next((k for k in kept if is_restatement(obs, words, k)), None)
-        if earlier is None:
+        candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
+        place = next((i for i, other in candidates if words and other and (words <= other or other <= words)), None)
+        if place is None:
+            candidates.append((len(kept), words))
             kept.append(obs)
-        elif is_heading(text, earlier) and not is_heading(text, obs):
-            kept[kept.index(earlier)] = obs
+        elif is_heading(text, kept[place]) and not is_heading(text, obs):
+            kept[place] = obs
     return kept
 
 
 def is_heading(text: str, obs: ObservedNumber) -> bool:
     """A title or heading line: no closing punctuation."""
     return not text[obs.sentence[0]:obs.sentence[1]].rstrip().endswith((".", "!", "?", ";", ":", ")"))
-
-
-def is_restatement(obs: ObservedNumber, words: set[str], earlier: ObservedNumber) -> bool:
-    same = (obs.quantity.value, obs.quantity.unit, obs.period, obs.kind) == \
-        (earlier.quantity.value, earlier.quantity.unit, earlier.period, earlier.kind)
-    other = metric_words(earlier.metric)
-    return same and bool(words) and bool(other) and (words <= other or other <= words)
 
 
 def metric_words(metric: str) -> set[str]:
