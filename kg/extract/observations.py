@@ -141,12 +141,12 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
         if place is None:
             candidates.append((len(kept), words))
             kept.append(obs)
-        elif is_heading(text, kept[place]) and not is_heading(text, obs):
+        elif on_heading_line(text, kept[place]) and not on_heading_line(text, obs):
             kept[place] = obs
     return kept
 
 
-def is_heading(text: str, obs: ObservedNumber) -> bool:
+def on_heading_line(text: str, obs: ObservedNumber) -> bool:
     """A title or heading line: no closing punctuation."""
     return not text[obs.sentence[0]:obs.sentence[1]].rstrip().endswith((".", "!", "?", ";", ":", ")"))
 

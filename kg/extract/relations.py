@@ -29,7 +29,7 @@ RESPONSIBILITY_VERBS = {
     "roll", "sign", "run", "manage", "oversee", "steer", "initiate", "create", "propose", "notify",
     "print", "prepare", "present", "develop", "lead", "operate", "finalise", "finalize", "set",
     "organize", "organise", "undertake", "execute", "fund", "sanction", "start", "amend", "provide",
-    "designate", "host", "revise", "update", "finalise", "expand", "extend",
+    "designate", "host", "revise", "update", "expand", "extend",
 }
 ROLE = re.compile(
     r"\b(?P<role>spokes(?:person|man|woman)|(?:deputy |vice[- ]|chief |prime |union |cabinet |state )?"
