@@ -5,6 +5,7 @@ Each file starts with a comment header::
     # title: Agencies and what they are responsible for
     # description: every plan, regulation and program linked to its agency
     # param agency text: part of an agency's name (case-insensitive); default: every agency
+    # example: agency=Ministry
 
 A parameter is passed to the query as a binding (Oxigraph substitution) of the
 projected variable of the same name, never formatted into the query text. Queries read
@@ -14,7 +15,7 @@ it as ``BIND(COALESCE(?agency, "") AS ?wanted)``: left out, it matches every row
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ __all__ = ["LibraryQuery", "Parameter", "library", "get_query", "bind_parameters
 
 PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s+(?P<type>text|iri|number|year)\s*:\s*(?P<doc>.*)$")
 QUERY_FORM = re.compile(r"^\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.MULTILINE | re.IGNORECASE)
-HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description)\s*:\s*(?P<value>.*)$")
+HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|example)\s*:\s*(?P<value>.*)$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class LibraryQuery:
     parameters: tuple[Parameter, ...]
     sparql: str
     path: Path
+    example: dict[str, str] = field(default_factory=dict, hash=False)  # a typical call: docs, benchmark
 
     @property
     def form(self) -> str:
@@ -65,8 +67,9 @@ def parse_query_file(path: Path) -> LibraryQuery:
             params.append(Parameter(match["name"], match["type"], match["doc"].strip()))
         elif match := HEADER_LINE.match(line):
             header[match["key"]] = match["value"].strip()
+    example = parse_params([header["example"]]) if header.get("example") else {}
     return LibraryQuery(path.stem, header.get("title", path.stem), header.get("description", ""),
-                        tuple(params), text, path)
+                        tuple(params), text, path, example)
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +170,9 @@ def where_clause_starts(sparql: str) -> list[int]:
 
 def catalogue_markdown() -> str:
     """The README's query catalogue, generated from the ``.rq`` headers."""
-    lines = ["| query | answers | parameters |", "|---|---|---|"]
+    lines = ["| query | answers | parameters | example |", "|---|---|---|---|"]
     for query in library().values():
         params = ", ".join(f"`{p.name}` ({p.type})" for p in query.parameters) or "—"
-        lines.append(f"| `{query.name}` | {query.title}: {query.description} | {params} |")
+        example = " ".join(f"`-p {name}={value}`" for name, value in query.example.items()) or "—"
+        lines.append(f"| `{query.name}` | {query.title}: {query.description} | {params} | {example} |")
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -53,11 +53,20 @@ class RemoteStore(GraphStore):
 
     # -- writing ----------------------------------------------------------------------------
     def replace_document(self, document: str, ntriples: str) -> None:
-        """One update request: the old version out, the new one into its graph and the union."""
-        graph = ox.NamedNode(document)
-        update = (REMOVE_DOCUMENT.replace("DROP GRAPH", "DROP SILENT GRAPH").replace("$graph", str(graph))
-                  + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples}\n}}\n{ntriples}\n}}")
-        self._update(update, failure=f"writing {document} failed, the store is unchanged")
+        self.replace_documents([(document, ntriples)])
+
+    def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:
+        """One update request for them all: each old version out, the new one into its graph
+        and the union (a later pair for the same IRI wins)."""
+        latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
+        if not latest:
+            return
+        update = " ;\n".join(
+            REMOVE_DOCUMENT.replace("DROP GRAPH", "DROP SILENT GRAPH").replace("$graph", str(graph))
+            + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples}\n}}\n{ntriples}\n}}"
+            for graph, ntriples in latest.items())
+        names = ", ".join(graph.value for graph in latest)
+        self._update(update, failure=f"writing {names[:200]} failed, the store is unchanged")
 
     def remove_document(self, document: str) -> bool:
         graph = ox.NamedNode(document)

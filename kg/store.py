@@ -8,14 +8,17 @@ Queries read the default graph. Oxigraph can also compute the union on the fly
 1.6 ms for ``entity-evidence`` on 12 documents), so the union is materialised: a triple
 leaves the default graph when the last document holding it is removed.
 
-A new document is written in one transactional load. Replacing one first removes the old
-version (one atomic update) and then loads the new: if the process dies in between, the
-document is absent, never half-written, and building it again restores it.
+Documents are written in groups, each group in one atomic write: a single document by a
+transactional load, several by Oxigraph's bulk loader, which builds the index files aside and
+adds them all at once (3x the rate of one load per document; a write killed at any moment
+leaves all of the group or none of it). Replacing documents first removes their old versions
+(one atomic update each): if the process dies before the new ones land, those documents are
+absent, never half-written, and building them again restores them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -100,6 +103,13 @@ class GraphStore:
     def close(self) -> None:
         """Release the store (a folder can then be opened by another process)."""
 
+    def replace_document(self, document: str, ntriples: str) -> None:  # pragma: no cover - by subclasses
+        raise NotImplementedError
+
+    def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:  # pragma: no cover - by subclasses
+        """Each (IRI, N-Triples) pair the whole content of its named graph, in one atomic write."""
+        raise NotImplementedError
+
     def select(self, sparql: str, bindings=None) -> list[dict[str, str]]:
         """SELECT results as plain dicts of strings (unbound variables left out)."""
         return solution_rows(self.query(sparql, bindings))[0]
@@ -177,12 +187,24 @@ class Store(GraphStore):
     # -- writing ----------------------------------------------------------------------------
     def replace_document(self, document: str, ntriples: str) -> None:
         """Make ``ntriples`` (N-Triples text) the whole content of the named graph ``document``."""
-        graph = ox.NamedNode(document)  # refuses anything that is not an IRI
-        self.remove_document(document)
-        try:  # one transactional load: the document graph and its triples in the union
-            self._db.load(in_graph(ntriples, graph) + ntriples, format=ox.RdfFormat.N_QUADS)
+        self.replace_documents([(document, ntriples)])
+
+    def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:
+        """Make each (IRI, N-Triples) pair the whole content of its named graph, all in one
+        atomic write: each document graph and its triples in the union (a later pair for the
+        same IRI wins)."""
+        latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
+        if not latest:
+            return
+        for graph in latest:
+            self.remove_document(graph.value)
+        nquads = "".join(in_graph(ntriples, graph) + ntriples for graph, ntriples in latest.items())
+        write = self._db.load if len(latest) == 1 else self._db.bulk_load  # the bulk loader pays off from two
+        try:
+            write(nquads.encode(), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"writing {document} failed: {one_line(e)}") from e
+            names = ", ".join(graph.value for graph in latest)
+            raise StoreError(f"writing {names[:200]} failed, none of them was stored: {one_line(e)}") from e
 
     def remove_document(self, document: str) -> bool:
         """Drop a document's graph, and from the union the triples no other document holds

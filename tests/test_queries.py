@@ -22,6 +22,13 @@ def test_every_library_query_runs_with_defaults(example_graph, name):
     assert isinstance(rows, list)
 
 
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_query_with_parameters_documents_an_example_call_that_runs(example_graph, name):
+    query = library()[name]
+    assert bool(query.example) == bool(query.parameters)
+    assert isinstance(example_graph.query(name, **query.example), list)
+
+
 @pytest.mark.parametrize("name, expected_column, expected_value", [
     ("agency-responsibilities", "instrumentName", "National Grid Modernisation Plan"),
     ("counts-by-class", "class", "Agency"),

@@ -24,7 +24,8 @@ BUILDER = textwrap.dedent("""
     import sys
     from kg.pipeline import build_graph
     from kg.store import Store
-    build_graph(sys.argv[2:], store=Store(sys.argv[1]), batch_size=1,
+    # commits of two or three documents each: the bulk loader's group writes are what is killed
+    build_graph(sys.argv[2:], store=Store(sys.argv[1]), batch_size=1, commit_triples=300,
                 on_document=lambda document: print(document.iri, flush=True))
 """)
 

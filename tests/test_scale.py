@@ -48,13 +48,24 @@ def test_documents_stream_into_the_store(jobs):
             pulled.append(number)
             yield f"The Ministry of Testing issued the Plan Number {number} on Monday. Sales rose 3% in 2023."
 
-    pulled_at_first_store = []
-    batch_size = 4
-    summary = build_graph(corpus(), store=Store(), batch_size=batch_size, jobs=jobs,
-                          on_document=lambda document: pulled_at_first_store.append(len(pulled)))
+    pulled_at_first_store, stored_at_first_store = [], []
+    store = Store()
+    batch_size, commit_documents = 4, 3
+
+    def on_document(document):
+        pulled_at_first_store.append(len(pulled))
+        stored_at_first_store.append(len(store.documents()))
+
+    summary = build_graph(corpus(), store=store, batch_size=batch_size, jobs=jobs,
+                          commit_triples=commit_documents * triples_per_document(), on_document=on_document)
     assert summary.ok and len(summary.built) == 200
     in_flight = batch_size * (1 if jobs == 1 else jobs * BATCHES_IN_FLIGHT_PER_WORKER + 1)
-    assert pulled_at_first_store[0] <= in_flight < 200
+    assert pulled_at_first_store[0] <= in_flight + commit_documents < 200
+    assert 0 < stored_at_first_store[0] <= commit_documents  # reported once stored, not before
+
+
+def triples_per_document() -> int:
+    return len(kg.build(["The Ministry of Testing issued the Plan Number 1 on Monday. Sales rose 3% in 2023."]).store)
 
 
 def test_cli_build_with_jobs(run_kg, tmp_path):

@@ -1,7 +1,9 @@
 """The store's layout: document graphs plus their union, kept in step by every write."""
 
 import pyoxigraph as ox
+import pytest
 
+from kg.errors import StoreError
 from kg.store import Store
 
 SHARED = '<urn:agency> <http://www.w3.org/2000/01/rdf-schema#label> "Ministry" .\n'
@@ -33,3 +35,32 @@ def test_a_store_with_document_graphs_only_gets_its_union_on_open(tmp_path):
     store = Store(tmp_path / "old")
     assert len(union(store)) == 2
     assert store.select("SELECT ?l WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l }") == [{"l": "Ministry"}]
+
+
+def graphs(store) -> dict[str, set[str]]:
+    found = {}
+    for quad in store.quads():
+        found.setdefault(quad.graph_name.value, set()).add(str(quad.triple))
+    return found
+
+
+def test_documents_written_together_replace_old_versions_and_keep_the_union(tmp_path):
+    store = Store(tmp_path / "store")
+    store.replace_document("urn:doc:a", SHARED + ONLY_A)
+    store.replace_documents([("urn:doc:a", ONLY_A), ("urn:doc:b", SHARED + ONLY_B), ("urn:doc:c", ONLY_B),
+                             ("urn:doc:c", SHARED)])  # the later version of c wins
+    assert graphs(store) == {"urn:doc:a": {ONLY_A.rstrip(" .\n")},
+                             "urn:doc:b": {SHARED.rstrip(" .\n"), ONLY_B.rstrip(" .\n")},
+                             "urn:doc:c": {SHARED.rstrip(" .\n")}}
+    assert union(store) == {t.rstrip(" .\n") for t in (SHARED, ONLY_A, ONLY_B)}
+    store.remove_document("urn:doc:b")
+    assert union(store) == {t.rstrip(" .\n") for t in (SHARED, ONLY_A)}  # c still holds the label
+
+
+def test_a_group_with_one_bad_document_writes_none_of_them(tmp_path):
+    store = Store(tmp_path / "store")
+    store.replace_document("urn:doc:a", SHARED)
+    with pytest.raises(StoreError, match="urn:doc:b"):
+        store.replace_documents([("urn:doc:b", ONLY_B), ("urn:doc:c", "<urn:x> <urn:p> broken .\n")])
+    assert graphs(store) == {"urn:doc:a": {SHARED.rstrip(" .\n")}}
+    assert union(store) == {SHARED.rstrip(" .\n")}
