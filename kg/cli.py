@@ -56,9 +56,11 @@ def build(
     memory: Annotated[bool, typer.Option("--memory", help="build in memory only (needs -o to keep anything)")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes for extraction")] = 1,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) to extract on")] = None,
+    force: Annotated[bool, typer.Option("--force", help="extract every document again, even those stored already from the same text")] = False,
     model: ModelOption = None,
 ) -> None:
-    """Extract documents into the store (and/or write them to a file)."""
+    """Extract documents into the store (and/or write them to a file); documents stored already
+    from the same text by the same kg and pipeline are left as they are."""
     from .graph import KnowledgeGraph
     from .store import open_store
 
@@ -66,13 +68,14 @@ def build(
     in_memory = memory or (output is not None and store is None)
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     with build_progress(paths) as advance:
-        summary = graph.add(*paths, jobs=max(1, jobs), scheduler=scheduler, on_document=advance)
+        summary = graph.add(*paths, jobs=max(1, jobs), scheduler=scheduler, force=force, on_document=advance)
     for path, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
     if output is not None:
         graph.export(output)
     where = f" -> {output}" if output else ("" if in_memory else f" -> store {store or DEFAULT_STORE}")
-    err.print(f"built {len(summary.built)} document(s), {len(summary.failed)} skipped, {len(graph.store)} quads "
+    err.print(f"built {len(summary.built)} document(s), {len(summary.unchanged)} unchanged, "
+              f"{len(summary.failed)} skipped, {len(graph.store)} quads "
               f"in {summary.seconds:.1f}s ({summary.documents_per_second:.1f} documents/s){where}",
               markup=False, highlight=False, soft_wrap=True)
     if not summary.ok:
@@ -272,7 +275,8 @@ def demo(
 
     graph = KnowledgeGraph(open_store(store))
     summary = graph.add(resource_dir("examples"))
-    err.print(f"built {len(summary.built)} example document(s) into {store}", markup=False)
+    err.print(f"built {len(summary.built)} example document(s) into {store}"
+              + (f" ({len(summary.unchanged)} stored already)" if summary.unchanged else ""), markup=False)
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)

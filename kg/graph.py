@@ -77,8 +77,10 @@ class KnowledgeGraph:
 
     # -- building -----------------------------------------------------------------------------
     def add(self, *sources: str | Path | SourceDocument, jobs: int = 1, scheduler: str | None = None,
-            on_document=None) -> BuildSummary:
-        """Extract files, folders or raw texts into the graph (a document again replaces itself).
+            force: bool = False, on_document=None) -> BuildSummary:
+        """Extract files, folders or raw texts into the graph (an edited document replaces its
+        old version; one stored already from the same text, kg and pipeline is skipped unless
+        ``force``).
 
         ``jobs=N`` extracts in N worker processes; ``scheduler="tcp://host:8786"`` on a Dask
         cluster. ``on_document`` is called with each ``ExtractedDocument`` as it is stored.
@@ -86,7 +88,7 @@ class KnowledgeGraph:
         from .pipeline import build_graph
 
         self.last_build = build_graph(sources, store=self.store, model=self.model, jobs=jobs, scheduler=scheduler,
-                                      on_document=on_document)
+                                      force=force, on_document=on_document)
         return self.last_build
 
     def remove(self, document: str | Path) -> bool:
@@ -178,11 +180,12 @@ def resolve_document(store: GraphStore, document: str | Path) -> str:
 
 
 def build(sources: Iterable[str | Path | SourceDocument], *, store: str | Path | None = None,
-          model: str | None = None, jobs: int = 1, scheduler: str | None = None) -> KnowledgeGraph:
+          model: str | None = None, jobs: int = 1, scheduler: str | None = None,
+          force: bool = False) -> KnowledgeGraph:
     """Build a graph from files, folders or texts: in memory (``store=None``), into a store
     folder, or onto a SPARQL server (``store="http://host:7878"``, see ``kg.remote``)."""
     graph = KnowledgeGraph(open_store(store), model)
-    graph.add(*sources, jobs=jobs, scheduler=scheduler)
+    graph.add(*sources, jobs=jobs, scheduler=scheduler, force=force)
     return graph
 
 

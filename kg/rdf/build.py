@@ -30,11 +30,12 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def document_graph(document: SourceDocument, facts: DocumentFacts) -> Graph:
-    """All triples one document contributes, built deterministically from its facts."""
+def document_graph(document: SourceDocument, facts: DocumentFacts, extracted_with: str) -> Graph:
+    """All triples one document contributes, built deterministically from its facts
+    (``extracted_with``: kg's version and the spaCy pipeline, see ``extraction_description``)."""
     graph = bind_prefixes(Graph())
     doc = document_iri(document.key)
-    add_document(graph, doc, document)
+    add_document(graph, doc, document, extracted_with)
     evidence = EvidenceWriter(graph, doc, document.key)
     for entity in facts.entities:
         add_entity(graph, entity, doc, evidence)
@@ -46,10 +47,11 @@ def document_graph(document: SourceDocument, facts: DocumentFacts) -> Graph:
     return graph
 
 
-def add_document(graph: Graph, doc: URIRef, document: SourceDocument) -> None:
+def add_document(graph: Graph, doc: URIRef, document: SourceDocument, extracted_with: str) -> None:
     graph.add((doc, RDF.type, KGO.Document))
     graph.add((doc, DCTERMS.title, Literal(document.title)))
     graph.add((doc, KGO.contentHash, Literal(document.content_hash)))
+    graph.add((doc, KGO.extractedWith, Literal(extracted_with)))
     if document.source:
         graph.add((doc, DCTERMS.source, Literal(document.source)))
     if document.published:

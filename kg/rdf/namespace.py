@@ -69,3 +69,4 @@ class KGO(DefinedNamespace):
     document: URIRef
     mentionedIn: URIRef
     contentHash: URIRef
+    extractedWith: URIRef

@@ -1,0 +1,63 @@
+"""Building a corpus again extracts only what changed: new or edited documents, or all of them
+when kg or the spaCy pipeline is not the one that built the store."""
+
+from __future__ import annotations
+
+import shutil
+
+
+import kg
+from kg.settings import extraction_description
+
+from .conftest import EXAMPLES
+
+
+def corpus_copy(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, folder)
+    return folder, sorted(folder.glob("*.txt"))
+
+
+def test_a_second_build_extracts_only_new_and_edited_documents(tmp_path):
+    folder, files = corpus_copy(tmp_path)
+    graph = kg.build([folder], store=tmp_path / "store")
+    assert len(graph.last_build.built) == len(files) and not graph.last_build.unchanged
+
+    files[0].write_text(files[0].read_text(encoding="utf-8") + "\nExports rose 7% in 2024.\n", encoding="utf-8")
+    (folder / "new.txt").write_text("The Ministry of Testing issued the Testing Plan on Monday.", encoding="utf-8")
+    summary = graph.add(folder)
+    assert sorted(summary.built) == sorted([str(files[0]), str(folder / "new.txt")])
+    assert sorted(summary.unchanged) == sorted(map(str, files[1:]))
+
+    fresh = kg.build([folder])
+    assert set(graph.store.quads()) == set(fresh.store.quads())  # the same graph as building from scratch
+
+
+def test_force_rebuilds_everything(tmp_path):
+    folder, files = corpus_copy(tmp_path)
+    graph = kg.build([folder], store=tmp_path / "store")
+    summary = graph.add(folder, force=True)
+    assert len(summary.built) == len(files) and not summary.unchanged
+
+
+def test_a_document_built_by_another_extractor_is_extracted_again(tmp_path):
+    folder, files = corpus_copy(tmp_path)
+    graph = kg.build([folder], store=tmp_path / "store")
+    graph.store._db.update(  # as if an older kg (or another pipeline) had built this one
+        "PREFIX kgo: <https://w3id.org/policy-kg/ontology#> "
+        "DELETE { GRAPH ?g { ?d kgo:extractedWith ?w } } INSERT { GRAPH ?g { ?d kgo:extractedWith \"kg 0.0.1\" } } "
+        f"WHERE {{ GRAPH ?g {{ ?d kgo:extractedWith ?w }} FILTER(?g = <{graph.store.documents()[0]}>) }}")
+    summary = graph.add(folder)
+    assert len(summary.built) == 1 and len(summary.unchanged) == len(files) - 1
+    described = graph.sparql("SELECT DISTINCT ?w WHERE { GRAPH ?g { ?d kgo:extractedWith ?w } }")
+    assert [row["w"] for row in described] == [extraction_description()]
+
+
+def test_the_cli_reports_unchanged_documents(run_kg, tmp_path):
+    store = tmp_path / "store"
+    assert run_kg("build", EXAMPLES, "--store", store).returncode == 0
+    again = run_kg("build", EXAMPLES, "--store", store)
+    count = len(list(EXAMPLES.glob("*.txt")))
+    assert again.returncode == 0 and f"built 0 document(s), {count} unchanged, 0 skipped" in again.stderr
+    forced = run_kg("build", EXAMPLES, "--store", store, "--force")
+    assert f"built {count} document(s), 0 unchanged" in forced.stderr
