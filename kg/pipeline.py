@@ -170,7 +170,7 @@ def extract_one(nlp, document: SourceDocument, extractor: str) -> list[Extracted
 def extracted(doc, document: SourceDocument, extractor: str) -> ExtractedDocument:
     graph = document_graph(document, facts_from_doc(doc), extractor)
     return ExtractedDocument(document.path or document.identity, str(document_iri(document.key)),
-                             graph.serialize(format="nt"))
+                             graph.ntriples())
 
 
 def parse_documents(nlp, documents, batch_size: int):

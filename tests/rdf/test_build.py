@@ -1,0 +1,36 @@
+"""A document's triples written as N-Triples read back, term for term, in Oxigraph and rdflib."""
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib import Graph, Literal, URIRef
+
+from kg.rdf.build import DocumentTriples
+
+SUBJECT, PREDICATE = URIRef("https://w3id.org/policy-kg/id/agency/x"), URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+LITERALS = [
+    Literal('the "Digital China" Initiative'), Literal("C:\\path\\n is not a newline"), Literal("two\nlines\r\nand CR"),
+    Literal("国家发展和改革委员会 \u2028 \u001e \u200b \ufeff"), Literal("}\t{ <script>"), Literal(""),
+    Literal("1.47", datatype=rdflib.XSD.decimal), Literal(12), Literal("2024-01-05", datatype=rdflib.XSD.date), Literal("policy", lang="en"),
+]
+
+
+@pytest.mark.parametrize("literal", LITERALS, ids=range(len(LITERALS)))
+def test_literals_round_trip_through_n_triples(literal):
+    triples = DocumentTriples()
+    triples.add((SUBJECT, PREDICATE, literal))
+    text = triples.ntriples()
+    assert text.count("\n") == 1  # one line per triple: the line break inside the literal is escaped
+    (read,) = Graph().parse(data=text, format="nt")
+    assert read == (SUBJECT, PREDICATE, literal)
+    (quad,) = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    assert quad.object.value == str(literal)
+
+
+def test_each_triple_is_written_once_in_the_order_added():
+    triples = DocumentTriples()
+    first, second = (SUBJECT, PREDICATE, Literal("b")), (SUBJECT, PREDICATE, Literal("a"))
+    for triple in (first, second, first):
+        triples.add(triple)
+    assert list(triples) == [first, second] and len(triples) == 2 and second in triples
+    assert triples.ntriples().splitlines() == [f'<{SUBJECT}> <{PREDICATE}> "b" .', f'<{SUBJECT}> <{PREDICATE}> "a" .']
