@@ -74,9 +74,9 @@ def build(
     if output is not None:
         graph.export(output)
     where = f" -> {output}" if output else ("" if in_memory else f" -> store {store or DEFAULT_STORE}")
+    rate = f" ({summary.documents_per_second:.1f} documents/s)" if summary.built else ""
     err.print(f"built {len(summary.built)} document(s), {len(summary.unchanged)} unchanged, "
-              f"{len(summary.failed)} skipped, {len(graph.store)} quads "
-              f"in {summary.seconds:.1f}s ({summary.documents_per_second:.1f} documents/s){where}",
+              f"{len(summary.failed)} skipped, {len(graph.store)} quads in {summary.seconds:.1f}s{rate}{where}",
               markup=False, highlight=False, soft_wrap=True)
     if not summary.ok:
         raise typer.Exit(1)

@@ -3,13 +3,13 @@
     paths/texts --iter_sources------> SourceDocument, read lazily one at a time
                 --needing_extraction> those not stored already from the same text by the same
                                       kg and pipeline (unless ``force``)
-                --batches-----------> lists of ``batch_size`` documents
+                --iter_batches------> lists of ``batch_size`` documents
                 --extract_batch-----> in this process, in worker processes (``jobs``), or on a
                                       Dask cluster (``scheduler``); the model loads once per process:
                                       nlp.pipe -> facts_from_doc -> document_graph -> N-Triples
-                --in_commits--------> documents gathered until they hold ``commit_triples``
-                --store-------------> their named graphs replaced in one atomic write, in the
-                                      order batches finish
+                --stored_in_commits-> documents gathered until they hold ``commit_triples``,
+                                      then their named graphs replaced in one atomic write,
+                                      in the order batches finish
 
 At most a few batches per worker are in flight and one commit is waiting, so memory stays
 flat however large the corpus.

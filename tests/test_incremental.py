@@ -59,5 +59,6 @@ def test_the_cli_reports_unchanged_documents(run_kg, tmp_path):
     again = run_kg("build", EXAMPLES, "--store", store)
     count = len(list(EXAMPLES.glob("*.txt")))
     assert again.returncode == 0 and f"built 0 document(s), {count} unchanged, 0 skipped" in again.stderr
+    assert "documents/s" not in again.stderr  # no rate when nothing was extracted
     forced = run_kg("build", EXAMPLES, "--store", store, "--force")
     assert f"built {count} document(s), 0 unchanged" in forced.stderr
