@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .queries import inline_bindings
-from .store import COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore
+from .store import COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore, replacement_update
 
 __all__ = ["RemoteStore"]
 
@@ -61,10 +61,7 @@ class RemoteStore(GraphStore):
         latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
         if not latest:
             return
-        update = " ;\n".join(
-            REMOVE_DOCUMENT.replace("DROP GRAPH", "DROP SILENT GRAPH").replace("$graph", str(graph))
-            + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples}\n}}\n{ntriples}\n}}"
-            for graph, ntriples in latest.items())
+        update = " ;\n".join(replacement_update(graph, ntriples) for graph, ntriples in latest.items())
         names = ", ".join(graph.value for graph in latest)
         self._update(update, failure=f"writing {names[:200]} failed, the store is unchanged")
 

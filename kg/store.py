@@ -8,12 +8,11 @@ Queries read the default graph. Oxigraph can also compute the union on the fly
 1.6 ms for ``entity-evidence`` on 12 documents), so the union is materialised: a triple
 leaves the default graph when the last document holding it is removed.
 
-Documents are written in groups, each group in one atomic write: a single document by a
+New documents are written in groups, each group in one atomic write: a single document by a
 transactional load, several by Oxigraph's bulk loader, which builds the index files aside and
-adds them all at once (3x the rate of one load per document; a write killed at any moment
-leaves all of the group or none of it). Replacing documents first removes their old versions
-(one atomic update each): if the process dies before the new ones land, those documents are
-absent, never half-written, and building them again restores them.
+adds them all at once (2.4x the rate of one load per document; a write killed at any moment
+leaves all of the group or none of it). A document stored already is replaced by one SPARQL
+update (old version out, new one in), so a failed or killed replacement keeps the old version.
 """
 
 from __future__ import annotations
@@ -60,6 +59,13 @@ DELETE { ?s ?p ?o } WHERE {
   FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != $graph) }
 } ;
 DROP GRAPH $graph"""
+
+
+def replacement_update(graph: ox.NamedNode, ntriples: str) -> str:
+    """One SPARQL update that makes ``ntriples`` the whole content of ``graph`` and keeps the
+    union in step (a server or Oxigraph applies it atomically)."""
+    return (REMOVE_DOCUMENT.replace("DROP GRAPH", "DROP SILENT GRAPH").replace("$graph", str(graph))
+            + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples}\n}}\n{ntriples}\n}}")
 
 
 def in_graph(ntriples: str, graph: ox.NamedNode) -> str:
@@ -189,21 +195,27 @@ class Store(GraphStore):
         self.replace_documents([(document, ntriples)])
 
     def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:
-        """Make each (IRI, N-Triples) pair the whole content of its named graph, all in one
-        atomic write: each document graph and its triples in the union (a later pair for the
-        same IRI wins)."""
+        """Make each (IRI, N-Triples) pair the whole content of its named graph, with its
+        triples in the union (a later pair for the same IRI wins). The new documents are
+        written in one atomic write; each stored one is replaced by its own atomic update."""
         latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
-        if not latest:
-            return
-        for graph in latest:
-            self.remove_document(graph.value)
-        nquads = "".join(in_graph(ntriples, graph) + ntriples for graph, ntriples in latest.items())
-        write = self._db.load if len(latest) == 1 else self._db.bulk_load  # the bulk loader pays off from two
+        new = {graph: ntriples for graph, ntriples in latest.items() if not self._db.contains_named_graph(graph)}
+        for graph in latest.keys() - new.keys():
+            self._write(lambda: self._db.update(replacement_update(graph, latest[graph])),
+                        f"writing {graph.value} failed, its stored version is unchanged")
+        if new:
+            nquads = "".join(in_graph(ntriples, graph) + ntriples for graph, ntriples in new.items())
+            write = self._db.load if len(new) == 1 else self._db.bulk_load  # the bulk loader pays off from two
+            names = ", ".join(graph.value for graph in new)
+            self._write(lambda: write(nquads.encode(), format=ox.RdfFormat.N_QUADS),
+                        f"writing {names[:200]} failed, none of them was stored")
+
+    @staticmethod
+    def _write(action, failure: str) -> None:
         try:
-            write(nquads.encode(), format=ox.RdfFormat.N_QUADS)
+            action()
         except (OSError, SyntaxError, ValueError) as e:
-            names = ", ".join(graph.value for graph in latest)
-            raise StoreError(f"writing {names[:200]} failed, none of them was stored: {one_line(e)}") from e
+            raise StoreError(f"{failure}: {one_line(e)}") from e
 
     def remove_document(self, document: str) -> bool:
         """Drop a document's graph, and from the union the triples no other document holds

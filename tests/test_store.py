@@ -64,3 +64,12 @@ def test_a_group_with_one_bad_document_writes_none_of_them(tmp_path):
         store.replace_documents([("urn:doc:b", ONLY_B), ("urn:doc:c", "<urn:x> <urn:p> broken .\n")])
     assert graphs(store) == {"urn:doc:a": {SHARED.rstrip(" .\n")}}
     assert union(store) == {SHARED.rstrip(" .\n")}
+
+
+def test_a_failed_replacement_keeps_the_stored_version(tmp_path):
+    store = Store(tmp_path / "store")
+    store.replace_documents([("urn:doc:a", SHARED + ONLY_A), ("urn:doc:b", ONLY_B)])
+    with pytest.raises(StoreError, match="urn:doc:a failed, its stored version is unchanged"):
+        store.replace_document("urn:doc:a", "<urn:x> <urn:p> broken .\n")
+    assert graphs(store)["urn:doc:a"] == {SHARED.rstrip(" .\n"), ONLY_A.rstrip(" .\n")}
+    assert union(store) == {t.rstrip(" .\n") for t in (SHARED, ONLY_A, ONLY_B)}
