@@ -113,7 +113,8 @@ class GraphStore:
         raise NotImplementedError
 
     def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:  # pragma: no cover - by subclasses
-        """Each (IRI, N-Triples) pair the whole content of its named graph, in one atomic write."""
+        """Each (IRI, N-Triples) pair the whole content of its named graph; no document is ever
+        left half-written."""
         raise NotImplementedError
 
     def select(self, sparql: str, bindings=None) -> list[dict[str, str]]:
@@ -200,7 +201,7 @@ class Store(GraphStore):
         written in one atomic write; each stored one is replaced by its own atomic update."""
         latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
         new = {graph: ntriples for graph, ntriples in latest.items() if not self._db.contains_named_graph(graph)}
-        for graph in latest.keys() - new.keys():
+        for graph in (graph for graph in latest if graph not in new):
             self._write(lambda: self._db.update(replacement_update(graph, latest[graph])),
                         f"writing {graph.value} failed, its stored version is unchanged")
         if new:
