@@ -122,7 +122,9 @@ def load_rate(extracted, folder: Path) -> list[tuple[str, str, str]]:
                                      lambda store: [store.replace_document(d.iri, d.ntriples) for d in documents])
     grouped = timed_store_write(folder / "grouped",
                                 lambda store: list(stored_in_commits(documents, store, COMMIT_TRIPLES)))
-    exported = Store(folder / "grouped").export(folder / "all.nq")
+    grouped_store = Store(folder / "grouped")
+    exported = grouped_store.export(folder / "all.nq")
+    grouped_store.close()
     from_file = timed(lambda: Store.from_file(exported))
     return [("store load, one transaction per document (baseline)", f"{triples / per_document:,.0f} triples/s",
              f"{triples:,} document triples, each also written to the union"),
@@ -149,7 +151,7 @@ def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str,
     subset = reference_subset(graph.store, rdflib_triples)
     small = Store()
     small.replace_document("urn:benchmark:subset", "".join(f"{t} .\n" for t in subset))
-    rows = []
+    rows = [("store the queries run on", f"{size:,} quads", "")]
     for name, query in library().items():
         example_ms, example_rows = median_ms(lambda: len(graph.query(name, **query.example)))
         full_ms, full_rows = median_ms(lambda: len(graph.query(name)))

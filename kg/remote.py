@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .queries import inline_bindings
-from .store import COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore, replacement_update
+from .store import COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore, latest_versions, replacement_update
 
 __all__ = ["RemoteStore"]
 
@@ -52,13 +52,10 @@ class RemoteStore(GraphStore):
         return f"RemoteStore({self.query_url!r})"
 
     # -- writing ----------------------------------------------------------------------------
-    def replace_document(self, document: str, ntriples: str) -> None:
-        self.replace_documents([(document, ntriples)])
-
     def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:
         """One update request for them all: each old version out, the new one into its graph
         and the union (a later pair for the same IRI wins)."""
-        latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
+        latest = latest_versions(documents)
         if not latest:
             return
         update = " ;\n".join(replacement_update(graph, ntriples) for graph, ntriples in latest.items())

@@ -18,6 +18,7 @@ update (old version out, new one in), so a failed or killed replacement keeps th
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,6 +69,20 @@ def replacement_update(graph: ox.NamedNode, ntriples: str) -> str:
             + f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples}\n}}\n{ntriples}\n}}")
 
 
+@contextmanager
+def write_errors(failure: str):
+    """Oxigraph's write errors as one ``StoreError`` line beginning with ``failure``."""
+    try:
+        yield
+    except (OSError, SyntaxError, ValueError) as e:
+        raise StoreError(f"{failure}: {one_line(e)}") from e
+
+
+def latest_versions(documents: Iterable[tuple[str, str]]) -> dict[ox.NamedNode, str]:
+    """(IRI, N-Triples) pairs by graph, a later pair for the same IRI winning; refuses non-IRIs."""
+    return {ox.NamedNode(iri): ntriples for iri, ntriples in documents}
+
+
 def in_graph(ntriples: str, graph: ox.NamedNode) -> str:
     """N-Triples lines as N-Quads lines in ``graph``. Split on "\\n" only: N-Triples escapes no
     other line break, and literals may hold U+001E or U+2028, which ``str.splitlines`` splits on."""
@@ -109,8 +124,9 @@ class GraphStore:
     def close(self) -> None:
         """Release the store (a folder can then be opened by another process)."""
 
-    def replace_document(self, document: str, ntriples: str) -> None:  # pragma: no cover - by subclasses
-        raise NotImplementedError
+    def replace_document(self, document: str, ntriples: str) -> None:
+        """Make ``ntriples`` (N-Triples text) the whole content of the named graph ``document``."""
+        self.replace_documents([(document, ntriples)])
 
     def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:  # pragma: no cover - by subclasses
         """Each (IRI, N-Triples) pair the whole content of its named graph; no document is ever
@@ -191,32 +207,23 @@ class Store(GraphStore):
         return store
 
     # -- writing ----------------------------------------------------------------------------
-    def replace_document(self, document: str, ntriples: str) -> None:
-        """Make ``ntriples`` (N-Triples text) the whole content of the named graph ``document``."""
-        self.replace_documents([(document, ntriples)])
-
     def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:
         """Make each (IRI, N-Triples) pair the whole content of its named graph, with its
         triples in the union (a later pair for the same IRI wins). The new documents are
         written in one atomic write; each stored one is replaced by its own atomic update."""
-        latest = {ox.NamedNode(iri): ntriples for iri, ntriples in documents}  # refuses non-IRIs
-        new = {graph: ntriples for graph, ntriples in latest.items() if not self._db.contains_named_graph(graph)}
-        for graph in (graph for graph in latest if graph not in new):
-            self._write(lambda: self._db.update(replacement_update(graph, latest[graph])),
-                        f"writing {graph.value} failed, its stored version is unchanged")
+        new = {}
+        for graph, ntriples in latest_versions(documents).items():
+            if not self._db.contains_named_graph(graph):
+                new[graph] = ntriples
+                continue
+            with write_errors(f"writing {graph.value} failed, its stored version is unchanged"):
+                self._db.update(replacement_update(graph, ntriples))
         if new:
             nquads = "".join(in_graph(ntriples, graph) + ntriples for graph, ntriples in new.items())
             write = self._db.load if len(new) == 1 else self._db.bulk_load  # the bulk loader pays off from two
             names = ", ".join(graph.value for graph in new)
-            self._write(lambda: write(nquads.encode(), format=ox.RdfFormat.N_QUADS),
-                        f"writing {names[:200]} failed, none of them was stored")
-
-    @staticmethod
-    def _write(action, failure: str) -> None:
-        try:
-            action()
-        except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"{failure}: {one_line(e)}") from e
+            with write_errors(f"writing {names[:200]} failed, none of them was stored"):
+                write(nquads.encode(), format=ox.RdfFormat.N_QUADS)
 
     def remove_document(self, document: str) -> bool:
         """Drop a document's graph, and from the union the triples no other document holds
@@ -224,10 +231,8 @@ class Store(GraphStore):
         graph = ox.NamedNode(document)
         if not self._db.contains_named_graph(graph):
             return False
-        try:
+        with write_errors(f"removing {document} failed, the store is unchanged"):
             self._db.update(REMOVE_DOCUMENT.replace("$graph", str(graph)))
-        except OSError as e:
-            raise StoreError(f"removing {document} failed, the store is unchanged: {one_line(e)}") from e
         return True
 
     def materialize_union(self) -> None:
