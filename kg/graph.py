@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .queries import bind_parameters, get_query, inline_bindings, library
+from .queries import bind_parameters, get_query, library
 from .rdf.iris import document_iri
 from .sources import SourceDocument, document_key
 from .store import DEFAULT_STORE, GraphStore, open_store, solution_rows
@@ -101,9 +101,8 @@ class KnowledgeGraph:
         Rows for a SELECT; for a CONSTRUCT, the triples (``pyoxigraph.Triple``)."""
         library_query = get_query(query_name)
         bindings = bind_parameters(library_query, {k: str(v) for k, v in params.items()})
-        if library_query.form == "CONSTRUCT":
-            return list(self.store.query(inline_bindings(library_query.sparql, bindings)))
-        return QueryResult(*solution_rows(self.store.query(library_query.sparql, bindings)))
+        result = self.store.query(library_query.sparql, bindings)
+        return list(result) if library_query.form == "CONSTRUCT" else QueryResult(*solution_rows(result))
 
     def sparql(self, query: str) -> QueryResult | list | bool:
         """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""

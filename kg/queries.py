@@ -7,8 +7,8 @@ Each file starts with a comment header::
     # param agency text: part of an agency's name (case-insensitive); default: every agency
     # example: agency=Ministry
 
-A parameter is passed to the query as a binding (Oxigraph substitution) of the
-projected variable of the same name, never formatted into the query text. Queries read
+A parameter is passed to the query as a binding of the variable of the same name, written
+as a VALUES block that pyoxigraph serialised (never formatted into the query text). Queries read
 it as ``BIND(COALESCE(?agency, "") AS ?wanted)``: left out, it matches every row.
 """
 
@@ -124,8 +124,9 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     return values
 
 
-# -- parameters as a VALUES block: for CONSTRUCT queries and remote stores ------------------------------
-# Oxigraph substitutions bind only projected variables of a SELECT, and cannot travel over HTTP.
+# -- parameters as a VALUES block, for the embedded store and remote ones alike -------------------------
+# Oxigraph's substitutions bind only projected variables of a SELECT, cannot travel over HTTP,
+# and come too late for the query planner to start its joins from them.
 # Comments, strings and IRIs are skipped so that a brace or WHERE inside them is not taken
 # for the query's own.
 TOKENS = re.compile(

@@ -9,9 +9,9 @@ answers as fast as its default graph allows. Replacing a document is a single up
 request (remove the old triples no other document holds, drop its graph, insert the new),
 which SPARQL servers apply as one transaction: a document is stored whole or not at all.
 
-Query parameters cannot travel as Oxigraph substitutions over HTTP, so they are written
-into the query as a ``VALUES`` block at the start of its WHERE clause: the values are
-serialised as RDF terms (quoted and escaped by Oxigraph), never pasted in as text.
+Query parameters are written, as for the embedded store, into the query as a ``VALUES``
+block at the start of its WHERE clause: the values are serialised as RDF terms (quoted and
+escaped by Oxigraph), never pasted in as text.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError, OutputError, QueryError, StoreError
+from .queries import inline_bindings
 from .rdf.namespace import BASE, KGO
 
 __all__ = ["GraphStore", "Store", "open_store", "is_endpoint", "DEFAULT_STORE", "EXPORT_FORMATS", "PREFIXES",
@@ -262,11 +263,12 @@ class Store(GraphStore):
     def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None, *,
               default_graphs: list[ox.NamedNode] | None = None, named_graphs: list[ox.NamedNode] | None = None):
         """Run SPARQL over the union of document graphs (or the ``default_graphs`` given);
-        values only through ``bindings``."""
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        values only through ``bindings``, written into the query as VALUES blocks: Oxigraph
+        plans joins around them, where a substitution (bound only once the plan runs) left
+        ``observations`` 10x slower (1.7 s against 0.16 s at 1.5M quads)."""
         try:
-            return self._db.query(sparql, prefixes=PREFIXES, default_graph=default_graphs or None,
-                                  named_graphs=named_graphs or None, substitutions=substitutions)
+            return self._db.query(inline_bindings(sparql, bindings or {}), prefixes=PREFIXES,
+                                  default_graph=default_graphs or None, named_graphs=named_graphs or None)
         except (SyntaxError, RuntimeError) as e:
             raise QueryError(f"invalid SPARQL: {e}") from e
         except OSError as e:
