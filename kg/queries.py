@@ -7,6 +7,10 @@ Each file starts with a comment header::
     # param agency text: part of an agency's name (case-insensitive); default: every agency
     # example: agency=Ministry
 
+A ``name`` parameter is matched like a ``text`` one, but its longest word must be a whole
+word of the name: queries look it up in the name index (``kgo:nameKey``, see ``kg.names``)
+as ``?<param>Key``, which ``bind_parameters`` binds, before checking the whole text.
+
 A parameter is passed to the query as a binding of the variable of the same name, written
 as a VALUES block that pyoxigraph serialised (never formatted into the query text). Queries read
 it as ``BIND(COALESCE(?agency, "") AS ?wanted)``: left out, it matches every row.
@@ -23,11 +27,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .names import search_key
 from .resources import resource_dir
 
 __all__ = ["LibraryQuery", "Parameter", "library", "get_query", "bind_parameters", "parse_params", "inline_bindings"]
 
-PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s+(?P<type>text|iri|number|year)\s*:\s*(?P<doc>.*)$")
+PARAM_LINE = re.compile(r"^#\s*param\s+(?P<name>\w+)\s+(?P<type>text|name|iri|number|year)\s*:\s*(?P<doc>.*)$")
 QUERY_FORM = re.compile(r"^\s*(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.MULTILINE | re.IGNORECASE)
 HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|example)\s*:\s*(?P<value>.*)$")
 
@@ -35,7 +40,7 @@ HEADER_LINE = re.compile(r"^#\s*(?P<key>title|description|example)\s*:\s*(?P<val
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    type: str  # text | iri | number | year
+    type: str  # text | name | iri | number | year
     description: str
 
 
@@ -87,7 +92,8 @@ def get_query(name: str) -> LibraryQuery:
 
 
 def bind_parameters(query: LibraryQuery, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Typed RDF terms for the given parameter values; unknown names are refused."""
+    """Typed RDF terms for the given parameter values; unknown names are refused. A ``name``
+    parameter also binds ``?<name>Key``, the name-index key to look it up by (given or not)."""
     known = {p.name: p for p in query.parameters}
     bindings = {}
     for name, raw in values.items():
@@ -95,6 +101,9 @@ def bind_parameters(query: LibraryQuery, values: dict[str, str]) -> dict[str, ox
             allowed = ", ".join(known) or "none"
             raise QueryError(f"query {query.name!r} has no parameter {name!r} (parameters: {allowed})")
         bindings[name] = to_term(known[name], raw)
+    for param in query.parameters:
+        if param.type == "name":
+            bindings[f"{param.name}Key"] = ox.Literal(search_key(values.get(param.name, "")))
     return bindings
 
 

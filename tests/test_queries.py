@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import kg
+from kg.names import name_keys, search_key
 from kg.queries import library
 
 CHECKS = sorted((Path(__file__).resolve().parent.parent / "queries" / "checks").glob("*-violation.rq"))
@@ -84,3 +85,53 @@ def test_parameter_values_cannot_inject_sparql(example_graph, payload):
 def test_unknown_parameter_is_refused(example_graph):
     with pytest.raises(kg.KGError, match="has no parameter"):
         example_graph.query("agency-responsibilities", nonsense="1")
+
+
+# -- name parameters: looked up in the name index, then matched in full -----------------------------
+NAME_COLUMNS = {"observations": "metricName", "metric-observations": "metricName", "targets-vs-actuals": "metricName",
+                "documents-mentioning": "entityName", "agency-responsibilities": "agencyName"}
+
+
+def search_probes(names: set[str]) -> list[str]:
+    """Words and two-word phrases of ``names``, some in other cases: what users type."""
+    probes = set()
+    for name in names:
+        words = name.split()
+        probes.update(words)
+        probes.update(" ".join(pair) for pair in zip(words, words[1:]))
+    ordered = sorted(probes)
+    return ordered[::max(1, len(ordered) // 40)] + [p.upper() for p in ordered[:5]] + ["", "of", "the Ministry"]
+
+
+@pytest.mark.parametrize("name", sorted(NAME_COLUMNS))
+def test_a_name_search_returns_every_row_whose_name_contains_the_words(example_graph, name):
+    (param,) = [p.name for p in library()[name].parameters if p.type == "name"]
+    column = NAME_COLUMNS[name]
+    every = [sorted(row.items()) for row in example_graph.query(name)]
+    for probe in search_probes({dict(row)[column] for row in every}):
+        found = [sorted((k, v) for k, v in row.items() if k != param) for row in example_graph.query(name, **{param: probe})]
+        expected = [row for row in every if matches(probe, dict(row)[column])]
+        assert sorted(found) == sorted(expected), probe
+
+
+def matches(text: str, name: str) -> bool:
+    """A name parameter's contract: the name contains the text, and the text's key (its longest
+    word) is a whole word of the name ("bus" is not found in "business")."""
+    return text.lower() in name.lower() and search_key(text) in name_keys(name)
+
+
+def test_a_name_search_finds_plurals_and_checks_the_whole_phrase(example_graph):
+    assert {row["entityName"] for row in example_graph.query("entity-evidence", name="ministries of power")} == set()
+    assert "Ministry of Power" in {row["entityName"] for row in example_graph.query("entity-evidence", name="ministry OF power")}
+    assert example_graph.query("documents-mentioning", name="Ministry of Transport") == []  # both words, not this phrase
+    metrics = {row["metricName"] for row in example_graph.query("metric-observations", metric="station")}
+    assert "5G base stations" in metrics  # "station" finds "stations"
+
+
+def test_agency_pairs_for_one_agency_are_the_pairs_it_is_in(example_graph):
+    every = {(frozenset((r["agencyName"], r["otherName"])), r["sharedDocuments"])
+             for r in example_graph.query("agencies-mentioned-together")}
+    found = example_graph.query("agencies-mentioned-together", agency="Ministry of Power")
+    assert {r["agencyName"] for r in found} == {"Ministry of Power"}  # the agency searched for comes first
+    assert {(frozenset((r["agencyName"], r["otherName"])), r["sharedDocuments"]) for r in found} == \
+        {pair for pair in every if "Ministry of Power" in pair[0]}

@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from ..extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact
+from ..names import name_keys
 from ..sources import SourceDocument
 from ..version import __version__
 from .iris import document_iri, entity_iri, evidence_iri, extractor_iri, metric_iri, observation_iri
@@ -115,12 +116,19 @@ def add_entity(graph: DocumentTriples, entity: EntityFact, doc: URIRef, evidence
     graph.add((node, KGO.mentionedIn, doc))
     for alias in entity.aliases:
         graph.add((node, SKOS.altLabel, Literal(alias)))
+    add_name_keys(graph, node, entity.name, *entity.aliases)
     for sentence in entity.evidence:
         graph.add((node, KGO.evidence, evidence(sentence)))
     if entity.role:
         graph.add((node, KGO.role, Literal(entity.role)))
     if entity.agency_key:
         graph.add((node, KGO.agency, entity_iri(entity.agency_key)))
+
+
+def add_name_keys(graph: DocumentTriples, node: URIRef, *names: str) -> None:
+    """The name index the library's searches look names up in (see ``kg.names``)."""
+    for key in sorted(set().union(*map(name_keys, names))):
+        graph.add((node, KGO.nameKey, Literal(key)))
 
 
 def add_observation(graph: DocumentTriples, obs: ObservationFact, doc: URIRef, document_key: str,
@@ -130,6 +138,7 @@ def add_observation(graph: DocumentTriples, obs: ObservationFact, doc: URIRef, d
     sentence = evidence(obs.evidence)
     graph.add((metric, RDF.type, KGO.Metric))
     graph.add((metric, RDFS.label, Literal(obs.metric)))
+    add_name_keys(graph, metric, obs.metric)
     for p, o in ((RDF.type, KGO.Observation), (RDFS.label, Literal(obs.label)), (KGO.metric, metric),
                  (KGO.value, decimal_literal(obs.value)), (KGO.unit, Literal(obs.unit or "count")),
                  (KGO.kind, KINDS[obs.kind]), (KGO.surfaceForm, Literal(obs.surface)),

@@ -70,3 +70,4 @@ class KGO(DefinedNamespace):
     mentionedIn: URIRef
     contentHash: URIRef
     extractedWith: URIRef
+    nameKey: URIRef

@@ -34,3 +34,22 @@ def test_each_triple_is_written_once_in_the_order_added():
         triples.add(triple)
     assert list(triples) == [first, second] and len(triples) == 2 and second in triples
     assert triples.ntriples().splitlines() == [f'<{SUBJECT}> <{PREDICATE}> "b" .', f'<{SUBJECT}> <{PREDICATE}> "a" .']
+
+
+def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
+    from kg.extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact
+    from kg.rdf.build import document_graph
+    from kg.rdf.iris import entity_iri, metric_iri
+    from kg.rdf.namespace import KGO
+    from kg.sources import SourceDocument
+
+    sentence = Evidence("The Ministry of Industry and Information Technology (MIIT) said revenues rose.", 0, 78)
+    agency = EntityFact("Agency", "Ministry of Industry and Information Technology", "agency/miit", ("MIIT",), (sentence,))
+    revenue = ObservationFact("software revenues", 1.0, "CNY", "revenue 1 yuan", sentence, "1 yuan", 60)
+    graph = document_graph(SourceDocument("t.txt", sentence.text, "T"), DocumentFacts((agency,), (revenue,)), "test")
+
+    def keys(node):
+        return {str(o) for s, p, o in graph if s == node and p == KGO.nameKey}
+
+    assert keys(entity_iri("agency/miit")) == {"", "ministry", "industry", "information", "technology", "miit"}
+    assert keys(metric_iri("software revenues")) == {"", "software", "revenue"}
