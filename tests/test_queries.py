@@ -135,3 +135,12 @@ def test_agency_pairs_for_one_agency_are_the_pairs_it_is_in(example_graph):
     assert {r["agencyName"] for r in found} == {"Ministry of Power"}  # the agency searched for comes first
     assert {(frozenset((r["agencyName"], r["otherName"])), r["sharedDocuments"]) for r in found} == \
         {pair for pair in every if "Ministry of Power" in pair[0]}
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_a_query_file_sent_as_it_is_gives_the_rows_of_its_defaults(example_graph, name):
+    # What a SPARQL client gets from the endpoint's library page: no parameters bound, no name key.
+    def rows(result):
+        return sorted(map(str, result)) if library()[name].form == "CONSTRUCT" else sorted(map(sorted, map(dict.items, result)))
+
+    assert rows(example_graph.sparql(library()[name].sparql)) == rows(example_graph.query(name))
