@@ -54,6 +54,8 @@ def solution_rows(results: ox.QuerySolutions) -> tuple[list[dict[str, str]], lis
 
 
 COUNT_DOCUMENT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+STORED_VERSION = """SELECT ?hash ?extractedWith WHERE {
+  GRAPH $doc { $doc kgo:contentHash ?hash . OPTIONAL { $doc kgo:extractedWith ?extractedWith } } }"""
 # $graph is replaced by an IRI that pyoxigraph has validated and serialised.
 REMOVE_DOCUMENT = """
 DELETE { ?s ?p ?o } WHERE {
@@ -140,8 +142,9 @@ class GraphStore:
 
     def stored_version(self, document: str) -> tuple[str, str] | None:
         """(content hash, what it was extracted with) of the stored graph; None when not stored."""
-        rows = self.select("SELECT ?doc ?hash ?extractedWith WHERE { GRAPH ?doc { ?doc kgo:contentHash ?hash . "
-                           "OPTIONAL { ?doc kgo:extractedWith ?extractedWith } } }", {"doc": ox.NamedNode(document)})
+        # The IRI in place (serialised by pyoxigraph): as a VALUES binding of ?doc, Oxigraph
+        # read every graph (10 ms a document at 1,907 documents).
+        rows = self.select(STORED_VERSION.replace("$doc", str(ox.NamedNode(document))))
         return (rows[0]["hash"], rows[0].get("extractedWith", "")) if rows else None
 
     def export(self, path: str | Path) -> Path:
