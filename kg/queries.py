@@ -7,13 +7,13 @@ Each file starts with a comment header::
     # param agency text: part of an agency's name (case-insensitive); default: every agency
     # example: agency=Ministry
 
+A parameter is passed to the query as a binding of the variable of the same name, written
+as a VALUES block that pyoxigraph serialised (never formatted into the query text). Queries
+read it as ``COALESCE(?agency, "")``: left out, it matches every row.
+
 A ``name`` parameter is matched like a ``text`` one, but its longest word must be a whole
 word of the name: queries look it up in the name index (``kgo:nameKey``, see ``kg.names``)
 as ``?<param>Key``, which ``bind_parameters`` binds, before checking the whole text.
-
-A parameter is passed to the query as a binding of the variable of the same name, written
-as a VALUES block that pyoxigraph serialised (never formatted into the query text). Queries read
-it as ``BIND(COALESCE(?agency, "") AS ?wanted)``: left out, it matches every row.
 """
 
 from __future__ import annotations
