@@ -25,7 +25,7 @@ from kg.pipeline import COMMIT_TRIPLES, build_graph, stored_in_commits
 from kg.queries import library
 from kg.settings import load_nlp, resolve_model_name
 from kg.sources import iter_documents
-from kg.store import PREFIXES, Store
+from kg.store import PREFIXES, Store, for_graph
 
 RDFLIB_TIMEOUT = 60.0
 TURNS = 6  # slices of the corpus on which bare spaCy and kg take turns
@@ -172,7 +172,7 @@ def reference_subset(store, count: int) -> list:
     """The first ``count`` distinct triples, whole documents at a time so that joins still match."""
     triples, seen = [], set()
     for document in store.documents():
-        for row in store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": _iri(document)}):
+        for row in store.query(for_graph("SELECT ?s ?p ?o WHERE { GRAPH $graph { ?s ?p ?o } }", _iri(document))):
             triple = f"{row['s']} {row['p']} {row['o']}"
             if triple not in seen:
                 seen.add(triple)

@@ -25,7 +25,8 @@ import pyoxigraph as ox
 
 from .errors import QueryError, StoreError
 from .queries import inline_bindings
-from .store import COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore, latest_versions, replacement_update
+from .store import (COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore, for_graph, latest_versions,
+                    replacement_update)
 
 __all__ = ["RemoteStore"]
 
@@ -66,7 +67,7 @@ class RemoteStore(GraphStore):
         graph = ox.NamedNode(document)
         if not self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
             return False
-        self._update(REMOVE_DOCUMENT.replace("$graph", str(graph)), failure=f"removing {document} failed")
+        self._update(for_graph(REMOVE_DOCUMENT, graph), failure=f"removing {document} failed")
         return True
 
     def flush(self) -> None:
