@@ -108,6 +108,10 @@ def bind_parameters(query: LibraryQuery, values: dict[str, str]) -> dict[str, ox
 
 
 def to_term(param: Parameter, raw: str) -> ox.NamedNode | ox.Literal:
+    try:
+        raw.encode("utf-8")  # a command line's undecodable bytes arrive as lone surrogates
+    except UnicodeEncodeError:
+        raise QueryError(f"parameter {param.name}: the value is not valid UTF-8 text") from None
     if param.type == "iri":
         try:
             return ox.NamedNode(raw)

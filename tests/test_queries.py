@@ -82,6 +82,18 @@ def test_parameter_values_cannot_inject_sparql(example_graph, payload):
     assert len(example_graph.store) == size
 
 
+@pytest.mark.parametrize("name, param", [("entity-evidence", "name"), ("documents", "title")])
+def test_a_parameter_that_is_not_text_is_refused_in_one_line(example_graph, name, param):
+    undecodable = b"Ministry \xff\xfe".decode("utf-8", "surrogateescape")  # as argv carries bad bytes
+    with pytest.raises(kg.KGError, match=f"parameter {param}: the value is not valid UTF-8 text"):
+        example_graph.query(name, **{param: undecodable})
+
+
+def test_a_very_long_name_is_searched_like_any_other(example_graph):
+    assert example_graph.query("observations", metric="revenue " * 50_000) == []
+    assert example_graph.query("entity-evidence", name="x" * 200_000) == []
+
+
 def test_unknown_parameter_is_refused(example_graph):
     with pytest.raises(kg.KGError, match="has no parameter"):
         example_graph.query("agency-responsibilities", nonsense="1")
