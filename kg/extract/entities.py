@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from typing import Iterator
 from functools import lru_cache
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COMPANY_WORDS, canonical_key, lexicon, head_type, singular, strip_quotes
-from .text import doc_text
+from .text import doc_text, token_indices
 
 __all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
 
@@ -180,9 +181,10 @@ DESCRIPTIVE_TAIL = {"for", "to", "of", "on", "against", "in"}
 def descriptive_mentions(doc: Doc):
     """"carry out special rectification actions for the Internet industry", "a national APP
     testing platform has been built": lowercase instruments that a verb launches or builds."""
-    for token in doc:
-        type_ = LOWER_HEADS.get(token.lemma_.lower())
-        if not type_ or not token.is_lower or token.pos_ != "NOUN" or is_in_order_to(token):
+    for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in LOWER_HEADS):
+        token = doc[i]
+        type_ = LOWER_HEADS[token.lemma_.lower()]
+        if not token.is_lower or token.pos_ != "NOUN" or is_in_order_to(token):
             continue
         verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
         while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":

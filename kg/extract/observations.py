@@ -14,6 +14,7 @@ For each quantity found by ``quantities.find_quantities`` in a sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -87,7 +88,7 @@ class ObservationExtractor:
         observed = []
         for sent in doc.sents:
             named = [(m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)]
-            named += [(s, e) for s, e in not_prose if s < sent.end_char and sent.start_char < e]
+            named += spans_overlapping(not_prose, sent.start_char, sent.end_char)
             quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
@@ -163,6 +164,16 @@ def find_change_cue(sentence: str, q: Quantity) -> ChangeFact | None:
     sign = -1 if cue["cue"].lower() in NEGATIVE_CUES else 1
     basis = BASIS.match(sentence[q.end:q.end + 60])
     return ChangeFact(sign * q.value, q.unit or "count", basis["basis"].strip().lower() if basis else None)
+
+
+def spans_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans reaching into [start, end); ``spans`` sorted and not overlapping (regex matches),
+    so searched by halving rather than read whole for each sentence.
+
+    >>> spans_overlapping([(0, 5), (8, 12), (20, 25)], 4, 20)
+    [(0, 5), (8, 12)]
+    """
+    return spans[bisect_right(spans, start, key=lambda span: span[1]):bisect_left(spans, end, key=lambda span: span[0])]
 
 
 def inside_name(q: Quantity, sent: Span, named: list[tuple[int, int]]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.symbols import ORTH
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from .entities import Mention, PolicyEntityRecognizer
@@ -18,7 +18,7 @@ from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservationExtractor
 from .quantities import SCALES
 from .relations import RelationExtractor
-from .text import doc_text
+from .text import doc_text, token_indices
 
 __all__ = ["add_policy_components", "facts_from_doc", "parse_long_text", "paragraph_chunks", "COMPONENTS"]
 
@@ -37,14 +37,25 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headers, datelines and list items are not run together
     with the next line ("Posted On ... by PIB Delhi" + "The Ministry issued ...").
     spaCy keeps line breaks as whitespace tokens, so the token after one starts a sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    starts = doc.to_array(SENT_START).view("int64")  # 1: starts a sentence, -1: does not, 0: parser's choice
+    for i in sentence_edge_candidates(doc):
+        previous = doc[i - 1]
         if "\n" in previous.text:
-            token.is_sent_start = True
-        elif ends_abbreviation(doc, token.i - 1) or previous.like_num and token.lower_ in SCALES \
-                or previous.text in BULLETS and (previous.i == 0 or "\n" in doc[previous.i - 1].text):
-            token.is_sent_start = False  # "Rs. 2,258 Crore", "No. 5", "- item": none starts a sentence
+            starts[i] = 1
+        elif ends_abbreviation(doc, i - 1) or previous.like_num and doc[i].lower_ in SCALES \
+                or previous.text in BULLETS and (i == 1 or "\n" in doc[i - 2].text):
+            starts[i] = -1  # "Rs. 2,258 Crore", "No. 5", "- item": none starts a sentence
+    # One write: each Token.is_sent_start assignment scans the whole Doc for a parse first.
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
+
+
+def sentence_edge_candidates(doc: Doc) -> list[int]:
+    """The tokens the rules above may apply to, in order: those after a line break, a word
+    ending in "." or a bullet, and scale words ("crore")."""
+    after = token_indices(doc, ORTH, lambda text: "\n" in text or text.endswith(".") or text in BULLETS)
+    scales = token_indices(doc, LOWER, lambda lower: lower in SCALES)
+    return sorted({i + 1 for i in after if i + 1 < len(doc)} | {i for i in scales if i > 0})
 
 
 def ends_abbreviation(doc: Doc, i: int) -> bool:

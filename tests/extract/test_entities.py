@@ -68,6 +68,15 @@ def test_a_line_break_ends_a_sentence(nlp):
     assert relations == {("Plan:grid plan", "Agency:ministry of power")}
 
 
+@pytest.mark.parametrize("text, whole", [
+    ("Kendra's have sold approx. Rs 144 Crore worth of medicines this year.", "approx. Rs 144 Crore"),
+    ("The dam is complete and work has begun viz. SefaiJala (Tripura) and others.", "begun viz. SefaiJala"),
+])
+def test_an_abbreviation_starts_no_sentence(nlp, text, whole):
+    # The parser alone starts a sentence after "approx." and "viz.": the line-break component forbids it.
+    assert any(whole in sentence.text for sentence in nlp(text).sents)
+
+
 def test_text_longer_than_max_length_is_parsed_in_chunks_with_document_offsets(nlp):
     from kg.extract.pipeline import parse_long_text
 
