@@ -149,6 +149,13 @@ def test_agency_pairs_for_one_agency_are_the_pairs_it_is_in(example_graph):
         {pair for pair in every if "Ministry of Power" in pair[0]}
 
 
+def test_agency_pairs_come_most_shared_first_then_by_name_in_any_case(example_graph):
+    rows = list(example_graph.query("agencies-mentioned-together"))
+    order = [(-int(r["sharedDocuments"]), r["agencyName"].lower(), r["otherName"].lower(), r["agencyName"],
+              r["otherName"]) for r in rows]
+    assert len(rows) >= 5 and order == sorted(order)
+
+
 @pytest.mark.parametrize("name", sorted(library()))
 def test_a_query_file_sent_as_it_is_gives_the_rows_of_its_defaults(example_graph, name):
     # What a SPARQL client gets from the endpoint's library page: no parameters bound, no name key.
