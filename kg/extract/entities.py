@@ -454,6 +454,7 @@ def resolve_identities(mentions: list[Mention]) -> list[Mention]:
 def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention]):
     """Every use of an acronym defined in the text names the same entity as its expansion."""
     by_key = {m.key: m for m in mentions}
+    uses = acronym_uses(text, acronyms)
     for acronym, expansion in acronyms.items():
         key = canonical_key(expansion)
         entry = lexicon_entry(expansion)
@@ -469,8 +470,23 @@ def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention
             written = text.find(f"{expansion} ({acronym})") if "," in expansion else -1
             if written >= 0:  # a name only its acronym let us read whole ("... Compensation, and Liability Act")
                 yield Mention(written, written + len(expansion), type_, expansion, key, "head")
-        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            yield Mention(match.start(), match.end(), target.type, acronym, target.key, "acronym")
+        for start in uses[acronym]:
+            yield Mention(start, start + len(acronym), target.type, acronym, target.key, "acronym")
+
+
+def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:
+    """Where each acronym stands as a word of its own, from one pass over the text (a pass
+    per acronym made long documents, which define many, quadratic).
+
+    >>> acronym_uses("The EPA and EPA-funded EPAct work; EPA.", {"EPA": "...", "EPAct": "..."})
+    {'EPA': [4, 35], 'EPAct': [23]}
+    """
+    uses: dict[str, list[int]] = {acronym: [] for acronym in acronyms}
+    if uses:
+        alternatives = "|".join(map(re.escape, sorted(uses, key=len, reverse=True)))
+        for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+            uses[match.group()].append(match.start())
+    return uses
 
 
 def back_reference_mentions(text: str, mentions: list[Mention]):

@@ -361,8 +361,9 @@ def subject_metric(root: Token, span: Span) -> Span | None:
 
 
 def nearest_noun_phrase(span: Span, sent: Span) -> Span:
-    chunks = [(s, e) for s, e in noun_chunk_bounds(span.doc)
-              if sent.start <= s and e <= sent.end and (e <= span.start or s >= span.end)]
+    every = noun_chunk_bounds(span.doc)  # in order: the sentence's chunks found by halving
+    in_sentence = every[bisect_left(every, (sent.start,)):bisect_left(every, (sent.end,))]
+    chunks = [(s, e) for s, e in in_sentence if e <= sent.end and (e <= span.start or s >= span.end)]
     before = [c for c in chunks if c[1] <= span.start]
     chosen = before[-1] if before else (chunks[0] if chunks else None)
     return span.doc[chosen[0]:chosen[1]] if chosen is not None else span
