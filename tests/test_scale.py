@@ -72,3 +72,19 @@ def test_cli_build_with_jobs(run_kg, tmp_path):
     result = run_kg("build", EXAMPLES, "--jobs", "2", "--store", tmp_path / "s")
     assert result.returncode == 0, result.stderr
     assert "documents/s" in result.stderr
+
+
+@pytest.mark.parametrize("set_by_user", [None, "4"])
+def test_workers_start_with_one_blas_thread_unless_the_user_chose(monkeypatch, set_by_user):
+    import os
+
+    from kg.pipeline import extraction_executor
+
+    if set_by_user:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", set_by_user)
+    else:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with extraction_executor(2, None, None) as (executor, workers):
+        seen = {executor.submit(os.getenv, "OPENBLAS_NUM_THREADS").result() for _ in range(workers)}
+    assert seen == {set_by_user or "1"}
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == set_by_user  # the build's own setting is gone
