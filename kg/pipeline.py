@@ -220,7 +220,7 @@ def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
 
         # spawn: a fresh interpreter per worker (forking a process with threads can deadlock).
         # One BLAS thread per worker: each worker's spare OpenBLAS threads took CPU from the
-        # other worker (--jobs 2 on 500 releases: 34 s against 37 s). The variable must be in
+        # other worker (--jobs 2 on 500 releases: 32 s against 36-38 s). The variable must be in
         # the environment the workers start with, before they load numpy.
         with inherited_environment(OPENBLAS_NUM_THREADS="1"), \
                 ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
