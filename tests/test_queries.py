@@ -163,3 +163,11 @@ def test_a_query_file_sent_as_it_is_gives_the_rows_of_its_defaults(example_graph
         return sorted(map(str, result)) if library()[name].form == "CONSTRUCT" else sorted(map(sorted, map(dict.items, result)))
 
     assert rows(example_graph.sparql(library()[name].sparql)) == rows(example_graph.query(name))
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_a_query_file_declares_every_prefix_it_uses(name):
+    # A SPARQL client sends the file as it is, without the prefixes kg adds.
+    import pyoxigraph as ox
+
+    ox.Store().query(library()[name].sparql)
