@@ -25,7 +25,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import COMPANY_WORDS, canonical_key, lexicon, head_type, singular, strip_quotes
-from .text import doc_text, token_indices
+from .text import doc_text, literal_alternation, token_indices
 
 __all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
 
@@ -564,5 +564,4 @@ def lexicon_pattern() -> re.Pattern:
     for entry in set(lexicon().values()):
         forms.add(entry.name)
         forms.update(a for a in entry.aliases if len(a) >= 3 and (" " in a or a.isupper()))
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")

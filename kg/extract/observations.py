@@ -24,7 +24,7 @@ from .facts import ChangeFact
 from .lexicon import head_type
 from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
 from .entities import mentions_between
-from .text import doc_text, noun_chunk_bounds
+from .text import doc_text, noun_chunk_bounds, span_text
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
 
@@ -83,19 +83,24 @@ class ObservationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         main_year = document_year(doc_text(doc))
         mentions = getattr(doc._, "kg_mentions", [])
-        # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
-        not_prose = not_prose_spans(doc_text(doc))
+        not_prose = None  # found once the document has a number
         observed = []
         for sent in doc.sents:
+            quantities = find_quantities(span_text(sent))
+            if not quantities:
+                continue
+            # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
+            not_prose = not_prose_spans(doc_text(doc)) if not_prose is None else not_prose
             named = [(m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)]
             named += spans_overlapping(not_prose, sent.start_char, sent.end_char)
-            quantities = [q for q in find_quantities(sent.text) if not inside_name(q, sent, named)]
+            quantities = [q for q in quantities if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
     def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Quantity], main_year):
-        changes = {i: find_change_cue(sent.text, q) for i, q in enumerate(quantities)}
+        sentence = span_text(sent)
+        changes = {i: find_change_cue(sentence, q) for i, q in enumerate(quantities)}
         mains = [i for i, q in enumerate(quantities) if changes[i] is None]
         attached = self.attach_changes(quantities, changes, mains)
         for i in mains:
@@ -106,10 +111,10 @@ class ObservationExtractor:
             if span is None or not is_measurement(span, q):
                 continue
             metric, label = describe_metric(span, sent, q.unit)
-            if is_list_counter(metric, sent.text):
+            if is_list_counter(metric, sentence):
                 continue
             yield ObservedNumber(local, metric, label, (sent.start_char, sent.end_char),
-                                 find_period(sent.text, q, main_year), find_kind(span, sent, main_year),
+                                 find_period(sentence, q, main_year), find_kind(span, sent, main_year),
                                  attached.get(i))
 
     def attach_changes(self, quantities, changes, mains) -> dict[int, ChangeFact]:

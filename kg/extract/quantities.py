@@ -133,9 +133,10 @@ def not_prose_spans(text: str) -> list[tuple[int, int]]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """All measurement-like numbers in ``text``, in order of appearance."""
-    masked = not_prose_spans(text)
+    masked = None  # found at the first number only: most sentences have none
     found = []
     for match in QUANTITY.finditer(text):
+        masked = not_prose_spans(text) if masked is None else masked
         if any(start <= match.start() < end for start, end in masked):
             continue
         quantity = _quantity_from_match(text, match)

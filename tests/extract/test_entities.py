@@ -239,3 +239,16 @@ def test_an_acronym_after_the_is_the_lexicon_body_and_a_lowercase_reference_reso
     assert [(m.name, m.key) for m in references] == [("grant program", "clean water grant program")]
     assert ("Program:clean water grant program", "Agency:environmental protection agency") in \
         {(r.subject_key, r.object_key) for r in doc._.kg_relations}
+
+
+def test_the_lexicon_search_prefers_the_longest_name():
+    from kg.extract.entities import lexicon_pattern
+    from kg.extract.lexicon import lexicon
+
+    names = {entry.name for entry in lexicon().values()}
+    # "Department of Health" inside "Department of Health and Social Care": the longer one
+    pairs = [(name, other) for name in names for other in names if other.startswith(name + " ")]
+    assert pairs
+    for name, other in pairs:
+        assert [m.group() for m in lexicon_pattern().finditer(f"the {other} said")] == [other]
+        assert [m.group() for m in lexicon_pattern().finditer(f"the {name} said")] == [name]
