@@ -61,14 +61,19 @@ def extractor_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None):
     """The base spaCy pipeline plus the ``kg`` extraction components (cached per process)."""
+    return loaded_pipeline(resolve_model_name(model))
+
+
+# Cached by the resolved name: cached by the argument, load_nlp() and load_nlp(None) were two
+# entries, and a build after load_nlp() loaded the model a second time.
+@lru_cache(maxsize=4)
+def loaded_pipeline(name: str):
     import spacy
 
     from .extract.pipeline import add_policy_components
 
-    name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
     except OSError as e:
