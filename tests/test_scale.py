@@ -7,6 +7,7 @@ import pytest
 
 import kg
 from kg.pipeline import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
+from kg.errors import StoreError
 from kg.store import Store
 
 from .conftest import EXAMPLES
@@ -63,6 +64,30 @@ def test_documents_stream_into_the_store(jobs):
     # a commit is reported once written, when the next one has gathered: two commits at most
     assert pulled_at_first_store[0] <= in_flight + 2 * commit_documents < 200
     assert 0 < stored_at_first_store[0] <= commit_documents  # reported once stored, not before
+
+
+class SecondWriteFails(Store):
+    """A real store whose second group write fails, as a full disk would make it."""
+
+    writes = 0
+
+    def replace_documents(self, documents) -> None:
+        self.writes += 1
+        if self.writes == 2:
+            raise StoreError("writing failed: no space left on device (injected)")
+        super().replace_documents(documents)
+
+
+def test_a_write_that_fails_in_the_writer_thread_stops_the_build_with_its_error(tmp_path):
+    """Writes run in a thread while extraction goes on: a failed one still ends the build with
+    the store's error, and what is stored is exactly the documents reported as stored."""
+    store, reported = SecondWriteFails(tmp_path / "store"), []
+    texts = [f"The Ministry of Testing issued the Plan Number {n} on Monday. Sales rose 3% in 2023." for n in range(30)]
+    with pytest.raises(StoreError, match="no space left"):
+        build_graph(texts, store=store, batch_size=2, commit_triples=3 * triples_per_document(),
+                    on_document=reported.append)
+    assert reported and sorted(d.iri for d in reported) == store.documents()
+    assert len(store) == len(reported) * triples_per_document()  # each document whole
 
 
 def triples_per_document() -> int:
