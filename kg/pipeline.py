@@ -193,6 +193,9 @@ def stored_in_commits(results: Iterable[ExtractedDocument], store: GraphStore,
     A write runs in a thread of its own while the next documents are extracted: Oxigraph
     writes without holding the GIL, and the writes were 2-3% of a build's time."""
     with ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer") as writer:
+        def write(documents: list[ExtractedDocument]) -> tuple[Future, list[ExtractedDocument]]:
+            return writer.submit(store.replace_documents, [(d.iri, d.ntriples) for d in documents]), documents
+
         writing = None  # the write in progress and its documents
         waiting, triples = [], 0
         for document in results:
@@ -203,11 +206,9 @@ def stored_in_commits(results: Iterable[ExtractedDocument], store: GraphStore,
             triples += document.ntriples.count("\n")
             if triples >= commit_triples:
                 yield from written(writing)
-                writing = writer.submit(store.replace_documents, [(d.iri, d.ntriples) for d in waiting]), waiting
-                waiting, triples = [], 0
+                writing, waiting, triples = write(waiting), [], 0
         yield from written(writing)
-        store.replace_documents([(d.iri, d.ntriples) for d in waiting])
-        yield from waiting
+        yield from written(write(waiting))
 
 
 def written(writing: tuple[Future, list[ExtractedDocument]] | None) -> Iterator[ExtractedDocument]:

@@ -6,8 +6,8 @@ import pyoxigraph as ox
 import pytest
 
 import kg
-from kg.pipeline import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
 from kg.errors import StoreError
+from kg.pipeline import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
 from kg.store import Store
 
 from .conftest import EXAMPLES
@@ -81,13 +81,12 @@ class SecondWriteFails(Store):
 def test_a_write_that_fails_in_the_writer_thread_stops_the_build_with_its_error(tmp_path):
     """Writes run in a thread while extraction goes on: a failed one still ends the build with
     the store's error, and what is stored is exactly the documents reported as stored."""
-    store, reported = SecondWriteFails(tmp_path / "store"), []
+    store, reported, per_document = SecondWriteFails(tmp_path / "store"), [], triples_per_document()
     texts = [f"The Ministry of Testing issued the Plan Number {n} on Monday. Sales rose 3% in 2023." for n in range(30)]
     with pytest.raises(StoreError, match="no space left"):
-        build_graph(texts, store=store, batch_size=2, commit_triples=3 * triples_per_document(),
-                    on_document=reported.append)
+        build_graph(texts, store=store, batch_size=2, commit_triples=3 * per_document, on_document=reported.append)
     assert reported and sorted(d.iri for d in reported) == store.documents()
-    assert len(store) == len(reported) * triples_per_document()  # each document whole
+    assert len(store) == len(reported) * per_document  # each document whole
 
 
 def triples_per_document() -> int:

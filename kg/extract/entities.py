@@ -483,8 +483,7 @@ def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:
     """
     uses: dict[str, list[int]] = {acronym: [] for acronym in acronyms}
     if uses:
-        alternatives = "|".join(map(re.escape, sorted(uses, key=len, reverse=True)))
-        for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+        for match in re.finditer(rf"(?<![\w-]){literal_alternation(uses)}(?![\w-])", text):
             uses[match.group()].append(match.start())
     return uses
 
