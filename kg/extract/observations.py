@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -110,7 +111,10 @@ class ObservationExtractor:
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
             if span is None or not is_measurement(span, q):
                 continue
-            metric, label = describe_metric(span, sent, q.unit)
+            described = describe_metric(span, sent, q.unit)
+            if described is None:
+                continue
+            metric, label = described
             if is_list_counter(metric, sentence):
                 continue
             yield ObservedNumber(local, metric, label, (sent.start_char, sent.end_char),
@@ -215,19 +219,51 @@ def is_list_counter(metric: str, sentence: str) -> bool:
 
 # ---------------------------------------------------------------- metric phrases
 
-def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[str, str]:
-    """(metric noun phrase, clause label) for the quantity in ``span``, whose unit is ``unit``."""
+def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[str, str] | None:
+    """(metric noun phrase, clause label) for the quantity in ``span``, whose unit is ``unit``;
+    None when no phrase with a word names what it measures (a bare table cell, "10%, 70%")."""
     root = quantity_root(span)
     money = unit is not None and unit.split("/")[0] in CURRENCIES
     described = list_item_metric(span, sent) or (money_use_metric(root, span) if money else None)
     if described is not None:
         return described, clause_label(root, span, sent)
+    for measured in measured_phrases(first_conjunct(root, span), span, sent):
+        metric = clean_metric(measured.text)
+        if HAS_WORD.search(metric):
+            return sentence_case(metric, measured), clause_label(root, span, sent)
+    return None
+
+
+HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: not "%", "$1", "±" or a footnote mark "a"
+
+
+def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
+    """The phrases that may say what the number measures, the likeliest first."""
     noun = measured_noun(root, span)
     if noun is not None:
-        measured = phrase(noun, exclude=span)
-    else:
-        measured = moved_object(root, span) or subject_metric(root, span) or nearest_noun_phrase(span, sent)
-    return sentence_case(clean_metric(measured.text), measured), clause_label(root, span, sent)
+        yield phrase(noun, exclude=span)
+    for found in (moved_object, subject_metric):
+        measured = found(root, span)
+        if measured is not None:
+            yield measured
+    yield nearest_noun_phrase(span, sent)
+
+
+def first_conjunct(root: Token, span: Span) -> Token:
+    """"fell to 77.3% and 75.3%": a bare number coordinated with an earlier one measures the
+    same thing, so its metric is read where the first one stands. ("25% of X and 40% of Y":
+    the second has words of its own, and keeps them.)"""
+    while root.dep_ == "conj" and root.head.i < root.i and is_quantity_token(root.head) and \
+            all(c.dep_ in BARE_NUMBER_PARTS for c in root.children if not span.start <= c.i < span.end):
+        root = root.head
+    return root
+
+
+BARE_NUMBER_PARTS = {"cc", "punct", "advmod", "quantmod", "preconj"}
+
+
+def is_quantity_token(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM" or (token.text in {"%", "percent"} and token.i > 0 and token.nbor(-1).like_num)
 
 
 FUNDING_VERBS = {"allocate", "approve", "release", "sanction", "provide", "spend", "invest", "disburse",
@@ -368,10 +404,10 @@ def subject_metric(root: Token, span: Span) -> Span | None:
 def nearest_noun_phrase(span: Span, sent: Span) -> Span:
     every = noun_chunk_bounds(span.doc)  # in order: the sentence's chunks found by halving
     in_sentence = every[bisect_left(every, (sent.start,)):bisect_left(every, (sent.end,))]
-    chunks = [(s, e) for s, e in in_sentence if e <= sent.end and (e <= span.start or s >= span.end)]
-    before = [c for c in chunks if c[1] <= span.start]
-    chosen = before[-1] if before else (chunks[0] if chunks else None)
-    return span.doc[chosen[0]:chosen[1]] if chosen is not None else span
+    chunks = [span.doc[s:e] for s, e in in_sentence if e <= sent.end and (e <= span.start or s >= span.end)]
+    worded = [c for c in chunks if HAS_WORD.search(span_text(c))]  # not "10%" in "10%, 70% and 15%"
+    before = [c for c in worded if c.end <= span.start]
+    return before[-1] if before else (worded[0] if worded else span)
 
 
 def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:

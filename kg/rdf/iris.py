@@ -19,8 +19,15 @@ MAX_SLUG = 80
 
 
 def slug(text: str) -> str:
-    """Readable, IRI-safe and bounded: long names end in a hash of the whole name."""
-    s = re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-") or "x"
+    """Readable, IRI-safe and bounded: long names end in a hash of the whole name, and names
+    with no ASCII letter or digit are that hash alone (so two of them never share an IRI).
+
+    >>> slug("Ministry of Power"), slug("मंत्रालय") != slug("योजना")
+    ('ministry-of-power', True)
+    """
+    s = re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-")
+    if not s:
+        return "x-" + hashlib.sha1(text.lower().encode()).hexdigest()[:10]
     if len(s) > MAX_SLUG:
         s = s[:MAX_SLUG - 11].rstrip("-") + "-" + hashlib.sha1(text.encode()).hexdigest()[:10]
     return s
