@@ -1,5 +1,7 @@
 """Observations on small texts written for the tests, through the real pipeline."""
 
+import re
+
 import pytest
 
 
@@ -160,3 +162,24 @@ def test_a_participle_clause_takes_the_main_clause_subject(nlp):
 def test_a_count_in_crores_is_no_money(nlp):
     (obs,) = observations(nlp, "The scheme provided 9.54 crore farmers with seeds.")
     assert obs.quantity.unit is None and obs.metric == "farmers"
+
+
+def test_a_bare_number_coordinated_with_another_measures_the_same_thing(nlp):
+    obs = observations(nlp, "In 2022 and 2023, capacity utilization fell to 77.3% and 75.3%, respectively.")
+    assert [o.quantity.value for o in obs] == [77.3, 75.3]
+    assert all("capacity utilization" in o.metric for o in obs)
+
+
+def test_a_coordinated_number_with_words_of_its_own_keeps_them(nlp):
+    obs = observations(nlp, "Nearly 25% of bachelor's degrees and over 40% of master's degrees offer a negative return.")
+    assert ["bachelor" in o.metric for o in obs] == [True, False]
+    assert "master" in obs[1].metric
+
+
+@pytest.mark.parametrize("text", [
+    "Beneficiaries by state:\n\n2,088\n\n3,515\n\n11.13%",  # a table flattened into one cell a line
+    "The EU, India and China tariff cars at much higher rates, 10%, 70%, and 15% respectively.",
+])
+def test_a_metric_is_never_only_numbers_or_symbols(nlp, text):
+    for obs in observations(nlp, text):
+        assert re.search(r"[^\W\d_]{2}", obs.metric), obs
