@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["SUFFIXES", "file_text", "decode_text", "html_text", "pdf_text"]
+__all__ = ["SUFFIXES", "file_text", "decode_text", "html_text", "embedded_tables_as_text", "pdf_text"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -61,11 +61,13 @@ def decode_legacy(raw: bytes, path: Path, error: UnicodeDecodeError) -> str:
 # -- HTML ------------------------------------------------------------------------------------------------
 class _TextExtractor(HTMLParser):
     """Visible text of a page: scripts, styles and other non-content elements dropped, block
-    elements on their own lines."""
+    elements on their own lines, and each table row on one line as ``| cell | cell |`` (the
+    Markdown form, which ``kg.extract.tables`` reads)."""
 
     SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
     BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
               "header", "table", "ul", "ol", "blockquote", "pre", "hr", "dd", "dt", "main", "aside"}
+    CELLS = {"td", "th"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -73,44 +75,89 @@ class _TextExtractor(HTMLParser):
         self.title: list[str] = []
         self._skipping = 0
         self._in_title = False
+        self._cells_open = 0
+        self._row_has_cells = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "title":
             self._in_title = True
         elif tag in self.SKIP:
             self._skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
+        elif tag in self.CELLS:
+            self.parts.append(" " if self._row_has_cells else "\n" + ROW_MARK)
+            self._cells_open += 1
+            self._row_has_cells = True
+        else:
+            self._row_has_cells = self._row_has_cells and tag not in {"tr", "table"}
+            self.block_break(tag)
 
     def handle_startendtag(self, tag, attrs):
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
+        self.block_break(tag)
 
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
         elif tag in self.SKIP:
             self._skipping = max(0, self._skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
+        elif tag in self.CELLS:
+            self._cells_open = max(0, self._cells_open - 1)
+            self.parts.append(" |")
+        else:
+            self.block_break(tag)
+
+    def block_break(self, tag):
+        if tag in self.BLOCKS:
+            self.parts.append(" " if self._cells_open else "\n")  # a paragraph inside a cell stays in its row
 
     def handle_data(self, data):
         if self._in_title:
             self.title.append(data)
         elif not self._skipping:
-            self.parts.append(data)
+            self.parts.append(data.replace("|", "/") if self._cells_open else data)
+
+
+ROW_MARK = "\x00"  # starts a table row's line: rows are joined by one newline, other blocks by two
 
 
 def html_text(markup: str) -> str:
-    """The readable text of an HTML page, paragraphs separated by blank lines; the page
-    title, when there is one, becomes the first line."""
+    r"""The readable text of an HTML page, paragraphs separated by blank lines; the page
+    title, when there is one, becomes the first line.
+
+    >>> html_text("<p>Funds by state:</p><table><tr><th>State</th><th>Funds</th></tr>"
+    ...           "<tr><td>Iowa</td><td>$5 million</td></tr></table>")
+    'Funds by state:\n\n| State | Funds |\n| Iowa | $5 million |'
+    """
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    body = re.sub(r"\n{3,}", "\n\n", "\n\n".join(line for line in lines if line))
+    body = "".join(joined_lines(line for line in lines if line and line != ROW_MARK))
     title = " ".join("".join(parser.title).split())
     return f"{title}\n\n{body}" if title and not body.startswith(title) else body
+
+
+def joined_lines(lines):
+    previous_row = None
+    for line in lines:
+        row = line.startswith(ROW_MARK)
+        if previous_row is not None:
+            yield "\n" if row and previous_row else "\n\n"
+        yield "| " + line[1:].lstrip() if row else line
+        previous_row = row
+
+
+EMBEDDED_TABLE = re.compile(r"\s*<table\b.*?</table\s*>\s*", re.IGNORECASE | re.DOTALL)
+
+
+def embedded_tables_as_text(text: str) -> str:
+    r"""HTML tables inside a text (Markdown allows them) as one ``| cell | cell |`` line per row.
+
+    >>> embedded_tables_as_text("Funds:\n<table><tr><td>Iowa</td> <td>$5 million</td></tr></table>\nMore.")
+    'Funds:\n\n| Iowa | $5 million |\n\nMore.'
+    """
+    if "<t" not in text and "<T" not in text:
+        return text
+    return EMBEDDED_TABLE.sub(lambda m: "\n\n" + html_text(m.group()) + "\n\n", text)
 
 
 # -- PDF ---------------------------------------------------------------------------------------------------

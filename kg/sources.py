@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
-from .formats import SUFFIXES, file_text
+from .formats import SUFFIXES, embedded_tables_as_text, file_text
 
 __all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "iter_paths"]
 
@@ -53,8 +53,10 @@ def document_key(identity: str) -> str:
 
 
 def document_from_text(text: str, *, identity: str | None = None, path: str | None = None) -> SourceDocument:
-    """A document from a string; a leading ``# source:`` line becomes its source."""
+    """A document from a string; a leading ``# source:`` line becomes its source, and HTML
+    tables in it become lines of ``| cell |`` text (Markdown allows them in a text)."""
     source, body = split_source_line(text)
+    body = embedded_tables_as_text(body)
     if not body.strip():
         raise InputError(f"{path or 'text'}: empty document (no text to extract from)")
     # A path is unique where a "# source:" line may not be (several files from one site).

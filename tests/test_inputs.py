@@ -108,3 +108,46 @@ def test_a_mixed_folder_builds_what_it_can_and_names_every_skip(run_kg, tmp_path
     assert any("e.txt: empty file" in line for line in skipped)
     assert any("f.txt: binary file" in line for line in skipped)
     assert "built 3 document(s), 0 unchanged, 3 skipped" in result.stderr
+
+
+STATE_TABLE = """Funding for states was announced on 4 March 2024.
+
+<table> <tbody> <tr class="odd"> <td colspan="3">Awards by state, FY 2024</td> </tr>
+<tr class="even"> <td>State</td> <td>Broadband Grants</td> <td>Households Served</td> </tr>
+<tr class="odd"> <td>Iowa</td> <td>$12,500,000</td> <td> 48,200</td> </tr>
+<tr class="even"> <td><p>New</p> <p>Mexico</p></td> <td>$9,750,000</td> <td>31,000</td> </tr>
+<tr class="odd"> <td>Total</td> <td>$22,250,000</td> <td>79,200</td> </tr> </tbody> </table>
+
+The program will expand next year.
+"""
+
+
+def table_observations(graph) -> dict[str, tuple]:
+    rows = graph.query("observations", metric="")
+    return {r["metricName"]: (float(r["value"]), r["unit"], r["period"], r["evidence"]) for r in rows}
+
+
+def test_an_html_table_in_a_text_is_read_cell_by_cell_under_its_headings(tmp_path):
+    release = tmp_path / "awards.md"
+    release.write_text(STATE_TABLE)
+    graph = kg.build([release])
+    found = table_observations(graph)
+    assert found["Broadband Grants for Iowa"] == (12_500_000, "USD", "2024", "| Iowa | $12,500,000 | 48,200 |")
+    assert found["Households Served for New Mexico"][:2] == (31_000, "count")
+    assert found["total Broadband Grants"][0] == 22_250_000
+    assert len(found) == 6  # every number once; no "td" or "</td" metric from the markup
+    assert "<td" not in literals(graph)
+
+
+def test_a_markdown_pipe_table_reads_like_an_html_one(tmp_path):
+    pipes = tmp_path / "pipes.md"
+    pipes.write_text("Funding was announced in 2024.\n\n| State | Broadband Grants |\n|---|---|\n"
+                     "| Iowa | $12,500,000 |\n| Ohio | $3,000,000 |\n")
+    found = table_observations(kg.build([pipes]))
+    assert {m: v[0] for m, v in found.items()} == {"Broadband Grants for Iowa": 12_500_000,
+                                                   "Broadband Grants for Ohio": 3_000_000}
+
+
+def test_html_pages_keep_each_table_row_on_one_line():
+    page = "<p>Awards:</p><table><tr><th>State</th><th>Grants</th></tr><tr><td>Iowa</td><td>$5</td></tr></table><p>End</p>"
+    assert html_text(page) == "Awards:\n\n| State | Grants |\n| Iowa | $5 |\n\nEnd"

@@ -25,6 +25,7 @@ from .facts import ChangeFact
 from .lexicon import head_type
 from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
 from .entities import mentions_between
+from .tables import numeric_cells, table_rows
 from .text import doc_text, noun_chunk_bounds, span_text
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
@@ -85,7 +86,9 @@ class ObservationExtractor:
         main_year = document_year(doc_text(doc))
         mentions = getattr(doc._, "kg_mentions", [])
         not_prose = None  # found once the document has a number
-        observed = []
+        tables = table_rows(doc_text(doc))
+        observed = list(table_observations(doc_text(doc), tables, main_year))
+        table_spans = [(rows[0].start, rows[-1].end) for rows in tables]  # read by cell, not as sentences
         for sent in doc.sents:
             quantities = find_quantities(span_text(sent))
             if not quantities:
@@ -94,8 +97,10 @@ class ObservationExtractor:
             not_prose = not_prose_spans(doc_text(doc)) if not_prose is None else not_prose
             named = [(m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)]
             named += spans_overlapping(not_prose, sent.start_char, sent.end_char)
+            named += spans_overlapping(table_spans, sent.start_char, sent.end_char)
             quantities = [q for q in quantities if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
+        observed.sort(key=lambda o: o.quantity.start)
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
@@ -135,6 +140,38 @@ class ObservationExtractor:
             if target is not None:
                 attached[target] = change
         return attached
+
+
+def table_observations(text: str, tables, main_year: str | None) -> Iterator[ObservedNumber]:
+    """A number in a table measures its column's heading for its row's name ("Medicare
+    enrollees for Alabama"); the row is its evidence. The kind is read from the heading, the
+    period from the heading, else the caption, else the document."""
+    for rows in tables:
+        for cell in numeric_cells(text, rows):
+            metric = table_metric(clean_metric(cell.heading), cell.row_name)
+            heading = cell.heading
+            kind = "forecast" if FORECAST_WORDS.search(heading) else "target" if TARGET_WORDS.search(heading) else "actual"
+            yield ObservedNumber(cell.quantity, metric, f"{metric}: {cell.quantity.surface}", (cell.row.start, cell.row.end),
+                                 table_period(cell, main_year), kind, None)
+
+
+TOTAL_ROWS = {"total", "totals", "grand total", "overall", "all"}
+
+
+def table_metric(heading: str, row_name: str | None) -> str:
+    if row_name is None:
+        return heading
+    if row_name.lower().rstrip(":") in TOTAL_ROWS:
+        return heading if "total" in heading.lower() else f"total {heading}"
+    return f"{heading} for {row_name}"
+
+
+def table_period(cell, main_year: str | None) -> str | None:
+    for context in (cell.heading, cell.caption or ""):
+        year = YEAR.search(context)
+        if year:
+            return period_text(year)
+    return main_year
 
 
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
@@ -484,11 +521,15 @@ def find_period(sentence: str, q: Quantity, main_year: str | None) -> str | None
     candidates = [m for m in YEAR.finditer(sentence) if not (m.start() >= q.start and m.end() <= q.end)]
     if not candidates:
         return main_year
-    nearest = min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
-    if nearest["to"]:
-        to = nearest["to"]
-        return f"{nearest['year']}-{to[-2:]}" if len(to) == 2 else f"{nearest['year']}/{to}"
-    return nearest["year"]
+    return period_text(min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end()))))
+
+
+def period_text(year: re.Match) -> str:
+    """"2021" -> "2021"; "2021-22" -> "2021-22"; "2021-2025" -> "2021/2025"."""
+    to = year["to"]
+    if to:
+        return f"{year['year']}-{to[-2:]}" if len(to) == 2 else f"{year['year']}/{to}"
+    return year["year"]
 
 
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
