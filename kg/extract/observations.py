@@ -472,7 +472,7 @@ def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
 
 
 def clean_metric(text: str) -> str:
-    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(" ,.;:-“”\"'")
+    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(" ,.;:-“”\"'*")  # "*" marks footnotes, bold
     for _ in range(2):
         text = WRAPPERS.sub("", text)
     text = re.sub(r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", "", text,
