@@ -261,17 +261,25 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     None when no phrase with a word names what it measures (a bare table cell, "10%, 70%")."""
     root = quantity_root(span)
     money = unit is not None and unit.split("/")[0] in CURRENCIES
-    described = list_item_metric(span, sent) or (money_use_metric(root, span) if money else None)
+    described = list_item_metric(span, sent) or (money_use_metric(root, span) or money_in_metric(root, span)
+                                                 if money else None)
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
         metric = clean_metric(measured.text)
-        if HAS_WORD.search(metric):
+        if names_something(metric):
             return sentence_case(metric, measured), clause_label(root, span, sent)
     return None
 
 
 HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: not "%", "$1", "±" or a footnote mark "a"
+PRONOUNS = {"it", "this", "that", "these", "those", "they", "them", "we", "us", "our", "he", "she", "which",
+            "who", "what", "its", "their", "itself", "one", "some", "all", "each", "both", "others"}
+
+
+def names_something(metric: str) -> bool:
+    """A metric needs a word, and one that is not a pronoun ("This includes $700 million")."""
+    return HAS_WORD.search(metric) is not None and metric.lower() not in PRONOUNS
 
 
 def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
@@ -324,6 +332,15 @@ def money_use_metric(root: Token, span: Span) -> str | None:
                 and verb.tag_ in {"VBN", "VBD"}:
             return clean_metric(" ".join([noun, verb.lower_, *money_uses(verb, span)]))
     return None
+
+
+def money_in_metric(root: Token, span: Span) -> str | None:
+    """"$1.9 billion in mandatory funding", "imported $274 million in shellfish": money in
+    something is an amount of that thing."""
+    objects = [o for p in root.rights if p.dep_ == "prep" and p.lower_ == "in" and p.i >= span.end
+               for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
+    metric = clean_metric(phrase(objects[0], exclude=span).text) if objects else None
+    return metric if metric and names_something(metric) else None
 
 
 def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
@@ -442,20 +459,19 @@ def nearest_noun_phrase(span: Span, sent: Span) -> Span:
     every = noun_chunk_bounds(span.doc)  # in order: the sentence's chunks found by halving
     in_sentence = every[bisect_left(every, (sent.start,)):bisect_left(every, (sent.end,))]
     chunks = [span.doc[s:e] for s, e in in_sentence if e <= sent.end and (e <= span.start or s >= span.end)]
-    worded = [c for c in chunks if HAS_WORD.search(span_text(c))]  # not "10%" in "10%, 70% and 15%"
+    worded = [c for c in chunks if names_something(span_text(c))]  # not "10%" in "10%, 70% and 15%", nor "It"
     before = [c for c in worded if c.end <= span.start]
     return before[-1] if before else (worded[0] if worded else span)
 
 
+CLAUSES = {"relcl", "acl", "appos", "conj", "advcl"}
+
+
 def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
     """A noun with its modifiers and one prepositional tail, without the quantity itself."""
-    keep = []
-    for token in noun.subtree:
-        if exclude.start <= token.i < exclude.end:
-            continue
-        if token.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "det", "advcl", "nummod"} and token.head == noun:
-            continue
-        keep.append(token)
+    dropped = {t.i for child in noun.children if child.dep_ in CLAUSES for t in child.subtree}  # "that will help"
+    dropped |= {child.i for child in noun.children if child.dep_ in {"punct", "cc", "det", "nummod"}}
+    keep = [t for t in noun.subtree if t.i not in dropped and not exclude.start <= t.i < exclude.end]
     keep = contiguous_around(keep, noun)[:max_tokens]
     return noun.doc[keep[0].i:keep[-1].i + 1] if keep else noun.doc[noun.i:noun.i + 1]
 

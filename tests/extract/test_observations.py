@@ -183,3 +183,22 @@ def test_a_coordinated_number_with_words_of_its_own_keeps_them(nlp):
 def test_a_metric_is_never_only_numbers_or_symbols(nlp, text):
     for obs in observations(nlp, text):
         assert re.search(r"[^\W\d_]{2}", obs.metric), obs
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The Budget includes $1.6 billion in discretionary funding and $1.9 billion in mandatory funding.",
+     ["discretionary funding", "mandatory funding"]),
+    ("In 2023, the U.S. imported $274 million in shellfish from the EU.", ["shellfish"]),
+])
+def test_money_in_something_is_an_amount_of_that_thing(nlp, text, metric):
+    assert [o.metric for o in observations(nlp, text)] == metric
+
+
+def test_a_pronoun_names_no_metric(nlp):
+    (obs,) = observations(nlp, "This includes more than $700 million for ethanol exports.")
+    assert obs.metric.lower() != "this" and "ethanol exports" in obs.metric
+
+
+def test_a_relative_clause_leaves_no_dangling_words_in_the_metric(nlp):
+    (obs,) = observations(nlp, "Overall, families that take advantage of clean energy tax credits can save more than $1,000 per year.")
+    assert obs.metric == "families"
