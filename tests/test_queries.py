@@ -171,3 +171,20 @@ def test_a_query_file_declares_every_prefix_it_uses(name):
     import pyoxigraph as ox
 
     ox.Store().query(library()[name].sparql)
+
+
+def test_a_metric_two_documents_spell_differently_is_listed_once_under_one_name(tmp_path):
+    spellings = {"a.txt": "In 2023, the Budget includes $5 billion.", "b.txt": "In 2024, the budget includes $6 billion."}
+    for file, text in spellings.items():
+        (tmp_path / file).write_text(text)
+    graph = kg.build(sorted(tmp_path.iterdir()))
+    labels = {row["o"] for row in graph.sparql(
+        "SELECT ?o WHERE { ?m a <https://w3id.org/policy-kg/ontology#Metric> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?o }")}
+    assert {"Budget", "budget"} <= labels  # each document keeps its own spelling
+    for name, params in [("observations", {}), ("metric-observations", {}), ("observations-by-currency", {}),
+                         ("observations", {"metric": "budget"})]:
+        rows = graph.query(name, **params)
+        budget = [r for r in rows if r["metricName"].lower() == "budget"]
+        assert len(budget) == len({r["observation"] for r in budget}) >= 1, name
+        assert len({r["metricName"] for r in budget}) == 1, name
