@@ -6,6 +6,8 @@ Component order: the base pipeline (tagger, parser, ner) -> ``kg_entities`` ->
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 
 from spacy.language import Language
@@ -168,12 +170,15 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
 
 
 def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
-    """The lexicon's name for known agencies and programmes, else the fullest written form."""
+    """The lexicon's name for known agencies and programmes, else the fullest written form,
+    in ordinary case when the text has one ("Hyde Amendment", not its heading's "HYDE
+    AMENDMENT"), without a leading "the" (which the key ignores too)."""
     entry = lexicon().get(key)
     if entry and entry.type == type_:
         return entry.name
     written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [m.name for m in group]
-    return strip_quotes(max(written, key=len))
+    fullest = max(written, key=lambda name: (not (" " in name and name.isupper()), len(name)))
+    return re.sub(r"^the\s+(?=\S)", "", strip_quotes(fullest))
 
 
 def person_facts(doc: Doc) -> list[EntityFact]:

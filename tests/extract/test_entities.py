@@ -252,3 +252,16 @@ def test_the_lexicon_search_prefers_the_longest_name():
     for name, other in pairs:
         assert [m.group() for m in lexicon_pattern().finditer(f"the {other} said")] == [other]
         assert [m.group() for m in lexicon_pattern().finditer(f"the {name} said")] == [name]
+
+
+@pytest.mark.parametrize("written, name", [
+    (["HYDE AMENDMENT", "Hyde Amendment"], "Hyde Amendment"),  # a heading in capitals, then the text
+    (["the National Historic Preservation Act"], "National Historic Preservation Act"),  # a list item
+    (["EPA", "Environmental Protection Agency"], "Environmental Protection Agency"),
+])
+def test_an_entity_is_named_in_ordinary_case_and_without_a_leading_the(written, name):
+    from kg.extract.entities import Mention
+    from kg.extract.lexicon import canonical_key
+    from kg.extract.pipeline import preferred_name
+    group = [Mention(0, len(w), "Regulation", w, canonical_key(written[-1]), "head") for w in written]
+    assert preferred_name("Regulation", group[0].key, group) == name
