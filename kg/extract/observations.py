@@ -5,7 +5,9 @@ For each quantity found by ``quantities.find_quantities`` in a sentence:
   percentage points", "fell 41%") becomes the *change* of the nearest stated number
   in the same sentence, not an observation of its own;
 - the metric is the noun phrase the number measures, read from the dependency parse
-  ("The number of new 5G base stations ... reached 654,000" -> "new 5G base stations");
+  ("The number of new 5G base stations ... reached 654,000" -> "new 5G base stations"); a
+  number with no phrase that has a word, other than a pronoun, is no observation;
+- a number in a table (``kg.extract.tables``) measures its column heading for its row's name;
 - the period is the nearest year in the sentence, else the document's main year;
 - the kind is ``target`` for planned numbers ("will", "by 2025", "target"),
   ``forecast`` for expected ones, else ``actual``.
