@@ -151,3 +151,14 @@ def test_a_markdown_pipe_table_reads_like_an_html_one(tmp_path):
 def test_html_pages_keep_each_table_row_on_one_line():
     page = "<p>Awards:</p><table><tr><th>State</th><th>Grants</th></tr><tr><td>Iowa</td><td>$5</td></tr></table><p>End</p>"
     assert html_text(page) == "Awards:\n\n| State | Grants |\n| Iowa | $5 |\n\nEnd"
+
+
+def test_a_table_heading_gives_its_cells_their_unit_and_scale(tmp_path):
+    release = tmp_path / "budget.md"
+    release.write_text("Budget tables for 2024.\n\n| Agency | Funding ($ millions) | Staff (thousands) | Share (%) |\n"
+                       "|---|---|---|---|\n| Energy Office | 5.2 | 1.5 | 12 |\n| Water Office | $7 billion | 2 | 30 |\n")
+    found = table_observations(kg.build([release]))
+    assert found["Funding for Energy Office"][:2] == (5_200_000, "USD")  # the unit leaves the name
+    assert found["Funding for Water Office"][:2] == (7_000_000_000, "USD")  # the cell's own scale
+    assert found["Staff for Energy Office"][:2] == (1_500, "count")
+    assert found["Share for Water Office"][:2] == (30, "percent")

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
-from .quantities import Quantity, find_quantities
+from .quantities import CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
 
-__all__ = ["Row", "TableCell", "table_rows", "table_cells", "numeric_cells"]
+__all__ = ["Row", "TableCell", "table_rows", "table_cells", "numeric_cells", "heading_unit"]
 
 TABLE_LINE = re.compile(r"^[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$", re.MULTILINE)
 SEPARATOR_CELL = re.compile(r"\s*:?-{3,}:?\s*")
@@ -34,8 +35,9 @@ class Row:
 
 @dataclass(frozen=True)
 class TableCell:
-    """A cell's number (its offsets in the text), the heading of its column, the name of its
-    row (None in a table without row names), the row's span and the table's caption."""
+    """A cell's number (its offsets in the text; in its heading's unit), the heading of its
+    column without that unit, the name of its row (None in a table without row names), the
+    row's span and the table's caption."""
 
     quantity: Quantity
     heading: str
@@ -94,8 +96,75 @@ def numeric_cells(text: str, rows: list[Row]) -> Iterator[TableCell]:
             if q is None:
                 name = cell if HAS_WORD.search(cell) else name
             elif HAS_WORD.search(heading):
+                q = in_heading_unit(q, heading)
                 yield TableCell(Quantity(start + q.start, start + q.end, q.value, q.unit, q.surface, q.explicit),
-                                heading, name, row, " ".join(captions) or None)
+                                without_unit_note(heading), name, row, " ".join(captions) or None)
+
+
+def in_heading_unit(q: Quantity, heading: str) -> Quantity:
+    """A cell's number in the unit and scale its heading states ("Funding ($ millions)" | "5.2"),
+    unless the cell states its own."""
+    unit = heading_unit(heading)
+    if unit is None:
+        return q
+    scale, code = unit
+    has_scale = any(w.lower() in SCALES for w in re.findall(r"[^\W\d_]+", q.surface))
+    value = q.value if has_scale else float(Decimal(str(q.value)) * Decimal(str(scale)))
+    return Quantity(q.start, q.end, value, q.unit or code, q.surface, True)
+
+
+NOTE = re.compile(r"\(([^()]{1,40})\)")  # "Funding ($ millions)", "Amount (Rs. crore)", "Share (%)"
+IN_NOTE = re.compile(r"\bin\s+(\S{0,4}\s*(?:thousands?|millions?|billions?|lakhs?|crores?)\b.*)$", re.IGNORECASE)
+UNIT_TOKEN = re.compile(r"us\$|[$£€₹¥%]|[^\W\d_]+\.?")
+MAX_UNIT_HEADING_WORDS = 4
+
+
+def heading_unit(heading: str) -> tuple[float, str | None] | None:
+    """(scale, unit code) a column heading gives its numbers, from a note in brackets, an
+    "in millions" tail, or a heading that is only a unit; None when it gives none.
+
+    >>> heading_unit("Funding ($ millions)"), heading_unit("Millions of Dollars"), heading_unit("Share (%)")
+    ((1000000.0, 'USD'), (1000000.0, 'USD'), (1, 'percent'))
+    >>> heading_unit("Amount in Rs crore"), heading_unit("Households (thousands)"), heading_unit("State")
+    ((10000000.0, 'INR'), (1000.0, None), None)
+    """
+    notes = NOTE.findall(heading)
+    tail = IN_NOTE.search(heading)
+    notes += [tail.group(1)] if tail else []
+    notes += [heading] if len(heading.split()) <= MAX_UNIT_HEADING_WORDS else []
+    for note in notes:
+        found = note_unit(note)
+        if found is not None:
+            return found
+    return None
+
+
+def without_unit_note(heading: str) -> str:
+    """"Funding ($ millions)" -> "Funding": the unit is in the numbers now. A heading that is
+    only a unit ("Millions of Dollars") stays as it is."""
+    bare = NOTE.sub(lambda m: "" if note_unit(m.group(1)) else m.group(), heading)
+    tail = IN_NOTE.search(bare)
+    bare = bare[:tail.start()] if tail and note_unit(tail.group(1)) else bare
+    bare = " ".join(bare.split()).rstrip(" ,:")
+    return bare if HAS_WORD.search(bare) else heading
+
+
+def note_unit(note: str) -> tuple[float, str | None] | None:
+    tokens = [t.lower() for t in UNIT_TOKEN.findall(note)]
+    codes = [CURRENCY_SYMBOLS.get(t) or UNIT_WORDS.get(t) for t in tokens]
+    code = next((c for c in codes if c), None)
+    money = code is not None and any(t in CURRENCY_SYMBOLS for t in tokens) or code in {"USD", "GBP", "EUR", "INR", "CNY"}
+    # "m" and "k" are scales only beside money ("£m"); alone "m" is metres
+    scales = [SCALES.get(t) or SCALES.get(t.removesuffix("s")) for t in tokens if len(t) > 1 or money]
+    scale = next((s for s in scales if s), None)
+    if code == "m" and money:
+        code = None
+    if scale is None and code is None:
+        return None
+    if not all(t in CURRENCY_SYMBOLS or t in UNIT_WORDS or t.removesuffix("s") in SCALES or t in SCALES
+               or t in {"in", "of", "amount", "number", "value", "total"} for t in tokens):
+        return None  # a heading of other words ("Million Hearts grants") states no unit
+    return scale or 1, code
 
 
 def cell_number(cell: str) -> Quantity | None:
