@@ -259,12 +259,60 @@ def classify_name_run(doc: Doc, start: int, end: int):
     tail = TIME_TAIL.search(text[start:end])  # "... Plan on Tuesday": a date, not the name
     if tail:
         end = start + tail.start()
-    if start >= end:
+    if start >= end or is_heading(list(re.finditer(r"\S+", text[start:end]))):
         return
-    for part_start, part_end in split_on_and_the(text, start, end):
-        words = list(re.finditer(r"\S+", text[part_start:part_end]))
-        if words and not is_heading(words):
-            yield from name_by_head(part_start, words)
+    for piece_start, piece_end in split_at_headline_verbs(doc, start, end):
+        for part_start, part_end in split_on_and_the(text, *trim_run(doc, piece_start, piece_end)):
+            words = list(re.finditer(r"\S+", text[part_start:part_end]))
+            if words and not is_heading(words):
+                yield from name_by_head(part_start, words)
+
+
+# Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"
+HEADLINE_VERBS = {  # present forms only: a past participle names things ("Notice of Proposed Rulemaking")
+    "announces", "issues", "launches", "releases", "signs", "unveils", "takes", "celebrates", "highlights",
+    "invests", "secures", "expands", "proposes", "finalizes", "hosts", "continues", "builds", "delivers",
+    "approves", "urges", "applauds", "welcomes", "commemorates", "nominates",
+    "appoints", "extends", "strengthens", "advances", "lowers", "protects", "restores", "creates",
+    "establishes", "renews", "reaffirms", "recognizes", "convenes", "joins", "commits", "pledges",
+    "provides", "introduces", "implements", "enforces", "revokes", "rescinds", "suspends", "imposes",
+    "requires", "directs", "is", "are", "was", "were", "has", "have", "will", "would",
+}
+
+
+def split_at_headline_verbs(doc: Doc, start: int, end: int):
+    """The pieces of a run between the verbs a headline capitalises ("Announces", "Will",
+    "to Sign"): a name does not go on across them. A verb has its object after it, so a run's
+    last word is no verb ("Office of Global Women's Issues")."""
+    text = doc_text(doc)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    piece_start, i = start, 0
+    while i < len(words):
+        lower = words[i].group().lower()
+        verb_words = 1 if lower in HEADLINE_VERBS and i + 1 < len(words) else \
+            2 if lower == "to" and i + 1 < len(words) and is_headline_base_verb(doc, start + words[i + 1].start()) else 0
+        if verb_words:
+            if i > 0 and start + words[i - 1].end() > piece_start:
+                yield piece_start, start + words[i - 1].end()
+            following = i + verb_words
+            piece_start = start + words[following].start() if following < len(words) else end
+        i += verb_words or 1
+    if piece_start < end:
+        yield piece_start, end
+
+
+# "Biden to Sign ...", "Harris to Travel to ...": what a headline says someone is to do. Not
+# "protect" or "end": "Campaign to Protect Rural England", "Partnership to End Addiction".
+HEADLINE_BASE_VERBS = {"announce", "sign", "host", "travel", "visit", "deliver", "discuss", "meet", "launch",
+                       "unveil", "release", "issue", "highlight", "celebrate", "hold", "welcome", "convene",
+                       "attend", "participate", "speak", "address", "join", "lead", "mark", "commemorate"}
+
+
+def is_headline_base_verb(doc: Doc, position: int) -> bool:
+    """"Biden to Sign Executive Order": the word after "to" is a headline's verb (by its
+    spelling: the tagger often reads a capitalised one as a proper noun)."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].lower_ in HEADLINE_BASE_VERBS
 
 
 def is_heading(words: list[re.Match]) -> bool:

@@ -265,3 +265,24 @@ def test_an_entity_is_named_in_ordinary_case_and_without_a_leading_the(written, 
     from kg.extract.pipeline import preferred_name
     group = [Mention(0, len(w), "Regulation", w, canonical_key(written[-1]), "head") for w in written]
     assert preferred_name("Regulation", group[0].key, group) == name
+
+
+@pytest.mark.parametrize("headline, names", [
+    ("Harris Administration Issues Landmark Blueprint for the National Grid Modernisation Plan",
+     {"Harris Administration", "Landmark Blueprint for the National Grid Modernisation Plan"}),
+    ("President Biden to Sign Historic Executive Order on Competition", {"Historic Executive Order on Competition"}),
+])
+def test_a_headline_verb_ends_a_name(nlp, headline, names):
+    from kg.extract.pipeline import facts_from_doc
+    found = {e.name for e in facts_from_doc(nlp(headline + "\n\nThe text of the release.")).entities}
+    assert names <= found and not any(" Issues " in n or " to Sign " in n for n in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Advisory Committee on Veterans Issues met on Monday.", "Advisory Committee on Veterans Issues"),
+    ("The Forest Service published an Advanced Notice of Proposed Rulemaking.", "Notice of Proposed Rulemaking"),
+    ("The Coalition to Protect America Act passed.", "Coalition to Protect America Act"),
+])
+def test_a_name_keeps_words_that_look_like_headline_verbs(nlp, text, name):
+    from kg.extract.pipeline import facts_from_doc
+    assert any(name in e.name for e in facts_from_doc(nlp(text)).entities)
