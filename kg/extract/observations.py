@@ -27,8 +27,8 @@ from .facts import ChangeFact
 from .lexicon import head_type
 from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
 from .entities import mentions_between
-from .tables import numeric_cells, table_rows
-from .text import doc_text, noun_chunk_bounds, span_text
+from .tables import Row, TableCell, numeric_cells, table_rows
+from .text import HAS_WORD, doc_text, noun_chunk_bounds, span_text
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
 
@@ -144,17 +144,22 @@ class ObservationExtractor:
         return attached
 
 
-def table_observations(text: str, tables, main_year: str | None) -> Iterator[ObservedNumber]:
+def table_observations(text: str, tables: list[list[Row]], main_year: str | None) -> Iterator[ObservedNumber]:
     """A number in a table measures its column's heading for its row's name ("Medicare
     enrollees for Alabama"); the row is its evidence. The kind is read from the heading, the
     period from the heading, else the caption, else the document."""
     for rows in tables:
         for cell in numeric_cells(text, rows):
             metric = table_metric(clean_metric(cell.heading), cell.row_name)
-            heading = cell.heading
-            kind = "forecast" if FORECAST_WORDS.search(heading) else "target" if TARGET_WORDS.search(heading) else "actual"
-            yield ObservedNumber(cell.quantity, metric, f"{metric}: {cell.quantity.surface}", (cell.row.start, cell.row.end),
-                                 table_period(cell, main_year), kind, None)
+            yield ObservedNumber(cell.quantity, metric, f"{metric}: {cell.quantity.surface}",
+                                 (cell.row.start, cell.row.end), table_period(cell, main_year),
+                                 heading_kind(cell.heading), None)
+
+
+def heading_kind(heading: str) -> str:
+    if FORECAST_WORDS.search(heading):
+        return "forecast"
+    return "target" if TARGET_WORDS.search(heading) else "actual"
 
 
 TOTAL_ROWS = {"total", "totals", "grand total", "overall", "all"}
@@ -168,7 +173,7 @@ def table_metric(heading: str, row_name: str | None) -> str:
     return f"{heading} for {row_name}"
 
 
-def table_period(cell, main_year: str | None) -> str | None:
+def table_period(cell: TableCell, main_year: str | None) -> str | None:
     for context in (cell.heading, cell.caption or ""):
         year = YEAR.search(context)
         if year:
@@ -274,7 +279,6 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     return None
 
 
-HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: not "%", "$1", "±" or a footnote mark "a"
 PRONOUNS = {"it", "this", "that", "these", "those", "they", "them", "we", "us", "our", "he", "she", "which",
             "who", "what", "its", "their", "itself", "one", "some", "all", "each", "both", "others"}
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .quantities import CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
+from .text import HAS_WORD
 
 __all__ = ["Row", "TableCell", "table_rows", "table_cells", "numeric_cells", "heading_unit"]
 
 TABLE_LINE = re.compile(r"^[ \t]*\|(?P<cells>[^\n]*)\|[ \t]*$", re.MULTILINE)
 SEPARATOR_CELL = re.compile(r"\s*:?-{3,}:?\s*")
-HAS_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 @dataclass(frozen=True)

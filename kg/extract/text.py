@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 import numpy
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "literal_alternation", "noun_chunk_bounds", "span_text", "token_indices"]
+__all__ = ["HAS_WORD", "doc_text", "literal_alternation", "noun_chunk_bounds", "span_text", "token_indices"]
+
+HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not "%", "$1", "±" or "a"
 
 
 def cached_on(doc: Doc, key: str, compute: Callable[[Doc], object]):
