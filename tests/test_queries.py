@@ -188,3 +188,19 @@ def test_a_metric_two_documents_spell_differently_is_listed_once_under_one_name(
         budget = [r for r in rows if r["metricName"].lower() == "budget"]
         assert len(budget) == len({r["observation"] for r in budget}) >= 1, name
         assert len({r["metricName"] for r in budget}) == 1, name
+
+
+def test_an_agency_two_documents_spell_differently_is_listed_once_under_one_name(tmp_path):
+    (tmp_path / "a.txt").write_text("The Rural Water Office launched the Clean Springs Program in 2024.\n")
+    (tmp_path / "b.txt").write_text("In 2025 the RURAL WATER OFFICE expanded the Clean Springs Program.\n")
+    graph = kg.build(sorted(tmp_path.iterdir()))
+    agency = "https://w3id.org/policy-kg/id/agency/rural-water-office"
+    labels = {r["l"] for r in graph.sparql(f"SELECT ?l WHERE {{ <{agency}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}")}
+    assert labels == {"Rural Water Office", "RURAL WATER OFFICE"}  # each document keeps its own spelling
+    evidence = graph.query("entity-evidence", name="water")
+    assert len(evidence) == 2 and {r["entityName"] for r in evidence} == {"Rural Water Office"}
+    (mentioning,) = graph.query("documents-mentioning", name="water")
+    assert mentioning["documents"] == "2"
+    for name, column in [("programs-by-agency", "agencyName"), ("agency-responsibilities", "agencyName")]:
+        rows = graph.query(name)
+        assert [r[column] for r in rows if "water" in r[column].lower()] == ["Rural Water Office"], name
