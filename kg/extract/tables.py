@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .quantities import CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
+from .quantities import CURRENCIES, CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
 from .text import HAS_WORD
 
 __all__ = ["Row", "TableCell", "table_rows", "table_cells", "numeric_cells", "heading_unit"]
@@ -79,32 +79,31 @@ def numeric_cells(text: str, rows: list[Row]) -> Iterator[TableCell]:
     """The heading row is the first of two or more cells, none of them a number; a one-cell
     line above it is the caption. Below it, a number's row name is the nearest cell with words
     on its left ("| FL | 618,590 | OH | 51,520 |" has two)."""
-    captions, headings = [], None
+    captions, columns = [], None  # columns: (heading without its unit, the unit) each
     for row in rows:
         cells = [text[s:e] for s, e in row.cells]
         if all(SEPARATOR_CELL.fullmatch(c) for c in cells):
             continue
-        if headings is None:
+        if columns is None:
             if len(cells) > 1 and not any(cell_number(c) for c in cells):
-                headings = cells
+                columns = [(without_unit_note(c), heading_unit(c)) for c in cells]
             elif len(cells) == 1:
                 captions.append(cells[0])
             continue
         name = None
-        for (start, _), cell, heading in zip(row.cells, cells, headings):
+        for (start, _), cell, (heading, unit) in zip(row.cells, cells, columns):
             q = cell_number(cell)
             if q is None:
                 name = cell if HAS_WORD.search(cell) else name
             elif HAS_WORD.search(heading):
-                q = in_heading_unit(q, heading)
+                q = in_unit(q, unit)
                 yield TableCell(Quantity(start + q.start, start + q.end, q.value, q.unit, q.surface, q.explicit),
-                                without_unit_note(heading), name, row, " ".join(captions) or None)
+                                heading, name, row, " ".join(captions) or None)
 
 
-def in_heading_unit(q: Quantity, heading: str) -> Quantity:
-    """A cell's number in the unit and scale its heading states ("Funding ($ millions)" | "5.2"),
+def in_unit(q: Quantity, unit: tuple[float, str | None] | None) -> Quantity:
+    """A cell's number in the (scale, unit) its heading states ("Funding ($ millions)" | "5.2"),
     unless the cell states its own."""
-    unit = heading_unit(heading)
     if unit is None:
         return q
     scale, code = unit
@@ -150,21 +149,29 @@ def without_unit_note(heading: str) -> str:
 
 
 def note_unit(note: str) -> tuple[float, str | None] | None:
+    """(scale, unit code) of a note made only of unit words ("$ millions", "Rs. crore", "%")."""
     tokens = [t.lower() for t in UNIT_TOKEN.findall(note)]
-    codes = [CURRENCY_SYMBOLS.get(t) or UNIT_WORDS.get(t) for t in tokens]
-    code = next((c for c in codes if c), None)
-    money = code is not None and any(t in CURRENCY_SYMBOLS for t in tokens) or code in {"USD", "GBP", "EUR", "INR", "CNY"}
-    # "m" and "k" are scales only beside money ("£m"); alone "m" is metres
-    scales = [SCALES.get(t) or SCALES.get(t.removesuffix("s")) for t in tokens if len(t) > 1 or money]
+    if not tokens or not all(map(is_unit_token, tokens)):
+        return None  # other words ("Million Hearts grants") state no unit
+    code = next((CURRENCY_SYMBOLS.get(t) or UNIT_WORDS.get(t) for t in tokens
+                 if t in CURRENCY_SYMBOLS or t in UNIT_WORDS), None)
+    # "m" and "k" are scales only beside money ("£m"): "(m)" may be metres
+    scales = [token_scale(t) for t in tokens if len(t) > 1 or code in CURRENCIES]
     scale = next((s for s in scales if s), None)
-    if code == "m" and money:
-        code = None
     if scale is None and code is None:
         return None
-    if not all(t in CURRENCY_SYMBOLS or t in UNIT_WORDS or t.removesuffix("s") in SCALES or t in SCALES
-               or t in {"in", "of", "amount", "number", "value", "total"} for t in tokens):
-        return None  # a heading of other words ("Million Hearts grants") states no unit
     return scale or 1, code
+
+
+UNIT_NOTE_WORDS = {"in", "of", "amount", "number", "value", "total"}
+
+
+def is_unit_token(token: str) -> bool:
+    return token in CURRENCY_SYMBOLS or token in UNIT_WORDS or token in UNIT_NOTE_WORDS or token_scale(token) is not None
+
+
+def token_scale(token: str) -> float | None:
+    return SCALES.get(token) or SCALES.get(token.removesuffix("s"))
 
 
 def cell_number(cell: str) -> Quantity | None:
