@@ -282,15 +282,11 @@ HEADLINE_VERBS = {  # present forms only: a past participle names things ("Notic
 
 def split_at_headline_verbs(doc: Doc, start: int, end: int):
     """The pieces of a run between the verbs a headline capitalises ("Announces", "Will",
-    "to Sign"): a name does not go on across them. A verb has its object after it, so a run's
-    last word is no verb ("Office of Global Women's Issues")."""
-    text = doc_text(doc)
-    words = list(re.finditer(r"\S+", text[start:end]))
+    "to Sign"): a name does not go on across them."""
+    words = list(re.finditer(r"\S+", doc_text(doc)[start:end]))
     piece_start, i = start, 0
     while i < len(words):
-        lower = words[i].group().lower()
-        verb_words = 1 if lower in HEADLINE_VERBS and i + 1 < len(words) else \
-            2 if lower == "to" and i + 1 < len(words) and is_headline_base_verb(doc, start + words[i + 1].start()) else 0
+        verb_words = headline_verb_words([w.group().lower() for w in words[i:i + 2]], last=i + 1 == len(words))
         if verb_words:
             if i > 0 and start + words[i - 1].end() > piece_start:
                 yield piece_start, start + words[i - 1].end()
@@ -301,18 +297,20 @@ def split_at_headline_verbs(doc: Doc, start: int, end: int):
         yield piece_start, end
 
 
+def headline_verb_words(words: list[str], last: bool) -> int:
+    """How many of ``words`` (the next two of a run) are a headline's verb: 1 for "Announces",
+    2 for "to Sign", 0 for none. A verb has its object after it, so a run's last word is no
+    verb ("Advisory Committee on Veterans Issues")."""
+    if words[0] in HEADLINE_VERBS and not last:
+        return 1
+    return 2 if words[0] == "to" and len(words) == 2 and words[1] in HEADLINE_BASE_VERBS else 0
+
+
 # "Biden to Sign ...", "Harris to Travel to ...": what a headline says someone is to do. Not
 # "protect" or "end": "Campaign to Protect Rural England", "Partnership to End Addiction".
 HEADLINE_BASE_VERBS = {"announce", "sign", "host", "travel", "visit", "deliver", "discuss", "meet", "launch",
                        "unveil", "release", "issue", "highlight", "celebrate", "hold", "welcome", "convene",
                        "attend", "participate", "speak", "address", "join", "lead", "mark", "commemorate"}
-
-
-def is_headline_base_verb(doc: Doc, position: int) -> bool:
-    """"Biden to Sign Executive Order": the word after "to" is a headline's verb (by its
-    spelling: the tagger often reads a capitalised one as a proper noun)."""
-    span = doc.char_span(position, position + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].lower_ in HEADLINE_BASE_VERBS
 
 
 def is_heading(words: list[re.Match]) -> bool:
