@@ -113,8 +113,7 @@ class ObservationExtractor:
         attached = self.attach_changes(quantities, changes, mains)
         for i in mains:
             q = quantities[i]
-            local = Quantity(q.start + sent.start_char, q.end + sent.start_char, q.value, q.unit,
-                             q.surface, q.explicit)
+            local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
             if span is None or not is_measurement(span, q):
                 continue
@@ -153,13 +152,7 @@ def table_observations(text: str, tables: list[list[Row]], main_year: str | None
             metric = table_metric(clean_metric(cell.heading), cell.row_name)
             yield ObservedNumber(cell.quantity, metric, f"{metric}: {cell.quantity.surface}",
                                  (cell.row.start, cell.row.end), table_period(cell, main_year),
-                                 heading_kind(cell.heading), None)
-
-
-def heading_kind(heading: str) -> str:
-    if FORECAST_WORDS.search(heading):
-        return "forecast"
-    return "target" if TARGET_WORDS.search(heading) else "actual"
+                                 kind_by_words(cell.heading), None)
 
 
 TOTAL_ROWS = {"total", "totals", "grand total", "overall", "all"}
@@ -558,11 +551,17 @@ def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
     clause = sent.doc[max(sent.start, span.start - 12):min(sent.end, span.end + 8)].text
     head = span.root.head
     auxiliaries = {c.lower_ for t in (head, head.head) for c in t.children if c.dep_ == "aux"}
-    if FORECAST_WORDS.search(clause):
-        return "forecast"
-    if auxiliaries & {"will", "shall"} or TARGET_WORDS.search(clause) or future_by_year(clause, main_year):
+    kind = kind_by_words(clause)
+    if kind == "actual" and (auxiliaries & {"will", "shall"} or future_by_year(clause, main_year)):
         return "target"
-    return "actual"
+    return kind
+
+
+def kind_by_words(text: str) -> str:
+    """"forecast" for expected numbers, "target" for planned ones, by their words; else "actual"."""
+    if FORECAST_WORDS.search(text):
+        return "forecast"
+    return "target" if TARGET_WORDS.search(text) else "actual"
 
 
 def future_by_year(clause: str, main_year: str | None) -> bool:

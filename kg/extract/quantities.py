@@ -15,7 +15,7 @@ are skipped here; the parse-aware rules live in ``observations``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 __all__ = ["Quantity", "find_quantities", "not_prose_spans", "parse_number", "SCALES", "MONTH_WORDS", "CURRENCIES"]
@@ -108,6 +108,10 @@ class Quantity:
     unit: str | None
     surface: str
     explicit: bool  # has a currency, scale word or unit: more than a bare number
+
+    def shifted(self, offset: int) -> "Quantity":
+        """The same number with offsets into a larger text (a sentence's or a cell's start)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def parse_number(digits: str) -> Decimal:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .quantities import CURRENCIES, CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
@@ -97,8 +97,7 @@ def numeric_cells(text: str, rows: list[Row]) -> Iterator[TableCell]:
                 name = cell if HAS_WORD.search(cell) else name
             elif HAS_WORD.search(heading):
                 q = in_unit(q, unit)
-                yield TableCell(Quantity(start + q.start, start + q.end, q.value, q.unit, q.surface, q.explicit),
-                                heading, name, row, " ".join(captions) or None)
+                yield TableCell(q.shifted(start), heading, name, row, " ".join(captions) or None)
 
 
 def in_unit(q: Quantity, unit: tuple[float, str | None] | None) -> Quantity:
@@ -109,7 +108,7 @@ def in_unit(q: Quantity, unit: tuple[float, str | None] | None) -> Quantity:
     scale, code = unit
     has_scale = any(w.lower() in SCALES for w in re.findall(r"[^\W\d_]+", q.surface))
     value = q.value if has_scale else float(Decimal(str(q.value)) * Decimal(str(scale)))
-    return Quantity(q.start, q.end, value, q.unit or code, q.surface, True)
+    return replace(q, value=value, unit=q.unit or code, explicit=True)
 
 
 NOTE = re.compile(r"\(([^()]{1,40})\)")  # "Funding ($ millions)", "Amount (Rs. crore)", "Share (%)"
