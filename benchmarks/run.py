@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import kg
-from kg.pipeline import COMMIT_TRIPLES, build_graph, stored_in_commits
+from kg.builder import COMMIT_TRIPLES, build_graph, stored_in_commits
 from kg.queries import library
 from kg.settings import load_nlp, resolve_model_name
 from kg.sources import iter_documents

@@ -34,7 +34,7 @@ from .sources import SourceDocument, document_key
 from .store import DEFAULT_STORE, GraphStore, open_store, solution_rows
 
 if TYPE_CHECKING:  # spaCy is imported only when something is built
-    from .pipeline import BuildSummary
+    from .builder import BuildSummary
 
 __all__ = ["KnowledgeGraph", "QueryResult", "build", "open_graph", "queries", "EXAMPLE_TEXT"]
 
@@ -85,7 +85,7 @@ class KnowledgeGraph:
         ``jobs=N`` extracts in N worker processes; ``scheduler="tcp://host:8786"`` on a Dask
         cluster. ``on_document`` is called with each ``ExtractedDocument`` as it is stored.
         """
-        from .pipeline import build_graph
+        from .builder import build_graph
 
         self.last_build = build_graph(sources, store=self.store, model=self.model, jobs=jobs, scheduler=scheduler,
                                       force=force, on_document=on_document)

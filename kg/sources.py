@@ -14,15 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
+from .extract.vocabulary import month_number, words
 from .formats import SUFFIXES, embedded_tables_as_text, file_text
 
 __all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "iter_paths"]
 
 SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTH_PREFIXES = sorted({word[:3] for word in words("months")})  # "Sept.", "September": "sep"
 TEXT_DATE = re.compile(
-    r"\b(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(MONTH_PREFIXES) + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -91,7 +92,7 @@ def find_publication_date(text: str) -> date | None:
         match = pattern.search(text)
         if match:
             month = match["m"]
-            month_no = int(month) if month.isdigit() else MONTHS.index(month[:3].lower()) + 1
+            month_no = int(month) if month.isdigit() else month_number(month[:3])
             try:
                 return date(int(match["y"]), month_no, int(match["d"]))
             except ValueError:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 
 import kg
+from kg import settings
 from kg.settings import extraction_description
 
 from .conftest import EXAMPLES
@@ -62,3 +64,51 @@ def test_the_cli_reports_unchanged_documents(run_kg, tmp_path):
     assert "documents/s" not in again.stderr  # no rate when nothing was extracted
     forced = run_kg("build", EXAMPLES, "--store", store, "--force")
     assert f"built {count} document(s), 0 unchanged" in forced.stderr
+
+
+# -- the extractor digest ------------------------------------------------------------------------
+PACKAGE = settings.PACKAGE_ROOT
+EXTRACTION_FILES = [path.relative_to(PACKAGE).as_posix() for path in settings.extraction_files(PACKAGE)]
+TEXT = "The Ministry of Testing issued the Testing Plan. Exports rose 7% in 2024."
+
+
+@pytest.fixture(scope="module")
+def package_copy(tmp_path_factory):
+    """A copy of the kg package, whose files the tests edit (the installed one stays as it is)."""
+    copy = tmp_path_factory.mktemp("package") / "kg"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+@pytest.fixture(scope="module")
+def stored_graph(tmp_path_factory):
+    return kg.build([TEXT],
+                    store=tmp_path_factory.mktemp("store") / "kg")
+
+
+def test_the_digest_reads_every_module_that_changes_the_triples():
+    for expected in ("names.py", "sources.py", "formats.py", "extract/vocabulary.py", "extract/components.py",
+                     "extract/data/heads.tsv", "extract/data/agencies.tsv", "rdf/build.py"):
+        assert expected in EXTRACTION_FILES
+    assert not {"cli.py", "store.py", "graph.py", "viz.py"} & set(EXTRACTION_FILES)
+
+
+@pytest.mark.parametrize("relative", EXTRACTION_FILES)
+def test_an_edit_to_any_extraction_file_forces_extraction_again(relative, package_copy, stored_graph,
+                                                                  monkeypatch):
+    assert settings.extractor_digest(package_copy) == settings.extractor_digest(PACKAGE)  # a faithful copy
+    edited = package_copy / relative
+    original = edited.read_bytes()
+    try:
+        edited.write_bytes(original + b"\n")
+        settings.extractor_digest.cache_clear()
+        assert settings.extractor_digest(package_copy) != settings.extractor_digest(PACKAGE)
+
+        monkeypatch.setattr(settings, "PACKAGE_ROOT", package_copy)  # as if kg were installed from the copy
+        settings.extraction_description.cache_clear()
+        summary = stored_graph.add(TEXT)
+        assert len(summary.built) == 1 and not summary.unchanged
+    finally:
+        edited.write_bytes(original)
+        settings.extractor_digest.cache_clear()
+        settings.extraction_description.cache_clear()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import kg
 from kg.errors import InputError
-from kg.pipeline import build_graph
+from kg.builder import build_graph
 from kg.sources import document_from_text
 from kg.store import Store
 
@@ -22,7 +22,7 @@ from .conftest import EXAMPLES
 
 BUILDER = textwrap.dedent("""
     import sys
-    from kg.pipeline import build_graph
+    from kg.builder import build_graph
     from kg.store import Store
     # commits of two or three documents each: the bulk loader's group writes are what is killed
     build_graph(sys.argv[2:], store=Store(sys.argv[1]), batch_size=1, commit_triples=300,

@@ -7,7 +7,7 @@ import pytest
 
 import kg
 from kg.errors import StoreError
-from kg.pipeline import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
+from kg.builder import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
 from kg.store import Store
 
 from .conftest import EXAMPLES
@@ -103,7 +103,7 @@ def test_cli_build_with_jobs(run_kg, tmp_path):
 def test_workers_start_with_one_blas_thread_unless_the_user_chose(monkeypatch, set_by_user):
     import os
 
-    from kg.pipeline import extraction_executor
+    from kg.builder import extraction_executor
 
     if set_by_user:
         monkeypatch.setenv("OPENBLAS_NUM_THREADS", set_by_user)

@@ -24,36 +24,39 @@ from functools import lru_cache
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COMPANY_WORDS, canonical_key, lexicon, head_type, singular, strip_quotes
+from . import vocabulary
+from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .text import doc_text, literal_alternation, token_indices
+from .vocabulary import heads, plural, singular
 
 __all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
 
-_WORD = r"(?:[“\"‘']?(?:Govt\.|Dept\.|U\.S\.|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
-_CONNECTOR = r"(?:of|for|on|and|the|in|to|&|or)"
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_WORD})*")
-CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&", "or"}
+CONNECTORS = vocabulary.words("common_words", uses="connector")
+NAME_ABBREVIATIONS = [form for form in vocabulary.column("abbreviations", "name_form").values() if form]  # "Govt."
+_WORD = (r"(?:[“\"‘']?(?:" + "|".join(map(re.escape, NAME_ABBREVIATIONS))
+         + r"|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)")
+NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*{_WORD})*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
-PERSON_TITLES = {"secretary", "minister", "director", "chairman", "chairperson", "spokesperson",
-                 "shri", "smt", "mr", "ms", "mrs", "dr", "president", "governor", "commissioner",
-                 "administrator", "deputy", "chief", "vice", "said", "says", "posted"}
-MEETING_WORDS = {"session", "sessions", "plenary", "meeting", "summit", "forum", "symposium"}
-GENERIC_WORDS = {"state", "states", "central", "local", "national", "federal", "provincial",
-                 "municipal", "relevant", "union", "the", "all", "various", "other", "new", "this",
-                 "our", "its", "their", "each", "every", "government", "govt", "s", "and", "of",
-                 "annual", "five-year", "three-year", "ten-year", "two-year", "medium-term", "long-term"}
+# A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
+PERSON_TITLES = vocabulary.words("titles", ends_name="yes") | vocabulary.words("verbs", uses="speech")
+COMPANY_WORDS = vocabulary.words("organisations", kind="organisation")
+MEETING_WORDS = vocabulary.words("organisations", kind="meeting")
+GENERIC_WORDS = vocabulary.words("common_words", uses="generic")
+HEAD_LINKS = vocabulary.words("common_words", uses="head-link")  # "Ministry of", "Regulations on"
 QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
                     r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)")  # 'Name', not don't
 YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
 ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z]{2,})\s*\)")
-LIST_HEADS = r"(?:action plans|plans|programmes|programs|campaigns|initiatives|projects|schemes|missions|regulations|laws|measures|strategies|funds|pilots)"
+LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
+LIST_MODIFIERS = vocabulary.words("heads", rules="list-modifier")  # "action plans"
 COORDINATED = re.compile(
     rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?\b(?:including|namely|such as)\s+(?P<items>[^.;\n]+)",
     re.IGNORECASE,
 )
 # "the Ministry", or a bare "Cabinet approved ..." that no other capitalised word precedes
 BACK_REFERENCE = re.compile(
-    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+)\b(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])")
+    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+)\b"
+    rf"(?!\s+{literal_alternation(HEAD_LINKS)}\b)(?!\s+[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ class PolicyEntityRecognizer:
             inner = re.sub(r"^(?:The|A|An)\s+", "", match[group].strip())
             words = YEAR_SUFFIX.sub("", inner).split()
             type_ = head_type(words[-1]) if words else None
-            if not type_ and len(words) >= 3 and words[1].lower() in {"on", "of", "for"}:
+            if not type_ and len(words) >= 3 and words[1].lower() in HEAD_LINKS:
                 type_ = head_type(words[0])
             if type_ and len(words) >= 2 and words[0][:1].isupper() and self._acceptable(inner, type_):
                 start = match.start(group) + match[group].index(inner)
@@ -146,8 +149,8 @@ class PolicyEntityRecognizer:
     # -- rule 4: coordinated lists ---------------------------------------------------------
     def _list_mentions(self, text: str):
         for match in COORDINATED.finditer(text):
-            head_words = [w for w in match["head"].lower().split() if not re.match(r"\d|three|two|four|five", w)]
-            head = " ".join(singular(w) for w in head_words[-2:] if head_type(w) or w == "action")
+            head_words = match["head"].lower().split()  # a list head, after a word that may modify it
+            head = " ".join(singular(w) for w in head_words if head_type(w) or w in LIST_MODIFIERS)
             type_ = head_type(head.split()[-1]) if head else None
             if not type_:
                 continue
@@ -156,26 +159,15 @@ class PolicyEntityRecognizer:
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
 
 
+DAY_NAMES = [word.capitalize() for word in vocabulary.words("weekdays") | vocabulary.words("months", form="name")]
 TIME_TAIL = re.compile(
-    r"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|\d{4})\b.*$")
+    rf"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:{literal_alternation(DAY_NAMES)}|\d{{4}})\b.*$")
 
 
 # -- rule 6: descriptive lowercase names, through the dependency parse -------------------------
-LOWER_HEADS = {"action": "Program", "campaign": "Program", "initiative": "Program", "programme": "Program",
-               "program": "Program", "project": "Program", "pilot": "Program", "scheme": "Program",
-               "mission": "Program", "platform": "Program", "rectification": "Program", "drive": "Program",
-               "plan": "Plan", "strategy": "Plan", "roadmap": "Plan", "blueprint": "Plan",
-               "rule": "Regulation", "advisory": "Regulation", "standard": "Regulation", "policy": "Regulation",
-               "amendment": "Regulation", "ordinance": "Regulation", "notice": "Regulation",
-               "regulation": "Regulation", "guideline": "Regulation", "order": "Regulation"}
-LAUNCH_VERBS = {"launch", "carry", "organize", "organise", "implement", "build", "establish", "set", "start",
-                "promote", "roll", "introduce", "initiate", "conduct", "undertake", "run", "prepare",
-                "formulate", "adopt", "issue", "release", "unveil", "announce", "create", "deepen",
-                "approve", "propose", "develop", "publish", "amend", "enact", "pass", "sign", "draft",
-                "print", "finalize", "finalise", "enforce"}
-DESCRIPTIVE_TAIL = {"for", "to", "of", "on", "against", "in"}
+LOWER_HEADS = heads(rules="descriptive")
+LAUNCH_VERBS = vocabulary.words("verbs", uses="launch")
+DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
 
 
 def descriptive_mentions(doc: Doc):
@@ -269,15 +261,7 @@ def classify_name_run(doc: Doc, start: int, end: int):
 
 
 # Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"
-HEADLINE_VERBS = {  # present forms only: a past participle names things ("Notice of Proposed Rulemaking")
-    "announces", "issues", "launches", "releases", "signs", "unveils", "takes", "celebrates", "highlights",
-    "invests", "secures", "expands", "proposes", "finalizes", "hosts", "continues", "builds", "delivers",
-    "approves", "urges", "applauds", "welcomes", "commemorates", "nominates",
-    "appoints", "extends", "strengthens", "advances", "lowers", "protects", "restores", "creates",
-    "establishes", "renews", "reaffirms", "recognizes", "convenes", "joins", "commits", "pledges",
-    "provides", "introduces", "implements", "enforces", "revokes", "rescinds", "suspends", "imposes",
-    "requires", "directs", "is", "are", "was", "were", "has", "have", "will", "would",
-}
+HEADLINE_VERBS = vocabulary.words("verbs", uses="headline")
 
 
 def split_at_headline_verbs(doc: Doc, start: int, end: int):
@@ -308,9 +292,7 @@ def headline_verb_words(words: list[str], last: bool) -> int:
 
 # "Biden to Sign ...", "Harris to Travel to ...": what a headline says someone is to do. Not
 # "protect" or "end": "Campaign to Protect Rural England", "Partnership to End Addiction".
-HEADLINE_BASE_VERBS = {"announce", "sign", "host", "travel", "visit", "deliver", "discuss", "meet", "launch",
-                       "unveil", "release", "issue", "highlight", "celebrate", "hold", "welcome", "convene",
-                       "attend", "participate", "speak", "address", "join", "lead", "mark", "commemorate"}
+HEADLINE_BASE_VERBS = vocabulary.words("verbs", uses="headline-base")
 
 
 def is_heading(words: list[re.Match]) -> bool:
@@ -326,7 +308,7 @@ def name_by_head(base: int, words: list[re.Match]):
     ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
     texts = [w.group().strip("“”\"‘’'.,") for w in words]
     types = [head_type(t) if t[:1].isupper() else None for t in texts]
-    followed = [i + 1 < len(texts) and texts[i + 1].lower() in {"of", "on", "for"} for i in range(len(texts))]
+    followed = [i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))]
     stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
     if texts[0] == "Operation" and stop > 1 and not types[stop - 1]:  # "Operation Green", "Operation Warp Speed"
         yield base + words[0].start(), base + words[stop - 1].end(), "Program"
@@ -351,7 +333,7 @@ def name_by_head(base: int, words: list[re.Match]):
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
 
 
-LEADING_NON_NAMES = {"the", "a", "an", "thanks", "according", "due", "under", "through", "via"}
+LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
 
 
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -469,7 +451,7 @@ def trim_to_initials(acronym: str, name: str) -> str:
 
 
 # "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture" (keys are lower case)
-COUNTRY_QUALIFIER = re.compile(r"^(?:us|united states|uk|united kingdom|indian|india s|chinese|china s|eu)\s+")
+COUNTRY_QUALIFIER = re.compile(rf"^{literal_alternation(vocabulary.words('country_qualifiers'))}\s+")
 
 
 def inside_longer_name(form: str, before: str) -> bool:
@@ -556,7 +538,7 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
 
 LOWERCASE_REFERENCE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+|flagship\s+)?(?P<head>(?:grant\s+)?"
-    r"(?:programme|program|scheme|mission|campaign|initiative|roadmap|strategy|ordinance))\b(?!\s+(?:of|for|on)\b)")
+    rf"{literal_alternation(heads(rules='reference'))})\b(?!\s+{literal_alternation(HEAD_LINKS)}\b)")
 
 
 def lowercase_references(text: str, by_head: dict) -> Iterator[Mention]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = ["Evidence", "EntityFact", "ChangeFact", "ObservationFact", "RelationFact", "DocumentFacts",
            "ENTITY_TYPES", "POLICY_TYPES"]
@@ -54,7 +54,6 @@ class ObservationFact:
     period: str | None = None
     kind: str = "actual"  # actual | target | forecast
     change: ChangeFact | None = None
-    reported_by: str | None = None  # agency key
 
 
 @dataclass(frozen=True)
@@ -70,4 +69,3 @@ class DocumentFacts:
     entities: tuple[EntityFact, ...] = ()
     observations: tuple[ObservationFact, ...] = ()
     relations: tuple[RelationFact, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False)

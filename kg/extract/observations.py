@@ -23,25 +23,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import vocabulary
+from .entities import mentions_between
 from .facts import ChangeFact
 from .lexicon import head_type
 from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
-from .entities import mentions_between
 from .tables import Row, TableCell, numeric_cells, table_rows
-from .text import HAS_WORD, doc_text, noun_chunk_bounds, span_text
+from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
 
 CHANGE_CUE = re.compile(
-    r"(?P<cue>increase[sd]?|increasing|rise|rising|rose|risen|grow(?:th|n|s|ing)?|grew|up|down|"
-    r"decrease[sd]?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:en|s)?|reduc(?:ed|tion)|"
-    r"jump(?:ed)?|surge[sd]?|higher|lower|gain(?:ed)?|cut)"
-    r"(?:\s+(?:of|by|at))?(?:\s+(?:about|nearly|around|over|more than|almost|some|roughly))?\s*$",
+    rf"(?P<cue>{literal_alternation(vocabulary.words('change_cues'))})(?:\s+(?:of|by|at))?"
+    rf"(?:\s+{literal_alternation(vocabulary.words('common_words', uses='hedge'))})?\s*$",
     re.IGNORECASE,
 )
-NEGATIVE_CUES = {"decrease", "decreased", "decreases", "decline", "declined", "declines", "declining",
-                 "down", "drop", "dropped", "drops", "fell", "fall", "fallen", "falls", "reduced",
-                 "reduction", "lower", "cut"}
+NEGATIVE_CUES = vocabulary.words("change_cues", direction="down")
 BASIS = re.compile(
     r"^\W{0,3}(?P<basis>year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
     r"(?:over|from|on|compared (?:with|to)|than) (?:the )?(?:previous|last|a|same period|preceding)[\w ]{0,25}|"
@@ -49,22 +46,24 @@ BASIS = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])")
-TARGET_WORDS = re.compile(
-    r"\b(?:target(?:s|ed)?|goal|aim(?:s|ed)? to|plan(?:s|ned|ning)? to|to be (?:built|set up|"
-    r"provided|spent|covered|achieved)|envisaged|proposed|commitment to|by the year|pledge[sd]?)\b",
-    re.IGNORECASE,
-)
-FORECAST_WORDS = re.compile(r"\b(?:expected|forecasts?|projected|estimated to|likely to|anticipated)\b", re.I)
+
+def kind_cue(kind: str) -> re.Pattern:
+    """Any of the words that make a number of ``kind`` ("target": "aims to", "by the year")."""
+    return re.compile(rf"\b{literal_alternation(vocabulary.words('kind_cues', kind=kind))}\b", re.I)
+
+
+TARGET_WORDS = kind_cue("target")
+FORECAST_WORDS = kind_cue("forecast")
 WRAPPERS = re.compile(
-    r"^(?:(?:the|a|an|this|its|their|our)\s+)?(?:total\s+)?(?:number|scale|amount|volume|value|size|"
-    r"level|figure|count)\s+of\s+(?:the\s+)?", re.IGNORECASE)
-COPULAS = {"reach", "be", "exceed", "total", "hit", "stand", "amount", "top", "surpass", "cross",
-           "climb", "rise", "increase", "grow", "fall", "decline", "drop", "record", "register"}
+    r"^(?:(?:the|a|an|this|its|their|our)\s+)?(?:total\s+)?"
+    rf"{literal_alternation(vocabulary.words('common_words', uses='wrapper'))}\s+of\s+(?:the\s+)?",
+    re.IGNORECASE)
+COPULAS = vocabulary.words("verbs", uses="copula")
 
 
 @dataclass(frozen=True)
 class ObservedNumber:
-    """What the component finds; ``pipeline`` turns it into an ``ObservationFact``."""
+    """What the component finds; ``doc_to_facts`` turns it into an ``ObservationFact``."""
 
     quantity: Quantity
     metric: str
@@ -155,7 +154,7 @@ def table_observations(text: str, tables: list[list[Row]], main_year: str | None
                                  kind_by_words(cell.heading), None)
 
 
-TOTAL_ROWS = {"total", "totals", "grand total", "overall", "all"}
+TOTAL_ROWS = vocabulary.words("common_words", uses="total-row")
 
 
 def table_metric(heading: str, row_name: str | None) -> str:
@@ -199,7 +198,10 @@ def on_heading_line(text: str, obs: ObservedNumber) -> bool:
 
 
 def metric_words(metric: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", metric.lower()) if w not in {"the", "of", "a", "an", "and", "for", "in"}}
+    return {w for w in re.findall(r"[a-z0-9]+", metric.lower()) if w not in METRIC_STOP_WORDS}
+
+
+METRIC_STOP_WORDS = vocabulary.words("common_words", uses="metric-stop")
 
 
 def find_change_cue(sentence: str, q: Quantity) -> ChangeFact | None:
@@ -272,8 +274,7 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     return None
 
 
-PRONOUNS = {"it", "this", "that", "these", "those", "they", "them", "we", "us", "our", "he", "she", "which",
-            "who", "what", "its", "their", "itself", "one", "some", "all", "each", "both", "others"}
+PRONOUNS = vocabulary.words("common_words", uses="pronoun")
 
 
 def names_something(metric: str) -> bool:
@@ -310,10 +311,9 @@ def is_quantity_token(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM" or (token.text in {"%", "percent"} and token.i > 0 and token.nbor(-1).like_num)
 
 
-FUNDING_VERBS = {"allocate", "approve", "release", "sanction", "provide", "spend", "invest", "disburse",
-                 "earmark", "award", "grant", "commit", "transfer", "pay", "raise", "mobilise", "mobilize"}
-AMOUNT_NOUNS = {"amount", "sum", "total", "funding", "outlay"}
-USE_PREPOSITIONS = {"for", "under", "to", "towards", "during", "in", "on"}
+FUNDING_VERBS = vocabulary.words("verbs", uses="funding")
+AMOUNT_NOUNS = vocabulary.words("common_words", uses="amount")
+USE_PREPOSITIONS = vocabulary.words("common_words", uses="money-use")
 MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
 
 

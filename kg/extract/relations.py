@@ -17,26 +17,31 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .facts import POLICY_TYPES
+from . import vocabulary
 from .entities import mentions_between
-from .text import doc_text
+from .facts import POLICY_TYPES
+from .text import doc_text, literal_alternation
 
 __all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
 
-RESPONSIBILITY_VERBS = {
-    "issue", "adopt", "launch", "implement", "administer", "release", "publish", "approve", "announce",
-    "unveil", "introduce", "enforce", "formulate", "draft", "promulgate", "enact", "pass", "establish",
-    "roll", "sign", "run", "manage", "oversee", "steer", "initiate", "create", "propose", "notify",
-    "print", "prepare", "present", "develop", "lead", "operate", "finalise", "finalize", "set",
-    "organize", "organise", "undertake", "execute", "fund", "sanction", "start", "amend", "provide",
-    "designate", "host", "revise", "update", "expand", "extend",
-}
-ROLE = re.compile(
-    r"\b(?P<role>spokes(?:person|man|woman)|(?:deputy |vice[- ]|chief |prime |union |cabinet |state )?"
-    r"(?:minister|secretary|director(?:[- ]general)?|chairman|chairperson|chair|commissioner|"
-    r"administrator|governor|president|head|director))\b",
-    re.IGNORECASE,
-)
+RESPONSIBILITY_VERBS = vocabulary.words("verbs", uses="responsibility")
+
+
+def role_pattern() -> re.Pattern:
+    """A person's title: an office, after a qualifier where the office takes one ("deputy
+    minister", "vice-chairman"); a hyphenated office matches with a space too."""
+    offices = vocabulary.column("titles", "qualified", role="office")
+
+    def alternation(words) -> str:
+        return literal_alternation(words).replace(r"\-", "[- ]")
+
+    qualified = alternation(word for word, takes in offices.items() if takes == "yes")
+    unqualified = alternation(word for word, takes in offices.items() if takes != "yes")
+    qualifiers = alternation(vocabulary.words("titles", role="qualifier"))
+    return re.compile(rf"\b(?P<role>{unqualified}|(?:{qualifiers}[- ])?{qualified})\b", re.IGNORECASE)
+
+
+ROLE = role_pattern()
 
 
 @dataclass(frozen=True)
@@ -184,7 +189,7 @@ def role_in(token: Token, verb: Token) -> str | None:
 
 
 HIERARCHY = {("Plan", "Plan"): "partOf", ("Program", "Plan"): "implements"}
-UNDER = re.compile(r"\b(?:under|as part of|within)\s+(?:the\s+)?$")
+UNDER = re.compile(rf"\b{literal_alternation(vocabulary.words('common_words', uses='under'))}\s+(?:the\s+)?$")
 
 
 def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from . import vocabulary
 from .quantities import CURRENCIES, CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
 from .text import HAS_WORD
 
@@ -162,7 +163,7 @@ def note_unit(note: str) -> tuple[float, str | None] | None:
     return scale or 1, code
 
 
-UNIT_NOTE_WORDS = {"in", "of", "amount", "number", "value", "total"}
+UNIT_NOTE_WORDS = vocabulary.words("common_words", uses="unit-note")
 
 
 def is_unit_token(token: str) -> bool:

@@ -146,8 +146,6 @@ def add_observation(graph: DocumentTriples, obs: ObservationFact, doc: URIRef, d
         graph.add((node, p, o))
     if obs.period:
         graph.add((node, KGO.period, Literal(obs.period)))
-    if obs.reported_by:
-        graph.add((node, KGO.reportedBy, entity_iri(obs.reported_by)))
     if obs.change:
         change = URIRef(f"{node}/change")
         graph.add((node, KGO.change, change))

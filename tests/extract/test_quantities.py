@@ -60,7 +60,7 @@ def test_values_are_exact_in_base_units():
 
 
 def test_paragraph_chunks_are_consecutive_slices_within_the_limit():
-    from kg.extract.pipeline import paragraph_chunks
+    from kg.extract.components import paragraph_chunks
 
     text = ("A sentence here. " * 30 + "\n") * 5 + "\n\n" + "x" * 700
     chunks = paragraph_chunks(text, 400)

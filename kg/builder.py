@@ -28,7 +28,8 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .errors import InputError, KGError
-from .extract.pipeline import facts_from_doc, parse_long_text
+from .extract.components import parse_long_text
+from .extract.doc_to_facts import facts_from_doc
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import extraction_description, load_nlp
