@@ -13,9 +13,19 @@ from kg.settings import resolve_model_name
 FACTORIES = ("kg_line_breaks", *COMPONENTS)
 
 
+def set_by_attribute_ruler(nlp) -> set[str]:
+    """What the base pipeline's attribute_ruler sets without declaring it (its patterns map
+    the tagger's tags to ``token.pos``), so that ``analyze_pipes`` cannot see it."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return set()
+    patterns = nlp.get_pipe("attribute_ruler").patterns
+    return {f"token.{attribute.lower()}" for pattern in patterns for attribute in pattern["attrs"]}
+
+
 def test_the_pipeline_order_meets_every_declared_requirement(nlp):
     analysis = nlp.analyze_pipes()
-    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    unmet = {name: set(problems) - set_by_attribute_ruler(nlp) for name, problems in analysis["problems"].items()}
+    assert unmet == {name: set() for name in nlp.pipe_names}
     declared = {name: analysis["summary"][name] for name in FACTORIES}
     assert "doc._.kg_mentions" in declared["kg_observations"]["requires"]
     assert "doc._.kg_mentions" in declared["kg_relations"]["requires"]
@@ -37,7 +47,7 @@ def test_a_pipeline_adds_the_components_by_name_without_importing_kg():
         "nlp.add_pipe('kg_line_breaks', before='parser')\n"
         "for name in ('kg_entities', 'kg_observations', 'kg_relations'):\n"
         "    nlp.add_pipe(name)\n"
-        "doc = nlp('The Ministry of Power issued the National Grid Plan. Output rose 8% in 2024.')\n"
+        "doc = nlp('The Ministry of Power issued the National Grid Plan. Exports reached 5,000 tonnes in 2024.')\n"
         "print(sorted(m.name for m in doc._.kg_mentions), len(doc._.kg_observations))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
