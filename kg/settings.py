@@ -85,7 +85,9 @@ def imported_kg_modules(path: Path, package: Path) -> set[Path]:
     """The files of the kg modules that the module at ``path`` imports (relative or ``kg.``)."""
     found = set()
     for node in ast.walk(ast.parse(path.read_bytes())):
-        if not isinstance(node, ast.ImportFrom) or not (node.level or (node.module or "").startswith("kg")):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if not node.level and not (node.module or "").startswith("kg."):
             continue
         base = path.parents[node.level - 1] if node.level else package.parent
         target = base.joinpath(*node.module.split(".")) if node.module else base

@@ -87,16 +87,18 @@ def stored_graph(tmp_path_factory):
 
 
 def test_the_digest_reads_every_module_that_changes_the_triples():
-    for expected in ("names.py", "sources.py", "formats.py", "extract/vocabulary.py", "extract/components.py",
-                     "extract/data/heads.tsv", "extract/data/agencies.tsv", "rdf/build.py"):
+    for expected in ("names.py", "sources.py", "formats.py", "extract/vocabulary.py",
+                     "extract/components.py", "extract/data/heads.tsv", "extract/data/agencies.tsv",
+                     "rdf/build.py"):
         assert expected in EXTRACTION_FILES
     assert not {"cli.py", "store.py", "graph.py", "viz.py"} & set(EXTRACTION_FILES)
 
 
 @pytest.mark.parametrize("relative", EXTRACTION_FILES)
-def test_an_edit_to_any_extraction_file_forces_extraction_again(relative, package_copy, stored_graph,
-                                                                  monkeypatch):
-    assert settings.extractor_digest(package_copy) == settings.extractor_digest(PACKAGE)  # a faithful copy
+def test_an_edit_to_any_extraction_file_forces_extraction_again(relative, package_copy,
+                                                                  stored_graph, monkeypatch):
+    # a faithful copy first: the same files give the same digest
+    assert settings.extractor_digest(package_copy) == settings.extractor_digest(PACKAGE)
     edited = package_copy / relative
     original = edited.read_bytes()
     try:
@@ -104,7 +106,8 @@ def test_an_edit_to_any_extraction_file_forces_extraction_again(relative, packag
         settings.extractor_digest.cache_clear()
         assert settings.extractor_digest(package_copy) != settings.extractor_digest(PACKAGE)
 
-        monkeypatch.setattr(settings, "PACKAGE_ROOT", package_copy)  # as if kg were installed from the copy
+        # as if kg were installed from the copy: the build reads the edited files' digest
+        monkeypatch.setattr(settings, "PACKAGE_ROOT", package_copy)
         settings.extraction_description.cache_clear()
         summary = stored_graph.add(TEXT)
         assert len(summary.built) == 1 and not summary.unchanged

@@ -13,17 +13,17 @@ per process. To extend one, add lines; to add a kind of word, add a table and re
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-__all__ = ["rows", "words", "column", "heads", "singular", "plural", "month_number"]
+__all__ = ["column", "heads", "month_number", "plural", "rows", "singular", "words"]
 
 DATA = "data"
 LIST_SEPARATOR = ","  # between the uses or rules a column lists for one word
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(table: str) -> tuple[dict[str, str], ...]:
     """The rows of ``data/<table>.tsv`` as dicts keyed by its header (empty cells are "")."""
     text = resources.files("kg.extract").joinpath(f"{DATA}/{table}.tsv").read_text(encoding="utf-8")
@@ -38,13 +38,13 @@ def matches(row: dict[str, str], conditions: dict[str, str]) -> bool:
     return all(value in row[name].split(LIST_SEPARATOR) for name, value in conditions.items())
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(table: str, **conditions: str) -> frozenset[str]:
     """The first column of the rows meeting ``conditions``: ``words("verbs", uses="launch")``."""
     return frozenset(column(table, next(iter(rows(table)[0])), **conditions))
 
 
-@lru_cache(maxsize=None)
+@cache
 def column(table: str, name: str, **conditions: str) -> Mapping[str, str]:
     """First column -> column ``name`` of the rows meeting ``conditions``, in the table's
     order: ``column("units", "code")``. Read-only: every caller shares it."""

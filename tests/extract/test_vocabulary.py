@@ -64,7 +64,8 @@ def test_every_head_noun_has_one_class_every_rule_reads():
 
 
 @pytest.mark.parametrize("plural, singular", [
-    ("Ministries", "ministry"), ("agencies", "agency"), ("plans", "plan"), ("Programmes", "programme"),
+    ("Ministries", "ministry"), ("agencies", "agency"), ("plans", "plan"),
+    ("Programmes", "programme"),
     ("objectives", "objectives"), ("class", "class"), ("status", "status"), ("basis", "basis"),
     ("act", "act"), ("news", "new"),
 ])
@@ -72,8 +73,10 @@ def test_singular(plural, singular):
     assert vocabulary.singular(plural) == singular
 
 
-@pytest.mark.parametrize("word, plural", [("plan", "plans"), ("strategy", "strategies"), ("policy", "policies"),
-                                          ("agency", "agencies"), ("day", "days")])
+@pytest.mark.parametrize("word, plural", [
+    ("plan", "plans"), ("strategy", "strategies"), ("policy", "policies"), ("agency", "agencies"),
+    ("day", "days"),
+])
 def test_plural(word, plural):
     assert vocabulary.plural(word) == plural
 
@@ -84,11 +87,13 @@ def test_a_coordinated_list_is_headed_by_the_plural_of_a_list_head(word):
 
 
 def test_months_have_numbers_by_name_and_abbreviation():
-    assert [vocabulary.month_number(w) for w in ("January", "Sept.", "sep", "May", "Dec")] == [1, 9, 9, 5, 12]
+    written = ("January", "Sept.", "sep", "May", "Dec")
+    assert [vocabulary.month_number(w) for w in written] == [1, 9, 9, 5, 12]
     assert vocabulary.month_number("Monday") is None
 
 
 def test_tables_say_where_their_words_come_from():
     for table in TABLES:
-        text = resources.files("kg.extract").joinpath(f"data/{table}.tsv").read_text(encoding="utf-8")
+        path = resources.files("kg.extract").joinpath(f"data/{table}.tsv")
+        text = path.read_text(encoding="utf-8")
         assert text.startswith("#"), f"{table}.tsv has no comment saying what it holds"
