@@ -211,15 +211,15 @@ def inline_bindings(sparql: str, bindings: dict[str, Binding] | list[dict[str, T
 def fill_slots(sparql: str, values: dict[str, Binding]) -> str:
     """Each ``$name`` outside comments, strings and IRIs replaced by its value."""
 
-    def written(token: re.Match) -> str:
-        if token["slot"] not in values:
-            return token[0]
-        value = values[token["slot"]]
-        if isinstance(value, list):  # triples, as N-Triples lines
-            return "\n".join(f"{triple} ." for triple in value)
-        return str(value)
+    texts = {name: as_sparql(value) for name, value in values.items()}
+    return TOKENS.sub(lambda token: texts.get(token["slot"], token[0]), sparql)
 
-    return TOKENS.sub(written, sparql)
+
+def as_sparql(value: Binding) -> str:
+    """A term as SPARQL writes it; triples as N-Triples lines."""
+    if isinstance(value, list):
+        return "".join(f"{triple} .\n" for triple in value)
+    return str(value)
 
 
 def with_values_block(sparql: str, rows: list[dict[str, Term]]) -> str:

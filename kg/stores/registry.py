@@ -8,7 +8,7 @@ store by name.
 
 A scheme is the letters before the first ``:`` (two at least, so a Windows drive is a path).
 ``register("myscheme", factory)`` adds a backend: ``factory(location, read_only=...)`` gets the
-whole location and returns a ``GraphStore``. A folder whose name starts with ``word:`` is
+whole location (a ``Path`` stays one) and returns a ``GraphStore``. A folder whose name starts with ``word:`` is
 written ``./word:...``.
 """
 
@@ -55,7 +55,7 @@ def open_store(location: str | Path | None = None, *, read_only: bool = False) -
             f"{location}: no store backend for {scheme}: (known: {known}); "
             f"a folder whose name has a colon is written ./{location}"
         )
-    return factory("memory:" if location is None else str(location), read_only=read_only)
+    return factory("memory:" if location is None else location, read_only=read_only)
 
 
 def local_path(location: str | Path | None) -> Path | None:
@@ -66,16 +66,16 @@ def local_path(location: str | Path | None) -> Path | None:
     return Path(location[match.end() :]) if match else Path(location)
 
 
-def open_oxigraph(location: str, *, read_only: bool = False) -> GraphStore:
+def open_oxigraph(location: str | Path, *, read_only: bool = False) -> GraphStore:
     path = local_path(location)
-    if location.lower() == f"{PATH_SCHEME}:":
+    if str(location).lower() == f"{PATH_SCHEME}:":
         raise StoreError(f"{location}: give the store's folder, as {PATH_SCHEME}:PATH")
     if path.is_file():
         return OxigraphStore.from_file(path)
     return OxigraphStore(path, read_only=read_only)
 
 
-def open_memory(location: str, *, read_only: bool = False) -> GraphStore:
+def open_memory(location: str | Path, *, read_only: bool = False) -> GraphStore:
     return OxigraphStore(None)
 
 

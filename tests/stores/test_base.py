@@ -98,7 +98,9 @@ def test_the_scheme_names_the_backend(location, scheme):
     assert scheme_of(location) == scheme
 
 
-def test_the_registry_opens_each_kind_of_location(tmp_path):
+def test_the_registry_opens_each_kind_of_location(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert open_store(Path("w:x")).path == Path("w:x")  # a Path is a path, colon or not
     assert open_store(None).path is None and open_store("memory:").path is None
     assert open_store(tmp_path / "a").path == tmp_path / "a"
     assert open_store(f"oxigraph:{tmp_path / 'b'}").path == tmp_path / "b"
