@@ -8,8 +8,8 @@ store by name.
 
 A scheme is the letters before the first ``:`` (two at least, so a Windows drive is a path).
 ``register("myscheme", factory)`` adds a backend: ``factory(location, read_only=...)`` gets the
-whole location (a ``Path`` stays one) and returns a ``GraphStore``. A folder whose name starts with ``word:`` is
-written ``./word:...``.
+whole location (a ``Path`` stays one) and returns a ``GraphStore``. A folder whose name starts
+with ``word:`` is written ``./word:...``.
 """
 
 from __future__ import annotations
