@@ -34,7 +34,7 @@ from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import extraction_description, load_nlp
 from .sources import SourceDocument, document_from_text, iter_documents
-from .store import GraphStore
+from .stores import GraphStore
 
 __all__ = ["BuildSummary", "ExtractedDocument", "build_graph", "extract_batch"]
 

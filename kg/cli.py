@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .errors import KGError, OutputError
-from .store import DEFAULT_STORE, EXPORT_FORMATS
+from .stores import DEFAULT_STORE, EXPORT_FORMATS
 
 app = typer.Typer(help="Turn policy text into a queryable RDF knowledge graph.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -62,7 +62,7 @@ def build(
     """Extract documents into the store (and/or write them to a file); documents stored already
     from the same text by the same kg and pipeline are left as they are."""
     from .graph import KnowledgeGraph
-    from .store import open_store
+    from .stores import open_store
 
     check_output_suffix(output)
     in_memory = memory or (output is not None and store is None)
@@ -271,7 +271,7 @@ def demo(
     """Build the shipped example texts, show a few answers and write the browser view."""
     from .graph import KnowledgeGraph
     from .resources import resource_dir
-    from .store import open_store
+    from .stores import open_store
 
     graph = KnowledgeGraph(open_store(store))
     summary = graph.add(resource_dir("examples"))
@@ -299,9 +299,10 @@ def open_existing(store: str):
     create an empty one)."""
     from .errors import StoreError
     from .graph import open_graph
-    from .store import is_endpoint
+    from .stores import local_path
 
-    if not is_endpoint(store) and not Path(store).exists():
+    path = local_path(store)
+    if path is not None and not path.exists():
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
     return open_graph(store)
 

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from .queries import bind_parameters, get_query, library
 from .rdf.iris import document_iri
 from .sources import SourceDocument, document_key
-from .store import DEFAULT_STORE, GraphStore, open_store, solution_rows
+from .stores import DEFAULT_STORE, GraphStore, open_store, solution_rows
 
 if TYPE_CHECKING:  # spaCy is imported only when something is built
     from .builder import BuildSummary
@@ -182,7 +182,7 @@ def build(sources: Iterable[str | Path | SourceDocument], *, store: str | Path |
           model: str | None = None, jobs: int = 1, scheduler: str | None = None,
           force: bool = False) -> KnowledgeGraph:
     """Build a graph from files, folders or texts: in memory (``store=None``), into a store
-    folder, or onto a SPARQL server (``store="http://host:7878"``, see ``kg.remote``)."""
+    folder, or onto a SPARQL server (``store="http://host:7878"``, see ``kg.stores``)."""
     graph = KnowledgeGraph(open_store(store), model)
     graph.add(*sources, jobs=jobs, scheduler=scheduler, force=force)
     return graph

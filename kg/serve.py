@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import KGError, StoreError
-from .store import Store
+from .stores import OxigraphStore
 
 __all__ = ["ServeSettings", "SparqlServer", "serve"]
 
@@ -90,7 +90,7 @@ class Response:
 
 
 # -- the worker side: run one query against a read-only store ---------------------------------------
-def answer_query(store: Store, request: SparqlRequest, max_rows: int) -> Response:
+def answer_query(store: OxigraphStore, request: SparqlRequest, max_rows: int) -> Response:
     """Evaluate ``request`` and serialise the answer in the first accepted format."""
     try:
         result = store.query(request.query, default_graphs=[ox.NamedNode(g) for g in request.default_graphs],
@@ -184,7 +184,7 @@ def term_json(term) -> dict:
 
 def worker_main(store_path: str, max_rows: int, connection) -> None:
     """A worker process: answer one request after another until the pipe closes."""
-    store = Store(store_path, read_only=True)
+    store = OxigraphStore(store_path, read_only=True)
     connection.send("ready")
     while True:
         try:
@@ -262,7 +262,7 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, settings: ServeSettings, log=lambda line: None):
         self.settings = settings
         self.log = log  # one line per request
-        self.store = Store(settings.store)  # held for writing, so that nothing else writes
+        self.store = OxigraphStore(settings.store)  # held for writing, so that nothing else writes
         self.store.flush()
         self.pool = QueryPool(settings)
         self._view: bytes | None = None
@@ -395,7 +395,7 @@ def parse_accept(header: str) -> tuple[str, ...]:
 # -- pages -------------------------------------------------------------------------------------------
 def index_page(server: SparqlServer) -> str:
     """A page listing the library queries, each a link that runs it here."""
-    from .queries import library
+    from .queries import internal_query, library
 
     items = []
     for query in library().values():
@@ -408,6 +408,7 @@ def index_page(server: SparqlServer) -> str:
     store = html.escape(str(server.settings.store))
     return PAGE.format(store=store, documents=len(server.store.documents()), quads=len(server.store),
                        url=html.escape(server.url), queries="\n".join(items),
+                       example=html.escape(internal_query("endpoint-example").body),
                        timeout=server.settings.timeout, max_rows=server.settings.max_rows)
 
 
@@ -420,7 +421,7 @@ textarea{{width:100%;font-family:monospace}}code{{background:#f3f3f3;padding:0 .
 <code>{url}/sparql</code> (GET or POST; JSON, XML, CSV or TSV results; Turtle, N-Triples, RDF/XML or
 JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,} rows.</p>
 <p><a href="/view">Browser view of the graph</a></p>
-<form action="/sparql" method="get"><textarea name="query" rows="6">SELECT ?class (COUNT(?s) AS ?n) WHERE {{ ?s a ?class }} GROUP BY ?class</textarea>
+<form action="/sparql" method="get"><textarea name="query" rows="6">{example}</textarea>
 <select name="format"><option>json</option><option>xml</option><option>csv</option><option>tsv</option></select>
 <button>Run</button></form>
 <h2>Library queries</h2><p>Parameters are left at their defaults here; bind them with
@@ -431,7 +432,7 @@ JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,
 """
 
 
-def render_view(store: Store) -> bytes:
+def render_view(store: OxigraphStore) -> bytes:
     import tempfile
 
     from .viz import write_view

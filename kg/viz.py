@@ -25,6 +25,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .errors import InputError, OutputError
+from .queries import internal_query
 
 __all__ = ["write_view", "view_graph", "View", "CLASS_COLOURS"]
 
@@ -36,18 +37,6 @@ PHYSICS_LIMIT = 300
 KGO = "https://w3id.org/policy-kg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-DETAILS = """
-PREFIX kgo: <https://w3id.org/policy-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?node (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?class)
-       (GROUP_CONCAT(DISTINCT ?sentence; separator="\\u001f") AS ?evidence)
-       (GROUP_CONCAT(DISTINCT ?title; separator="\\u001f") AS ?documents) WHERE {
-  VALUES ?node { %s }
-  OPTIONAL { ?node rdfs:label ?label }
-  OPTIONAL { ?node a ?type FILTER(STRSTARTS(STR(?type), STR(kgo:))) }
-  OPTIONAL { ?node kgo:evidence ?e . ?e kgo:text ?sentence ; kgo:document/dcterms:title ?title }
-} GROUP BY ?node"""
 
 
 @dataclass
@@ -168,8 +157,10 @@ def add_details(store, graph: nx.MultiDiGraph) -> None:
     """Label, class, documents and evidence sentences of every node on the page."""
     if graph.number_of_nodes() == 0:
         return
-    values = " ".join(str(term) for term in map(iri_term, graph.nodes) if term)  # escaped RDF terms
-    for row in store.select(DETAILS % values):
+    nodes = [{"node": term} for term in map(iri_term, graph.nodes) if term]
+    if not nodes:  # only blank nodes of a CONSTRUCT result
+        return
+    for row in store.select(internal_query("node-details").sparql, nodes):
         data = graph.nodes[row["node"]]
         data.setdefault("label", row.get("name") or local_name(row["node"]))
         if "class" in row:

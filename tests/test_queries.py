@@ -1,14 +1,27 @@
 """Every library query runs with its defaults; checks return no rows; values stay values."""
 
+import ast
+import re
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 import kg
+from kg.errors import QueryError
 from kg.names import name_keys, search_key
-from kg.queries import library
+from kg.queries import inline_bindings, internal_query, library
 
-CHECKS = sorted((Path(__file__).resolve().parent.parent / "queries" / "checks").glob("*-violation.rq"))
+ROOT = Path(__file__).resolve().parent.parent
+CHECKS = sorted((ROOT / "queries" / "checks").glob("*-violation.rq"))
+INTERNAL = sorted(p.stem for p in (ROOT / "queries" / "internal").glob("*.rq"))
+SAMPLE_VALUES = {
+    "iri": ox.NamedNode("https://w3id.org/policy-kg/doc/0"),
+    "text": ox.Literal("Ministry"),
+    "triples": [ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal('a "b" }'))],
+}
+# A query form keyword followed by what starts its body: SPARQL, not prose that mentions it.
+SPARQL_TEXT = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK|INSERT|DELETE)\s+(\?|\$|\*|\{|DATA\b|WHERE\b|DISTINCT\b|\()")
 
 
 def test_library_has_at_least_twelve_documented_queries():
@@ -204,3 +217,71 @@ def test_an_agency_two_documents_spell_differently_is_listed_once_under_one_name
     for name, column in [("programs-by-agency", "agencyName"), ("agency-responsibilities", "agencyName")]:
         rows = graph.query(name)
         assert [r[column] for r in rows if "water" in r[column].lower()] == ["Rural Water Office"], name
+
+
+def test_inline_bindings_skips_braces_in_comments_strings_and_iris():
+    query = '# a { comment\nSELECT ?x WHERE { ?x <urn:{}> "WHERE {" }'
+    bound = inline_bindings(query, {"x": ox.Literal("v")})
+    assert bound.endswith('WHERE { VALUES (?x) { ("v") } ?x <urn:{}> "WHERE {" }')
+    with pytest.raises(QueryError):
+        inline_bindings("ASK", {"x": ox.Literal("v")})
+
+
+def test_inline_bindings_fills_slots_with_terms_outside_strings_and_comments():
+    query = '# $g\nASK { GRAPH $g { ?s ?p "$g" } }'
+    assert inline_bindings(query, {"g": ox.NamedNode("urn:a")}) == '# $g\nASK { GRAPH <urn:a> { ?s ?p "$g" } }'
+
+
+def test_inline_bindings_writes_rows_as_one_values_block():
+    rows = [{"x": ox.NamedNode("urn:a")}, {"x": ox.Literal("b")}]
+    assert inline_bindings("SELECT ?x WHERE { ?x ?p ?o }", rows) == \
+        'SELECT ?x WHERE { VALUES (?x) { (<urn:a>) ("b") } ?x ?p ?o }'
+    with pytest.raises(QueryError, match="no rows"):
+        inline_bindings("SELECT ?x WHERE { ?x ?p ?o }", [])
+
+
+def test_internal_queries_are_not_in_the_library():
+    assert INTERNAL and not set(INTERNAL) & set(library())
+
+
+@pytest.mark.parametrize("name", INTERNAL)
+def test_an_internal_query_has_a_header_and_parses_with_its_parameters_bound(name):
+    query = internal_query(name)
+    assert query.title != name and query.description
+    bindings = {p.name: SAMPLE_VALUES[p.type] for p in query.parameters}
+    slots = {k: v for k, v in bindings.items() if f"${k}" in query.body}
+    text = inline_bindings(query.body, slots)
+    assert "$" not in text  # every slot is declared in the header
+    if query.body.startswith(("INSERT", "DELETE", "DROP")):
+        ox.Store().update(text)
+    else:
+        ox.Store().query(text)
+
+
+def string_constants(path: Path) -> list[str]:
+    """Every string literal of a module, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)
+                  and isinstance(node.body[0].value, ast.Constant)}
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+            and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+MODULES = sorted(p for p in (ROOT / "kg").rglob("*.py") if "extract" not in p.relative_to(ROOT / "kg").parts)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_outside_extraction_holds_sparql(path):
+    found = [text[:60] for text in string_constants(path) if SPARQL_TEXT.search(text)]
+    assert not found, f"SPARQL belongs in queries/**/*.rq: {found}"
+
+
+@pytest.mark.parametrize("text, is_sparql", [
+    ("SELECT ?s WHERE { ?s ?p ?o }", True), ("DELETE { ?s ?p ?o } WHERE {}", True),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", True), ("ASK { ?s ?p ?o }", True),
+    ("SELECT solutions as rows", False), ("insert the rows", False),
+])
+def test_the_sparql_scan_tells_sparql_from_prose(text, is_sparql):
+    assert bool(SPARQL_TEXT.search(text)) is is_sparql

@@ -16,16 +16,16 @@ import kg
 from kg.errors import InputError
 from kg.builder import build_graph
 from kg.sources import document_from_text
-from kg.store import Store
+from kg.stores import OxigraphStore
 
 from .conftest import EXAMPLES
 
 BUILDER = textwrap.dedent("""
     import sys
     from kg.builder import build_graph
-    from kg.store import Store
+    from kg.stores import OxigraphStore
     # commits of two or three documents each: the bulk loader's group writes are what is killed
-    build_graph(sys.argv[2:], store=Store(sys.argv[1]), batch_size=1, commit_triples=300,
+    build_graph(sys.argv[2:], store=OxigraphStore(sys.argv[1]), batch_size=1, commit_triples=300,
                 on_document=lambda document: print(document.iri, flush=True))
 """)
 
@@ -52,7 +52,7 @@ def test_a_build_killed_with_sigkill_leaves_only_whole_documents(tmp_path, corpu
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
 
-    store = Store(store_path)  # opens and answers
+    store = OxigraphStore(store_path)  # opens and answers
     stored = store.documents()
     assert 5 <= len(stored) < len(corpus)
     reference = {}
@@ -89,7 +89,7 @@ def test_any_text_gives_a_graph_that_conforms_to_the_shapes_or_a_clear_refusal(n
     except InputError as refused:
         assert not text.strip("\ufeff").strip() and "empty" in str(refused)
         return
-    store = Store()
+    store = OxigraphStore()
     summary = build_graph([document], store=store)
     assert summary.ok and len(store.documents()) == 1
     report = kg.KnowledgeGraph(store).validate()

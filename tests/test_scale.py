@@ -8,7 +8,7 @@ import pytest
 import kg
 from kg.errors import StoreError
 from kg.builder import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
-from kg.store import Store
+from kg.stores import OxigraphStore
 
 from .conftest import EXAMPLES
 
@@ -50,7 +50,7 @@ def test_documents_stream_into_the_store(jobs):
             yield f"The Ministry of Testing issued the Plan Number {number} on Monday. Sales rose 3% in 2023."
 
     pulled_at_first_store, stored_at_first_store = [], []
-    store = Store()
+    store = OxigraphStore()
     batch_size, commit_documents = 4, 3
 
     def on_document(document):
@@ -66,7 +66,7 @@ def test_documents_stream_into_the_store(jobs):
     assert 0 < stored_at_first_store[0] <= commit_documents  # reported once stored, not before
 
 
-class SecondWriteFails(Store):
+class SecondWriteFails(OxigraphStore):
     """A real store whose second group write fails, as a full disk would make it."""
 
     writes = 0
