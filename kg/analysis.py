@@ -6,16 +6,28 @@ import networkx as nx
 
 from .queries import internal_query
 
-__all__ = ["to_networkx", "counts_by_class", "central_agencies", "components", "communities", "summary"]
+__all__ = [
+    "to_networkx",
+    "counts_by_class",
+    "central_agencies",
+    "components",
+    "communities",
+    "summary",
+]
 
 
 def to_networkx(store) -> nx.MultiDiGraph:
     """Agencies, plans, regulations, programs and people; edges are their relations."""
     graph = nx.MultiDiGraph()
     for row in store.select(internal_query("entity-nodes").sparql):
-        graph.add_node(row["node"], label=row["name"], kind=row["kind"], documents=int(row["documents"]))
+        graph.add_node(
+            row["node"], label=row["name"], kind=row["kind"], documents=int(row["documents"])
+        )
     for row in store.select(internal_query("entity-edges").sparql):
-        for node, label, kind in ((row["s"], row["sLabel"], row["sClass"]), (row["o"], row["oLabel"], row["oClass"])):
+        for node, label, kind in (
+            (row["s"], row["sLabel"], row["sClass"]),
+            (row["o"], row["oLabel"], row["oClass"]),
+        ):
             graph.add_node(node, label=graph.nodes.get(node, {}).get("label", label), kind=kind)
         graph.add_edge(row["s"], row["o"], key=row["p"], predicate=row["p"].rsplit("#", 1)[-1])
     return graph
@@ -47,7 +59,11 @@ def central_agencies(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:
     if G.number_of_nodes() < 2:
         return []
     centrality = nx.degree_centrality(nx.Graph(G))
-    agencies = [(G.nodes[n].get("label", n), c) for n, c in centrality.items() if G.nodes[n].get("kind") == "Agency"]
+    agencies = [
+        (G.nodes[n].get("label", n), c)
+        for n, c in centrality.items()
+        if G.nodes[n].get("kind") == "Agency"
+    ]
     return sorted(agencies, key=lambda item: (-item[1], item[0]))[:top]
 
 

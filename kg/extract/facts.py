@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Evidence", "EntityFact", "ChangeFact", "ObservationFact", "RelationFact", "DocumentFacts",
-           "ENTITY_TYPES", "POLICY_TYPES"]
+__all__ = [
+    "Evidence",
+    "EntityFact",
+    "ChangeFact",
+    "ObservationFact",
+    "RelationFact",
+    "DocumentFacts",
+    "ENTITY_TYPES",
+    "POLICY_TYPES",
+]
 
 ENTITY_TYPES = ("Agency", "Plan", "Regulation", "Program", "Person")
 POLICY_TYPES = ("Plan", "Regulation", "Program")

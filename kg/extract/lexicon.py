@@ -42,7 +42,9 @@ def lexicon() -> dict[str, LexiconEntry]:
             if not line.strip() or line.startswith("#"):
                 continue
             name, aliases, jurisdiction = (line.split("\t") + ["", ""])[:3]
-            entry = LexiconEntry(name, tuple(a for a in aliases.split("|") if a), jurisdiction, type_)
+            entry = LexiconEntry(
+                name, tuple(a for a in aliases.split("|") if a), jurisdiction, type_
+            )
             for form in (name, *entry.aliases):
                 index.setdefault(canonical_key(form), entry)
     return index

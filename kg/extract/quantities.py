@@ -20,12 +20,22 @@ from decimal import Decimal
 
 from . import vocabulary
 
-__all__ = ["Quantity", "find_quantities", "not_prose_spans", "parse_number", "SCALES", "MONTH_WORDS", "CURRENCIES"]
+__all__ = [
+    "Quantity",
+    "find_quantities",
+    "not_prose_spans",
+    "parse_number",
+    "SCALES",
+    "MONTH_WORDS",
+    "CURRENCIES",
+]
 
 SCALES = {word: float(factor) for word, factor in vocabulary.column("scales", "factor").items()}
 WORD_NUMBERS = {word: int(value) for word, value in vocabulary.column("numbers", "value").items()}
 CURRENCY_SYMBOLS = dict(vocabulary.column("currencies", "code", position="before"))  # "$5", "Rs 10"
-CURRENCIES = set(vocabulary.column("currencies", "code").values())  # ISO 4217 codes of the money units
+CURRENCIES = set(
+    vocabulary.column("currencies", "code").values()
+)  # ISO 4217 codes of the money units
 UNIT_WORDS = {  # after a number: "5 yuan", "3 tonnes"
     **vocabulary.column("currencies", "code", position="after"),
     **{form: code for form, code in vocabulary.column("units", "code").items() if code},
@@ -73,7 +83,7 @@ class Quantity:
     surface: str
     explicit: bool  # has a currency, scale word or unit: more than a bare number
 
-    def shifted(self, offset: int) -> "Quantity":
+    def shifted(self, offset: int) -> Quantity:
         """The same number with offsets into a larger text (a sentence's or a cell's start)."""
         return replace(self, start=self.start + offset, end=self.end + offset)
 
@@ -90,8 +100,10 @@ NOT_PROSE = re.compile(
     r"|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b0\d{2,4}(?:[ -]\d{3,4}){1,3}\b"
 )
 # "16 to 24 year olds", "18 years old", "ten years ago": ages and time ago, not amounts.
-AGE_OR_AGO = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*(?:years?[- ]?olds?\b|(?:years?|months?|weeks?|days?)\s+ago\b)",
-                        re.IGNORECASE)
+AGE_OR_AGO = re.compile(
+    r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*(?:years?[- ]?olds?\b|(?:years?|months?|weeks?|days?)\s+ago\b)",
+    re.IGNORECASE,
+)
 
 
 # A part every match of NOT_PROSE holds: most sentences hold none, and this rules them out
@@ -121,27 +133,36 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _quantity_from_match(text: str, match: re.Match) -> Quantity | None:
-    if match["ordinal"] or _is_reference(text, match) or _is_glued(text, match) or _is_label(text, match):
+    if (
+        match["ordinal"]
+        or _is_reference(text, match)
+        or _is_glued(text, match)
+        or _is_label(text, match)
+    ):
         return None
     scale = _scale_factor(match)
     if match["word"] and (match["word"].lower() == "a") != bool(scale > 1 or match["unit"]):
         if match["word"].lower() == "a" or match["cur"]:
             return None
-    base = Decimal(WORD_NUMBERS[match["word"].lower()]) if match["word"] else parse_number(match["num"])
+    base = (
+        Decimal(WORD_NUMBERS[match["word"].lower()])
+        if match["word"]
+        else parse_number(match["num"])
+    )
     unit = _unit_code(match)
     explicit = bool(match["cur"] or scale != 1 or match["unit"])
     if not explicit and (_looks_like_year(match, base) or _is_date_or_time(text, match)):
         return None
     end = match.end("unit") if match["unit"] else match.end()
-    surface = text[match.start():end].strip()
+    surface = text[match.start() : end].strip()
     value = float(base * scale)
     return Quantity(match.start(), match.start() + len(surface), value, unit, surface, explicit)
 
 
 def _is_glued(text: str, match: re.Match) -> bool:
-    """"5G", "3D", "three-year plan", "four-party agreement", "6-monoacetylmorphine": a number
+    """ "5G", "3D", "three-year plan", "four-party agreement", "6-monoacetylmorphine": a number
     fused into a word or an adjective names no amount."""
-    nxt = text[match.end():match.end() + 2]
+    nxt = text[match.end() : match.end() + 2]
     if nxt[:1].isalnum() and not match["scale"]:
         return True
     if not match["unit"] and not match["scale"] and re.match(r"[-–][A-Za-z]", nxt):
@@ -155,23 +176,25 @@ def _is_label(text: str, match: re.Match) -> bool:
     "18 years old", "16 to 24 year olds"."""
     if match["num"] and re.fullmatch(r"0\d+", match["num"]):
         return True
-    if match["word"] and text[max(0, match.start() - 1):match.start()] in {"“", '"', "‘", "'"}:
+    if match["word"] and text[max(0, match.start() - 1) : match.start()] in {"“", '"', "‘", "'"}:
         return True
-    after = text[match.end("num") if match["num"] else match.end("word"):]
+    after = text[match.end("num") if match["num"] else match.end("word") :]
     return bool(AGE_OR_AGO.match(after)) or is_selection(text, match) or is_frequency(match)
 
 
 # "the past ten years" selects a period; "twice a day", "every 30 minutes in an hour" count nothing
 CALENDAR_UNITS = vocabulary.words("units", dimension="calendar")
 CLOCK_UNITS = vocabulary.words("units", dimension="clock")
-SMALL_NUMBER_WORDS = _alternation(word for word, value in WORD_NUMBERS.items() if word != "a" and value <= 10)
+SMALL_NUMBER_WORDS = _alternation(
+    word for word, value in WORD_NUMBERS.items() if word != "a" and value <= 10
+)
 SELECTING_WORDS = _alternation(vocabulary.words("common_words", uses="selection"))
 
 
 def is_selection(text: str, match: re.Match) -> bool:
-    """"in the past one hundred years", "the first four rounds", "one out of three users":
+    """ "in the past one hundred years", "the first four rounds", "one out of three users":
     which ones or when, not how many."""
-    before = text[max(0, match.start() - 20):match.start()]
+    before = text[max(0, match.start() - 20) : match.start()]
     if re.search(rf"(?:\d|\b(?:{SMALL_NUMBER_WORDS}))\s+out of\s+$", before, re.I):
         return True  # "one out of three" (but "out of 81 lakh households, ..." is a total)
     in_time = bool(match["unit"]) and match["unit"].lower() in CALENDAR_UNITS
@@ -181,9 +204,13 @@ def is_selection(text: str, match: re.Match) -> bool:
 
 
 def is_frequency(match: re.Match) -> bool:
-    """"twice a day", "every 30 minutes in a day": "a day" is no amount of days."""
-    return bool(match["word"]) and match["word"].lower() == "a" and bool(match["unit"]) \
+    """ "twice a day", "every 30 minutes in a day": "a day" is no amount of days."""
+    return (
+        bool(match["word"])
+        and match["word"].lower() == "a"
+        and bool(match["unit"])
         and match["unit"].lower() in CALENDAR_UNITS | CLOCK_UNITS
+    )
 
 
 def _scale_factor(match: re.Match) -> Decimal:
@@ -214,8 +241,8 @@ def _looks_like_year(match: re.Match, value: float) -> bool:
 
 
 def _is_date_or_time(text: str, match: re.Match) -> bool:
-    before = text[max(0, match.start() - 12):match.start()]
-    after = text[match.end():match.end() + 12]
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 12]
     if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
         return True  # 5:53, 01/06
     if re.search(r"\d-$", before) or re.match(r"-\d", after):
@@ -226,10 +253,10 @@ def _is_date_or_time(text: str, match: re.Match) -> bool:
 
 
 def _is_reference(text: str, match: re.Match) -> bool:
-    before = text[max(0, match.start() - 16):match.start()]
+    before = text[max(0, match.start() - 16) : match.start()]
     words = re.findall(r"[A-Za-z]+[.-]?", before)
     if words and words[-1].lower() in REFERENCE_WORDS and re.search(r"[A-Za-z][.-]?\s?$", before):
         return True
     line_start = text.rfind("\n", 0, match.start()) + 1
-    at_line_start = not text[line_start:match.start()].strip(" \t(")
-    return at_line_start and bool(re.match(r"\s*[.)]", text[match.end():]))
+    at_line_start = not text[line_start : match.start()].strip(" \t(")
+    return at_line_start and bool(re.match(r"\s*[.)]", text[match.end() :]))

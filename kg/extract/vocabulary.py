@@ -29,8 +29,10 @@ def rows(table: str) -> tuple[dict[str, str], ...]:
     text = resources.files("kg.extract").joinpath(f"{DATA}/{table}.tsv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     header = lines[0].split("\t")
-    return tuple(dict(zip(header, (line.split("\t") + [""] * len(header))[: len(header)]))
-                 for line in lines[1:])
+    return tuple(
+        dict(zip(header, (line.split("\t") + [""] * len(header))[: len(header)]))
+        for line in lines[1:]
+    )
 
 
 def matches(row: dict[str, str], conditions: dict[str, str]) -> bool:

@@ -24,8 +24,10 @@ def set_by_attribute_ruler(nlp) -> set[str]:
 
 def test_the_pipeline_order_meets_every_declared_requirement(nlp):
     analysis = nlp.analyze_pipes()
-    unmet = {name: set(problems) - set_by_attribute_ruler(nlp)
-             for name, problems in analysis["problems"].items()}
+    unmet = {
+        name: set(problems) - set_by_attribute_ruler(nlp)
+        for name, problems in analysis["problems"].items()
+    }
     assert unmet == {name: set() for name in nlp.pipe_names}
     declared = {name: analysis["summary"][name] for name in FACTORIES}
     assert "doc._.kg_mentions" in declared["kg_observations"]["requires"]
@@ -52,7 +54,8 @@ def test_a_pipeline_adds_the_components_by_name_without_importing_kg():
         "          'Exports reached 5,000 tonnes in 2024.')\n"
         "print(sorted(m.name for m in doc._.kg_mentions), len(doc._.kg_observations))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['Ministry of Power', 'National Grid Plan'] 1"

@@ -11,9 +11,11 @@ from kg.extract import vocabulary
 from kg.extract.entities import LIST_HEADS
 from kg.extract.lexicon import head_type
 
-TABLES = sorted(path.name.removesuffix(".tsv")
-                for path in resources.files("kg.extract").joinpath("data").iterdir()
-                if path.name.endswith(".tsv"))
+TABLES = sorted(
+    path.name.removesuffix(".tsv")
+    for path in resources.files("kg.extract").joinpath("data").iterdir()
+    if path.name.endswith(".tsv")
+)
 # Tables read as lists of names (canonical name, aliases, jurisdiction) rather than words by role
 NAME_LISTS = {"agencies", "programs"}
 WORD_TABLES = [table for table in TABLES if table not in NAME_LISTS]
@@ -63,20 +65,35 @@ def test_every_head_noun_has_one_class_every_rule_reads():
     assert head_type("Policies") == vocabulary.heads()["policy"]
 
 
-@pytest.mark.parametrize("plural, singular", [
-    ("Ministries", "ministry"), ("agencies", "agency"), ("plans", "plan"),
-    ("Programmes", "programme"),
-    ("objectives", "objectives"), ("class", "class"), ("status", "status"), ("basis", "basis"),
-    ("act", "act"), ("news", "new"),
-])
+@pytest.mark.parametrize(
+    "plural, singular",
+    [
+        ("Ministries", "ministry"),
+        ("agencies", "agency"),
+        ("plans", "plan"),
+        ("Programmes", "programme"),
+        ("objectives", "objectives"),
+        ("class", "class"),
+        ("status", "status"),
+        ("basis", "basis"),
+        ("act", "act"),
+        ("news", "new"),
+    ],
+)
 def test_singular(plural, singular):
     assert vocabulary.singular(plural) == singular
 
 
-@pytest.mark.parametrize("word, plural", [
-    ("plan", "plans"), ("strategy", "strategies"), ("policy", "policies"), ("agency", "agencies"),
-    ("day", "days"),
-])
+@pytest.mark.parametrize(
+    "word, plural",
+    [
+        ("plan", "plans"),
+        ("strategy", "strategies"),
+        ("policy", "policies"),
+        ("agency", "agencies"),
+        ("day", "days"),
+    ],
+)
 def test_plural(word, plural):
     assert vocabulary.plural(word) == plural
 
