@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from .errors import QueryError
 from .queries import LibraryQuery, parse_query_file
 from .resources import resource_dir
 from .stores import GraphStore, solution_rows
@@ -47,9 +48,9 @@ class Finding:
     def report(self) -> str:
         """The finding as a few lines of text, both sentences quoted."""
         lines = [f"[{self.check}] {self.metric}: {self.detail}"]
-        lines.append(f"  - {self.document_title}: \"{self.sentence}\"")
+        lines.append(f'  - {self.document_title}: "{self.sentence}"')
         if (self.other_sentence, self.other_document) != (self.sentence, self.document):
-            lines.append(f"  - {self.other_title}: \"{self.other_sentence}\"")
+            lines.append(f'  - {self.other_title}: "{self.other_sentence}"')
         return "\n".join(lines)
 
 
@@ -62,6 +63,11 @@ def number_checks() -> tuple[LibraryQuery, ...]:
 
 def run_checks(store: GraphStore, *, names: list[str] | None = None) -> list[Finding]:
     """The findings of the named checks (all by default), each finding once, in check order."""
+    known = {check.name for check in number_checks()}
+    if unknown := sorted(set(names or ()) - known):
+        raise QueryError(
+            f"no number check named {unknown[0]!r}; checks: {', '.join(sorted(known))}"
+        )
     findings: dict[tuple, Finding] = {}
     for check in number_checks():
         if names and check.name not in names:

@@ -19,7 +19,8 @@ that only ever merge names meaning the same count, using the words in
 
 A concept is *broader* than another when its key is the other's with its first modifier
 dropped (English compounds put the head last: "telecommunications revenue" is a part of
-"revenue"); an abbreviation's words stay together ("gross domestic product" has no broader).
+"revenue"); an abbreviation's words stay together ("gross domestic product" has no broader),
+and a name with a preposition left in it has none ("GDP per capita" is no kind of "capita").
 
 The corrections file (``kg-corrections.tsv``: ``action``, ``kind``, ``from``, ``to``) merges or
 splits by hand: ``merge metric <name> <other name>`` puts a name in the other's concept,
@@ -116,8 +117,8 @@ def broader_keys(name: str) -> list[str]:
     """Keys of the broader concepts, nearest first: the key less one leading modifier at a time
     (none for a name the corrections file placed by hand)."""
     units = concept_units(name)
-    if concept_key(name) != " ".join(units):
-        return []
+    if concept_key(name) != " ".join(units) or PREPOSITIONS & set(units):
+        return []  # placed by hand, or a phrase whose head is not last ("GDP per capita")
     return [" ".join(units[start:]) for start in range(1, len(units))]
 
 
@@ -137,7 +138,10 @@ def group_expansions(words_: list[str]) -> list[str]:
     """Words with each abbreviation's expansion as one unit, written out or not ("gross domestic
     product" is one unit whether the text said "GDP" or the words)."""
     phrases = sorted(
-        {tuple(e.split()) for e in column("metric_words", "expansion", role="abbreviation").values()},
+        {
+            tuple(e.split())
+            for e in column("metric_words", "expansion", role="abbreviation").values()
+        },
         key=len,
         reverse=True,
     )
