@@ -188,7 +188,8 @@ def expand(token: str) -> str:
 
 
 def drop_fillers(units: list[str]) -> list[str]:
-    """Sector words between a modifier and the head: "telecom industry revenue" -> "telecom revenue"."""
+    """Sector words between a modifier and the head ("telecom industry revenue" = "telecom
+    revenue")."""
     fillers = words("metric_words", role="filler")
     kept = [
         unit

@@ -1,5 +1,5 @@
 """Checking the numbers: timelines with restatements, targets, and the arithmetic checks, on
-three small documents written with known inconsistencies (tests/fixtures/numbers)."""
+three small documents written with known inconsistencies (examples-numbers/)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ import pytest
 import kg
 from kg.checks import number_checks
 from kg.errors import QueryError
+from kg.resources import resource_dir
 
-from .conftest import ROOT, free_port, kg_command, stop, wait_until_listening
+from .conftest import free_port, kg_command, stop, wait_until_listening
 
-NUMBERS = ROOT / "tests" / "fixtures" / "numbers"
+NUMBERS = resource_dir("examples-numbers")
 # check -> (a phrase of its sentence, a phrase of the other sentence): each planted once.
 PLANTED = {
     "year-on-year-change": ("up 20% year-on-year", "1.41 trillion yuan in 2021"),
