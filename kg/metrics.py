@@ -22,9 +22,10 @@ dropped (English compounds put the head last: "telecommunications revenue" is a 
 "revenue"); an abbreviation's words stay together ("gross domestic product" has no broader),
 and a name with a preposition left in it has none ("GDP per capita" is no kind of "capita").
 
-The corrections file (``kg-corrections.tsv``: ``action``, ``kind``, ``from``, ``to``) merges or
-splits by hand: ``merge metric <name> <other name>`` puts a name in the other's concept,
-``split metric <name>`` keeps a name in a concept of its own (its words as written, lower case).
+The corrections file (``kg-corrections.tsv``, the file of the entity corrections too) merges or
+splits by hand: a line ``merge-metric<TAB>name<TAB>other name`` puts a name in the other's
+concept, ``split-metric<TAB>name`` keeps a name in a concept of its own (its words as written,
+lower case).
 It is read from ``$KG_CORRECTIONS``, else ``./kg-corrections.tsv``; build with ``--force``
 after editing it, since stored documents keep the concepts they were built with.
 
@@ -46,13 +47,13 @@ True
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .errors import InputError
 from .extract.vocabulary import column, singular, words
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
 CORRECTIONS_ENV = "KG_CORRECTIONS"
 CORRECTIONS_FILE = "kg-corrections.tsv"
 WORD = re.compile(r"[\w&][\w&.\-']*")
+METRIC_ACTIONS = {"merge-metric": 2, "split-metric": 1}  # action -> how many names it takes
 PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "by", "on", "at", "with", "per"})
 MAX_OF_PHRASE = 4  # words after "of" that are still one modifier ("of the telecom industry")
 
@@ -80,18 +82,34 @@ class Corrections:
 
 
 def read_corrections(path: str | Path) -> Corrections:
-    """The ``metric`` rows of a corrections TSV (other kinds are other readers' business)."""
+    """The metric lines of a corrections file (tab-separated, ``#`` starts a comment)::
+
+        merge-metric    <name>    <name>    the first joins the second's concept
+        split-metric    <name>              the name keeps a concept of its own
+
+    Lines of other actions (the entity corrections of ``merge``, ``split``, ``rename``,
+    ``reject``) are left to their reader.
+    """
     merged, split = {}, set()
-    with open(path, encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t"):
-            if (row.get("kind") or "").strip() not in {"metric", "metrics"}:
-                continue
-            name = " ".join((row.get("from") or "").lower().split())
-            if row.get("action", "").strip() == "merge" and (row.get("to") or "").strip():
-                merged[name] = row["to"].strip()
-            elif row.get("action", "").strip() == "split":
-                split.add(name)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read the corrections file ({e})") from e
+    for number, line in enumerate(lines, 1):
+        fields = [field.strip() for field in line.split("\t") if field.strip()]
+        if not fields or fields[0].lower() not in METRIC_ACTIONS:
+            continue
+        action = fields[0].lower()
+        if len(fields) - 1 != METRIC_ACTIONS[action]:
+            raise InputError(
+                f"{path}:{number}: {action} takes {METRIC_ACTIONS[action]} name(s) separated by "
+                f"tabs, got {line.strip()!r}"
+            )
+        name = " ".join(fields[1].lower().split())
+        if action == "merge-metric":
+            merged[name] = fields[2]
+        else:
+            split.add(name)
     return Corrections(merged, frozenset(split))
 
 

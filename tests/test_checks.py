@@ -168,3 +168,16 @@ def test_the_endpoint_runs_a_check_file_as_it_is(tmp_path):
         stop(process)
     sentences = {(b["sentence"]["value"], b["otherSentence"]["value"]) for b in bindings}
     assert any("456 billion" in s and "49.8 million" in o for s, o in sentences)
+
+
+def test_a_split_in_the_corrections_file_keeps_a_name_apart(run_kg, tmp_path):
+    # run_kg runs in tmp_path, where kg-corrections.tsv is read from.
+    (tmp_path / "kg-corrections.tsv").write_text(
+        "split-metric\ttelecom revenue\n", encoding="utf-8"
+    )
+    store = tmp_path / "kg"
+    assert run_kg("build", NUMBERS, "--store", store).returncode == 0
+    result = run_kg("query", "metric-timeline", "-p", "metric=telecom", "-f", "json", "-s", store)
+    names = {(row["metricName"], row["period"]) for row in json.loads(result.stdout)}
+    assert ("telecom revenue", "2022") in names  # on its own
+    assert ("telecommunications business revenue", "2021") in names  # the others still merged

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kg.errors import InputError
 from kg.metrics import Corrections, broader_keys, concept_key, read_corrections
 
 
@@ -51,10 +52,9 @@ def test_the_corrections_file_merges_and_splits_metrics(tmp_path):
     path = tmp_path / "kg-corrections.tsv"
     path.write_text(
         "# hand corrections\n"
-        "action\tkind\tfrom\tto\n"
-        "merge\tmetric\tpost and telecoms income\ttelecom revenue\n"
-        "split\tmetric\tTelecom Business Revenue\t\n"
-        "merge\tagency\tMIIT\tMinistry of Industry and Information Technology\n",
+        "merge-metric\tpost and telecoms income\ttelecom revenue\n"
+        "split-metric\tTelecom Business Revenue\n"
+        "merge\tMIIT\tMinistry of Industry and Information Technology\n",
         encoding="utf-8",
     )
     fixes = read_corrections(path)
@@ -63,4 +63,11 @@ def test_the_corrections_file_merges_and_splits_metrics(tmp_path):
     assert concept_key("telecom business revenue", Corrections({}, frozenset())) == (
         "telecommunications revenue"
     )
-    assert "miit" not in fixes.merged  # other kinds are for other readers
+    assert "miit" not in fixes.merged  # entity corrections are for their own reader
+
+
+def test_a_malformed_metric_correction_is_one_line_naming_the_file(tmp_path):
+    path = tmp_path / "kg-corrections.tsv"
+    path.write_text("merge-metric\tonly one name\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"kg-corrections.tsv:1: merge-metric takes 2 name"):
+        read_corrections(path)
