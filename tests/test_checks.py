@@ -23,7 +23,7 @@ PLANTED = {
     "year-on-year-change": ("up 20% year-on-year", "1.41 trillion yuan in 2021"),
     "parts-exceed-total": ("hardware revenue was 40 billion", "hardware revenue was 40 billion"),
     "percent-for-points": ("rose 5 percent to 25%", "was 20% in 2020"),
-    "scale-slip": ("456 billion yuan", "49.8 million yuan"),
+    "scale-slip": ("456 billion yuan", "45.6 million yuan"),
 }
 
 
@@ -133,7 +133,7 @@ def test_kg_check_reports_both_sentences(run_kg, tmp_path):
     result = run_kg("check", "--store", store)
     assert result.returncode == 0, result.stderr
     assert "[scale-slip] new energy vehicle sale" in result.stdout
-    assert '"In 2022, NEV sales reached 49.8 million yuan."' in result.stdout
+    assert '"NEV sales were 45.6 million yuan in 2021."' in result.stdout
     assert result.stderr.strip() == "5 finding(s)"
     rows = json.loads(run_kg("check", "percent-for-points", "-f", "json", "--store", store).stdout)
     assert [row["check"] for row in rows] == ["percent-for-points"]
@@ -167,7 +167,7 @@ def test_the_endpoint_runs_a_check_file_as_it_is(tmp_path):
     finally:
         stop(process)
     sentences = {(b["sentence"]["value"], b["otherSentence"]["value"]) for b in bindings}
-    assert any("456 billion" in s and "49.8 million" in o for s, o in sentences)
+    assert any("456 billion" in s and "45.6 million" in o for s, o in sentences)
 
 
 def test_a_split_in_the_corrections_file_keeps_a_name_apart(run_kg, tmp_path):
