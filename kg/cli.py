@@ -27,6 +27,9 @@ out = Console()
 err = Console(stderr=True)
 
 StoreOption = Annotated[str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")]
+STORE_MARKER = "CURRENT"  # the file RocksDB (under Oxigraph) keeps in every database folder
+AllowServiceOption = Annotated[list[str], typer.Option(
+    "--allow-service", help="let SERVICE (federated) queries call this host (repeatable; * for any); off by default")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)")]
 
 
@@ -134,10 +137,11 @@ def sparql(
     query_or_file: Annotated[str, typer.Argument(help="a SPARQL query, or a .rq file")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     store: StoreOption = str(DEFAULT_STORE),
+    allow_service: AllowServiceOption = [],
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
     text = Path(query_or_file).read_text(encoding="utf-8") if query_or_file.endswith(".rq") and Path(query_or_file).is_file() else query_or_file
-    print_result(open_existing(store).sparql(text), fmt)
+    print_result(open_existing(store).sparql(text, allow_service=allow_service), fmt)
 
 
 def print_result(result, fmt: str) -> None:
@@ -241,17 +245,22 @@ def serve(
     timeout: Annotated[float, typer.Option("--timeout", help="seconds a query may run")] = 30.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="most rows (or triples) in one answer")] = 10_000,
     workers: Annotated[int, typer.Option("--workers", help="queries answered at once")] = 2,
+    max_memory: Annotated[int, typer.Option("--max-memory", help="MB of memory one query may use")] = 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="most bytes in one answer")] = 50_000_000,
+    client_timeout: Annotated[float, typer.Option("--client-timeout", help="seconds a client has to send its request")] = 10.0,
+    max_clients: Annotated[int, typer.Option("--max-clients", help="connections served at once")] = 32,
+    allow_service: AllowServiceOption = [],
+    allow_host: Annotated[list[str], typer.Option("--allow-host", help="accept this Host header name too (repeatable; * for any)")] = [],
     quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
 ) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol at /sparql."""
     from .serve import ServeSettings
     from .serve import serve as run_server
 
-    if not Path(store).is_dir():
-        from .errors import StoreError
-
-        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(1, workers))
+    require_store_folder(store)
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(1, workers), max_memory=max_memory,
+                             max_bytes=max_bytes, client_timeout=client_timeout, max_clients=max(1, max_clients),
+                             allow_service=tuple(allow_service), allow_host=tuple(allow_host))
 
     def say(line: str) -> None:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -301,9 +310,20 @@ def open_existing(store: str):
     from .graph import open_graph
     from .store import is_endpoint
 
-    if not is_endpoint(store) and not Path(store).exists():
-        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
+    if not is_endpoint(store) and not Path(store).is_file():
+        require_store_folder(store)
     return open_graph(store)
+
+
+def require_store_folder(store: str) -> None:
+    """Raise ``StoreError`` unless ``store`` is a folder holding a store: opening any other
+    folder would write a new, empty database into it."""
+    from .errors import StoreError
+
+    if not Path(store).exists():
+        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
+    if not (Path(store) / STORE_MARKER).is_file():
+        raise StoreError(f"{store}: this folder holds no kg store; give the folder `kg build --store` wrote")
 
 
 def print_library(queries) -> None:

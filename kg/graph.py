@@ -104,8 +104,14 @@ class KnowledgeGraph:
         result = self.store.query(library_query.sparql, bindings)
         return list(result) if library_query.form == "CONSTRUCT" else QueryResult(*solution_rows(result))
 
-    def sparql(self, query: str) -> QueryResult | list | bool:
-        """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""
+    def sparql(self, query: str, *, allow_service: Iterable[str] = ()) -> QueryResult | list | bool:
+        """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK.
+
+        ``SERVICE`` (federation) is refused unless its host is in ``allow_service`` (``"*"``:
+        any), and so is a query nested too deep for the engine (see ``kg.limits``)."""
+        from .limits import check_query
+
+        check_query(query, allow_service=allow_service)
         result = self.store.query(query)
         if isinstance(result, (bool, ox.QueryBoolean)):
             return bool(result)

@@ -200,16 +200,19 @@ def start_server(store: Path, log_path: Path, *options: str) -> Server:
     return Server(f"http://127.0.0.1:{port}", port, process, log_path, store, options)
 
 
-@pytest.fixture(scope="module")
-def attack_store(tmp_path_factory) -> Path:
-    """1,500 triples: small to build, but a cartesian product of them holds 2.25M rows."""
-    return synthetic_store(tmp_path_factory.mktemp("attack") / "kg", 1_500)
+ATTACK_TRIPLES = 1_500  # small to write, but a cartesian product of them holds 2.25M rows
 
 
 @pytest.fixture(scope="module")
-def server(attack_store, tmp_path_factory):
+def attack_stores(tmp_path_factory):
+    """A new store folder on each call: a served store is held by its server alone."""
+    return lambda: synthetic_store(tmp_path_factory.mktemp("attack") / "kg", ATTACK_TRIPLES)
+
+
+@pytest.fixture(scope="module")
+def server(attack_stores, tmp_path_factory):
     """``kg serve`` as a user would start it, with a short timeout; shared by a module's tests."""
-    served = start_server(attack_store, tmp_path_factory.mktemp("log") / "serve.log",
+    served = start_server(attack_stores(), tmp_path_factory.mktemp("log") / "serve.log",
                           "--timeout", "10", "--workers", "2")
     yield served
     stop(served.process)

@@ -41,7 +41,6 @@ SPARQL_FROM_PYTHON = """
 """
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21: kg sparql and graph.sparql() make outbound SERVICE calls")
 def test_kg_sparql_and_graph_sparql_refuse_service_and_call_nobody(store, tmp_path, listener):
     query = f"SELECT * WHERE {{ SERVICE SILENT <{listener.url}> {{ ?s ?p ?o }} }}"
     result = run_kg("sparql", query, "--store", store, cwd=tmp_path)
@@ -51,7 +50,6 @@ def test_kg_sparql_and_graph_sparql_refuse_service_and_call_nobody(store, tmp_pa
     assert listener.connections == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21: 5,000 nested parentheses segfault kg sparql and graph.sparql()")
 @pytest.mark.parametrize("query", [DEEP_PARENTHESES, LONG_OPERATOR_CHAIN], ids=["parentheses", "operator-chain"])
 def test_queries_too_deep_for_the_engine_are_refused_in_one_line(store, tmp_path, query):
     query_file = tmp_path / "deep.rq"  # longer than one command-line argument may be
@@ -68,7 +66,6 @@ def test_library_and_ordinary_queries_pass_the_guard(store, tmp_path):
     assert result.returncode == 0 and result.stdout.split() == ["n", "50"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21: a read command turns any folder into a RocksDB store")
 @pytest.mark.parametrize("command", [("query", "counts-by-class"), ("sparql", "ASK {}"), ("stats",), ("serve", "--port", "0")])
 def test_a_read_command_never_creates_a_store_in_an_existing_folder(tmp_path, command):
     folder = tmp_path / "notes"
