@@ -13,8 +13,15 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["SUFFIXES", "file_text", "decode_text", "utf16_without_bom", "html_text", "embedded_tables_as_text",
-           "pdf_text"]
+__all__ = [
+    "SUFFIXES",
+    "file_text",
+    "decode_text",
+    "utf16_without_bom",
+    "html_text",
+    "embedded_tables_as_text",
+    "pdf_text",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -58,7 +65,7 @@ def decode_text(raw: bytes, path: Path) -> str:
 
 
 def utf16_without_bom(raw: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when every other byte is mostly zero (the high byte of Latin
+    """ "utf-16-le" or "utf-16-be" when every other byte is mostly zero (the high byte of Latin
     text) and the others never are; None for other bytes with NULs in them (binary files).
 
     >>> utf16_without_bom("Plan".encode("utf-16-le")), utf16_without_bom(b"\\x89PNG\\x00\\x00")
@@ -75,11 +82,15 @@ def utf16_without_bom(raw: bytes) -> str | None:
 
 def decode_utf16(raw: bytes, path: Path, encoding: str) -> str:
     if len(raw) % 2:
-        raise InputError(f"{path}: UTF-16 text with an odd number of bytes (cut short?); save it again whole")
+        raise InputError(
+            f"{path}: UTF-16 text with an odd number of bytes (cut short?); save it again whole"
+        )
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not valid UTF-16 (byte {e.start}); save it again as UTF-8") from None
+        raise InputError(
+            f"{path}: not valid UTF-16 (byte {e.start}); save it again as UTF-8"
+        ) from None
 
 
 def decode_legacy(raw: bytes, path: Path, error: UnicodeDecodeError) -> str:
@@ -87,7 +98,9 @@ def decode_legacy(raw: bytes, path: Path, error: UnicodeDecodeError) -> str:
 
     best = from_bytes(raw).best()
     if best is None or best.chaos > MAX_CHAOS:
-        raise InputError(f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; convert it to UTF-8")
+        raise InputError(
+            f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; convert it to UTF-8"
+        )
     return str(best)
 
 
@@ -97,9 +110,44 @@ class _TextExtractor(HTMLParser):
     elements on their own lines, and each table row on one line as ``| cell | cell |`` (the
     Markdown form, which ``kg.extract.tables`` reads)."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-              "header", "table", "ul", "ol", "blockquote", "pre", "hr", "dd", "dt", "main", "aside"}
+    SKIP = {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "iframe",
+        "object",
+        "nav",
+        "footer",
+    }
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "table",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "main",
+        "aside",
+    }
     CELLS = {"td", "th"}
 
     def __init__(self):
@@ -140,7 +188,9 @@ class _TextExtractor(HTMLParser):
 
     def block_break(self, tag):
         if tag in self.BLOCKS:
-            self.parts.append(" " if self._cells_open else "\n")  # a paragraph inside a cell stays in its row
+            self.parts.append(
+                " " if self._cells_open else "\n"
+            )  # a paragraph inside a cell stays in its row
 
     def handle_data(self, data):
         if self._in_title:
@@ -228,7 +278,9 @@ def pdf_text(raw: bytes, path: Path) -> str:
     except InputError:
         raise
     except Exception as e:  # noqa: BLE001 - pypdf raises many types on hostile files (limits, loops)
-        raise InputError(f"{path}: not a readable PDF ({type(e).__name__}: {' '.join(str(e).split())[:120]})") from None
+        raise InputError(
+            f"{path}: not a readable PDF ({type(e).__name__}: {' '.join(str(e).split())[:120]})"
+        ) from None
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")

@@ -24,8 +24,15 @@ import time
 from dataclasses import dataclass
 from http import HTTPStatus
 
-__all__ = ["RequestRefused", "ClientLimits", "request_body", "host_allowed", "accepted_hosts", "printable",
-           "ALLOW_ANY_HOST"]
+__all__ = [
+    "RequestRefused",
+    "ClientLimits",
+    "request_body",
+    "host_allowed",
+    "accepted_hosts",
+    "printable",
+    "ALLOW_ANY_HOST",
+]
 
 ALLOW_ANY_HOST = "*"
 DIGITS = re.compile(r"[0-9]+")
@@ -41,7 +48,7 @@ class RequestRefused(Exception):
     message: str
 
 
-# -- the body ---------------------------------------------------------------------------------------------
+# -- the body --------------------------------------------------------------------------------------
 def request_body(content_length: str | None, rfile, limit: int) -> bytes:
     """Exactly the bytes Content-Length announces, at most ``limit`` of them. A missing header
     is an empty body; a negative or non-numeric one is refused (read "to the end" it would
@@ -50,19 +57,27 @@ def request_body(content_length: str | None, rfile, limit: int) -> bytes:
         return b""
     value = content_length.strip()
     if not DIGITS.fullmatch(value):
-        raise RequestRefused(HTTPStatus.BAD_REQUEST, f"Content-Length {value[:40]!r} is not a number of bytes")
+        raise RequestRefused(
+            HTTPStatus.BAD_REQUEST, f"Content-Length {value[:40]!r} is not a number of bytes"
+        )
     length = int(value)
     if length > limit:
-        raise RequestRefused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"requests are limited to {limit:,} bytes")
+        raise RequestRefused(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"requests are limited to {limit:,} bytes"
+        )
     return rfile.read(length)
 
 
-# -- the Host header -----------------------------------------------------------------------------------
+# -- the Host header -------------------------------------------------------------------------------
 def accepted_hosts(bound: str, allowed: tuple[str, ...] = ()) -> frozenset[str]:
     """The host names a request may carry: the bound one, ``localhost`` when bound to loopback,
     the machine's own names when bound to every interface, and those the user allowed."""
     names = {bound.lower(), *(name.lower() for name in allowed)}
-    if bound in ("localhost", "127.0.0.1", "::1") or is_ip(bound) and ipaddress.ip_address(bound).is_loopback:
+    if (
+        bound in ("localhost", "127.0.0.1", "::1")
+        or is_ip(bound)
+        and ipaddress.ip_address(bound).is_loopback
+    ):
         names.add("localhost")
     if bound in ("0.0.0.0", "::", ""):
         names |= {"localhost", socket.gethostname().lower(), socket.getfqdn().lower()}
@@ -81,7 +96,7 @@ def host_name(header: str) -> str:
     """``"Example.org:7878"`` -> ``"example.org"``; ``"[::1]:7878"`` -> ``"::1"``."""
     host = header.strip().lower()
     if host.startswith("["):
-        return host[1:host.find("]")] if "]" in host else host
+        return host[1 : host.find("]")] if "]" in host else host
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
@@ -93,7 +108,7 @@ def is_ip(host: str) -> bool:
     return True
 
 
-# -- logs ---------------------------------------------------------------------------------------------------
+# -- logs ------------------------------------------------------------------------------------------
 def printable(text: str) -> str:
     r"""``text`` with control characters as ``\xNN``: a request line cannot move the cursor,
     clear the console or ring its bell.
@@ -104,7 +119,7 @@ def printable(text: str) -> str:
     return CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-# -- clients --------------------------------------------------------------------------------------------------
+# -- clients ---------------------------------------------------------------------------------------
 class ClientLimits:
     """At most ``max_clients`` connections at once, each given ``seconds`` to send its whole
     request; a watchdog thread shuts the socket of any client still sending past that (a
@@ -160,8 +175,10 @@ def cut_off(client: socket.socket) -> None:
 def refuse_busy(client: socket.socket, max_clients: int) -> None:
     """A short 503 written without a thread (never blocking: a full socket buffer drops it)."""
     body = f"this endpoint serves {max_clients} clients at once; try again shortly\n".encode()
-    head = (f"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+    ).encode()
     try:
         client.setblocking(False)
         client.send(head + body)

@@ -23,8 +23,15 @@ from collections.abc import Iterable, Iterator
 
 from .errors import InputError, QueryError
 
-__all__ = ["MAX_NESTING", "MAX_OPERATORS", "check_query", "service_calls", "check_nesting", "limit_memory",
-           "ALLOW_ANY_SERVICE"]
+__all__ = [
+    "MAX_NESTING",
+    "MAX_OPERATORS",
+    "check_query",
+    "service_calls",
+    "check_nesting",
+    "limit_memory",
+    "ALLOW_ANY_SERVICE",
+]
 
 # Measured on pyoxigraph 0.5 (main thread, 8 MB stack): 4,000 nested parentheses or a chain
 # of 4,000 "+" ran, 8,000 crashed. The limits keep a wide margin below and far above any query
@@ -33,7 +40,8 @@ MAX_NESTING = 100
 MAX_OPERATORS = 1_000
 ALLOW_ANY_SERVICE = "*"
 
-SPARQL_TOKEN = re.compile(r"""
+SPARQL_TOKEN = re.compile(
+    r"""
       (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                  |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
@@ -46,7 +54,9 @@ SPARQL_TOKEN = re.compile(r"""
     | (?P<datatype>\^\^)
     | (?P<operator>\|\||&&|!=|<=|>=|[-+*/!=<>|^])
     | (?P<other>\s+|.)
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 # Words that join two patterns into a larger one, as an operator joins two expressions.
 JOINING_WORDS = {"UNION", "OPTIONAL", "MINUS"}
 
@@ -74,14 +84,21 @@ def check_query(text: str, *, allow_service: Iterable[str] = ()) -> None:
         elif kind == "operator" or kind == "word" and value.upper() in JOINING_WORDS:
             operators += 1
     if deepest > MAX_NESTING:
-        raise QueryError(f"the query nests brackets {deepest} levels deep; this engine takes at most {MAX_NESTING}")
+        raise QueryError(
+            f"the query nests brackets {deepest} levels deep; "
+            f"this engine takes at most {MAX_NESTING}"
+        )
     if operators > MAX_OPERATORS:
-        raise QueryError(f"the query has {operators:,} operators; this engine takes at most {MAX_OPERATORS:,} "
-                         "in one query (use VALUES or IN for long lists)")
+        raise QueryError(
+            f"the query has {operators:,} operators; this engine takes at most {MAX_OPERATORS:,} "
+            "in one query (use VALUES or IN for long lists)"
+        )
     for target in service_calls(tokens):
         if ALLOW_ANY_SERVICE not in allowed and not service_allowed(target, allowed):
-            raise QueryError(f"SERVICE {target}: federated queries are off, so that a query never makes this "
-                             "machine send requests; allow a host with --allow-service HOST")
+            raise QueryError(
+                f"SERVICE {target}: federated queries are off, so that a query never makes this "
+                "machine send requests; allow a host with --allow-service HOST"
+            )
 
 
 def service_calls(tokens: list[tuple[str, str]]) -> Iterator[str]:
@@ -89,7 +106,7 @@ def service_calls(tokens: list[tuple[str, str]]) -> Iterator[str]:
     prefixed name, as written."""
     for position, (kind, value) in enumerate(tokens):
         if kind == "word" and value.upper() == "SERVICE":
-            following = tokens[position + 1:position + 3]
+            following = tokens[position + 1 : position + 3]
             if following and following[0][0] == "word" and following[0][1].upper() == "SILENT":
                 following = following[1:]
             yield following[0][1] if following else "(nothing)"
@@ -100,16 +117,21 @@ def service_allowed(target: str, allowed: set[str]) -> bool:
     if not (target.startswith("<") and target.endswith(">")):
         return False
     parts = urllib.parse.urlsplit(target[1:-1])
-    return bool(parts.hostname) and (parts.hostname.lower() in allowed or parts.netloc.lower() in allowed)
+    return bool(parts.hostname) and (
+        parts.hostname.lower() in allowed or parts.netloc.lower() in allowed
+    )
 
 
-# -- RDF files ---------------------------------------------------------------------------------------------
-RDF_BRACKETS = re.compile(r"""
+# -- RDF files -------------------------------------------------------------------------------------
+RDF_BRACKETS = re.compile(
+    r"""
       (?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
     | (?P<open>[{\[(])
     | (?P<close>[}\])])
-""", re.VERBOSE | re.DOTALL)
+""",
+    re.VERBOSE | re.DOTALL,
+)
 
 
 def check_nesting(text: str, source: str, *, limit: int = MAX_NESTING) -> None:
@@ -120,13 +142,15 @@ def check_nesting(text: str, source: str, *, limit: int = MAX_NESTING) -> None:
         if match.lastgroup == "open":
             depth += 1
             if depth > limit:
-                raise InputError(f"{source}: nested more than {limit} levels deep; kg reads RDF files "
-                                 "nested at most that far")
+                raise InputError(
+                    f"{source}: nested more than {limit} levels deep; kg reads RDF files "
+                    "nested at most that far"
+                )
         elif match.lastgroup == "close":
             depth -= 1
 
 
-# -- memory --------------------------------------------------------------------------------------------------
+# -- memory ----------------------------------------------------------------------------------------
 def limit_memory(megabytes: int) -> None:
     """Cap this process's data segment (heap and anonymous maps, where Oxigraph and Python
     allocate; not the mapped store files) at ``megabytes``: past it an allocation fails in this

@@ -29,10 +29,17 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import KGError, StoreError
-from .http_limits import (ClientLimits, RequestRefused, accepted_hosts, host_allowed, printable, refuse_busy,
-                          request_body)
+from .http_limits import (
+    ClientLimits,
+    RequestRefused,
+    accepted_hosts,
+    host_allowed,
+    printable,
+    refuse_busy,
+    request_body,
+)
 from .limits import check_query, limit_memory
-from .store import Store
+from .stores import OxigraphStore
 
 __all__ = ["ServeSettings", "SparqlServer", "serve"]
 
@@ -58,9 +65,13 @@ GRAPH_TYPES = {
 FORMAT_NAMES = {
     "json": ("application/sparql-results+json", "application/ld+json"),
     "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv",), "tsv": ("text/tab-separated-values",),
-    "turtle": ("text/turtle",), "n3": ("text/turtle",), "nt": ("application/n-triples",),
-    "json-ld": ("application/ld+json",), "rdf+xml": ("application/rdf+xml",),
+    "csv": ("text/csv",),
+    "tsv": ("text/tab-separated-values",),
+    "turtle": ("text/turtle",),
+    "n3": ("text/turtle",),
+    "nt": ("application/n-triples",),
+    "json-ld": ("application/ld+json",),
+    "rdf+xml": ("application/rdf+xml",),
 }
 
 
@@ -75,7 +86,7 @@ class ServeSettings:
     max_memory: int = 1024  # MB of data one worker may hold; past it the query is stopped (503)
     max_bytes: int = 50_000_000  # bytes one answer may hold
     client_timeout: float = 10.0  # seconds a client has to send its whole request
-    max_clients: int = 32  # connections served at once; more are turned away (503)
+    max_clients: int = 64  # connections served at once; more are turned away (503)
     allow_service: tuple[str, ...] = ()  # hosts SERVICE may call ("*": any); none by default
     allow_host: tuple[str, ...] = ()  # Host header names accepted besides the bound ones ("*": any)
 
@@ -96,12 +107,14 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def text(cls, status: int, message: str) -> "Response":
+    def text(cls, status: int, message: str) -> Response:
         return cls(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
 
 # -- the worker side: run one query against a read-only store ---------------------------------------
-def answer_within_limits(store: Store, request: SparqlRequest, settings: ServeSettings) -> Response:
+def answer_within_limits(
+    store: OxigraphStore, request: SparqlRequest, settings: ServeSettings
+) -> Response:
     """``answer_query`` with the endpoint's limits: no federation, no nesting past the engine's
     stack, an engine error while the results are read a one-line 400, the answer's bytes capped."""
     try:
@@ -109,26 +122,42 @@ def answer_within_limits(store: Store, request: SparqlRequest, settings: ServeSe
         response = answer_query(store, request, settings.max_rows)
     except KGError as e:
         return Response.text(HTTPStatus.BAD_REQUEST, str(e))
-    except (RuntimeError, OSError, ValueError, SyntaxError) as e:  # raised while the results are read
-        return Response.text(HTTPStatus.BAD_REQUEST, f"the query failed: {' '.join(str(e).split())[:300]}")
+    except (
+        RuntimeError,
+        OSError,
+        ValueError,
+        SyntaxError,
+    ) as e:  # raised while the results are read
+        return Response.text(
+            HTTPStatus.BAD_REQUEST, f"the query failed: {' '.join(str(e).split())[:300]}"
+        )
     except MemoryError:
         return out_of_memory(settings)
     if len(response.body) > settings.max_bytes:
-        return Response.text(HTTPStatus.BAD_REQUEST, f"the answer has more than {settings.max_bytes:,} bytes, "
-                             "this endpoint's cap; add LIMIT and OFFSET to page through it")
+        return Response.text(
+            HTTPStatus.BAD_REQUEST,
+            f"the answer has more than {settings.max_bytes:,} bytes, "
+            "this endpoint's cap; add LIMIT and OFFSET to page through it",
+        )
     return response
 
 
 def out_of_memory(settings: ServeSettings) -> Response:
-    return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, f"the query needed more than this endpoint's "
-                         f"{settings.max_memory:,} MB of memory and was stopped; narrow it or add LIMIT")
+    return Response.text(
+        HTTPStatus.SERVICE_UNAVAILABLE,
+        f"the query needed more than this endpoint's "
+        f"{settings.max_memory:,} MB of memory and was stopped; narrow it or add LIMIT",
+    )
 
 
-def answer_query(store: Store, request: SparqlRequest, max_rows: int) -> Response:
+def answer_query(store: OxigraphStore, request: SparqlRequest, max_rows: int) -> Response:
     """Evaluate ``request`` and serialise the answer in the first accepted format."""
     try:
-        result = store.query(request.query, default_graphs=[ox.NamedNode(g) for g in request.default_graphs],
-                             named_graphs=[ox.NamedNode(g) for g in request.named_graphs])
+        result = store.query(
+            request.query,
+            default_graphs=[ox.NamedNode(g) for g in request.default_graphs],
+            named_graphs=[ox.NamedNode(g) for g in request.named_graphs],
+        )
     except (KGError, ValueError) as e:
         return Response.text(HTTPStatus.BAD_REQUEST, str(e))
     if isinstance(result, ox.QueryBoolean):
@@ -156,27 +185,39 @@ def take(results, limit: int) -> list | None:
 
 
 def too_many(limit: int, what: str) -> Response:
-    return Response.text(HTTPStatus.BAD_REQUEST, f"the answer has more than {limit:,} {what}, this endpoint's "
-                         f"cap; add LIMIT and OFFSET to page through it")
+    return Response.text(
+        HTTPStatus.BAD_REQUEST,
+        f"the answer has more than {limit:,} {what}, this endpoint's "
+        f"cap; add LIMIT and OFFSET to page through it",
+    )
 
 
 def results_response(request: SparqlRequest, serialize) -> Response:
     media_type = negotiate(request.accept, RESULT_TYPES)
     if media_type is None:
         return not_acceptable(RESULT_TYPES)
-    return Response(HTTPStatus.OK, media_type + "; charset=utf-8", serialize(RESULT_TYPES[media_type]))
+    return Response(
+        HTTPStatus.OK, media_type + "; charset=utf-8", serialize(RESULT_TYPES[media_type])
+    )
 
 
 def graph_response(request: SparqlRequest, triples: list[ox.Triple]) -> Response:
     media_type = negotiate(request.accept, GRAPH_TYPES)
     if media_type is None:
         return not_acceptable(GRAPH_TYPES)
-    return Response(HTTPStatus.OK, media_type + "; charset=utf-8", ox.serialize(triples, format=GRAPH_TYPES[media_type]))
+    return Response(
+        HTTPStatus.OK,
+        media_type + "; charset=utf-8",
+        ox.serialize(triples, format=GRAPH_TYPES[media_type]),
+    )
 
 
 def not_acceptable(offered: dict) -> Response:
-    return Response.text(HTTPStatus.NOT_ACCEPTABLE, "none of the accepted types can carry this answer; "
-                         "this endpoint offers " + ", ".join(offered))
+    return Response.text(
+        HTTPStatus.NOT_ACCEPTABLE,
+        "none of the accepted types can carry this answer; "
+        "this endpoint offers " + ", ".join(offered),
+    )
 
 
 def negotiate(accepted: tuple[str, ...], offered: dict) -> str | None:
@@ -192,8 +233,14 @@ def negotiate(accepted: tuple[str, ...], offered: dict) -> str | None:
 def serialize_solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], fmt) -> bytes:
     """SELECT solutions in ``fmt``: written as SPARQL JSON, which Oxigraph re-serialises."""
     names = [v.value for v in variables]
-    document = {"head": {"vars": names},
-                "results": {"bindings": [{n: term_json(row[n]) for n in names if row[n] is not None} for row in rows]}}
+    document = {
+        "head": {"vars": names},
+        "results": {
+            "bindings": [
+                {n: term_json(row[n]) for n in names if row[n] is not None} for row in rows
+            ]
+        },
+    }
     encoded = json.dumps(document, ensure_ascii=False).encode()
     if fmt == ox.QueryResultsFormat.JSON:
         return encoded
@@ -207,7 +254,10 @@ def term_json(term) -> dict:
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {k: term_json(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+        return {
+            "type": "triple",
+            "value": {k: term_json(getattr(term, k)) for k in ("subject", "predicate", "object")},
+        }
     literal = {"type": "literal", "value": term.value}
     if term.language:
         literal["xml:lang"] = term.language
@@ -218,9 +268,10 @@ def term_json(term) -> dict:
 
 def worker_main(settings: ServeSettings, connection) -> None:
     """A worker process: answer one request after another until the pipe closes, never holding
-    more than ``settings.max_memory`` MB (past it Oxigraph aborts the process, which is replaced)."""
+    more than ``settings.max_memory`` MB (past it Oxigraph aborts the process, and the pool
+    replaces it)."""
     limit_memory(settings.max_memory)
-    store = Store(settings.store, read_only=True)
+    store = OxigraphStore(settings.store, read_only=True)
     connection.send("ready")
     while True:
         try:
@@ -243,7 +294,9 @@ class QueryPool:
 
     def _start(self):
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=worker_main, args=(self.settings, theirs), daemon=True)
+        process = self._context.Process(
+            target=worker_main, args=(self.settings, theirs), daemon=True
+        )
         process.start()
         theirs.close()
         if not ours.poll(WORKER_START_SECONDS) or ours.recv() != "ready":
@@ -256,16 +309,21 @@ class QueryPool:
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, f"all {self.settings.workers} workers stayed busy "
-                                 f"for {timeout:g} s; try again later")
+            return Response.text(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"all {self.settings.workers} workers stayed busy "
+                f"for {timeout:g} s; try again later",
+            )
         process, connection = worker
         try:
             connection.send(request)
             if connection.poll(timeout):
                 return connection.recv()
             worker = self._replace(worker)
-            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE,
-                                 f"the query ran longer than this endpoint's {timeout:g} s timeout and was stopped")
+            return Response.text(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"the query ran longer than this endpoint's {timeout:g} s timeout and was stopped",
+            )
         except (EOFError, OSError, BrokenPipeError):
             process.join(timeout=5)
             exit_status = process.exitcode
@@ -294,7 +352,9 @@ def worker_failure(exit_status: int | None, settings: ServeSettings) -> Response
     """Why a worker died: an allocation past its memory limit aborts it (SIGABRT)."""
     if exit_status == -signal.SIGABRT:
         return out_of_memory(settings)
-    return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; it has been restarted")
+    return Response.text(
+        HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; it has been restarted"
+    )
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -306,7 +366,7 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, settings: ServeSettings, log=lambda line: None):
         self.settings = settings
         self.log = log  # one line per request
-        self.store = Store(settings.store)  # held for writing, so that nothing else writes
+        self.store = OxigraphStore(settings.store)  # held for writing, so that nothing else writes
         self.store.flush()
         self.pool = QueryPool(settings)
         self.clients = ClientLimits(settings.max_clients, settings.client_timeout)
@@ -372,15 +432,20 @@ class SparqlHandler(BaseHTTPRequestHandler):
         answer, never a dropped connection."""
         try:
             if not host_allowed(self.headers.get("Host"), self.server.accepted_hosts):
-                return Response.text(HTTPStatus.MISDIRECTED_REQUEST, f"Host {printable(self.headers['Host'])[:100]!r} "
-                                     "is not this server's name; start kg serve with --allow-host NAME to accept it")
+                return Response.text(
+                    HTTPStatus.MISDIRECTED_REQUEST,
+                    f"Host {printable(self.headers['Host'])[:100]!r} "
+                    "is not this server's name; start kg serve with --allow-host NAME to accept it",
+                )
             return route()
         except RequestRefused as e:
             self.close_connection = True  # an unread body must not be taken for the next request
             return Response.text(e.status, e.message)
         except Exception as e:  # noqa: BLE001 - the server must keep serving
             self.server.log(f"error on {self.path}: {type(e).__name__}: {e}")
-            return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(e).__name__}")
+            return Response.text(
+                HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(e).__name__}"
+            )
 
     def get(self) -> Response:
         self.server.clients.request_read(self.connection)
@@ -388,18 +453,26 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if path == "/sparql":
             return self.sparql(urllib.parse.parse_qs(query_string, keep_blank_values=True))
         if path == "/":
-            return Response(HTTPStatus.OK, "text/html; charset=utf-8",
-                            self.server.page("/", lambda: index_page(self.server).encode()))
+            return Response(
+                HTTPStatus.OK,
+                "text/html; charset=utf-8",
+                self.server.page("/", lambda: index_page(self.server).encode()),
+            )
         if path == "/view":
-            return Response(HTTPStatus.OK, "text/html; charset=utf-8",
-                            self.server.page("/view", lambda: render_view(self.server.store)))
+            return Response(
+                HTTPStatus.OK,
+                "text/html; charset=utf-8",
+                self.server.page("/view", lambda: render_view(self.server.store)),
+            )
         return Response.text(HTTPStatus.NOT_FOUND, f"{path}: not here; the endpoint is /sparql")
 
     def post(self) -> Response:
         path, _, query_string = self.path.partition("?")
         if path != "/sparql":
             return Response.text(HTTPStatus.NOT_FOUND, f"{path}: not here; the endpoint is /sparql")
-        body = request_body(self.headers.get("Content-Length"), self.rfile, MAX_REQUEST_BYTES).decode("utf-8", "replace")
+        body = request_body(
+            self.headers.get("Content-Length"), self.rfile, MAX_REQUEST_BYTES
+        ).decode("utf-8", "replace")
         self.server.clients.request_read(self.connection)
         params = urllib.parse.parse_qs(query_string, keep_blank_values=True)
         content_type = self.headers.get_content_type()
@@ -411,21 +484,28 @@ class SparqlHandler(BaseHTTPRequestHandler):
             for key, values in urllib.parse.parse_qs(body, keep_blank_values=True).items():
                 params.setdefault(key, []).extend(values)
         else:
-            return Response.text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                                 f"{content_type}: send application/sparql-query or a form with query=")
+            return Response.text(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"{content_type}: send application/sparql-query or a form with query=",
+            )
         return self.sparql(params)
 
     def sparql(self, params: dict[str, list[str]]) -> Response:
         if "update" in params:
-            return Response.text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused")
+            return Response.text(
+                HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused"
+            )
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             return Response.text(HTTPStatus.BAD_REQUEST, "give exactly one query= parameter")
-        return self.server.pool.answer(SparqlRequest(
-            query=queries[0], accept=self.accepted_types(params),
-            default_graphs=tuple(params.get("default-graph-uri", [])),
-            named_graphs=tuple(params.get("named-graph-uri", [])),
-        ))
+        return self.server.pool.answer(
+            SparqlRequest(
+                query=queries[0],
+                accept=self.accepted_types(params),
+                default_graphs=tuple(params.get("default-graph-uri", [])),
+                named_graphs=tuple(params.get("named-graph-uri", [])),
+            )
+        )
 
     def accepted_types(self, params: dict[str, list[str]]) -> tuple[str, ...]:
         """Media types from ``?format=`` when given, else from the Accept header by quality."""
@@ -476,20 +556,32 @@ def parse_accept(header: str) -> tuple[str, ...]:
 # -- pages -------------------------------------------------------------------------------------------
 def index_page(server: SparqlServer) -> str:
     """A page listing the library queries, each a link that runs it here."""
-    from .queries import library
+    from .queries import internal_query, library
 
     items = []
     for query in library().values():
         link = "/sparql?" + urllib.parse.urlencode({"query": query.sparql, "format": "json"})
-        params = "".join(f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}): {html.escape(p.description)}</li>"
-                         for p in query.parameters)
-        items.append(f'<li><a href="{html.escape(link)}">{html.escape(query.name)}</a>: {html.escape(query.title)}'
-                     f"<br><small>{html.escape(query.description)}</small>"
-                     + (f"<ul>{params}</ul>" if params else "") + "</li>")
+        params = "".join(
+            f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}): {html.escape(p.description)}</li>"
+            for p in query.parameters
+        )
+        items.append(
+            f'<li><a href="{html.escape(link)}">{html.escape(query.name)}</a>: {html.escape(query.title)}'
+            f"<br><small>{html.escape(query.description)}</small>"
+            + (f"<ul>{params}</ul>" if params else "")
+            + "</li>"
+        )
     store = html.escape(str(server.settings.store))
-    return PAGE.format(store=store, documents=len(server.store.documents()), quads=len(server.store),
-                       url=html.escape(server.url), queries="\n".join(items),
-                       timeout=server.settings.timeout, max_rows=server.settings.max_rows)
+    return PAGE.format(
+        store=store,
+        documents=len(server.store.documents()),
+        quads=len(server.store),
+        url=html.escape(server.url),
+        queries="\n".join(items),
+        example=html.escape(internal_query("endpoint-example").body),
+        timeout=server.settings.timeout,
+        max_rows=server.settings.max_rows,
+    )
 
 
 PAGE = """<!doctype html>
@@ -501,7 +593,7 @@ textarea{{width:100%;font-family:monospace}}code{{background:#f3f3f3;padding:0 .
 <code>{url}/sparql</code> (GET or POST; JSON, XML, CSV or TSV results; Turtle, N-Triples, RDF/XML or
 JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,} rows.</p>
 <p><a href="/view">Browser view of the graph</a></p>
-<form action="/sparql" method="get"><textarea name="query" rows="6">SELECT ?class (COUNT(?s) AS ?n) WHERE {{ ?s a ?class }} GROUP BY ?class</textarea>
+<form action="/sparql" method="get"><textarea name="query" rows="6">{example}</textarea>
 <select name="format"><option>json</option><option>xml</option><option>csv</option><option>tsv</option></select>
 <button>Run</button></form>
 <h2>Library queries</h2><p>Parameters are left at their defaults here; bind them with
@@ -512,7 +604,7 @@ JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,
 """
 
 
-def render_view(store: Store) -> bytes:
+def render_view(store: OxigraphStore) -> bytes:
     import tempfile
 
     from .viz import write_view
@@ -534,7 +626,9 @@ def serve(settings: ServeSettings, announce=print, log=lambda line: None) -> Non
     """Serve until interrupted."""
     server = SparqlServer(settings, log)
     if not is_loopback(settings.host):
-        announce(f"warning: listening on {settings.host}: anyone who can reach this machine can read the store")
+        announce(
+            f"warning: listening on {settings.host}: anyone who can reach this machine can read the store"
+        )
     announce(f"serving {settings.store} at {server.url}/sparql (Ctrl-C to stop)")
     try:
         server.serve_forever()

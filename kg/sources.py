@@ -15,15 +15,25 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
+from .extract.vocabulary import month_number, words
 from .formats import SUFFIXES, embedded_tables_as_text, file_text
 
-__all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "iter_paths"]
+__all__ = [
+    "SourceDocument",
+    "document_key",
+    "read_document",
+    "document_from_text",
+    "iter_documents",
+    "iter_paths",
+]
 
 SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTH_PREFIXES = sorted({word[:3] for word in words("months")})  # "Sept.", "September": "sep"
 TEXT_DATE = re.compile(
-    r"\b(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>"
+    + "|".join(MONTH_PREFIXES)
+    + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -32,7 +42,9 @@ TEXT_DATE = re.compile(
 class SourceDocument:
     """One document to extract from: its stable identity, text and what is known of it."""
 
-    identity: str  # what makes two builds "the same document": the file's path (else the source line)
+    identity: (
+        str  # what makes two builds "the same document": the file's path (else the source line)
+    )
     text: str
     title: str
     source: str | None = None
@@ -54,7 +66,9 @@ def document_key(identity: str) -> str:
     return hashlib.sha1(identity.encode("utf-8", "surrogateescape")).hexdigest()[:12]
 
 
-def document_from_text(text: str, *, identity: str | None = None, path: str | None = None) -> SourceDocument:
+def document_from_text(
+    text: str, *, identity: str | None = None, path: str | None = None
+) -> SourceDocument:
     """A document from a string; a leading ``# source:`` line becomes its source, and HTML
     tables in it become lines of ``| cell |`` text (Markdown allows them in a text)."""
     source, body = split_source_line(text)
@@ -77,7 +91,7 @@ def split_source_line(text: str) -> tuple[str | None, str]:
     match = SOURCE_LINE.match(text)
     if not match:
         return None, text.lstrip("\ufeff")
-    return match["source"].strip() or None, text[match.end():]
+    return match["source"].strip() or None, text[match.end() :]
 
 
 def guess_title(body: str, path: str | None) -> str:
@@ -93,7 +107,7 @@ def find_publication_date(text: str) -> date | None:
         match = pattern.search(text)
         if match:
             month = match["m"]
-            month_no = int(month) if month.isdigit() else MONTHS.index(month[:3].lower()) + 1
+            month_no = int(month) if month.isdigit() else month_number(month[:3])
             try:
                 return date(int(match["y"]), month_no, int(match["d"]))
             except ValueError:
@@ -109,14 +123,18 @@ def read_document(path: str | Path) -> SourceDocument:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror or e})") from e
-    return document_from_text(file_text(raw, path), identity=None, path=readable_path(path.resolve()))
+    return document_from_text(
+        file_text(raw, path), identity=None, path=readable_path(path.resolve())
+    )
 
 
 def refuse_unreadable(path: Path) -> None:
     """Raise ``InputError`` for what is not a readable file of a type kg reads; a pipe or a
     device would block the build or never end, so only regular files are opened."""
     if path.is_symlink() and not path.exists():
-        raise InputError(f"{path}: a symbolic link that leads nowhere (a loop, or its target is missing)")
+        raise InputError(
+            f"{path}: a symbolic link that leads nowhere (a loop, or its target is missing)"
+        )
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
@@ -124,7 +142,10 @@ def refuse_unreadable(path: Path) -> None:
     if not path.is_file():
         raise InputError(f"{path}: not a regular file (a pipe, socket or device); kg reads files")
     if path.suffix.lower() not in SUFFIXES and path.suffix:
-        raise InputError(f"{path}: unsupported file type {path.suffix!r}; kg reads " + ", ".join(sorted(SUFFIXES)))
+        raise InputError(
+            f"{path}: unsupported file type {path.suffix!r}; kg reads "
+            + ", ".join(sorted(SUFFIXES))
+        )
 
 
 def readable_path(path: Path) -> str:
@@ -148,8 +169,13 @@ def iter_paths(paths: Iterable[str | Path], on_error=None) -> Iterator[Path]:
 def folder_entries(folder: Path, on_error=None) -> list[Path]:
     def unlistable(error: OSError) -> None:
         if on_error is not None:
-            on_error(Path(error.filename), InputError(f"{error.filename}: folder cannot be read "
-                                                      f"({(error.strerror or str(error)).lower()})"))
+            on_error(
+                Path(error.filename),
+                InputError(
+                    f"{error.filename}: folder cannot be read "
+                    f"({(error.strerror or str(error)).lower()})"
+                ),
+            )
 
     entries = []
     for root, folders, files in os.walk(folder, onerror=unlistable):
@@ -170,4 +196,9 @@ def iter_documents(paths: Iterable[str | Path], on_error=None) -> Iterator[Sourc
         except Exception as e:  # noqa: BLE001 - a reader's own failure is this file's, never the build's
             if on_error is None:
                 raise
-            on_error(path, InputError(f"{path}: cannot be read ({type(e).__name__}: {' '.join(str(e).split())[:160]})"))
+            on_error(
+                path,
+                InputError(
+                    f"{path}: cannot be read ({type(e).__name__}: {' '.join(str(e).split())[:160]})"
+                ),
+            )

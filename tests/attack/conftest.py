@@ -28,8 +28,10 @@ SAFETY_MEMORY_BYTES = 1_500_000_000
 
 def limit_memory(limit: int = SAFETY_MEMORY_BYTES):
     """A ``preexec_fn`` putting the child (and the workers it spawns) under ``limit`` bytes of data."""
+
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
     return apply
 
 
@@ -78,7 +80,10 @@ def pdf_document(objects: dict[int, bytes]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (max(objects) + 1)
     for number in range(1, max(objects) + 1):
         out += b"%010d 00000 n \n" % offsets[number]
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (max(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        max(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -87,14 +92,18 @@ def pdf_stream(data: bytes, entries: bytes = b"") -> bytes:
 
 
 def one_page_pdf(contents: bytes, resources: bytes, extra: dict[int, bytes] | None = None) -> bytes:
-    return pdf_document({
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources " + resources + b" >>",
-        4: contents,
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        **(extra or {}),
-    })
+    return pdf_document(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources "
+            + resources
+            + b" >>",
+            4: contents,
+            5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            **(extra or {}),
+        }
+    )
 
 
 def pdf_decompression_bomb(megabytes: int = 100) -> bytes:
@@ -104,7 +113,9 @@ def pdf_decompression_bomb(megabytes: int = 100) -> bytes:
     parts = [deflate.compress(b"BT /F1 12 Tf 72 712 Td (")]
     parts += [deflate.compress(chunk) for _ in range(megabytes)]
     parts += [deflate.compress(b") Tj ET"), deflate.flush()]
-    return one_page_pdf(pdf_stream(b"".join(parts), b"/Filter /FlateDecode"), b"<< /Font << /F1 5 0 R >> >>")
+    return one_page_pdf(
+        pdf_stream(b"".join(parts), b"/Filter /FlateDecode"), b"<< /Font << /F1 5 0 R >> >>"
+    )
 
 
 def pdf_self_referencing_resources() -> bytes:
@@ -143,11 +154,23 @@ def invalid_utf8_name(folder: Path) -> Path:
     return Path(os.fsdecode(raw))
 
 
-def run_kg(*args, cwd: Path, timeout: float = 180, wrap=lambda command: command,
-           memory: int = SAFETY_MEMORY_BYTES) -> subprocess.CompletedProcess:
+def run_kg(
+    *args,
+    cwd: Path,
+    timeout: float = 180,
+    wrap=lambda command: command,
+    memory: int = SAFETY_MEMORY_BYTES,
+) -> subprocess.CompletedProcess:
     command = wrap([kg_command(), *map(str, args)])
-    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=timeout,
-                          preexec_fn=limit_memory(memory), errors="replace")
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        preexec_fn=limit_memory(memory),
+        errors="replace",
+    )
 
 
 # -- stores and servers ----------------------------------------------------------------------------------
@@ -159,10 +182,15 @@ def synthetic_store(path: Path, triples: int, documents: int = 20) -> Path:
     store = ox.Store(str(path))
     quads = []
     for i in range(triples):
-        triple = (ox.NamedNode(f"https://example.org/id/s{i}"), ox.NamedNode(f"https://example.org/p{i % 7}"),
-                  ox.Literal(f"value number {i}"))
-        quads += [ox.Quad(*triple, ox.NamedNode(f"https://example.org/doc/{i % documents}")),
-                  ox.Quad(*triple, ox.DefaultGraph())]
+        triple = (
+            ox.NamedNode(f"https://example.org/id/s{i}"),
+            ox.NamedNode(f"https://example.org/p{i % 7}"),
+            ox.Literal(f"value number {i}"),
+        )
+        quads += [
+            ox.Quad(*triple, ox.NamedNode(f"https://example.org/doc/{i % documents}")),
+            ox.Quad(*triple, ox.DefaultGraph()),
+        ]
     store.extend(quads)
     store.flush()
     del store
@@ -189,8 +217,12 @@ class Server:
 def start_server(store: Path, log_path: Path, *options: str) -> Server:
     port = free_port()
     log = open(log_path, "w", encoding="utf-8")
-    process = subprocess.Popen([kg_command(), "serve", "--store", str(store), "--port", str(port), *options],
-                               stdout=log, stderr=log, preexec_fn=limit_memory())
+    process = subprocess.Popen(
+        [kg_command(), "serve", "--store", str(store), "--port", str(port), *options],
+        stdout=log,
+        stderr=log,
+        preexec_fn=limit_memory(),
+    )
     log.close()
     try:
         wait_until_listening(port, process)
@@ -212,8 +244,14 @@ def attack_stores(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(attack_stores, tmp_path_factory):
     """``kg serve`` as a user would start it, with a short timeout; shared by a module's tests."""
-    served = start_server(attack_stores(), tmp_path_factory.mktemp("log") / "serve.log",
-                          "--timeout", "10", "--workers", "2")
+    served = start_server(
+        attack_stores(),
+        tmp_path_factory.mktemp("log") / "serve.log",
+        "--timeout",
+        "10",
+        "--workers",
+        "2",
+    )
     yield served
     stop(served.process)
 

@@ -26,11 +26,16 @@ DEEP_PARENTHESES = "SELECT * WHERE { FILTER(" + "(" * 5000 + "true" + ")" * 5000
 
 def ask(server, query: str, *, post: bool = False, headers: dict | None = None) -> tuple[int, str]:
     if post:
-        request = urllib.request.Request(server.url + "/sparql", data=query.encode(),
-                                         headers={"Content-Type": "application/sparql-query", **(headers or {})})
+        request = urllib.request.Request(
+            server.url + "/sparql",
+            data=query.encode(),
+            headers={"Content-Type": "application/sparql-query", **(headers or {})},
+        )
     else:
-        request = urllib.request.Request(server.url + "/sparql?" + urllib.parse.urlencode({"query": query}),
-                                         headers=headers or {})
+        request = urllib.request.Request(
+            server.url + "/sparql?" + urllib.parse.urlencode({"query": query}),
+            headers=headers or {},
+        )
     try:
         with urllib.request.urlopen(request, timeout=90) as response:
             return response.status, response.read().decode()
@@ -64,14 +69,18 @@ def test_the_endpoint_refuses_service_in_every_form_and_calls_nobody(server, lis
 
 
 def test_a_service_call_to_the_server_itself_is_refused(server):
-    status, text = ask(server, SERVICE_FORMS["select"].format(url=server.url + "/sparql"), post=True)
+    status, text = ask(
+        server, SERVICE_FORMS["select"].format(url=server.url + "/sparql"), post=True
+    )
     assert status == 400 and one_line(text) and "SERVICE" in text
     assert still_answers(server)
 
 
 def test_service_in_strings_comments_and_names_is_not_federation(server):
-    query = ("PREFIX ex: <https://example.org/>\nSELECT ?service WHERE { # SERVICE <http://127.0.0.1:9/>\n"
-             " BIND('SERVICE <http://127.0.0.1:9/> { }' AS ?service) } ")
+    query = (
+        "PREFIX ex: <https://example.org/>\nSELECT ?service WHERE { # SERVICE <http://127.0.0.1:9/>\n"
+        " BIND('SERVICE <http://127.0.0.1:9/> { }' AS ?service) } "
+    )
     status, text = ask(server, query)
     assert status == 200 and "SERVICE <http" in text
 
@@ -93,14 +102,26 @@ def test_allow_service_lets_named_hosts_through_and_no_others(attack_stores, tmp
 def small_memory_server(attack_stores, tmp_path_factory):
     from ..conftest import stop
 
-    served = start_server(attack_stores(), tmp_path_factory.mktemp("memory") / "serve.log",
-                          "--max-memory", "300", "--timeout", "60", "--workers", "1")
+    served = start_server(
+        attack_stores(),
+        tmp_path_factory.mktemp("memory") / "serve.log",
+        "--max-memory",
+        "300",
+        "--timeout",
+        "60",
+        "--workers",
+        "1",
+    )
     yield served
     stop(served.process)
 
 
-@pytest.mark.parametrize("query", [CARTESIAN_SORT, CONCAT_BOMB], ids=["cartesian-order-by", "nested-concat"])
-def test_a_query_past_the_memory_limit_is_a_503_and_its_worker_is_replaced(small_memory_server, query):
+@pytest.mark.parametrize(
+    "query", [CARTESIAN_SORT, CONCAT_BOMB], ids=["cartesian-order-by", "nested-concat"]
+)
+def test_a_query_past_the_memory_limit_is_a_503_and_its_worker_is_replaced(
+    small_memory_server, query
+):
     status, text = ask(small_memory_server, query)
     assert status == 503 and one_line(text) and "memory" in text
     assert still_answers(small_memory_server)
@@ -119,8 +140,10 @@ def test_answers_are_capped_in_bytes_as_well_as_rows(attack_stores, tmp_path):
 
 # -- requests ---------------------------------------------------------------------------------------------------
 def post_with_length(port: int, length: str, body: bytes) -> bytes:
-    head = (f"POST /sparql HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query\r\n"
-            f"Content-Length: {length}\r\n\r\n").encode()
+    head = (
+        f"POST /sparql HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query\r\n"
+        f"Content-Length: {length}\r\n\r\n"
+    ).encode()
     with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
         connection.sendall(head + body)
         connection.shutdown(socket.SHUT_WR)  # a body read "to the end" ends here
@@ -150,8 +173,14 @@ def strict_server(attack_stores, tmp_path_factory):
     """A server that gives clients 2 s to send a request and serves at most 16 at once."""
     from ..conftest import stop
 
-    served = start_server(attack_stores(), tmp_path_factory.mktemp("strict") / "serve.log",
-                          "--client-timeout", "2", "--max-clients", "16")
+    served = start_server(
+        attack_stores(),
+        tmp_path_factory.mktemp("strict") / "serve.log",
+        "--client-timeout",
+        "2",
+        "--max-clients",
+        "16",
+    )
     yield served
     stop(served.process)
 
@@ -197,16 +226,22 @@ def test_slow_clients_hold_neither_threads_nor_the_endpoint(strict_server):
 
 
 def test_a_foreign_host_header_is_refused(server):
-    response = raw_request(server.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.0\r\nHost: attacker.example\r\n\r\n")
+    response = raw_request(
+        server.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.0\r\nHost: attacker.example\r\n\r\n"
+    )
     assert status_of(response) in (400, 403, 421) and "Host" in body_of(response)
     for host in (f"127.0.0.1:{server.port}", f"localhost:{server.port}"):
-        response = raw_request(server.port, f"GET /sparql?query=ASK%7B%7D HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
+        response = raw_request(
+            server.port, f"GET /sparql?query=ASK%7B%7D HTTP/1.0\r\nHost: {host}\r\n\r\n".encode()
+        )
         assert status_of(response) == 200
 
 
 def test_head_is_answered_without_a_body(server):
     for path in ("/", "/sparql?query=ASK%7B%7D"):
-        response = raw_request(server.port, f"HEAD {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        response = raw_request(
+            server.port, f"HEAD {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode()
+        )
         assert status_of(response) == 200 and body_of(response) == ""
         assert b"Content-Length:" in response
 
