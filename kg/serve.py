@@ -362,6 +362,9 @@ class SparqlServer(ThreadingHTTPServer):
     ``/view`` (the browser view of the served graph)."""
 
     daemon_threads = True
+    # Connections waiting to be accepted. socketserver's default of 5 made the 6th of 50
+    # clients arriving together wait for a SYN retry (1 s): p99 1,041 ms against 18 ms alone.
+    request_queue_size = 128
 
     def __init__(self, settings: ServeSettings, log=lambda line: None):
         self.settings = settings
