@@ -242,18 +242,25 @@ def attack_stores(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(attack_stores, tmp_path_factory):
+def servers(attack_stores, tmp_path_factory):
+    """``servers(*options)`` starts ``kg serve`` with those options on a store of its own; every
+    server started is stopped when the module's tests are done."""
+    started = []
+
+    def start(*options: str) -> Server:
+        log = tmp_path_factory.mktemp("serve") / "serve.log"
+        started.append(start_server(attack_stores(), log, *options))
+        return started[-1]
+
+    yield start
+    for served in started:
+        stop(served.process)
+
+
+@pytest.fixture(scope="module")
+def server(servers):
     """``kg serve`` as a user would start it, with a short timeout; shared by a module's tests."""
-    served = start_server(
-        attack_stores(),
-        tmp_path_factory.mktemp("log") / "serve.log",
-        "--timeout",
-        "10",
-        "--workers",
-        "2",
-    )
-    yield served
-    stop(served.process)
+    return servers("--timeout", "10", "--workers", "2")
 
 
 # -- raw HTTP ----------------------------------------------------------------------------------------------

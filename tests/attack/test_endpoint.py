@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import body_of, one_line, raw_request, start_server, status_of
+from .conftest import body_of, one_line, raw_request, status_of
 
 pytestmark = pytest.mark.server
 
@@ -85,35 +85,18 @@ def test_service_in_strings_comments_and_names_is_not_federation(server):
     assert status == 200 and "SERVICE <http" in text
 
 
-def test_allow_service_lets_named_hosts_through_and_no_others(attack_stores, tmp_path, listener):
-    allowed = start_server(attack_stores(), tmp_path / "serve.log", "--allow-service", "127.0.0.1")
-    try:
-        status, _ = ask(allowed, SERVICE_FORMS["silent"].format(url=listener.url))
-        assert status == 200 and len(listener.connections) == 1
-        status, text = ask(allowed, SERVICE_FORMS["silent"].format(url="http://localhost:9/sparql"))
-        assert status == 400 and "localhost" in text
-    finally:
-        allowed.process.terminate()
-        allowed.process.wait(10)
+def test_allow_service_lets_named_hosts_through_and_no_others(servers, listener):
+    allowed = servers("--allow-service", "127.0.0.1")
+    status, _ = ask(allowed, SERVICE_FORMS["silent"].format(url=listener.url))
+    assert status == 200 and len(listener.connections) == 1
+    status, text = ask(allowed, SERVICE_FORMS["silent"].format(url="http://localhost:9/sparql"))
+    assert status == 400 and "localhost" in text
 
 
 # -- memory --------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def small_memory_server(attack_stores, tmp_path_factory):
-    from ..conftest import stop
-
-    served = start_server(
-        attack_stores(),
-        tmp_path_factory.mktemp("memory") / "serve.log",
-        "--max-memory",
-        "300",
-        "--timeout",
-        "60",
-        "--workers",
-        "1",
-    )
-    yield served
-    stop(served.process)
+def small_memory_server(servers):
+    return servers("--max-memory", "300", "--timeout", "60", "--workers", "1")
 
 
 @pytest.mark.parametrize(
@@ -127,15 +110,11 @@ def test_a_query_past_the_memory_limit_is_a_503_and_its_worker_is_replaced(
     assert still_answers(small_memory_server)
 
 
-def test_answers_are_capped_in_bytes_as_well_as_rows(attack_stores, tmp_path):
-    capped = start_server(attack_stores(), tmp_path / "serve.log", "--max-bytes", "20000")
-    try:
-        status, text = ask(capped, "SELECT * WHERE { ?s ?p ?o } LIMIT 1000")
-        assert status in (400, 413) and one_line(text) and "bytes" in text
-        assert still_answers(capped)
-    finally:
-        capped.process.terminate()
-        capped.process.wait(10)
+def test_answers_are_capped_in_bytes_as_well_as_rows(servers):
+    capped = servers("--max-bytes", "20000")
+    status, text = ask(capped, "SELECT * WHERE { ?s ?p ?o } LIMIT 1000")
+    assert status in (400, 413) and one_line(text) and "bytes" in text
+    assert still_answers(capped)
 
 
 # -- requests ---------------------------------------------------------------------------------------------------
@@ -169,20 +148,9 @@ def test_a_body_over_the_cap_is_refused_unread(server):
 
 
 @pytest.fixture(scope="module")
-def strict_server(attack_stores, tmp_path_factory):
+def strict_server(servers):
     """A server that gives clients 2 s to send a request and serves at most 16 at once."""
-    from ..conftest import stop
-
-    served = start_server(
-        attack_stores(),
-        tmp_path_factory.mktemp("strict") / "serve.log",
-        "--client-timeout",
-        "2",
-        "--max-clients",
-        "16",
-    )
-    yield served
-    stop(served.process)
+    return servers("--client-timeout", "2", "--max-clients", "16")
 
 
 def read_until_closed(connection: socket.socket) -> bytes:
