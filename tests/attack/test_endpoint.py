@@ -239,3 +239,18 @@ def test_an_engine_error_while_reading_results_is_a_one_line_400(server):
 def test_the_server_still_answers_after_every_attack(server):
     assert still_answers(server)
     assert server.process.poll() is None
+
+
+def test_the_view_is_rendered_once_however_many_ask_for_it_first(servers):
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = servers()
+
+    def fetch(_) -> bytes:
+        with urllib.request.urlopen(fresh.url + "/view", timeout=120) as response:
+            return response.read()
+
+    with ThreadPoolExecutor(8) as pool:
+        pages = list(pool.map(fetch, range(8)))
+    assert len(set(pages)) == 1 and b"<html" in pages[0].lower()
+    assert fresh.log().count("rendered /view") == 1
