@@ -47,7 +47,7 @@ SPARQL_TOKEN = re.compile(
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
     | (?P<comment>\#[^\n\r]*)
     | (?P<variable>[?$]\w+)
-    | (?P<prefixed>(?:[^\W\d][\w.-]*)?:[\w.:%-]*)
+    | (?P<prefixed>(?:[^\W\d][\w.-]*)?:(?:[\w.:%-]|\\.)*)  # "ex:a\#b": an escape, not a comment
     | (?P<word>[^\W\d]\w*)
     | (?P<open>[({\[])
     | (?P<close>[)}\]])

@@ -56,6 +56,8 @@ SERVICE_FORMS = {
     "ask": "ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
     "lowercase-in-subquery": "select * where {{ {{ select ?s where {{ service <{url}> {{ ?s ?p ?o }} }} }} }}",
     "variable": "SELECT * WHERE {{ BIND(<{url}> AS ?where) SERVICE ?where {{ ?s ?p ?o }} }}",
+    "after-an-escaped-hash-in-a-name": "PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ?p ex:a\\# SERVICE <{url}> "
+    "{{ ?s ?p ?o }} }}",
     "after-comment-and-string": "SELECT * WHERE {{ # a comment }}\n BIND('}}' AS ?x) SERVICE <{url}> {{ ?s ?p ?o }} }}",
 }
 
