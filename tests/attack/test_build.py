@@ -74,9 +74,11 @@ def hostile_build(tmp_path_factory) -> Build:
     invalid_utf8_name(folder)
     symlink_loop(folder)
     unreadable_folder(folder)
+    fifo = folder.parent / "pipe.txt"  # named on the command line, as a user would name a file
+    os.mkfifo(fifo)
     store = folder.parent / "store"
     result = run_kg(
-        "build", folder, "--store", store, cwd=folder.parent, wrap=without_root_override
+        "build", folder, fifo, "--store", store, cwd=folder.parent, wrap=without_root_override
     )
     (folder / "locked").chmod(0o755)  # so that pytest can clean up
     return Build(result, store)
@@ -132,15 +134,8 @@ def test_an_unreadable_subfolder_is_reported(hostile_build):
     assert "permission" in hostile_build.line_for("locked").lower()
 
 
-def test_a_fifo_is_refused_in_one_line_and_blocks_nothing(tmp_path):
-    fifo = tmp_path / "pipe.txt"
-    os.mkfifo(fifo)
-    (good,) = good_documents(tmp_path / "good", 1)
-    result = run_kg("build", fifo, good, "--store", tmp_path / "store", cwd=tmp_path, timeout=60)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    (line,) = [line for line in result.stderr.splitlines() if "pipe.txt" in line]
-    assert line.startswith("kg: skipped") and "regular file" in line
-    assert stored_count(tmp_path / "store") == 1
+def test_a_fifo_is_refused_in_one_line_and_blocks_nothing(hostile_build):
+    assert "regular file" in hostile_build.line_for("pipe.txt")  # and the build ended
 
 
 # A real kg build whose pipeline has one more component, which fails on one document: the
