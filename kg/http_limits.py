@@ -31,6 +31,7 @@ __all__ = [
     "host_allowed",
     "accepted_hosts",
     "printable",
+    "refuse_busy",
     "ALLOW_ANY_HOST",
 ]
 
