@@ -1,0 +1,105 @@
+"""The words the quantity reader knows, loaded once, on first use.
+
+- ``words(role)``: the reader's word lists (``data/amount_words.tsv``, one column for the role);
+- ``unit_words()``: unit surfaces -> unit codes (``data/amount_units.tsv``; codes are pint's,
+  recomputed by the tests, so reading text never builds pint's slow registry);
+- ``currency_symbols()``, ``currency_codes()``, ``currency_names()``: every ISO 4217 currency
+  by symbol, code and English name, from CLDR through babel, with the few forms English
+  policy text uses that CLDR does not give (``Rs.``, ``RMB``, ``S$``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["words", "unit_words", "currency_symbols", "currency_codes", "currency_names", "lookup_key",
+           "MAX_UNIT_WORDS"]
+
+MAX_UNIT_WORDS = 5  # "São Tomé & Príncipe dobras"
+EXACT_SURFACE_LENGTH = 3  # "GB", "MW", "m": short symbols match as written
+
+
+def read_table(name: str) -> list[list[str]]:
+    text = resources.files("kg.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _words_by_role() -> dict[str, dict[str, str]]:
+    roles: dict[str, dict[str, str]] = {}
+    for word, role, *value in read_table("amount_words.tsv"):
+        roles.setdefault(role, {})[word] = value[0] if value else ""
+    return roles
+
+
+def words(role: str) -> dict[str, str]:
+    """The words of one role of ``amount_words.tsv`` -> their value ("" when none)."""
+    return _words_by_role().get(role, {})
+
+
+def lookup_key(surface: str) -> str:
+    """How a surface is looked up: short symbols as written ("GB" is not "Gb"), words in
+    lower case, "U.S." as "US", runs of spaces as one."""
+    surface = " ".join(surface.split()).replace("U.S.", "US")
+    return surface if len(surface) <= EXACT_SURFACE_LENGTH else surface.lower()
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, str]:
+    """Unit surface (its lookup key) -> unit code: "kilometres" -> "km", "%" -> "percent"."""
+    table: dict[str, str] = {}
+    for surface, _pint, code in read_table("amount_units.tsv"):
+        table[lookup_key(surface)] = code
+        if re.search(r"[A-Z/]", code):
+            table.setdefault(lookup_key(code), code)  # a code is written too: "kWh", "µg/L"
+        if len(surface) <= EXACT_SURFACE_LENGTH and surface.isalpha():
+            table.setdefault(surface.upper(), code)  # "gw" row: "GW" as written
+    return table
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes babel knows, without the few that are English words ("ALL", "TOP")."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies()) - {w.upper() for w in words("not_currency")}
+
+
+@lru_cache(maxsize=1)
+def currency_symbols() -> dict[str, str]:
+    """Symbol (lower case) -> ISO code. English CLDR's own symbols win ("$" is USD, "£" GBP);
+    a symbol another English locale gives one currency only is added ("RM" -> MYR from
+    en_MY); then the forms CLDR lacks (``currency_symbol`` rows)."""
+    from babel import Locale, localedata
+
+    symbols = {s.lower(): code for code, s in Locale.parse("en").currency_symbols.items() if s != code}
+    claims: dict[str, set[str]] = {}
+    for identifier in localedata.locale_identifiers():
+        if identifier.startswith("en_"):
+            for code, s in Locale.parse(identifier).currency_symbols.items():
+                claims.setdefault(s.lower(), set()).add(code)
+    for symbol, codes in claims.items():
+        if len(codes) == 1 and symbol.upper() not in codes and not (symbol.isalpha() and len(symbol) == 1):
+            symbols.setdefault(symbol, next(iter(codes)))
+    symbols.update({s.lower(): code for s, code in words("currency_symbol").items()})
+    return symbols
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, str]:
+    """English currency name (lower case, singular and plural, "US" for "U.S.") -> ISO code:
+    "hong kong dollars" -> HKD, from babel; bare names ("dollars", "yuan") from
+    ``currency_word`` rows; names that are English words ("won", "rand") left out."""
+    from babel.numbers import get_currency_name
+
+    names: dict[str, str] = {}
+    excluded = set(words("not_currency"))
+    for code in sorted(currency_codes()):
+        for count in (1, 2):
+            name = lookup_key(get_currency_name(code, count=count, locale="en"))
+            if "(" not in name and name not in excluded:
+                names.setdefault(name, code)
+    names.update({lookup_key(w): code for w, code in words("currency_word").items()})
+    return names
