@@ -86,8 +86,20 @@ def is_selection(text: str, m: Mention) -> bool:
     if not (m.bare or m.unit in TIME_UNITS):
         return False
     before = [w.lower() for w in words_before(text, m, 2)]
-    return len(before) == 2 and before[0] in {"the", "these", "those", "its", "their"} and \
-        before[1] in {"first", "last", "past", "next", "previous", "coming", "recent", "final", "initial"}
+    return bool(before) and before[-1] in SELECTIONS and not (len(before) == 2 and before[0] in words("modal"))
+
+
+SELECTIONS = {"first", "last", "past", "next", "previous", "coming", "recent", "final", "initial"}
+
+
+def is_streak(text: str, m: Mention) -> bool:
+    """"for 18 consecutive years": how long a run lasted, not an amount of years."""
+    return word_after(text, m).lower() in words("streak")
+
+
+def is_dateline(text: str, m: Mention) -> bool:
+    """"17 (Xinhua) -- The ...": the day of a news dateline split from its month."""
+    return m.bare and re.compile(r"\s*\([A-Z][^()]{0,30}\)\s*(?:--|—|–)").match(text, m.end) is not None
 
 
 def is_dimension(text: str, m: Mention) -> bool:
@@ -212,5 +224,5 @@ def is_word_pronoun(text: str, m: Mention) -> bool:
 BARE = (is_adjective, is_year, is_date_or_time, is_reference, is_list_counter, is_in_name, is_address, is_code)
 
 
-ALWAYS = (is_word_pronoun, is_file_note, is_age_or_time_ago, is_selection, is_dimension, is_rate_base,
+ALWAYS = (is_streak, is_dateline, is_word_pronoun, is_file_note, is_age_or_time_ago, is_selection, is_dimension, is_rate_base,
           is_chinese_date)

@@ -130,6 +130,9 @@ def patterns() -> dict[str, re.Pattern]:
         "token": re.compile(r"[^\s\d,;:()\[\]\"“”‘’!?。，、；：（）][^\s,;:()\[\]\"“”‘’!?。，、；：（）]*"),
         "qualifier_after": re.compile(
             rf"[\s-]*(?P<q>{alternation(words('qualifier_after'))})(?![A-Za-z])", re.IGNORECASE),
+        "fraction": re.compile(rf"\b(?:{alternation(words('fraction'))})\b(?=\s+of\b)", re.IGNORECASE),
+        "share": re.compile(rf"\b(?P<part>\d{{1,3}}|{number_words})\s+(?:out of|in)\s+(?P<whole>\d{{1,3}}|{number_words})\b"
+                            rf"(?!\s*(?:%|per|million|billion|lakh|crore))", re.IGNORECASE),
         "per": re.compile(r"\s*(?:(?:per|a|an|each)\s+|/\s*)(?:(?P<n>\d[\d,]*)\s+)?", re.IGNORECASE),
     }
 
@@ -149,16 +152,40 @@ def find_amounts(text: str) -> list[Amount]:
 
 def read_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with its scale, unit, currency, sign, qualifier; ranges joined."""
+    shares = list(read_shares(text))
     mentions: list[Mention] = []
     for match in patterns()["number"].finditer(text):
-        if mentions and match.start() < mentions[-1].end:
-            continue  # inside the last one ("万" of "1.47万亿元", "80" of a range)
+        if mentions and match.start() < mentions[-1].end or any(s.start <= match.start() < s.end for s in shares):
+            continue  # inside the last one ("万" of "1.47万亿元", "80" of a range) or in a share
         mention = read_number(text, match)
         if mention is not None:
             mentions.append(mention)
+    mentions = sorted(mentions + [qualifier_before(text, s) for s in shares], key=lambda m: m.start)
     from .ranges import join_ranges
 
     return join_ranges(text, mentions)
+
+
+SHARE_DIGITS = 1  # "a third" is 33.3 percent (GUIDELINES.md)
+
+
+def read_shares(text: str):
+    """Shares written in words, as percentages: "a third of", "two-thirds of", "half of",
+    "3 out of 4", "one in five" (not "the first half of 2021")."""
+    for found in patterns()["fraction"].finditer(text):
+        if not re.search(r"(?:first|second|latter|former|other)\s+$", text[max(0, found.start() - 10):found.start()], re.I):
+            value = Decimal(words("fraction")[found.group().lower().replace("-", " ") if found.group().lower() not in
+                                               words("fraction") else found.group().lower()])
+            yield Mention(found.start(), found.end(), found.span(), value, unit="percent", kind="share")
+    for found in patterns()["share"].finditer(text):
+        part, whole = (share_number(found[key]) for key in ("part", "whole"))
+        if part is not None and whole and part < whole:
+            value = (part / whole * 100).quantize(Decimal(10) ** -SHARE_DIGITS)
+            yield Mention(found.start(), found.end(), found.span(), value, unit="percent", kind="share")
+
+
+def share_number(text: str) -> Decimal | None:
+    return parse_digits(text) if text[0].isdigit() else word_value(text) if text.lower() in words("word_number") else None
 
 
 def read_number(text: str, match: re.Match) -> Mention | None:
@@ -298,7 +325,7 @@ def unit_code(surface: str, spaced: bool) -> str | None:
     key = lookup_key(surface)
     if spaced and key == "x":
         return None  # "2x" is twice; "5 x 10" is a product
-    return unit_words().get(key) or currency_names().get(key) or (key if key in currency_codes() else None)
+    return unit_words().get(key) or currency_names().get(key.lower()) or (key if key in currency_codes() else None)
 
 
 def cjk_unit_at(text: str, start: int) -> tuple[int, str] | None:
@@ -416,8 +443,14 @@ def qualifier_before(text: str, m: Mention) -> Mention:
     for size in range(len(tokens), 0, -1):
         phrase = " ".join(tokens[-size:]).lower()
         if phrase in words("qualifier"):
+            if phrase == "over" and size < len(tokens) and is_over_preposition(tokens[-size - 1].lower()):
+                return m  # "spread over 25 acres", "an increase over 45 years"
             return replace(m, qualifier=words("qualifier")[phrase])
     return m
+
+
+def is_over_preposition(word: str) -> bool:
+    return any(word in words(role) for role in ("over_verb", "rise", "fall", "rise_after", "fall_after"))
 
 
 TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}

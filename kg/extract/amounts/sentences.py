@@ -104,15 +104,13 @@ def change_cue(text: str, amount: Amount) -> tuple[int, int] | None:
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", before))
     if not tokens or not re.fullmatch(r"[\s(]*", before[tokens[-1].end():]):
         return cue_after(text, amount)
-    tokens = strip_qualifier(tokens)
-    by = bool(tokens) and tokens[-1].group().lower() in PREPOSITIONS
-    tokens = tokens[:-1] if by else tokens
+    tokens = strip_qualifier(tokens) if amount.qualifier else tokens
+    preposition = tokens[-1].group().lower() if tokens and tokens[-1].group().lower() in PREPOSITIONS else None
+    tokens = tokens[:-1] if preposition else tokens
     for size in (2, 1):
         if len(tokens) >= size and is_movement(tokens, size):
             return offset + tokens[-size].start(), sign_of(phrase_of(tokens[-size:]))
-    if by and tokens[-1:] and tokens[-1].group().lower() == "by":
-        return None
-    verb = moved_object_verb(tokens) if by and tokens and tokens[-1:] and text[tokens[-1].end()] == " " else None
+    verb = moved_object_verb(tokens, before) if preposition == "by" and tokens else None
     return (offset + verb.start(), sign_of(verb.group().lower())) if verb else cue_after(text, amount)
 
 
@@ -125,16 +123,20 @@ def is_movement(tokens: list[re.Match], size: int) -> bool:
     return (phrase in words("rise") or phrase in words("fall")) and not phrasal(tokens, size)
 
 
-MAX_OBJECT_WORDS = 4
+MAX_OBJECT_WORDS = 8
+CLAUSE_STARTS = {"which", "that", "who", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will"}
 
 
-def moved_object_verb(tokens: list[re.Match]) -> re.Match | None:
-    """"reduced regulatory costs by $11,000", "increase the number of beds by 500": a verb of
-    movement, its object, then "by" and the number."""
-    for token in reversed(tokens[-MAX_OBJECT_WORDS - 1:]):
+def moved_object_verb(tokens: list[re.Match], before: str) -> re.Match | None:
+    """"reduced regulatory costs by $11,000", "reduced their overall use of stop and search by
+    20%": a verb of movement, its object, then "by" and the number, all in one clause."""
+    for i, token in enumerate(reversed(tokens[-MAX_OBJECT_WORDS - 1:])):
         word = token.group().lower()
         if word in words("rise") or word in words("fall"):
-            return token if word not in {"up", "down", "higher", "lower"} else None
+            between = before[token.end():tokens[-1].end()]
+            return token if word not in {"up", "down", "higher", "lower"} and not re.search(r"[,;:()\d]", between) else None
+        if word in CLAUSE_STARTS:
+            return None
     return None
 
 

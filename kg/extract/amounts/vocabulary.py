@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["words", "unit_words", "currency_symbols", "currency_codes", "currency_names", "lookup_key",
+__all__ = ["words", "unit_words", "pint_unit_code", "read_table", "currency_symbols", "currency_codes", "currency_names", "lookup_key",
            "MAX_UNIT_WORDS"]
 
 MAX_UNIT_WORDS = 5  # "São Tomé & Príncipe dobras"
@@ -57,6 +57,23 @@ def unit_words() -> dict[str, str]:
         if len(surface) <= EXACT_SURFACE_LENGTH and surface.isalpha():
             table.setdefault(surface.upper(), code)  # "gw" row: "GW" as written
     return table
+
+
+def pint_unit_code(expression: str, registry) -> str:
+    """The code ``amount_units.tsv`` gives a unit pint parses: pint's compact symbol
+    ("km/h", "µg/l", "km**2"), powers written as digits, and symbols renamed to the names
+    GUIDELINES.md uses ("t" -> "tonne", "l" -> "L"; "h" -> "hour" only when alone)."""
+    symbol = format(registry.parse_units(expression), "~C").replace("**", "")
+    if symbol in words("unit_name_alone"):
+        return words("unit_name_alone")[symbol]
+    parts = re.split(r"([/*])", symbol)
+    return "".join(rename_atom(part) for part in parts)
+
+
+def rename_atom(atom: str) -> str:
+    power = re.search(r"\d+$", atom)
+    base = atom[:power.start()] if power else atom
+    return words("unit_name").get(base, base) + (power.group() if power else "")
 
 
 @lru_cache(maxsize=1)
