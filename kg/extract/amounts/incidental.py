@@ -26,6 +26,12 @@ NOT_PROSE = re.compile(
 )
 NOT_PROSE_HINT = re.compile(r"https?://|www\.|[<@+]|\d{3}\)?[ .-]\d{3}|0\d{2,4}[ -]\d{3}|8\d\d[ -]\d")
 TITLE_CASE_SHARE = 0.9
+WORDS_BEFORE = re.compile(r"[\w.&'’-]+")
+WORD_AFTER = re.compile(r"[\s-]*([\w.'’]+)")
+AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)?[\s-]*([a-z]+(?: of age)?)", re.IGNORECASE)
+DATELINE = re.compile(r"\s*\([A-Z][^()]{0,30}\)\s*(?:--|—|–)")
+FOLLOWING_WORDS = re.compile(r"\s+([a-z][a-z-]*|[A-Z]+s)(?:\s+([a-z][a-z-]*))?")
+CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.]*){2,4}")
 MIN_TITLE_WORDS = 4
 
 
@@ -48,11 +54,11 @@ def in_not_prose(text: str, m: Mention) -> bool:
 
 
 def words_before(text: str, m: Mention, count: int = 1) -> list[str]:
-    return re.findall(r"[\w.&'’-]+", text[max(0, m.start - 40):m.start])[-count:]
+    return WORDS_BEFORE.findall(text, max(0, m.start - 40), m.start)[-count:]
 
 
 def word_after(text: str, m: Mention) -> str:
-    found = re.compile(r"[\s-]*([\w.'’]+)").match(text, m.end)
+    found = WORD_AFTER.match(text, m.end)
     return found[1] if found else ""
 
 
@@ -74,7 +80,7 @@ def is_adjective(text: str, m: Mention) -> bool:
 
 def is_age_or_time_ago(text: str, m: Mention) -> bool:
     """"18 years old", "16 to 24 year olds", "aged 65", "ten years ago"."""
-    after = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)?[\s-]*([a-z]+(?: of age)?)", re.I).match(text, m.end)
+    after = AGE_AFTER.match(text, m.end)
     if after and (after[1].lower() in words("age") or after[1].lower() == "of age"):
         return m.unit in TIME_UNITS or m.unit is None
     return any(w.lower() in words("age_before") for w in words_before(text, m, 2))
@@ -99,7 +105,7 @@ def is_streak(text: str, m: Mention) -> bool:
 
 def is_dateline(text: str, m: Mention) -> bool:
     """"17 (Xinhua) -- The ...": the day of a news dateline split from its month."""
-    return m.bare and re.compile(r"\s*\([A-Z][^()]{0,30}\)\s*(?:--|—|–)").match(text, m.end) is not None
+    return m.bare and DATELINE.match(text, m.end) is not None
 
 
 def is_dimension(text: str, m: Mention) -> bool:
@@ -138,7 +144,7 @@ NOT_PLURALS = {"was", "has", "is", "its", "this", "thus", "various", "previous",
 
 
 def counted_noun_follows(text: str, end: int) -> bool:
-    following = re.compile(r"\s+([a-z][a-z-]*|[A-Z]+s)(?:\s+([a-z][a-z-]*))?").match(text, end)
+    following = FOLLOWING_WORDS.match(text, end)
     if following is None:
         return False
     return any(w and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
@@ -200,7 +206,7 @@ def title_case_line(text: str, m: Mention) -> bool:
 
 def is_address(text: str, m: Mention) -> bool:
     """"1600 Pennsylvania Avenue", "New Delhi - 110001": a street number or postal code."""
-    names = re.compile(r"(?:\s+[A-Z][\w.]*){2,4}").match(text, m.end)
+    names = CAPITALISED_WORDS.match(text, m.end)
     if names and any(w.lower().rstrip(".,") in words("street") for w in names.group().split()[1:]):
         return True
     digits = text[m.number[0]:m.number[1]]

@@ -21,7 +21,7 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "012
 
 
 def to_ascii_digits(text: str) -> str:
-    return text.translate(FULL_WIDTH)
+    return text if text.isascii() else text.translate(FULL_WIDTH)
 
 
 def parse_digits(digits: str) -> Decimal:

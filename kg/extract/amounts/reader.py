@@ -26,7 +26,7 @@ from .numbers import chinese_scale, chinese_value, parse_digits, to_ascii_digits
 from .vocabulary import (MAX_UNIT_WORDS, currency_codes, currency_names, currency_symbols, lookup_key,
                          unit_words, words)
 
-__all__ = ["Amount", "Change", "Equivalent", "Mention", "find_amounts", "read_mentions", "MONEY_UNITS"]
+__all__ = ["Amount", "Change", "Equivalent", "Mention", "find_amounts", "read_mentions", "cjk_words", "MONEY_UNITS"]
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,10 @@ def patterns() -> dict[str, re.Pattern]:
     cjk = "".join(words("cjk_digit")) + "".join(words("cjk_scale"))
     return {
         "number": re.compile(
-            rf"(?P<digits>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|(?<![A-Za-z0-9])\.\d+)"
-            rf"|(?P<word>\b(?:(?:{alternation(tens)})[-\s](?:{alternation(units)})|{number_words}|an?)\b)"
-            rf"|(?P<cjk>[{cjk}]+)", re.IGNORECASE),
+            rf"(?P<digits>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.(?<![A-Za-z0-9]\.)\d+)"
+            rf"|(?P<cjk>[{cjk}]+)"),
+        "number_word": re.compile(
+            rf"\b(?P<word>(?:{alternation(tens)})[-\s](?:{alternation(units)})|{number_words}|an?)\b", re.IGNORECASE),
         "scale": re.compile(rf"[\s-]+(?P<scale>{alternation(words('scale'))})(?![A-Za-z])", re.IGNORECASE),
         "cjk_scale": re.compile(rf"(?P<more>[多余])?(?P<scale>[{''.join(words('cjk_scale'))}]+)"),
         "currency_before": re.compile(
@@ -131,8 +132,8 @@ def patterns() -> dict[str, re.Pattern]:
         "qualifier_after": re.compile(
             rf"[\s-]*(?P<q>{alternation(words('qualifier_after'))})(?![A-Za-z])", re.IGNORECASE),
         "fraction": re.compile(rf"\b(?:{alternation(words('fraction'))})\b(?=\s+of\b)", re.IGNORECASE),
-        "share": re.compile(rf"\b(?P<part>\d{{1,3}}|{number_words})\s+(?:out of|in)\s+(?P<whole>\d{{1,3}}|{number_words})\b"
-                            rf"(?!\s*(?:%|per|million|billion|lakh|crore))", re.IGNORECASE),
+        "share": re.compile(r"\s+(?:out of|in)\s+(?P<whole>\d{1,3}|[A-Za-z]+)\b(?!\s*(?:%|per|million|billion|lakh|crore))",
+                            re.IGNORECASE),
         "per": re.compile(r"\s*(?:(?:per|a|an|each)\s+|/\s*)(?:(?P<n>\d[\d,]*)\s+)?", re.IGNORECASE),
     }
 
@@ -146,42 +147,87 @@ def find_amounts(text: str) -> list[Amount]:
     from .incidental import is_incidental  # the rules read Mention: a module of their own
 
     text = to_ascii_digits(text)
+    if not HAS_NUMBER.search(text) and not set(WORD.findall(text.lower())) & (number_word_set() | fraction_starts()):
+        return []  # most sentences: no digit, no number word
     mentions = read_mentions(text)
     return [to_amount(text, m) for m in mentions if not is_incidental(text, m, mentions)]
 
 
+WORD = re.compile(r"[a-z]+")
+HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")
+
+
 def read_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with its scale, unit, currency, sign, qualifier; ranges joined."""
-    shares = list(read_shares(text))
+    lowered = set(WORD.findall(text.lower()))
+    shares = list(read_shares(text, lowered))
     mentions: list[Mention] = []
-    for match in patterns()["number"].finditer(text):
+    for match in number_matches(text, lowered):
         if mentions and match.start() < mentions[-1].end or any(s.start <= match.start() < s.end for s in shares):
             continue  # inside the last one ("万" of "1.47万亿元", "80" of a range) or in a share
         mention = read_number(text, match)
         if mention is not None:
             mentions.append(mention)
-    mentions = sorted(mentions + [qualifier_before(text, s) for s in shares], key=lambda m: m.start)
+    if shares:
+        mentions = sorted(mentions + [qualifier_before(text, s) for s in shares], key=lambda m: m.start)
     from .ranges import join_ranges
 
-    return join_ranges(text, mentions)
+    return join_ranges(text, mentions) if len(mentions) > 1 else mentions
+
+
+def number_matches(text: str, lowered: set[str]) -> list[re.Match]:
+    """Digits and Chinese numerals, and number words when the text has any (most sentences
+    have none: the word pattern is the slow one)."""
+    found = list(patterns()["number"].finditer(text))
+    if lowered & number_word_set() or lowered & {"a", "an"} and lowered & scale_word_set():
+        found = sorted(found + list(patterns()["number_word"].finditer(text)), key=lambda m: m.start())
+    return found
+
+
+@lru_cache(maxsize=1)
+def number_word_set() -> frozenset[str]:
+    return frozenset(w for phrase in words("word_number") for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def scale_word_set() -> frozenset[str]:
+    return frozenset(words("scale"))
 
 
 SHARE_DIGITS = 1  # "a third" is 33.3 percent (GUIDELINES.md)
 
 
-def read_shares(text: str):
+def read_shares(text: str, lowered: set[str]):
     """Shares written in words, as percentages: "a third of", "two-thirds of", "half of",
     "3 out of 4", "one in five" (not "the first half of 2021")."""
-    for found in patterns()["fraction"].finditer(text):
-        if not re.search(r"(?:first|second|latter|former|other)\s+$", text[max(0, found.start() - 10):found.start()], re.I):
-            value = Decimal(words("fraction")[found.group().lower().replace("-", " ") if found.group().lower() not in
-                                               words("fraction") else found.group().lower()])
-            yield Mention(found.start(), found.end(), found.span(), value, unit="percent", kind="share")
+    if lowered & fraction_starts():
+        for found in patterns()["fraction"].finditer(text):
+            if not re.search(r"(?:first|second|latter|former|other)\s+$", text[max(0, found.start() - 10):found.start()], re.I):
+                written = found.group().lower()
+                value = Decimal(words("fraction").get(written) or words("fraction")[written.replace("-", " ")])
+                yield Mention(found.start(), found.end(), found.span(), value, unit="percent", kind="share")
+    if "out" in lowered or "in" in lowered and lowered & number_word_set():
+        yield from numbers_out_of(text)
+
+
+SHARE_PART = re.compile(r"\b(\d{1,3}|[A-Za-z]+)$")
+
+
+def numbers_out_of(text: str):
+    """"3 out of 4", "one in five": a share, as a percentage."""
     for found in patterns()["share"].finditer(text):
-        part, whole = (share_number(found[key]) for key in ("part", "whole"))
+        part_match = SHARE_PART.search(text, 0, found.start())
+        part = share_number(part_match[1]) if part_match else None
+        whole = share_number(found["whole"])
         if part is not None and whole and part < whole:
             value = (part / whole * 100).quantize(Decimal(10) ** -SHARE_DIGITS)
-            yield Mention(found.start(), found.end(), found.span(), value, unit="percent", kind="share")
+            yield Mention(part_match.start(), found.end(), (part_match.start(), found.end()), value,
+                          unit="percent", kind="share")
+
+
+@lru_cache(maxsize=1)
+def fraction_starts() -> frozenset[str]:
+    return frozenset(phrase.split()[0].split("-")[0] for phrase in words("fraction"))
 
 
 def share_number(text: str) -> Decimal | None:
@@ -189,7 +235,8 @@ def share_number(text: str) -> Decimal | None:
 
 
 def read_number(text: str, match: re.Match) -> Mention | None:
-    kind = "digits" if match["digits"] else "word" if match["word"] else "cjk"
+    groups = match.groupdict()
+    kind = "digits" if groups.get("digits") else "word" if groups.get("word") else "cjk"
     if kind == "digits" and not digits_stand_alone(text, match.start()):
         return None
     base = number_value(match, kind)
@@ -433,7 +480,7 @@ def currency_before(text: str, start: int) -> tuple[int, str] | None:
 
 def qualifier_before(text: str, m: Mention) -> Mention:
     before = text[max(0, m.start - 40):m.start]
-    cjk = next((q for q in words("qualifier") if not q.isascii() and before.endswith(q)), None)
+    cjk = next((q for q in cjk_words("qualifier") if before.endswith(q)), None)
     if cjk is not None:
         return replace(m, start=m.start - len(cjk), qualifier=words("qualifier")[cjk])
     found = re.search(r"((?:[A-Za-z.]+ ){1,4})$", before)
@@ -447,6 +494,12 @@ def qualifier_before(text: str, m: Mention) -> Mention:
                 return m  # "spread over 25 acres", "an increase over 45 years"
             return replace(m, qualifier=words("qualifier")[phrase])
     return m
+
+
+@lru_cache(maxsize=None)
+def cjk_words(role: str) -> tuple[str, ...]:
+    """The Chinese words of a role, longest first."""
+    return tuple(sorted((w for w in words(role) if not w.isascii()), key=len, reverse=True))
 
 
 def is_over_preposition(word: str) -> bool:

@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from .numbers import to_ascii_digits
-from .reader import Amount, Change, Equivalent, find_amounts, is_money
+from .reader import Amount, Change, Equivalent, cjk_words, find_amounts, is_money
 from .vocabulary import unit_words, words
 
 __all__ = ["read_quantities", "change_cue"]
@@ -97,8 +97,7 @@ def change_cue(text: str, amount: Amount) -> tuple[int, int] | None:
     "an increase of 8%", "declined by up to 5%", "cut costs by $11,000", "增长8%", "a 5% rise"."""
     before = text[max(0, amount.start - 80):amount.start]
     offset = amount.start - len(before)
-    cjk = next((w for w in (*words("rise"), *words("fall")) if not w.isascii() and before.rstrip("了").endswith(w)),
-               None)
+    cjk = next((w for w in (*cjk_words("rise"), *cjk_words("fall")) if before.rstrip("了").endswith(w)), None)
     if cjk is not None:
         return offset + before.rstrip("了").rfind(cjk), sign_of(cjk)
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", before))
