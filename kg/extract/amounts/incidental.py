@@ -31,6 +31,8 @@ WORD_AFTER = re.compile(r"[\s-]*([\w.'’]+)")
 AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)?[\s-]*([a-z]+(?: of age)?)", re.IGNORECASE)
 DATELINE = re.compile(r"\s*\([A-Z][^()]{0,30}\)\s*(?:--|—|–)")
 FOLLOWING_WORDS = re.compile(r"\s+([a-z][a-z-]*|[A-Z]+s)(?:\s+([a-z][a-z-]*))?")
+DATE_RANGE_END = re.compile(r"\b([A-Z][a-z]{2,8})\.? \d{1,2}\s*(?:to|-|–|and|till|until)\s*$")
+SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+ [A-Z]")
 CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.]*){2,4}")
 MIN_TITLE_WORDS = 4
 
@@ -82,6 +84,8 @@ def is_age_or_time_ago(text: str, m: Mention) -> bool:
     """"18 years old", "16 to 24 year olds", "aged 65", "ten years ago"."""
     after = AGE_AFTER.match(text, m.end)
     if after and (after[1].lower() in words("age") or after[1].lower() == "of age"):
+        if after[1].lower() == "on" and not re.match(r"\s*(?:[,.;:]|$)", text[after.end():]):
+            return False  # "30 years on," is a time since; "run for six months on youth channels" is not
         return m.unit in TIME_UNITS or m.unit is None
     return any(w.lower() in words("age_before") for w in words_before(text, m, 2))
 
@@ -100,7 +104,7 @@ SELECTIONS = {"first", "last", "past", "next", "previous", "coming", "recent", "
 
 def is_streak(text: str, m: Mention) -> bool:
     """"for 18 consecutive years": how long a run lasted, not an amount of years."""
-    return word_after(text, m).lower() in words("streak")
+    return word_after(text, m).lower() in words("streak") or re.match(r"\s+in a row\b", text[m.end:]) is not None
 
 
 def is_dateline(text: str, m: Mention) -> bool:
@@ -119,7 +123,7 @@ def is_dimension(text: str, m: Mention) -> bool:
 def is_rate_base(text: str, m: Mention) -> bool:
     """The "100,000" of "842.4 thefts per 100,000 residents": the base of a rate."""
     before = words_before(text, m)
-    return bool(before) and before[0].lower() in {"per", "every"} and m.scale == 1 and not m.currency
+    return bool(before) and before[0].lower() in {"per", "every"} and m.bare
 
 
 def is_chinese_date(text: str, m: Mention) -> bool:
@@ -158,6 +162,9 @@ def is_date_or_time(text: str, m: Mention) -> bool:
     before, after = text[max(0, m.start - 3):m.start], text[m.end:m.end + 3]
     if re.search(r"\d\s?[:/.]$|\d[-–]$", before) or re.match(r"[:/]\s?\d|[-–.]\d", after):
         return True
+    day_range = DATE_RANGE_END.search(text, max(0, m.start - 30), m.start)
+    if day_range and day_range[1].lower() in words("month"):
+        return True  # the "12" of "December 8 to 12"
     prev = words_before(text, m)
     nxt = word_after(text, m).lower()
     return bool(prev) and prev[0].lower().rstrip(".") in words("month") or nxt.rstrip(".") in words("month") \
@@ -176,8 +183,8 @@ def is_list_counter(text: str, m: Mention) -> bool:
     """"1." or "2)" starting a line, "(3)" in a sentence, "[4]" as a footnote mark."""
     line_start = text.rfind("\n", 0, m.start) + 1
     at_line_start = not text[line_start:m.start].strip(" \t(-•*")
-    if at_line_start and re.match(r"\s*[.)]", text[m.end:]):
-        return True
+    if at_line_start and (re.match(r"\s*[.)]", text[m.end:]) or SECTION_NUMBER.match(text, m.start)):
+        return True  # "1.", "2)", "4.2 How DWP is doing"
     return bool(re.search(r"[(\[]\s*$", text[max(0, m.start - 2):m.start]) and re.match(r"\s*[)\]]", text[m.end:]))
 
 
@@ -185,9 +192,9 @@ def is_in_name(text: str, m: Mention) -> bool:
     """"S&P 500", "iPhone 11", "Boeing 737", "DC 20460": a number right after a capitalised
     word (not a word like "About" or "Over" starting a sentence, not in a title-case line)."""
     prev = re.search(r"(?:^|\s)([^\s]+) $", text[max(0, m.start - 30):m.start])
-    if prev is None or not re.match(r"[A-Za-z]", prev[1]):
+    word = prev[1].lstrip("([\"“‘'") if prev else ""
+    if not re.match(r"[A-Za-z]", word):
         return False
-    word = prev[1]
     if re.search(r"[a-z][A-Z]|&", word):
         return True  # "iPhone", "S&P"
     if not word[0].isupper() or word.lower().strip(".,") in words("name_word") or title_case_line(text, m):

@@ -17,6 +17,7 @@ from .vocabulary import words
 
 __all__ = ["join_ranges"]
 
+UP_TO_JOIN = re.compile(r"\s*to\s+(?:as much as|as many as|as high as|up to)\s*", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"\s*(?:to|till|through|–|—|-|~|～|至)\s*|\s+and\s+", re.IGNORECASE)
 COORDINATION = re.compile(r"\s*(?:,|and|or|, and)\s*", re.IGNORECASE)
 SHARED_UNITS = {"percent", "pp"}  # "30.9 and 9.3 per cent": only these are shared across "and"
@@ -40,14 +41,19 @@ def join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         joined.append(pair or mentions[i])
         i += 2 if pair else 1
     for i in range(len(joined) - 2, -1, -1):  # right to left: "5, 6 and 7 per cent"
-        joined[i] = shared_unit(text, joined[i], joined[i + 1])
+        if not date_part(text, joined[i]):
+            joined[i] = shared_unit(text, joined[i], joined[i + 1])
     return joined
 
 
 def join_pair(text: str, a: Mention, b: Mention) -> Mention | None:
     """``a`` and ``b`` as one range, or None when they are two amounts."""
     connector = text[a.end:b.start]
-    if a.glued or b.glued or RANGE_JOIN.fullmatch(connector) is None or a.negative or b.qualifier:
+    if b.qualifier:
+        if not UP_TO_JOIN.fullmatch(connector):
+            return None  # "$1 to as much as $2,786" is a range; "5 to over 7" is not
+        connector = " to "
+    if a.glued or b.glued or RANGE_JOIN.fullmatch(connector) is None or a.negative:
         return None
     before = text[max(0, a.start - 40):a.start].lower().split()
     if connector.strip().lower() == "and" and (not before or before[-1] != "between"):

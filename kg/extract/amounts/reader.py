@@ -123,7 +123,8 @@ def patterns() -> dict[str, re.Pattern]:
             rf"|(?P<cjk>[{cjk}]+)"),
         "number_word": re.compile(
             rf"\b(?P<word>(?:{alternation(tens)})[-\s](?:{alternation(units)})|{number_words}|an?)\b", re.IGNORECASE),
-        "scale": re.compile(rf"[\s-]+(?P<scale>{alternation(words('scale'))})(?![A-Za-z])", re.IGNORECASE),
+        "scale": re.compile(rf"[\s-]+(?:(?P<scale>{alternation(words('scale'))})(?![A-Za-z])"
+                            rf"|(?P<lost>crore|lakh|million|billion|trillion)(?=[a-z]{{3}}))", re.IGNORECASE),
         "cjk_scale": re.compile(rf"(?P<more>[多余])?(?P<scale>[{''.join(words('cjk_scale'))}]+)"),
         "currency_before": re.compile(
             rf"(?:^|(?<=[^A-Za-z]))(?P<cur>(?:[A-Z][A-Za-z.]{{0,3}}|US )?[{SYMBOLS}]|[A-Za-z]{{2,4}}\.?"
@@ -131,7 +132,9 @@ def patterns() -> dict[str, re.Pattern]:
         "token": re.compile(r"[^\s\d,;:()\[\]\"“”‘’!?。，、；：（）][^\s,;:()\[\]\"“”‘’!?。，、；：（）]*"),
         "qualifier_after": re.compile(
             rf"[\s-]*(?P<q>{alternation(words('qualifier_after'))})(?![A-Za-z])", re.IGNORECASE),
-        "fraction": re.compile(rf"\b(?:{alternation(words('fraction'))})\b(?=\s+of\b)", re.IGNORECASE),
+        "fraction": re.compile(rf"\b(?:{alternation(words('fraction'))})\b(?=\s+of\b)"
+                               rf"|(?<=\bby )(?:{alternation(words('fraction'))})\b"
+                               rf"|(?<=\bof over )(?:{alternation(words('fraction'))})\b", re.IGNORECASE),
         "share": re.compile(r"\s+(?:out of|in)\s+(?P<whole>\d{1,3}|[A-Za-z]+)\b(?!\s*(?:%|per|million|billion|lakh|crore))",
                             re.IGNORECASE),
         "per": re.compile(r"\s*(?:(?:per|a|an|each)\s+|/\s*)(?:(?P<n>\d[\d,]*)\s+)?", re.IGNORECASE),
@@ -303,6 +306,10 @@ def glued_after(text: str, m: Mention) -> Mention:
     if found is None or m.kind != "digits":
         return m
     token = found.group()
+    scale_word = GLUED_SCALE_WORD.match(token.lower())
+    if scale_word and token.lower() not in words("scale"):
+        token = token[:scale_word.end()]  # "9.54 crorefarmer families": a space lost in scraping
+        found = re.compile(re.escape(token)).match(text, m.end)
     if token.lower() in words("scale"):
         return replace(m, end=found.end(), scale=m.scale * Decimal(words("scale")[token.lower()]))
     if token.lower() in words("glued_scale") and glued_scale_holds(text, m, found.end()):
@@ -315,11 +322,17 @@ def glued_after(text: str, m: Mention) -> Mention:
     return replace(m, glued=token)
 
 
+GLUED_SCALE_WORD = re.compile(r"(?:crore|lakh|million|billion|trillion)(?=[a-z]{3,})")
+
+
 def glued_scale_holds(text: str, m: Mention, end: int) -> bool:
     """"£6m", "$4.2b", "5m people", "2.4m tonnes": a glued k, m or b is a scale beside money,
     before a unit or before a counted noun; a bare "50m" is fifty metres."""
     if currency_before(text, m.start) is not None:
         return True
+    before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 12):m.start])
+    if before and before[-1].lower() in words("reference"):
+        return False  # "Phase 2b trials"
     following = re.compile(r"\s+([A-Za-z]+)(?:\s+([a-z]+))?").match(text, end)
     return following is not None and (unit_at(text, end + 1) is not None or any(
         w and (w.endswith("s") or w.lower() == "people") for w in following.groups()))
@@ -328,7 +341,8 @@ def glued_scale_holds(text: str, m: Mention, end: int) -> bool:
 def scales_after(text: str, m: Mention) -> Mention:
     """"5 million", "3.60 Lakh Crore", "2,258 cr": spaced scale words multiply."""
     while (found := patterns()["scale"].match(text, m.end)) is not None:
-        m = replace(m, end=found.end(), scale=m.scale * Decimal(words("scale")[found["scale"].lower()]))
+        word = (found["scale"] or found["lost"]).lower()  # "lost": "crorefarmer", a space lost in scraping
+        m = replace(m, end=found.end(), scale=m.scale * Decimal(words("scale")[word]))
     return m
 
 
@@ -419,7 +433,10 @@ def rate_after(text: str, m: Mention) -> Mention:
             break
         end, code = denominator
         base = f"{parse_digits(found['n'])} " if found["n"] else ""
-        m = replace(m, end=end, unit=f"{m.unit or 'count'}/{base}{code}")
+        if m.unit in {"percent", "pp"} and code in TIME_UNITS and not base:
+            return replace(m, end=end)  # "10% per year": an annual rate is a percentage
+        head = "count" if m.unit in {None, "times"} else m.unit  # "6 times a year": how often
+        m = replace(m, end=end, unit=f"{head}/{base}{code}")
     return m
 
 

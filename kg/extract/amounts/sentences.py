@@ -103,6 +103,8 @@ def change_cue(text: str, amount: Amount) -> tuple[int, int] | None:
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", before))
     if not tokens or not re.fullmatch(r"[\s(]*", before[tokens[-1].end():]):
         return cue_after(text, amount)
+    if amount.qualifier and tokens and tokens[-1].group().lower() in words("level_direction"):
+        return None  # "soaring above 40 degrees": where it went, not by how much
     tokens = strip_qualifier(tokens) if amount.qualifier else tokens
     preposition = tokens[-1].group().lower() if tokens and tokens[-1].group().lower() in PREPOSITIONS else None
     tokens = tokens[:-1] if preposition else tokens
@@ -131,7 +133,7 @@ def moved_object_verb(tokens: list[re.Match], before: str) -> re.Match | None:
     20%": a verb of movement, its object, then "by" and the number, all in one clause."""
     for i, token in enumerate(reversed(tokens[-MAX_OBJECT_WORDS - 1:])):
         word = token.group().lower()
-        if word in words("rise") or word in words("fall"):
+        if word in words("rise") or word in words("fall") or word in words("rise_by"):
             between = before[token.end():tokens[-1].end()]
             return token if word not in {"up", "down", "higher", "lower"} and not re.search(r"[,;:()\d]", between) else None
         if word in CLAUSE_STARTS:
@@ -171,7 +173,7 @@ ADJECTIVES_BEFORE_MOVEMENT = {"annual", "cumulative", "overall", "net", "total",
 
 
 def sign_of(word: str) -> int:
-    return -1 if word in words("fall") else 1
+    return -1 if word in words("fall") else 1  # rise, rise_by
 
 
 def level_before(text: str, amounts: list[Amount], levels: list[int], owner: dict, i: int, cue_start: int) -> int | None:
@@ -191,8 +193,9 @@ def level_before(text: str, amounts: list[Amount], levels: list[int], owner: dic
     fillers = {*words("change_filler"), *words("month"), *" ".join(words("basis")).split()}
     if all(w in fillers for w in gap_words):
         return j if cue_start - end <= MAX_CHANGE_DISTANCE else None
-    detached = re.search(r",\s*(?:an?\s+|the\s+)?$", gap) is not None and not any(w in CLAUSE_WORDS for w in gap_words)
-    return j if detached and not re.search(r"[.!?]\s", gap) else None
+    tail = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", gap[gap.rfind(",") + 1:])]
+    detached = "," in gap and all(w in fillers for w in tail) and not any(w in CLAUSE_WORDS for w in gap_words)
+    return j if detached else None
 
 
 MAX_DETACHED_DISTANCE = 160
