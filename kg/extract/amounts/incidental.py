@@ -31,6 +31,7 @@ WORD_AFTER = re.compile(r"[\s-]*([\w.'’]+)")
 AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)?[\s-]*([a-z]+(?: of age)?)", re.IGNORECASE)
 DATELINE = re.compile(r"\s*\([A-Z][^()]{0,30}\)\s*(?:--|—|–)")
 FOLLOWING_WORDS = re.compile(r"\s+([a-z][a-z-]*|[A-Z]+s)(?:\s+([a-z][a-z-]*))?")
+FULL_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}, $")
 DATE_RANGE_END = re.compile(r"\b([A-Z][a-z]{2,8})\.? \d{1,2}\s*(?:to|-|–|and|till|until)\s*$")
 SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+ [A-Z]")
 CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.]*){2,4}")
@@ -99,7 +100,7 @@ def is_selection(text: str, m: Mention) -> bool:
     return bool(before) and before[-1] in SELECTIONS and not (len(before) == 2 and before[0] in words("modal"))
 
 
-SELECTIONS = {"first", "last", "past", "next", "previous", "coming", "recent", "final", "initial"}
+SELECTIONS = {"first", "last", "past", "next", "previous", "coming", "recent", "final", "initial", "top"}
 
 
 def is_streak(text: str, m: Mention) -> bool:
@@ -126,6 +127,23 @@ def is_rate_base(text: str, m: Mention) -> bool:
     return bool(before) and before[0].lower() in {"per", "every"} and m.bare
 
 
+def is_age_group(text: str, m: Mention) -> bool:
+    """"the 21 – 60 age group": an age band."""
+    return re.match(r"\s*(?:years?\s+)?age[\s-]?groups?\b", text[m.end:m.end + 20], re.IGNORECASE) is not None
+
+
+def is_rate_note(text: str, m: Mention) -> bool:
+    """"(1 euro = 1.19 U.S. dollars)": the unit of an exchange rate note."""
+    return re.match(r"\s*=", text[m.end:m.end + 3]) is not None
+
+
+def is_record(text: str, m: Mention) -> bool:
+    """"a 30-year high": how far back a record reaches, not an amount."""
+    if m.unit not in TIME_UNITS or "-" not in text[m.number[1]:m.end]:
+        return False
+    return word_after(text, m).lower() in words("record_word")
+
+
 def is_chinese_date(text: str, m: Mention) -> bool:
     return m.unit is None and text[m.end:m.end + 1] in words("cjk_date")
 
@@ -139,6 +157,8 @@ def is_year(text: str, m: Mention) -> bool:
     no preposition of time stands before it ("sanctioned 2000 charging stations")."""
     if not looks_like_year(m):
         return False
+    if FULL_DATE.search(text, max(0, m.start - 16), m.start):
+        return True  # "Nov. 11, 2020 shows": a date, though a word in -s follows
     before = words_before(text, m)
     strength = words("year_word").get(before[0].lower().rstrip(".")) if before else None
     return strength == "strong" or not counted_noun_follows(text, m.end)
@@ -174,7 +194,7 @@ def is_date_or_time(text: str, m: Mention) -> bool:
 def is_reference(text: str, m: Mention) -> bool:
     """"Article 5", "No. 3", "Section 8", "Phase 2", "Title 42", "Game 7", "Row 21", "Box 123"."""
     prev = [w.lower() for w in words_before(text, m, 2)]
-    if len(prev) == 2 and prev[1] in {"on", "at", "is", "number", "no", "no."}:
+    if len(prev) == 2 and prev[1] in {"on", "at", "is"}:
         prev = prev[:1]  # "the helpline on 1075", "PIN code is 560001"
     return bool(prev) and (prev[-1] in words("reference") or prev[-1].rstrip(".") in words("reference"))
 
@@ -193,8 +213,8 @@ def is_in_name(text: str, m: Mention) -> bool:
     word (not a word like "About" or "Over" starting a sentence, not in a title-case line)."""
     prev = re.search(r"(?:^|\s)([^\s]+) $", text[max(0, m.start - 30):m.start])
     word = prev[1].lstrip("([\"“‘'") if prev else ""
-    if not re.match(r"[A-Za-z]", word):
-        return False
+    if not re.match(r"[A-Za-z]", word) or word[-1] in ",;:!?)”’\"" or word[-1] == "." and "." not in word[:-1]:
+        return False  # "Accordingly, 835 seats": a comma ends the phrase before the number ("G.S.R. 336" is a name)
     if re.search(r"[a-z][A-Z]|&", word):
         return True  # "iPhone", "S&P"
     if not word[0].isupper() or word.lower().strip(".,") in words("name_word") or title_case_line(text, m):
@@ -234,8 +254,8 @@ def is_word_pronoun(text: str, m: Mention) -> bool:
     return text[max(0, m.start - 1):m.start] in {"“", '"', "‘", "'"}
 
 
-BARE = (is_adjective, is_year, is_date_or_time, is_reference, is_list_counter, is_in_name, is_address, is_code)
+BARE = (is_adjective, is_year, is_date_or_time, is_reference, is_list_counter, is_in_name, is_address)
 
 
-ALWAYS = (is_streak, is_dateline, is_word_pronoun, is_file_note, is_age_or_time_ago, is_selection, is_dimension, is_rate_base,
+ALWAYS = (is_code, is_age_group, is_rate_note, is_record, is_streak, is_dateline, is_word_pronoun, is_file_note, is_age_or_time_ago, is_selection, is_dimension, is_rate_base,
           is_chinese_date)

@@ -32,6 +32,8 @@ def parse_digits(digits: str) -> Decimal:
 def word_value(text: str) -> Decimal:
     """"twenty-five" -> 25, "seven" -> 7: a tens word and a units word add up."""
     numbers = words("word_number")
+    if text.lower() in numbers:
+        return Decimal(numbers[text.lower()])  # "quarter-million", "half a million"
     return sum((Decimal(numbers[w]) for w in re.split(r"[-\s]+", text.lower()) if w), Decimal(0))
 
 

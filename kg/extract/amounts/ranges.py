@@ -98,7 +98,7 @@ def currency_of(a: Mention, b: Mention) -> Mention:
 
 
 def shared_unit(text: str, a: Mention, b: Mention) -> Mention:
-    if a.bare and b.unit in SHARED_UNITS and COORDINATION.fullmatch(text[a.end:b.start]):
+    if a.bare and b.unit in SHARED_UNITS and COORDINATION.fullmatch(text[a.end:b.start]) and not looks_like_year(a):
         return replace(a, unit=b.unit)
     return a
 

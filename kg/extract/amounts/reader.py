@@ -135,7 +135,7 @@ def patterns() -> dict[str, re.Pattern]:
         "fraction": re.compile(rf"\b(?:{alternation(words('fraction'))})\b(?=\s+of\b)"
                                rf"|(?<=\bby )(?:{alternation(words('fraction'))})\b"
                                rf"|(?<=\bof over )(?:{alternation(words('fraction'))})\b", re.IGNORECASE),
-        "share": re.compile(r"\s+(?:out of|in)\s+(?P<whole>\d{1,3}|[A-Za-z]+)\b(?!\s*(?:%|per|million|billion|lakh|crore))",
+        "share": re.compile(r"\s+(?:out of|in)\s+(?P<whole>\d{1,3}|[A-Za-z]+)\b(?!\s*(?:%|per\b|million|billion|lakh|crore))",
                             re.IGNORECASE),
         "per": re.compile(r"\s*(?:(?:per|a|an|each)\s+|/\s*)(?:(?P<n>\d[\d,]*)\s+)?", re.IGNORECASE),
     }
@@ -189,7 +189,7 @@ def number_matches(text: str, lowered: set[str]) -> list[re.Match]:
 
 @lru_cache(maxsize=1)
 def number_word_set() -> frozenset[str]:
-    return frozenset(w for phrase in words("word_number") for w in phrase.split())
+    return frozenset(re.split(r"[-\s]", phrase)[0] for phrase in words("word_number"))
 
 
 @lru_cache(maxsize=1)
@@ -319,9 +319,13 @@ def glued_after(text: str, m: Mention) -> Mention:
         return replace(m, end=unit[0], unit=unit[1])
     if token.lower() in words("sub_unit"):
         return sub_unit(m, found.end(), token.lower())
+    if token.lower() in words("ordinal") and re.match(r"\s+(\w+)", text[found.end():]) and \
+            re.match(r"\s+(\w+)", text[found.end():])[1].lower() in words("rank_word"):
+        return replace(m, end=found.end())  # "18th place": a rank is a number
     return replace(m, glued=token)
 
 
+AND_A_HALF = re.compile(r"\s+and a half\b", re.IGNORECASE)
 GLUED_SCALE_WORD = re.compile(r"(?:crore|lakh|million|billion|trillion)(?=[a-z]{3,})")
 
 
@@ -339,7 +343,11 @@ def glued_scale_holds(text: str, m: Mention, end: int) -> bool:
 
 
 def scales_after(text: str, m: Mention) -> Mention:
-    """"5 million", "3.60 Lakh Crore", "2,258 cr": spaced scale words multiply."""
+    """"5 million", "3.60 Lakh Crore", "2,258 cr": spaced scale words multiply; "three and a
+    half" adds a half."""
+    half = AND_A_HALF.match(text, m.end)
+    if half is not None and m.scale == 1:
+        m = replace(m, end=half.end(), base=m.base + Decimal("0.5"))
     while (found := patterns()["scale"].match(text, m.end)) is not None:
         word = (found["scale"] or found["lost"]).lower()  # "lost": "crorefarmer", a space lost in scraping
         m = replace(m, end=found.end(), scale=m.scale * Decimal(words("scale")[word]))
@@ -504,6 +512,8 @@ def qualifier_before(text: str, m: Mention) -> Mention:
     if found is None:
         return m
     tokens = found.group(1).split()
+    if tokens and tokens[-1].lower() in {"a", "an"} and m.kind == "word":
+        tokens = tokens[:-1]  # "nearly a quarter-million"
     for size in range(len(tokens), 0, -1):
         phrase = " ".join(tokens[-size:]).lower()
         if phrase in words("qualifier"):
