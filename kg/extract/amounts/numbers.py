@@ -2,7 +2,7 @@
 digits, number words ("twenty-five"), Chinese numerals and scale characters.
 
 >>> parse_digits("1,52,000.5"), chinese_value("三千五百"), chinese_scale("万亿")
-(Decimal('152000.5'), Decimal('3500'), Decimal('1000000000000'))
+(Decimal('152000.5'), Decimal('3500'), Decimal('1E+12'))
 >>> word_value("twenty-five"), to_ascii_digits("１２．５％")
 (Decimal('25'), '12.5%')
 """
