@@ -3,10 +3,15 @@ pint, and the currency tables with CLDR (babel)."""
 
 import pytest
 
-from kg.extract.amounts.vocabulary import (currency_codes, currency_names, currency_symbols, pint_unit_code,
-                                           read_table)
+from kg.extract import vocabulary
+from kg.extract.amounts.vocabulary import (
+    currency_codes,
+    currency_names,
+    currency_symbols,
+    pint_unit_code,
+)
 
-ROWS = [row for row in read_table("amount_units.tsv") if row[1] != "-"]
+ROWS = [(r["form"], r["pint"], r["code"]) for r in vocabulary.rows("amount_units") if r["pint"] != "-"]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import re
 
 from .reader import Mention, TIME_UNITS
 from .ranges import looks_like_year
-from .vocabulary import words
+from .vocabulary import months, words
 
 __all__ = ["is_incidental", "not_prose_spans"]
 
@@ -183,11 +183,11 @@ def is_date_or_time(text: str, m: Mention) -> bool:
     if re.search(r"\d\s?[:/.]$|\d[-–]$", before) or re.match(r"[:/]\s?\d|[-–.]\d", after):
         return True
     day_range = DATE_RANGE_END.search(text, max(0, m.start - 30), m.start)
-    if day_range and day_range[1].lower() in words("month"):
+    if day_range and day_range[1].lower() in months():
         return True  # the "12" of "December 8 to 12"
     prev = words_before(text, m)
     nxt = word_after(text, m).lower()
-    return bool(prev) and prev[0].lower().rstrip(".") in words("month") or nxt.rstrip(".") in words("month") \
+    return bool(prev) and prev[0].lower().rstrip(".") in months() or nxt.rstrip(".") in months() \
         or nxt in words("time_of_day") or nxt.rstrip(".") in words("time_of_day")
 
 
@@ -219,7 +219,7 @@ def is_in_name(text: str, m: Mention) -> bool:
         return True  # "iPhone", "S&P"
     if not word[0].isupper() or word.lower().strip(".,") in words("name_word") or title_case_line(text, m):
         return False
-    return word.lower().rstrip(".") not in words("month")
+    return word.lower().rstrip(".") not in months()
 
 
 def title_case_line(text: str, m: Mention) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from .numbers import to_ascii_digits
 from .reader import Amount, Change, Equivalent, cjk_words, find_amounts, is_money
-from .vocabulary import unit_words, words
+from .vocabulary import months, unit_words, words
 
 __all__ = ["read_quantities", "change_cue"]
 
@@ -36,7 +36,10 @@ MAX_CHANGE_DISTANCE = 90  # characters between a number and the change that belo
 PREPOSITIONS = {"by", "of", "at"}
 BRACKET_OPEN = re.compile(r"\s*[(\[]\s*(?:(?:[a-z]+|i\.e\.,?|US)\s+){0,3}$")
 BRACKET_CLOSE = re.compile(r"\s*[)\]]")
-MOVES_TO = re.compile(r"^[\s,]*(?:(?:to reach|reaching|to hit|hitting|to|at|reached)\s+)(?:[a-z]+\s+){0,2}$")
+MOVES_TO = re.compile(
+    r"^[\s,]*(?:(?:this|that|the|last|same|year|month|quarter|period|in|during|\d{4})[\s,]+){0,4}"
+    r"(?:(?:to reach|reaching|to hit|hitting|to|at|reached)\s+)(?:[a-z]+\s+){0,2}$"
+)
 
 
 def read_quantities(sentence: str) -> list[Amount]:
@@ -190,7 +193,7 @@ def level_before(text: str, amounts: list[Amount], levels: list[int], owner: dic
     if ";" in gap or cue_start - end > MAX_DETACHED_DISTANCE:
         return None
     gap_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", gap.replace(")", " "))]
-    fillers = {*words("change_filler"), *words("month"), *" ".join(words("basis")).split()}
+    fillers = {*words("change_filler"), *months(), *" ".join(words("basis")).split()}
     if all(w in fillers for w in gap_words):
         return j if cue_start - end <= MAX_CHANGE_DISTANCE else None
     tail = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", gap[gap.rfind(",") + 1:])]

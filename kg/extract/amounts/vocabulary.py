@@ -11,32 +11,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 
-__all__ = ["words", "unit_words", "pint_unit_code", "read_table", "currency_symbols", "currency_codes", "currency_names", "lookup_key",
+from .. import vocabulary
+
+__all__ = ["words", "months", "unit_words", "pint_unit_code", "currency_symbols", "currency_codes", "currency_names", "lookup_key",
            "MAX_UNIT_WORDS"]
 
 MAX_UNIT_WORDS = 5  # "São Tomé & Príncipe dobras"
 EXACT_SURFACE_LENGTH = 3  # "GB", "MW", "m": short symbols match as written
 
 
-def read_table(name: str) -> list[list[str]]:
-    text = resources.files("kg.extract").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def words(role: str) -> Mapping[str, str]:
+    """The words of one role of ``data/amount_words.tsv`` -> their value ("" when none)."""
+    return vocabulary.column("amount_words", "value", role=role)
 
 
-@lru_cache(maxsize=1)
-def _words_by_role() -> dict[str, dict[str, str]]:
-    roles: dict[str, dict[str, str]] = {}
-    for word, role, *value in read_table("amount_words.tsv"):
-        roles.setdefault(role, {})[word] = value[0] if value else ""
-    return roles
-
-
-def words(role: str) -> dict[str, str]:
-    """The words of one role of ``amount_words.tsv`` -> their value ("" when none)."""
-    return _words_by_role().get(role, {})
+def months() -> Mapping[str, str]:
+    """Month names and abbreviations (``data/months.tsv``, shared with entity rules)."""
+    return vocabulary.column("months", "month")
 
 
 def lookup_key(surface: str) -> str:
@@ -50,7 +44,8 @@ def lookup_key(surface: str) -> str:
 def unit_words() -> dict[str, str]:
     """Unit surface (its lookup key) -> unit code: "kilometres" -> "km", "%" -> "percent"."""
     table: dict[str, str] = {}
-    for surface, _pint, code in read_table("amount_units.tsv"):
+    for row in vocabulary.rows("amount_units"):
+        surface, code = row["form"], row["code"]
         table[lookup_key(surface)] = code
         if re.search(r"[A-Z/]", code):
             table.setdefault(lookup_key(code), code)  # a code is written too: "kWh", "µg/L"
