@@ -70,7 +70,7 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
             and doc[i].lower_ in amount_words("scale")
             or previous.text in BULLETS
             and (i == 1 or "\n" in doc[i - 2].text)
-            or doc[i].like_num
+            or doc[i].text[:1].isdigit()
             and (previous.lower_ in currency_symbols() or is_month_abbreviation(previous))
         ):
             # "Rs. 2,258 Crore", "No. 5", "- item", "Rs 812", "£6bn", "Nov. 17": none starts one

@@ -175,22 +175,17 @@ def table_period(cell: TableCell, main_year: str | None) -> str | None:
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
     16 different drugs") is one observation: same value, unit, period and kind, and one
-    metric's words within the other's. The first statement in the body is kept, with its
-    sentence as evidence, rather than the headline's."""
+    metric's words within the other's, stated on a heading line or with the same words. The
+    first statement in the body is kept, with its sentence as evidence, rather than the
+    headline's. Two equal numbers of one sentence ("Uttar Pradesh (294 Trains) and Bihar (294
+    Trains)") or of two body sentences about different things are two observations."""
     kept: list[ObservedNumber] = []
-    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(
-        list
-    )  # -> (place in kept, words)
+    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(list)  # -> (place in kept, words)
     for obs in observed:
         words = metric_words(obs.metric)
         candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
         place = next(
-            (
-                i
-                for i, other in candidates
-                if words and other and (words <= other or other <= words)
-            ),
-            None,
+            (i for i, other in candidates if is_restatement(text, kept[i], obs, other, words)), None
         )
         if place is None:
             candidates.append((len(kept), words))
@@ -198,6 +193,14 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
         elif on_heading_line(text, kept[place]) and not on_heading_line(text, obs):
             kept[place] = obs
     return kept
+
+
+def is_restatement(text: str, first: ObservedNumber, then: ObservedNumber, first_words, words) -> bool:
+    if not (words and first_words and (words <= first_words or first_words <= words)):
+        return False
+    if first.sentence == then.sentence:
+        return False
+    return words == first_words or on_heading_line(text, first) or on_heading_line(text, then)
 
 
 def on_heading_line(text: str, obs: ObservedNumber) -> bool:

@@ -31,9 +31,10 @@ WORD_AFTER = re.compile(r"[\s-]*([\w.'’]+)")
 AGE_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?)?[\s-]*([a-z]+(?: of age)?)", re.IGNORECASE)
 DATELINE = re.compile(r"\s*\([A-Z][^()]{0,30}\)\s*(?:--|—|–)")
 FOLLOWING_WORDS = re.compile(r"\s+([a-z][a-z-]*|[A-Z]+s)(?:\s+([a-z][a-z-]*))?")
+YEAR_PAIR = re.compile(r"\b(?:19|20)\d\d\s*(?:to|-|–|and)\s*$")
 FULL_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}, $")
 DATE_RANGE_END = re.compile(r"\b([A-Z][a-z]{2,8})\.? \d{1,2}\s*(?:to|-|–|and|till|until)\s*$")
-SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+ [A-Z]")
+SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\s+[A-Z]")
 CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.]*){2,4}")
 MIN_TITLE_WORDS = 4
 
@@ -157,8 +158,8 @@ def is_year(text: str, m: Mention) -> bool:
     no preposition of time stands before it ("sanctioned 2000 charging stations")."""
     if not looks_like_year(m):
         return False
-    if FULL_DATE.search(text, max(0, m.start - 16), m.start):
-        return True  # "Nov. 11, 2020 shows": a date, though a word in -s follows
+    if FULL_DATE.search(text, max(0, m.start - 16), m.start) or YEAR_PAIR.search(text, max(0, m.start - 12), m.start):
+        return True  # "Nov. 11, 2020 shows", "year 2014 to 2015 agreed timescales": dates
     before = words_before(text, m)
     strength = words("year_word").get(before[0].lower().rstrip(".")) if before else None
     return strength == "strong" or not counted_noun_follows(text, m.end)
@@ -245,6 +246,11 @@ def is_code(text: str, m: Mention) -> bool:
     return bool(re.fullmatch(r"0\d+", text[m.number[0]:m.number[1]]))
 
 
+def is_bare_zero(text: str, m: Mention) -> bool:
+    """"zero emission vehicles", "near zero": "zero" counts only things ("zero cases")."""
+    return m.kind == "word" and m.base == 0 and m.bare and not re.match(r"\s+[a-z]+s\b", text[m.end:])
+
+
 def is_word_pronoun(text: str, m: Mention) -> bool:
     """"one of the largest", a number word in quotes ("“six-stability”"), "four-party": not amounts."""
     if m.kind != "word":
@@ -257,5 +263,5 @@ def is_word_pronoun(text: str, m: Mention) -> bool:
 BARE = (is_adjective, is_year, is_date_or_time, is_reference, is_list_counter, is_in_name, is_address)
 
 
-ALWAYS = (is_code, is_age_group, is_rate_note, is_record, is_streak, is_dateline, is_word_pronoun, is_file_note, is_age_or_time_ago, is_selection, is_dimension, is_rate_base,
+ALWAYS = (is_bare_zero, is_code, is_age_group, is_rate_note, is_record, is_streak, is_dateline, is_word_pronoun, is_file_note, is_age_or_time_ago, is_selection, is_dimension, is_rate_base,
           is_chinese_date)

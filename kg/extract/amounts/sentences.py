@@ -103,6 +103,9 @@ def change_cue(text: str, amount: Amount) -> tuple[int, int] | None:
     cjk = next((w for w in (*cjk_words("rise"), *cjk_words("fall")) if before.rstrip("了").endswith(w)), None)
     if cjk is not None:
         return offset + before.rstrip("了").rfind(cjk), sign_of(cjk)
+    noun = MOVEMENT_NOUN_IN.search(before)
+    if noun is not None:  # "a fall in crime of over a quarter", "an increase in exports of 5%"
+        return offset + noun.start(), sign_of(noun[1].lower())
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", before))
     if not tokens or not re.fullmatch(r"[\s(]*", before[tokens[-1].end():]):
         return cue_after(text, amount)
@@ -116,6 +119,13 @@ def change_cue(text: str, amount: Amount) -> tuple[int, int] | None:
             return offset + tokens[-size].start(), sign_of(phrase_of(tokens[-size:]))
     verb = moved_object_verb(tokens, before) if preposition == "by" and tokens else None
     return (offset + verb.start(), sign_of(verb.group().lower())) if verb else cue_after(text, amount)
+
+
+MOVEMENT_NOUN_IN = re.compile(
+    r"\b(rise|fall|increase|decrease|decline|drop|growth|reduction|cut|jump)\s+in\s+"
+    r"(?:[\w'’-]+\s+){1,4}?of\s+(?:(?:over|more than|nearly|almost|about|around|some|just)\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def phrase_of(tokens: list[re.Match]) -> str:
