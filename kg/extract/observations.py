@@ -178,7 +178,8 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     metric's words within the other's, stated on a heading line or with the same words. The
     first statement in the body is kept, with its sentence as evidence, rather than the
     headline's. Two equal numbers of one sentence ("Uttar Pradesh (294 Trains) and Bihar (294
-    Trains)") or of two body sentences about different things are two observations."""
+    Trains)") or of two body sentences about different things are two observations; "the 48
+    drugs", "those 48 drugs" name again what was counted before."""
     kept: list[ObservedNumber] = []
     same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(list)  # -> (place in kept, words)
     for obs in observed:
@@ -200,7 +201,11 @@ def is_restatement(text: str, first: ObservedNumber, then: ObservedNumber, first
         return False
     if first.sentence == then.sentence:
         return False
-    return words == first_words or on_heading_line(text, first) or on_heading_line(text, then)
+    named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
+    return words == first_words or on_heading_line(text, first) or on_heading_line(text, then) or bool(named_again)
+
+
+ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before
 
 
 def on_heading_line(text: str, obs: ObservedNumber) -> bool:

@@ -130,7 +130,7 @@ def is_rate_base(text: str, m: Mention) -> bool:
 
 def is_age_group(text: str, m: Mention) -> bool:
     """"the 21 – 60 age group": an age band."""
-    return re.match(r"\s*(?:years?\s+)?age[\s-]?groups?\b", text[m.end:m.end + 20], re.IGNORECASE) is not None
+    return re.match(r"\s*(?:years?\s+)?age[\s-]?group", text[m.end:m.end + 20], re.IGNORECASE) is not None
 
 
 def is_rate_note(text: str, m: Mention) -> bool:
