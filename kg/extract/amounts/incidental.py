@@ -57,8 +57,8 @@ def in_not_prose(text: str, m: Mention) -> bool:
     return any(start <= m.number[0] < end for start, end in not_prose_spans(text))
 
 
-def words_before(text: str, m: Mention, count: int = 1) -> list[str]:
-    return WORDS_BEFORE.findall(text, max(0, m.start - 40), m.start)[-count:]
+def words_before(text: str, m: Mention, count: int = 1) -> tuple[str, ...]:
+    return tuple(WORDS_BEFORE.findall(text, max(0, m.start - 40), m.start)[-count:])
 
 
 def word_after(text: str, m: Mention) -> str:

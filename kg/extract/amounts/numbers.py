@@ -20,8 +20,11 @@ __all__ = ["parse_digits", "word_value", "chinese_value", "chinese_scale", "to_a
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "0123456789.,%-+")
 
 
+FULL_WIDTH_CHARACTER = re.compile("[０-９．，％－＋]")
+
+
 def to_ascii_digits(text: str) -> str:
-    return text if text.isascii() else text.translate(FULL_WIDTH)
+    return text.translate(FULL_WIDTH) if FULL_WIDTH_CHARACTER.search(text) else text
 
 
 def parse_digits(digits: str) -> Decimal:

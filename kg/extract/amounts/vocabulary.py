@@ -23,6 +23,7 @@ MAX_UNIT_WORDS = 5  # "São Tomé & Príncipe dobras"
 EXACT_SURFACE_LENGTH = 3  # "GB", "MW", "m": short symbols match as written
 
 
+@lru_cache(maxsize=None)
 def words(role: str) -> Mapping[str, str]:
     """The words of one role of ``data/amount_words.tsv`` -> their value ("" when none)."""
     return vocabulary.column("amount_words", "value", role=role)
