@@ -21,10 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import vocabulary
-from .entities import PolicyEntityRecognizer
-from .observations import ObservationExtractor
 from .amounts.vocabulary import currency_symbols
 from .amounts.vocabulary import words as amount_words
+from .entities import PolicyEntityRecognizer
+from .observations import ObservationExtractor
 from .relations import RelationExtractor
 from .text import token_indices
 
@@ -94,7 +94,7 @@ def sentence_edge_candidates(doc: Doc) -> list[int]:
 
 
 def is_month_abbreviation(token) -> bool:
-    """"Nov." in "between Jan. 1 and Nov. 17": an abbreviated month before its day."""
+    """ "Nov." in "between Jan. 1 and Nov. 17": an abbreviated month before its day."""
     return token.text.endswith(".") and token.text[:-1].lower() in MONTH_ABBREVIATIONS
 
 

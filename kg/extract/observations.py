@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
-from .entities import mentions_between
-from .facts import ChangeFact
-from .lexicon import head_type
 from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
 from .amounts.reader import is_money
+from .entities import mentions_between
+from .facts import ChangeFact
+from .lexicon import head_type
 from .tables import Row, TableCell, numeric_cells, table_rows
 from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
 
@@ -181,7 +181,9 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     Trains)") or of two body sentences about different things are two observations; "the 48
     drugs", "those 48 drugs" name again what was counted before."""
     kept: list[ObservedNumber] = []
-    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(list)  # -> (place in kept, words)
+    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(
+        list
+    )  # -> (place in kept, words)
     for obs in observed:
         words = metric_words(obs.metric)
         candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
@@ -196,13 +198,20 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     return kept
 
 
-def is_restatement(text: str, first: ObservedNumber, then: ObservedNumber, first_words, words) -> bool:
+def is_restatement(
+    text: str, first: ObservedNumber, then: ObservedNumber, first_words, words
+) -> bool:
     if not (words and first_words and (words <= first_words or first_words <= words)):
         return False
     if first.sentence == then.sentence:
         return False
     named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
-    return words == first_words or on_heading_line(text, first) or on_heading_line(text, then) or bool(named_again)
+    return (
+        words == first_words
+        or on_heading_line(text, first)
+        or on_heading_line(text, then)
+        or bool(named_again)
+    )
 
 
 ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before

@@ -18,7 +18,7 @@ from decimal import Decimal
 from . import vocabulary
 from .amounts import Amount, find_amounts
 from .amounts.reader import is_money
-from .amounts.vocabulary import currency_symbols, lookup_key, unit_words
+from .amounts.vocabulary import currency_names, currency_symbols, lookup_key, unit_words
 from .amounts.vocabulary import words as amount_words
 from .text import HAS_WORD
 
@@ -178,7 +178,11 @@ UNIT_NOTE_WORDS = vocabulary.words("common_words", uses="unit-note")
 
 def unit_of(token: str) -> str | None:
     """The unit a heading's token names: "$" -> USD, "%" -> percent, "rs." -> INR."""
-    return currency_symbols().get(token) or unit_words().get(lookup_key(token))
+    return (
+        currency_symbols().get(token)
+        or currency_names().get(token)
+        or unit_words().get(lookup_key(token))
+    )
 
 
 def is_unit_token(token: str) -> bool:

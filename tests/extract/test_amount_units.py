@@ -11,7 +11,9 @@ from kg.extract.amounts.vocabulary import (
     pint_unit_code,
 )
 
-ROWS = [(r["form"], r["pint"], r["code"]) for r in vocabulary.rows("amount_units") if r["pint"] != "-"]
+ROWS = [
+    (r["form"], r["pint"], r["code"]) for r in vocabulary.rows("amount_units") if r["pint"] != "-"
+]
 
 
 @pytest.fixture(scope="module")
@@ -25,17 +27,45 @@ def test_unit_codes_are_pints(registry, surface, expression, code):
     assert pint_unit_code(surface if expression == "=" else expression, registry) == code
 
 
-@pytest.mark.parametrize("symbol, code", [
-    ("$", "USD"), ("us$", "USD"), ("£", "GBP"), ("€", "EUR"), ("₹", "INR"), ("rs.", "INR"), ("a$", "AUD"),
-    ("hk$", "HKD"), ("ca$", "CAD"), ("c$", "CAD"), ("s$", "SGD"), ("rm", "MYR"), ("¥", "JPY"), ("cn¥", "CNY"),
-    ("rmb", "CNY"), ("₩", "KRW"), ("nz$", "NZD"),
-])
+@pytest.mark.parametrize(
+    "symbol, code",
+    [
+        ("$", "USD"),
+        ("us$", "USD"),
+        ("£", "GBP"),
+        ("€", "EUR"),
+        ("₹", "INR"),
+        ("rs.", "INR"),
+        ("a$", "AUD"),
+        ("hk$", "HKD"),
+        ("ca$", "CAD"),
+        ("c$", "CAD"),
+        ("s$", "SGD"),
+        ("rm", "MYR"),
+        ("¥", "JPY"),
+        ("cn¥", "CNY"),
+        ("rmb", "CNY"),
+        ("₩", "KRW"),
+        ("nz$", "NZD"),
+    ],
+)
 def test_currency_symbols_come_from_cldr_and_the_few_forms_it_lacks(symbol, code):
     assert currency_symbols()[symbol] == code
 
 
 def test_currency_names_and_codes_cover_every_iso_4217_currency():
     names = currency_names()
-    assert names["hong kong dollars"] == "HKD" and names["us dollars"] == "USD" and names["yuan"] == "CNY"
+    assert (
+        names["hong kong dollars"] == "HKD"
+        and names["us dollars"] == "USD"
+        and names["yuan"] == "CNY"
+    )
     assert names["dollars"] == "USD" and "won" not in names  # an English word is no currency name
-    assert {"USD", "JPY", "AUD", "MYR", "ZAR", "BRL"} <= currency_codes() and "ALL" not in currency_codes()
+    assert {
+        "USD",
+        "JPY",
+        "AUD",
+        "MYR",
+        "ZAR",
+        "BRL",
+    } <= currency_codes() and "ALL" not in currency_codes()

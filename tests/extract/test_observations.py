@@ -139,7 +139,7 @@ def test_one_counts_beside_another_count_and_zero_counts_nothing(nlp):
 
 
 def test_the_denominator_of_a_ratio_is_no_count(nlp):
-    """"one out of three" is a share (GUIDELINES: "3 out of 4" is 75 percent), not a count of 3."""
+    """ "one out of three" is a share (GUIDELINES: "3 out of 4" is 75 percent), not a count of 3."""
     found = observations(nlp, "Almost one out of three internet users worried about their bills.")
     assert [(o.quantity.value, o.quantity.unit) for o in found] == [(33.3, "percent")]
 

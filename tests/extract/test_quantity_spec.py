@@ -23,7 +23,10 @@ import pytest
 
 from kg.extract.amounts import read_quantities
 
-SPEC = [json.loads(line) for line in (Path(__file__).parent / "quantity_spec.jsonl").read_text("utf-8").splitlines()]
+SPEC = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "quantity_spec.jsonl").read_text("utf-8").splitlines()
+]
 
 
 def reading_of(row):
@@ -33,8 +36,12 @@ def reading_of(row):
     end = start + len(row["mention"])
     readings = read_quantities(row["text"])
     own = [a for a in readings if a.start < end and start < a.end]
-    inside = [a for a in readings for part in (a.change, a.equivalent)
-              if part is not None and part.start < end and start < part.end]
+    inside = [
+        a
+        for a in readings
+        for part in (a.change, a.equivalent)
+        if part is not None and part.start < end and start < part.end
+    ]
     return (own[0] if own else None), bool(inside)
 
 
@@ -46,14 +53,19 @@ def row_id(row):
 def test_quantity_spec(row):
     amount, absorbed = reading_of(row)
     if row["skip"]:
-        assert amount is None and not absorbed, f"{row['mention']!r} is incidental ({row['comment']})"
+        assert amount is None and not absorbed, (
+            f"{row['mention']!r} is incidental ({row['comment']})"
+        )
         return
     if row["absorbed"]:
         assert amount is None and absorbed, f"{row['mention']!r} belongs to the amount before it"
         return
     assert amount is not None, f"{row['mention']!r} not read"
     assert (amount.value, amount.unit) == (pytest.approx(row["value"]), row["unit"])
-    assert (amount.lower, amount.upper) == (approx_or_none(row["lower"]), approx_or_none(row["upper"]))
+    assert (amount.lower, amount.upper) == (
+        approx_or_none(row["lower"]),
+        approx_or_none(row["upper"]),
+    )
     assert amount.qualifier == row["qualifier"]
     assert amount.is_change == row["is_change"]
     assert part(amount.change) == part_expected(row["change"])
@@ -74,5 +86,7 @@ def part_expected(expected):
 
 def test_the_specification_covers_every_source_and_is_large_enough():
     real = [r for r in SPEC if r["source"] != "written"]
-    prefixes = {r["source"][:2] if r["source"][2] == "-" else r["source"].split("_")[1][:2] for r in real}
+    prefixes = {
+        r["source"][:2] if r["source"][2] == "-" else r["source"].split("_")[1][:2] for r in real
+    }
     assert len(real) >= 300 and {"us", "in", "uk", "cn"} <= prefixes

@@ -40,7 +40,9 @@ BY_ROLE = {"amount_words": "role"}
 @pytest.mark.parametrize("table", WORD_TABLES)
 def test_a_word_is_listed_once_per_table(table):
     role = BY_ROLE.get(table)
-    first = [(next(iter(row.values())), row[role] if role else "") for row in vocabulary.rows(table)]
+    first = [
+        (next(iter(row.values())), row[role] if role else "") for row in vocabulary.rows(table)
+    ]
     assert len(first) == len(set(first)), {w for w in first if first.count(w) > 1}
 
 

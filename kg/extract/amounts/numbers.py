@@ -28,12 +28,12 @@ def to_ascii_digits(text: str) -> str:
 
 
 def parse_digits(digits: str) -> Decimal:
-    """"1,52,000.5" -> Decimal("152000.5"): Western and Indian grouping read alike, exactly."""
+    """ "1,52,000.5" -> Decimal("152000.5"): Western and Indian grouping read alike, exactly."""
     return Decimal(digits.replace(",", ""))
 
 
 def word_value(text: str) -> Decimal:
-    """"twenty-five" -> 25, "seven" -> 7: a tens word and a units word add up."""
+    """ "twenty-five" -> 25, "seven" -> 7: a tens word and a units word add up."""
     numbers = words("word_number")
     if text.lower() in numbers:
         return Decimal(numbers[text.lower()])  # "quarter-million", "half a million"
@@ -41,7 +41,7 @@ def word_value(text: str) -> Decimal:
 
 
 def chinese_scale(text: str) -> Decimal:
-    """"万亿" -> 1e12, "千亿" -> 1e11: scale characters multiply."""
+    """ "万亿" -> 1e12, "千亿" -> 1e11: scale characters multiply."""
     factor = Decimal(1)
     for char in text:
         factor *= Decimal(words("cjk_scale")[char])
@@ -49,7 +49,7 @@ def chinese_scale(text: str) -> Decimal:
 
 
 def chinese_value(text: str) -> Decimal:
-    """"三千五百" -> 3500, "十二" -> 12, "两" -> 2: digits times the place after them, summed;
+    """ "三千五百" -> 3500, "十二" -> 12, "两" -> 2: digits times the place after them, summed;
     a scale beyond the place values (万, 亿) multiplies all before it."""
     digits, scales = words("cjk_digit"), words("cjk_scale")
     total, section, digit = Decimal(0), Decimal(0), None

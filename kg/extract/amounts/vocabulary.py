@@ -12,18 +12,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .. import vocabulary
 
-__all__ = ["words", "months", "unit_words", "pint_unit_code", "currency_symbols", "currency_codes", "currency_names", "lookup_key",
-           "MAX_UNIT_WORDS"]
+__all__ = [
+    "words",
+    "months",
+    "unit_words",
+    "pint_unit_code",
+    "currency_symbols",
+    "currency_codes",
+    "currency_names",
+    "lookup_key",
+    "MAX_UNIT_WORDS",
+]
 
 MAX_UNIT_WORDS = 5  # "São Tomé & Príncipe dobras"
 EXACT_SURFACE_LENGTH = 3  # "GB", "MW", "m": short symbols match as written
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(role: str) -> Mapping[str, str]:
     """The words of one role of ``data/amount_words.tsv`` -> their value ("" when none)."""
     return vocabulary.column("amount_words", "value", role=role)
@@ -68,7 +77,7 @@ def pint_unit_code(expression: str, registry) -> str:
 
 def rename_atom(atom: str) -> str:
     power = re.search(r"\d+$", atom)
-    base = atom[:power.start()] if power else atom
+    base = atom[: power.start()] if power else atom
     return words("unit_name").get(base, base) + (power.group() if power else "")
 
 
@@ -87,14 +96,20 @@ def currency_symbols() -> dict[str, str]:
     en_MY); then the forms CLDR lacks (``currency_symbol`` rows)."""
     from babel import Locale, localedata
 
-    symbols = {s.lower(): code for code, s in Locale.parse("en").currency_symbols.items() if s != code}
+    symbols = {
+        s.lower(): code for code, s in Locale.parse("en").currency_symbols.items() if s != code
+    }
     claims: dict[str, set[str]] = {}
     for identifier in localedata.locale_identifiers():
         if identifier.startswith("en_"):
             for code, s in Locale.parse(identifier).currency_symbols.items():
                 claims.setdefault(s.lower(), set()).add(code)
     for symbol, codes in claims.items():
-        if len(codes) == 1 and symbol.upper() not in codes and not (symbol.isalpha() and len(symbol) == 1):
+        if (
+            len(codes) == 1
+            and symbol.upper() not in codes
+            and not (symbol.isalpha() and len(symbol) == 1)
+        ):
             symbols.setdefault(symbol, next(iter(codes)))
     symbols.update({s.lower(): code for s, code in words("currency_symbol").items()})
     return symbols
