@@ -106,7 +106,9 @@ class ObservationExtractor:
 
     def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Amount], main_year):
         sentence = span_text(sent)
-        for q in quantities:
+        periods = respective_periods(sentence, quantities)
+        previous: tuple[Amount, str] | None = None  # the last amount read, and its metric
+        for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
             if span is None or not is_measurement(span, q):
@@ -117,15 +119,57 @@ class ObservationExtractor:
             metric, label = described
             if is_list_counter(metric, sentence):
                 continue
+            metric = list_item_metric_by_place(sentence, q, metric, previous)
+            previous = q, metric
             yield ObservedNumber(
                 local,
                 f"change in {metric}" if q.is_change else metric,
                 label,
                 (sent.start_char, sent.end_char),
-                find_period(sentence, q, main_year),
+                periods.get(i) or find_period(sentence, q, main_year),
                 find_kind(span, sent, main_year),
                 change_fact(q),
             )
+
+
+PLACE_AFTER = re.compile(r"\s+(in|from|for)\s+((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
+NOT_PLACES = vocabulary.words("months") | vocabulary.words("weekdays")
+PLACE_AFTER_NOUN = re.compile(rf"(?:\s+[a-z][\w-]*){{0,4}}{PLACE_AFTER.pattern}")
+LIST_GAP = re.compile(r"[^.;:]{0,60}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?")
+PLACE_TAIL = re.compile(r"\s+(?:in|from|for)\s+[A-Z][\w\s.'’-]*$")
+
+
+def list_item_metric_by_place(
+    sentence: str, q: Amount, metric: str, previous: tuple[Amount, str] | None
+) -> str:
+    """ "618,590 small business owners in Florida, 450,010 in California": each item of a list
+    of places measures the list's metric, for its place ("small business owners in California"),
+    not the place itself."""
+    place = PLACE_AFTER.match(sentence, q.end)
+    if place is None or place[2].split()[0].lower().rstrip(".") in NOT_PLACES:
+        return metric  # "in October", "on Monday": when, not where
+    where = f"{place[1]} {place[2].rstrip('.')}"
+    if previous is not None and previous[0].unit == q.unit:
+        after_previous = PLACE_AFTER_NOUN.match(sentence, previous[0].end)
+        if after_previous and LIST_GAP.fullmatch(sentence[after_previous.end() : q.start]):
+            return f"{PLACE_TAIL.sub('', previous[1])} {where}"
+    return metric if place[2].rstrip(".") in metric else f"{metric} {where}"
+
+
+def respective_periods(sentence: str, quantities: list[Amount]) -> dict[int, str]:
+    """ "In 2022 and 2023, capacity utilization fell to 77.3% and 75.3%, respectively": as many
+    years as numbers before "respectively" pair up in order."""
+    if "respectively" not in sentence:
+        return {}
+    years = [
+        y
+        for y in YEAR.finditer(sentence)
+        if not any(q.start <= y.start() < q.end for q in quantities)
+    ]
+    listed = [i for i, q in enumerate(quantities) if q.end <= sentence.index("respectively")]
+    if len(years) < 2 or len(years) != len(listed):
+        return {}
+    return {i: period_text(year) for i, year in zip(listed, years, strict=True)}
 
 
 def change_fact(q: Amount) -> ChangeFact | None:

@@ -290,7 +290,7 @@ def is_in_name(text: str, m: Mention) -> bool:
         return True  # "iPhone", "S&P"
     if (
         not word[0].isupper()
-        or word.lower().strip(".,") in words("name_word")
+        or re.split(r"['’]", word.lower().strip(".,"))[0] in words("name_word")  # "That’s 618"
         or title_case_line(text, m)
     ):
         return False
