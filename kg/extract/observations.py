@@ -245,9 +245,11 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
 def is_restatement(
     text: str, first: ObservedNumber, then: ObservedNumber, first_words, words
 ) -> bool:
-    if not (words and first_words and (words <= first_words or first_words <= words)):
-        return False
     if first.sentence == then.sentence:
+        return False
+    if same_counted_thing(first, then):
+        return True
+    if not (words and first_words and (words <= first_words or first_words <= words)):
         return False
     named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
     return (
@@ -256,6 +258,18 @@ def is_restatement(
         or on_heading_line(text, then)
         or bool(named_again)
     )
+
+
+MIN_RESTATED_COUNT = 10  # "2 schemes" twice may be two things; "48 drugs" twice is one count
+
+
+def same_counted_thing(first: ObservedNumber, then: ObservedNumber) -> bool:
+    """ "48 Medicare Part B drugs" ... "who take 48 prescription drugs": the same count of the
+    same kind of thing (the metrics' head nouns agree), stated again."""
+    if first.quantity.unit is not None or first.quantity.value < MIN_RESTATED_COUNT:
+        return False
+    heads = [vocabulary.singular(o.metric.split()[-1]) for o in (first, then) if o.metric.split()]
+    return len(heads) == 2 and heads[0] == heads[1]
 
 
 ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before
