@@ -130,6 +130,12 @@ SELECTIONS = {
 }
 
 
+def is_whole_set(text: str, m: Mention) -> bool:
+    """"all three emergency services", "all 50 states": every one of a known set, not a count."""
+    before = words_before(text, m)
+    return m.bare and bool(before) and before[0].lower() in words("whole_set")
+
+
 def is_streak(text: str, m: Mention) -> bool:
     """ "for 18 consecutive years": how long a run lasted, not an amount of years."""
     return (
@@ -345,6 +351,7 @@ def is_word_pronoun(text: str, m: Mention) -> bool:
 
 
 BARE = (
+    is_whole_set,
     is_adjective,
     is_year,
     is_date_or_time,
