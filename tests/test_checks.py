@@ -22,7 +22,7 @@ NUMBERS = resource_dir("examples-numbers")
 PLANTED = {
     "year-on-year-change": ("up 20% year-on-year", "1.41 trillion yuan in 2021"),
     "parts-exceed-total": ("hardware revenue was 40 billion", "hardware revenue was 40 billion"),
-    "percent-for-points": ("rose 5 percent to 25%", "was 20% in 2020"),
+    "percent-for-points": ("was 25%, up 5 percent", "was 20% in 2020"),
     "scale-slip": ("456 billion yuan", "45.6 million yuan"),
 }
 
