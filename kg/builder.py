@@ -30,6 +30,7 @@ from pathlib import Path
 from .errors import InputError, KGError
 from .extract.components import parse_long_text
 from .extract.doc_to_facts import facts_from_doc
+from .identity import consolidate, default_corrections, read_corrections
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import extraction_description, load_nlp
@@ -86,6 +87,7 @@ def build_graph(
     commit_triples: int = COMMIT_TRIPLES,
     force: bool = False,
     on_document: Callable[[ExtractedDocument], None] | None = None,
+    corrections: str | Path | None = None,
 ) -> BuildSummary:
     """Extract every source into ``store``, one named graph per document.
 
@@ -93,7 +95,9 @@ def build_graph(
     left as it is unless ``force``. A source that cannot be read or parsed is recorded in
     the summary and the others go on; what the store already holds is never lost because of
     a bad input. ``on_document`` is called with each document once it is stored (or has
-    failed, or was unchanged).
+    failed, or was unchanged). Then the store's nodes are merged by the alias registry and
+    ``corrections`` (a file; by default ``kg-corrections.tsv`` beside the store) applied, see
+    ``kg.identity``.
     """
     summary = BuildSummary()
     started = time.perf_counter()
@@ -115,6 +119,7 @@ def build_graph(
         results = chain.from_iterable(run_batches(batches, model, executor, workers))
         for document in stored_in_commits(results, store, commit_triples):
             report(document)
+    consolidate(store, read_corrections(corrections) if corrections else default_corrections(store))
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -89,6 +89,14 @@ def build(
             help="extract every document again, even those stored already from the same text",
         ),
     ] = False,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            help="identity corrections (merge/split/rename/reject, tab-separated; default: "
+            "kg-corrections.tsv beside the store)",
+        ),
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Extract documents into the store (and/or write them to a file); documents stored already
@@ -101,7 +109,12 @@ def build(
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     with build_progress(paths) as advance:
         summary = graph.add(
-            *paths, jobs=max(1, jobs), scheduler=scheduler, force=force, on_document=advance
+            *paths,
+            jobs=max(1, jobs),
+            scheduler=scheduler,
+            force=force,
+            on_document=advance,
+            corrections=corrections,
         )
     for path, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)

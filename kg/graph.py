@@ -83,6 +83,7 @@ class KnowledgeGraph:
         scheduler: str | None = None,
         force: bool = False,
         on_document=None,
+        corrections: str | Path | None = None,
     ) -> BuildSummary:
         """Extract files, folders or raw texts into the graph (an edited document replaces its
         old version; one stored already from the same text, kg and pipeline is skipped unless
@@ -101,6 +102,7 @@ class KnowledgeGraph:
             scheduler=scheduler,
             force=force,
             on_document=on_document,
+            corrections=corrections,
         )
         return self.last_build
 

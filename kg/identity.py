@@ -27,20 +27,20 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .extract.lexicon import canonical_key
+from .queries import inline_bindings, internal_query
 
-__all__ = ["Correction", "read_corrections", "registry_merges", "consolidate", "CORRECTIONS_FILE"]
+__all__ = [
+    "Correction",
+    "read_corrections",
+    "default_corrections",
+    "registry_merges",
+    "consolidate",
+    "CORRECTIONS_FILE",
+]
 
 CORRECTIONS_FILE = "kg-corrections.tsv"
-ENTITY_CLASSES = ("Agency", "Plan", "Regulation", "Program")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 ACTIONS = {"merge": 2, "split": 2, "rename": 2, "reject": 1}
 
-ENTITY_NAMES = """
-SELECT ?node ?class ?name WHERE {
-  VALUES ?class { %s }
-  ?node a ?class ; rdfs:label|skos:altLabel ?name .
-}""" % " ".join(f"kgo:{c}" for c in ENTITY_CLASSES)
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,18 @@ def read_corrections(path: str | Path) -> list[Correction]:
     return corrections
 
 
+def default_corrections(store) -> list[Correction]:
+    """The corrections in ``kg-corrections.tsv`` beside a store folder (or in the current
+    folder for a store in memory), if there is one."""
+    folder = Path(store.path).resolve().parent if getattr(store, "path", None) else Path.cwd()
+    path = folder / CORRECTIONS_FILE
+    return read_corrections(path) if path.is_file() else []
+
+
 def entity_names(store) -> dict[str, tuple[str, set[str]]]:
     """Node IRI -> (its class, the canonical keys of its names)."""
     nodes: dict[str, tuple[str, set[str]]] = {}
-    for row in store.select(ENTITY_NAMES):
+    for row in store.select(internal_query("entity-names").sparql):
         class_ = row["class"].rsplit("#", 1)[-1]
         nodes.setdefault(row["node"], (class_, set()))[1].add(canonical_key(row["name"]))
     return nodes
@@ -155,46 +163,17 @@ def apply_correction(store, correction: Correction) -> dict[str, str]:
 
 def move_node(store, old: str, new: str) -> None:
     """Every triple of ``old`` becomes one of ``new``; its label an ``skos:altLabel``."""
-    run_updates(store, MOVE_UPDATES, old=ox.NamedNode(old), new=ox.NamedNode(new))
+    run_update(store, "merge-node", old=ox.NamedNode(old), new=ox.NamedNode(new))
 
 
 def rename_node(store, node: str, label: str) -> None:
-    run_updates(store, RENAME_UPDATES, node=ox.NamedNode(node), label=ox.Literal(label))
+    run_update(store, "rename-node", node=ox.NamedNode(node), label=ox.Literal(label))
 
 
 def remove_node(store, node: str) -> None:
-    run_updates(store, REMOVE_UPDATES, node=ox.NamedNode(node))
+    run_update(store, "remove-node", node=ox.NamedNode(node))
 
 
-UPDATE_PREFIXES = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                   "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")
-
-
-def run_updates(store, templates: list[str], **terms) -> None:
-    """Each update once per graph form (the document graphs, then the union); IRIs and
-    literals are written by pyoxigraph (N-Triples syntax), never from raw text."""
-    values = {name: str(term) for name, term in terms.items()}
-    for template in templates:
-        store.update(UPDATE_PREFIXES + template % values)
-
-
-MOVE_UPDATES = [
-    "DELETE { GRAPH ?g { %(old)s ?p ?o } } INSERT { GRAPH ?g { %(new)s ?q ?o } } "
-    "WHERE { GRAPH ?g { %(old)s ?p ?o } BIND(IF(?p = rdfs:label, skos:altLabel, ?p) AS ?q) }",
-    "DELETE { %(old)s ?p ?o } INSERT { %(new)s ?q ?o } "
-    "WHERE { %(old)s ?p ?o BIND(IF(?p = rdfs:label, skos:altLabel, ?p) AS ?q) }",
-    "DELETE { GRAPH ?g { ?s ?p %(old)s } } INSERT { GRAPH ?g { ?s ?p %(new)s } } WHERE { GRAPH ?g { ?s ?p %(old)s } }",
-    "DELETE { ?s ?p %(old)s } INSERT { ?s ?p %(new)s } WHERE { ?s ?p %(old)s }",
-]
-RENAME_UPDATES = [
-    "DELETE { GRAPH ?g { %(node)s rdfs:label ?old } } INSERT { GRAPH ?g { %(node)s skos:altLabel ?old ; "
-    "rdfs:label %(label)s } } WHERE { GRAPH ?g { %(node)s rdfs:label ?old } }",
-    "DELETE { %(node)s rdfs:label ?old } INSERT { %(node)s skos:altLabel ?old ; rdfs:label %(label)s } "
-    "WHERE { %(node)s rdfs:label ?old }",
-]
-REMOVE_UPDATES = [
-    "DELETE { GRAPH ?g { %(node)s ?p ?o } } WHERE { GRAPH ?g { %(node)s ?p ?o } }",
-    "DELETE { %(node)s ?p ?o } WHERE { %(node)s ?p ?o }",
-    "DELETE { GRAPH ?g { ?s ?p %(node)s } } WHERE { GRAPH ?g { ?s ?p %(node)s } }",
-    "DELETE { ?s ?p %(node)s } WHERE { ?s ?p %(node)s }",
-]
+def run_update(store, name: str, **terms: ox.NamedNode | ox.Literal) -> None:
+    """``queries/internal/<name>.rq`` with its slots filled by pyoxigraph terms."""
+    store.update(inline_bindings(internal_query(name).sparql, terms))

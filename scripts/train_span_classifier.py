@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from kg.extract.pipeline import COMPONENTS
+from kg.extract.components import COMPONENTS
 from kg.extract.span_classifier import MODEL_FILE
 from kg.extract.span_training import cross_validate, evaluate, fit, gold_spans, read_gold, weak_spans
 from kg.settings import load_nlp
@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bulk", type=Path, help="folder of unlabelled releases for weak labels")
     parser.add_argument("--bulk-docs", type=int, default=200)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--threshold", type=float, default=0.5)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--threshold", type=float, default=0.4)
+    parser.add_argument("--l2", type=float, default=5.0)
+    parser.add_argument("--lexical-penalty", type=float, default=20.0)
+    parser.add_argument("--min-documents", type=int, default=3)
     parser.add_argument("--cache", type=Path, help="folder for parsed documents (speeds up reruns)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--no-save", action="store_true", help="report only")
@@ -88,10 +90,11 @@ def main(argv: list[str] | None = None) -> int:
             weak += weak_spans(name, doc)
     print(f"training spans: {sum(map(len, gold_training.values()))} gold, {len(weak)} weak", file=sys.stderr)
 
-    classifier = fit([s for spans in gold_training.values() for s in spans] + weak, l2=args.l2)
+    options = dict(l2=args.l2, lexical_penalty=args.lexical_penalty, min_documents=args.min_documents)
+    classifier = fit([s for spans in gold_training.values() for s in spans] + weak, **options)
     print(table("in-sample (trained on all dev documents)", evaluate(classifier, gold_docs.values(), args.threshold)))
     if args.folds > 1:
-        figures = cross_validate(gold_docs, gold_training, weak, args.folds, args.threshold, l2=args.l2)
+        figures = cross_validate(gold_docs, gold_training, weak, args.folds, args.threshold, **options)
         print(table(f"{args.folds}-fold cross-validation by document (held-back documents)", figures))
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -100,10 +100,14 @@ def ends_abbreviation(doc: Doc, i: int) -> bool:
     "kg_entities",
     assigns=["doc._.kg_mentions"],
     requires=["token.pos", "token.dep", "token.lemma", "token.ent_type"],
-    default_config={"min_name_words": 2},
+    default_config={"min_name_words": 2, "learned_threshold": 0.5},
 )
-def make_entity_recognizer(nlp: Language, name: str, min_name_words: int) -> PolicyEntityRecognizer:
-    return PolicyEntityRecognizer(nlp, name, min_name_words=min_name_words)
+def make_entity_recognizer(
+    nlp: Language, name: str, min_name_words: int, learned_threshold: float
+) -> PolicyEntityRecognizer:
+    return PolicyEntityRecognizer(
+        nlp, name, min_name_words=min_name_words, learned_threshold=learned_threshold
+    )
 
 
 @Language.factory(

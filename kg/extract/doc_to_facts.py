@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .entities import Mention
 from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
+from .gazetteer import body_with_key
 from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservedNumber
 from .text import doc_text
@@ -76,12 +77,15 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
 
 
 def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
-    """The lexicon's name for known agencies and programmes, else the fullest written form,
+    """The gazetteer's or lexicon's name for known bodies and programmes, else the fullest written form,
     in ordinary case when the text has one ("Hyde Amendment", not its heading's "HYDE
     AMENDMENT"), without a leading "the" (which the key ignores too)."""
     entry = lexicon().get(key)
     if entry and entry.type == type_:
         return entry.name
+    body = body_with_key(key) if type_ == "Agency" else None
+    if body is not None:
+        return body.name
     written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [
         m.name for m in group
     ]

@@ -24,15 +24,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .lexicon import canonical_key
 from .text import literal_alternation
+from .vocabulary import rows, words
 
-__all__ = ["GovernmentBody", "government_bodies", "bodies_by_key", "find_body", "body_key",
+__all__ = ["GovernmentBody", "government_bodies", "bodies_by_key", "find_body", "body_key", "body_with_key",
            "body_form_pattern", "subnational_units", "document_country", "COUNTRIES"]
 
-COUNTRIES = ("CN", "US", "UK", "IN", "EU")
+COUNTRIES = ("CN", "US", "GB", "IN", "EU")  # ISO 3166 codes, EU for the European Union
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,6 @@ class GovernmentBody:
         return body_key(self)
 
 
-def read_table(file: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file with a header line; ``#`` lines are comments."""
-    text = resources.files("kg.extract").joinpath(f"data/{file}").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, line.split("\t") + [""] * len(header))) for line in lines[1:]]
-
-
 def split_bar(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
@@ -77,7 +69,7 @@ def government_bodies() -> tuple[GovernmentBody, ...]:
     return tuple(
         GovernmentBody(row["name"], row["type"], row["kind"], row["country"], split_bar(row["acronyms"]),
                        split_bar(row["aliases"]), split_bar(row["former_names"]), row["source"])
-        for row in read_table("government_bodies.tsv"))
+        for row in rows("government_bodies"))
 
 
 @lru_cache(maxsize=1)
@@ -104,25 +96,53 @@ def body_key(body: GovernmentBody) -> str:
     return f"{name}@{body.country.lower()}" if name in shared_names() else name
 
 
-# "U.S. Department of Agriculture", "India's Ministry of Finance": a country before the name
-COUNTRY_PREFIX = re.compile(r"^(?:us|united states|american|uk|united kingdom|british|indian|india s|india|"
-                            r"chinese|china s|china|eu|european union)\s+")
+@lru_cache(maxsize=1)
+def country_prefix() -> re.Pattern:
+    """"U.S. Department of Agriculture", "India's Ministry of Finance": a country before the name."""
+    return re.compile(rf"^(?:{literal_alternation(words('country_qualifiers'))})\s+")
 
 
 def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None:
-    """The body ``name`` names, in a document of ``country`` when several countries use it."""
+    """The body ``name`` names in a document of ``country``: that country's body when several
+    countries use the name; another country's only if the name is distinctive (an acronym, a
+    name with its country in it) or the body is the EU's or the document's country unknown:
+    "Ministry of Commerce" in an Indian release is India's ministry, not China's."""
     key = canonical_key(name)
-    candidates = bodies_by_key().get(key) or bodies_by_key().get(COUNTRY_PREFIX.sub("", key), ())
-    if len(candidates) == 1:
-        return candidates[0]
-    return next((body for body in candidates if body.country == country), None)
+    candidates = bodies_by_key().get(key) or bodies_by_key().get(country_prefix().sub("", key), ())
+    own = [body for body in candidates if body.country == country]
+    if own or len(candidates) != 1:
+        return own[0] if len(own) == 1 else None
+    body = candidates[0]
+    foreign_ok = country is None or body.country == "EU" or is_distinctive(name, key)
+    return body if foreign_ok else None
+
+
+def is_distinctive(name: str, key: str) -> bool:
+    return name.strip().isupper() or bool(country_prefix().match(key)) or any(
+        word in country_words() for word in key.split()
+    )
+
+
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    return frozenset(canonical_key(n) for n in country_names() if " " not in n)
+
+
+@lru_cache(maxsize=1)
+def bodies_with_keys() -> dict[str, GovernmentBody]:
+    return {body.key: body for body in government_bodies()}
+
+
+def body_with_key(key: str) -> GovernmentBody | None:
+    """The body whose identity (``GovernmentBody.key``) is ``key``."""
+    return bodies_with_keys().get(key)
 
 
 @lru_cache(maxsize=1)
 def subnational_units() -> dict[str, tuple[str, str]]:
     """Every province, state, territory or nation name and alias -> (its name, its country)."""
     units = {}
-    for row in read_table("subnational_units.tsv"):
+    for row in rows("subnational_units"):
         for form in (row["name"], *split_bar(row["aliases"])):
             units[form] = (row["name"], row["country"])
     return units
@@ -137,7 +157,7 @@ def body_form_pattern() -> re.Pattern:
     """One regex for every form of ``body_forms.tsv``, its slots filled in."""
     units = literal_alternation(subnational_units())
     alternatives = []
-    for row in read_table("body_forms.tsv"):
+    for row in rows("body_forms"):
         parts = re.split(r"(\{unit\}|\{place\}|\{field\})", row["pattern"])
         slots = {"{unit}": f"(?:{units})", "{place}": PLACE, "{field}": FIELD}
         alternatives.append("".join(slots.get(p, re.escape(p)) for p in parts))
@@ -149,7 +169,7 @@ def body_form_pattern() -> re.Pattern:
 def country_names() -> dict[str, str]:
     """Words that place a document in a country: subnational units and the country's own names."""
     names = {form: country for form, (_, country) in subnational_units().items() if len(form) > 3}
-    for row in read_table("country_names.tsv"):
+    for row in rows("country_names"):
         names[row["name"]] = row["country"]
     return names
 

@@ -5,14 +5,15 @@ from collections import Counter
 import pytest
 
 from kg.extract.gazetteer import (COUNTRIES, body_form_pattern, bodies_by_key, document_country, find_body,
-                                  government_bodies, read_table)
+                                  government_bodies)
+from kg.extract.vocabulary import rows
 from kg.extract.lexicon import canonical_key
 
 
 def test_every_body_row_is_complete_and_names_its_source():
-    rows = read_table("government_bodies.tsv")
-    assert len(rows) >= 500
-    for row in rows:
+    table = rows("government_bodies")
+    assert len(table) >= 500
+    for row in table:
         assert row["name"] and row["type"] == "Agency" and row["kind"], row
         assert row["country"] in COUNTRIES and row["source"], row
 
@@ -23,7 +24,7 @@ def test_no_body_is_listed_twice_in_one_country():
 
 
 def test_shared_with_column_marks_exactly_the_names_other_countries_use():
-    for row in read_table("government_bodies.tsv"):
+    for row in rows("government_bodies"):
         forms = [row["name"], *(f for column in ("acronyms", "aliases", "former_names")
                                 for f in row[column].split("|") if f)]
         others = {b.country for f in forms for b in bodies_by_key()[canonical_key(f)]} - {row["country"]}
@@ -34,7 +35,7 @@ def test_shared_with_column_marks_exactly_the_names_other_countries_use():
     ("Commerce Department", "US", "Department of Commerce"),
     ("Department of Treasury", "US", "Department of the Treasury"),
     ("Treasury", "US", "Department of the Treasury"),
-    ("Treasury", "UK", "HM Treasury"),
+    ("Treasury", "GB", "HM Treasury"),
     ("Home Ministry", "IN", "Ministry of Home Affairs"),
     ("Union Home Ministry", None, "Ministry of Home Affairs"),
     ("Ministry of Finance", "IN", "Ministry of Finance"),
@@ -83,7 +84,7 @@ def test_body_forms_need_their_place(name):
     ("The Ministry said on Monday that Yunnan and Sichuan spent 3 billion yuan.", "CN"),
     ("Shri Modi said Rs 500 crore will reach farmers in Odisha.", "IN"),
     ("The U.S. Department said American families in Ohio and Texas will save.", "US"),
-    ("Britain's ministers said the UK will spend £3 billion.", "UK"),
+    ("Britain's ministers said the UK will spend £3 billion.", "GB"),
     ("Nothing here names a place.", None),
 ])
 def test_document_country(text, country):
