@@ -42,7 +42,6 @@ CORRECTIONS_FILE = "kg-corrections.tsv"
 ACTIONS = {"merge": 2, "split": 2, "rename": 2, "reject": 1}
 
 
-
 @dataclass(frozen=True)
 class Correction:
     """One line of the corrections file: ``action`` and its arguments (entity names or IRIs)."""
@@ -75,8 +74,10 @@ def read_corrections(path: str | Path) -> list[Correction]:
             continue
         action = fields[0].lower()
         if action not in ACTIONS or len(fields) - 1 != ACTIONS[action]:
-            raise InputError(f"{path}:{number}: expected one of merge/split/rename (two fields) or "
-                             f"reject (one field) separated by tabs, got {line.strip()!r}")
+            raise InputError(
+                f"{path}:{number}: expected one of merge/split/rename (two fields) or "
+                f"reject (one field) separated by tabs, got {line.strip()!r}"
+            )
         corrections.append(Correction(action, tuple(fields[1:]), number))
     return corrections
 
@@ -98,8 +99,9 @@ def entity_names(store) -> dict[str, tuple[str, set[str]]]:
     return nodes
 
 
-def registry_merges(nodes: dict[str, tuple[str, set[str]]],
-                    kept_apart: set[frozenset[str]] = frozenset()) -> dict[str, str]:
+def registry_merges(
+    nodes: dict[str, tuple[str, set[str]]], kept_apart: set[frozenset[str]] = frozenset()
+) -> dict[str, str]:
     """Node -> the node it is, by the rule of the module docstring (chains followed)."""
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for node, (class_, names) in nodes.items():
@@ -107,10 +109,17 @@ def registry_merges(nodes: dict[str, tuple[str, set[str]]],
             holders[(class_, name)].add(node)
     merges = {}
     for node, (class_, names) in nodes.items():
-        others = set.intersection(*(holders[(class_, n)] - {node} for n in names)) if names else set()
+        others = (
+            set.intersection(*(holders[(class_, n)] - {node} for n in names)) if names else set()
+        )
         fuller = [o for o in others if len(nodes[o][1]) > len(names)]
-        if len(others) == 1 and fuller and not any(frozenset({n, m}) in kept_apart
-                                                   for n in names for m in nodes[fuller[0]][1] - names):
+        if (
+            len(others) == 1
+            and fuller
+            and not any(
+                frozenset({n, m}) in kept_apart for n in names for m in nodes[fuller[0]][1] - names
+            )
+        ):
             merges[node] = fuller[0]
     return {node: final_target(node, merges) for node in merges}
 
@@ -127,7 +136,9 @@ def consolidate(store, corrections: list[Correction] = ()) -> dict[str, str]:
     """Merge the store's nodes by the alias registry, then apply ``corrections``; returns
     the merges done (old IRI -> new IRI)."""
     nodes = entity_names(store)
-    kept_apart = {frozenset(canonical_key(a) for a in c.arguments) for c in corrections if c.action == "split"}
+    kept_apart = {
+        frozenset(canonical_key(a) for a in c.arguments) for c in corrections if c.action == "split"
+    }
     merges = registry_merges(nodes, kept_apart)
     for old, new in sorted(merges.items()):
         move_node(store, old, new)

@@ -16,7 +16,9 @@ def main() -> None:
     header_at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
     header = lines[header_at].split("\t")
     rows = [dict(zip(header, line.split("\t"))) for line in lines[header_at + 1 :]]
-    forms = [{canonical_key(f) for c in NAME_COLUMNS for f in row[c].split("|") if f} for row in rows]
+    forms = [
+        {canonical_key(f) for c in NAME_COLUMNS for f in row[c].split("|") if f} for row in rows
+    ]
     countries = defaultdict(set)
     for row, keys in zip(rows, forms):
         for key in keys:

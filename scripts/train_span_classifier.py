@@ -23,7 +23,14 @@ from spacy.tokens import Doc, DocBin
 
 from kg.extract.components import COMPONENTS
 from kg.extract.span_classifier import MODEL_FILE
-from kg.extract.span_training import cross_validate, evaluate, fit, gold_spans, read_gold, weak_spans
+from kg.extract.span_training import (
+    cross_validate,
+    evaluate,
+    fit,
+    gold_spans,
+    read_gold,
+    weak_spans,
+)
 from kg.settings import load_nlp
 from kg.sources import read_document
 
@@ -59,14 +66,21 @@ def bulk_sample(folder: Path, n: int) -> list[Path]:
 def table(title: str, figures: dict) -> str:
     lines = [title, f"{'class':12s} {'P':>5s} {'R':>5s} {'F1':>5s}   tp   fp   fn"]
     for c, f in figures.items():
-        lines.append(f"{c:12s} {f['p']:5.2f} {f['r']:5.2f} {f['f1']:5.2f} {f['tp']:4d} {f['fp']:4d} {f['fn']:4d}")
+        lines.append(
+            f"{c:12s} {f['p']:5.2f} {f['r']:5.2f} {f['f1']:5.2f} "
+            f"{f['tp']:4d} {f['fp']:4d} {f['fn']:4d}"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", type=Path, required=True, help="folder of gold JSON files")
-    parser.add_argument("--texts", type=Path, required=True, help="folder of the gold documents' texts")
+    parser.add_argument(
+        "--texts", type=Path, required=True, help="folder of the gold documents' texts"
+    )
     parser.add_argument("--bulk", type=Path, help="folder of unlabelled releases for weak labels")
     parser.add_argument("--bulk-docs", type=int, default=200)
     parser.add_argument("--folds", type=int, default=5)
@@ -88,14 +102,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.bulk:
         for name, doc in parsed(bulk_sample(args.bulk, args.bulk_docs), args.cache).items():
             weak += weak_spans(name, doc)
-    print(f"training spans: {sum(map(len, gold_training.values()))} gold, {len(weak)} weak", file=sys.stderr)
+    print(
+        f"training spans: {sum(map(len, gold_training.values()))} gold, {len(weak)} weak",
+        file=sys.stderr,
+    )
 
-    options = dict(l2=args.l2, lexical_penalty=args.lexical_penalty, min_documents=args.min_documents)
+    options = dict(
+        l2=args.l2, lexical_penalty=args.lexical_penalty, min_documents=args.min_documents
+    )
     classifier = fit([s for spans in gold_training.values() for s in spans] + weak, **options)
-    print(table("in-sample (trained on all dev documents)", evaluate(classifier, gold_docs.values(), args.threshold)))
+    print(
+        table(
+            "in-sample (trained on all dev documents)",
+            evaluate(classifier, gold_docs.values(), args.threshold),
+        )
+    )
     if args.folds > 1:
-        figures = cross_validate(gold_docs, gold_training, weak, args.folds, args.threshold, **options)
-        print(table(f"{args.folds}-fold cross-validation by document (held-back documents)", figures))
+        figures = cross_validate(
+            gold_docs, gold_training, weak, args.folds, args.threshold, **options
+        )
+        print(
+            table(f"{args.folds}-fold cross-validation by document (held-back documents)", figures)
+        )
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         classifier.save(args.out)

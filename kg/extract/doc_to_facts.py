@@ -22,6 +22,8 @@ from .text import doc_text
 __all__ = ["facts_from_doc", "preferred_name"]
 
 MAX_EVIDENCE_PER_ENTITY = 10
+# "Biden's Inflation Reduction Act" is no person: a possessive names what someone has
+POSSESSIVE = re.compile(r"\w['’](?:s\b|\s|$)")
 
 
 def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
@@ -77,7 +79,7 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
 
 
 def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
-    """The gazetteer's or lexicon's name for known bodies and programmes, else the fullest written form,
+    """The gazetteer's or lexicon's name for known bodies and programmes, else the fullest form,
     in ordinary case when the text has one ("Hyde Amendment", not its heading's "HYDE
     AMENDMENT"), without a leading "the" (which the key ignores too)."""
     entry = lexicon().get(key)
@@ -97,7 +99,7 @@ def person_facts(doc: Doc) -> list[EntityFact]:
     people: dict[str, EntityFact] = {}
     for p in doc._.kg_people:
         key = f"Person:{canonical_key(p.name)}"
-        if key not in people:
+        if key not in people and not POSSESSIVE.search(p.name):
             people[key] = EntityFact(
                 "Person",
                 p.name,

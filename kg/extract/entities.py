@@ -97,7 +97,11 @@ class PolicyEntityRecognizer:
     """spaCy component: sets ``doc._.kg_mentions`` (sorted, non-overlapping per type)."""
 
     def __init__(
-        self, nlp, name: str = "kg_entities", min_name_words: int = 2, learned_threshold: float = 0.5
+        self,
+        nlp,
+        name: str = "kg_entities",
+        min_name_words: int = 2,
+        learned_threshold: float = 0.5,
     ):
         self.name = name
         self.min_name_words = min_name_words
@@ -634,11 +638,15 @@ def learned_mentions(
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
         if not PRONOUN_OR_POSSESSIVE.search(name):
-            out.append(Mention(start, end, p.type, name, mention_key(p.type, name, country), "learned"))
+            out.append(
+                Mention(start, end, p.type, name, mention_key(p.type, name, country), "learned")
+            )
     return out
 
 
-PRONOUN_OR_POSSESSIVE = re.compile(r"^(?:it|its|they|their|this|these|that|those|we|our)\b|['’]s?$", re.I)
+PRONOUN_OR_POSSESSIVE = re.compile(
+    r"^(?:it|its|they|their|this|these|that|those|we|our)\b|['’]s?$", re.I
+)
 
 
 def overlaps_any(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -792,7 +800,9 @@ def lexicon_pattern() -> re.Pattern:
         forms.update(a for a in entry.aliases if is_safe_alias(a))
     for body in government_bodies():
         forms.add(body.name)
-        forms.update(a for a in (*body.acronyms, *body.aliases, *body.former_names) if is_safe_alias(a))
+        forms.update(
+            a for a in (*body.acronyms, *body.aliases, *body.former_names) if is_safe_alias(a)
+        )
     return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")
 
 

@@ -29,8 +29,18 @@ from .lexicon import canonical_key
 from .text import literal_alternation
 from .vocabulary import rows, words
 
-__all__ = ["GovernmentBody", "government_bodies", "bodies_by_key", "find_body", "body_key", "body_with_key",
-           "body_form_pattern", "subnational_units", "document_country", "COUNTRIES"]
+__all__ = [
+    "GovernmentBody",
+    "government_bodies",
+    "bodies_by_key",
+    "find_body",
+    "body_key",
+    "body_with_key",
+    "body_form_pattern",
+    "subnational_units",
+    "document_country",
+    "COUNTRIES",
+]
 
 COUNTRIES = ("CN", "US", "GB", "IN", "EU")  # ISO 3166 codes, EU for the European Union
 
@@ -67,9 +77,18 @@ def split_bar(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def government_bodies() -> tuple[GovernmentBody, ...]:
     return tuple(
-        GovernmentBody(row["name"], row["type"], row["kind"], row["country"], split_bar(row["acronyms"]),
-                       split_bar(row["aliases"]), split_bar(row["former_names"]), row["source"])
-        for row in rows("government_bodies"))
+        GovernmentBody(
+            row["name"],
+            row["type"],
+            row["kind"],
+            row["country"],
+            split_bar(row["acronyms"]),
+            split_bar(row["aliases"]),
+            split_bar(row["former_names"]),
+            row["source"],
+        )
+        for row in rows("government_bodies")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +117,7 @@ def body_key(body: GovernmentBody) -> str:
 
 @lru_cache(maxsize=1)
 def country_prefix() -> re.Pattern:
-    """"U.S. Department of Agriculture", "India's Ministry of Finance": a country before the name."""
+    """ "U.S. Department of Agriculture", "India's Ministry of Finance": a country first."""
     return re.compile(rf"^(?:{literal_alternation(words('country_qualifiers'))})\s+")
 
 
@@ -118,8 +137,10 @@ def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None
 
 
 def is_distinctive(name: str, key: str) -> bool:
-    return name.strip().isupper() or bool(country_prefix().match(key)) or any(
-        word in country_words() for word in key.split()
+    return (
+        name.strip().isupper()
+        or bool(country_prefix().match(key))
+        or any(word in country_words() for word in key.split())
     )
 
 
@@ -148,7 +169,8 @@ def subnational_units() -> dict[str, tuple[str, str]]:
     return units
 
 
-FIELD = r"(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|the|&)\s+)*)*[A-Z][\w'’-]*"  # "Human Resources and Social Security"
+# a capitalised field of work: "Human Resources and Social Security"
+FIELD = r"(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|the|&)\s+)*)*[A-Z][\w'’-]*"
 PLACE = r"(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]+"
 
 
@@ -182,7 +204,9 @@ def country_name_pattern() -> re.Pattern:
 def document_country(text: str) -> str | None:
     """The country a document is mostly about, by the places, currencies and bodies it names;
     None when no country stands out (twice as often named as the next)."""
-    counts: Counter[str] = Counter(country_names()[m.group()] for m in country_name_pattern().finditer(text))
+    counts: Counter[str] = Counter(
+        country_names()[m.group()] for m in country_name_pattern().finditer(text)
+    )
     ranked = counts.most_common(2)
     if not ranked:
         return None

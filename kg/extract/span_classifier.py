@@ -31,11 +31,19 @@ import numpy
 from spacy.tokens import Doc
 
 from .gazetteer import body_form_pattern, find_body
-from .lexicon import head_type, lexicon, canonical_key
+from .lexicon import canonical_key, head_type, lexicon
 from .text import doc_text, noun_chunk_bounds
 
-__all__ = ["CLASSES", "SpanClassifier", "SpanPrediction", "candidate_spans", "span_features",
-           "feature_index", "load_span_classifier", "MODEL_FILE"]
+__all__ = [
+    "CLASSES",
+    "SpanClassifier",
+    "SpanPrediction",
+    "candidate_spans",
+    "span_features",
+    "feature_index",
+    "load_span_classifier",
+    "MODEL_FILE",
+]
 
 CLASSES = ("none", "Agency", "Plan", "Regulation", "Program")
 MODEL_FILE = "models/span_classifier.npz"
@@ -74,8 +82,11 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def trimmed_start(doc: Doc, start: int, end: int) -> int:
-    while start < end and (doc[start].pos_ in LEADING_DROPS or doc[start].tag_ == "POS"
-                           or doc[start].lower_ in {"'s", "’s"}):
+    while start < end and (
+        doc[start].pos_ in LEADING_DROPS
+        or doc[start].tag_ == "POS"
+        or doc[start].lower_ in {"'s", "’s"}
+    ):
         start += 1
     if start + 1 < end and doc[start + 1].tag_ == "POS":  # "Biden's plan": the plan, not Biden's
         start += 2
@@ -87,7 +98,9 @@ def prepositional_tail(doc: Doc, end: int) -> int | None:
     if end >= len(doc) or doc[end].lower_ not in TAIL_PREPOSITIONS:
         return None
     right = doc[end].right_edge.i + 1
-    stop = next((t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right)
+    stop = next(
+        (t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right
+    )
     return stop if stop > end + 1 else None
 
 
@@ -96,8 +109,12 @@ def title_case_runs(doc: Doc):
     Social Security"), never across a line break."""
     start = None
     for token in [*doc, None]:
-        capital = token is not None and token.text[:1].isupper() and "\n" not in token.text_with_ws[:-1] \
-            and not (start is None and token.pos_ in LEADING_DROPS)  # "The Home Office": from "Home"
+        capital = (
+            token is not None
+            and token.text[:1].isupper()
+            and "\n" not in token.text_with_ws[:-1]
+            and not (start is None and token.pos_ in LEADING_DROPS)
+        )  # "The Home Office": from "Home"
         connector = token is not None and start is not None and token.lower_ in NAME_CONNECTORS
         if capital or connector:
             if start is None:
@@ -144,16 +161,26 @@ def span_features(doc: Doc, start: int, end: int, country: str | None = None) ->
     head = span.root
     last = doc[end - 1]
     first = doc[start]
-    text = doc_text(doc)[span.start_char:span.end_char]
+    text = doc_text(doc)[span.start_char : span.end_char]
     shapes = "".join(shape_of(t.text) for t in span if t.lower_ not in NAME_CONNECTORS)
     shape = re.sub(r"(.)\1+", r"\1+", shapes)
+    second = doc[start + 1].lower_ if end > start + 1 else "$"
     features = [
-        "bias", f"last={last.lower_}", f"last_lemma={last.lemma_.lower()}", f"head={head.lemma_.lower()}",
-        f"first={first.lower_}", f"shape={shape}", f"len={min(len(span), 8)}",
-        f"last_type={head_type(last.text) or '-'}", f"last_type_shape={head_type(last.text) or '-'}|{shape}",
-        f"first_type={head_type(first.text) or '-'}|{doc[start + 1].lower_ if end > start + 1 else '$'}",
-        f"head_dep={head.dep_}", f"ner={head.ent_type_ or '-'}", f"suffix={last.lower_[-3:]}",
-        f"prev={doc[start - 1].lower_ if start else '^'}", f"next={doc[end].lower_ if end < len(doc) else '$'}",
+        "bias",
+        f"last={last.lower_}",
+        f"last_lemma={last.lemma_.lower()}",
+        f"head={head.lemma_.lower()}",
+        f"first={first.lower_}",
+        f"shape={shape}",
+        f"len={min(len(span), 8)}",
+        f"last_type={head_type(last.text) or '-'}",
+        f"last_type_shape={head_type(last.text) or '-'}|{shape}",
+        f"first_type={head_type(first.text) or '-'}|{second}",
+        f"head_dep={head.dep_}",
+        f"ner={head.ent_type_ or '-'}",
+        f"suffix={last.lower_[-3:]}",
+        f"prev={doc[start - 1].lower_ if start else '^'}",
+        f"next={doc[end].lower_ if end < len(doc) else '$'}",
         f"prev2={doc[start - 2].lower_ if start > 1 else '^'}",
     ]
     features += [f"word={w}" for w in words if w not in NAME_CONNECTORS]
@@ -177,19 +204,24 @@ def shape_features(span) -> list[str]:
     content = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
     capitals = sum(t.text[:1].isupper() for t in content)
     last = span[-1]
-    return [f"capital_share={round(4 * capitals / len(content)) if content else -1}",
-            f"last_case={shape_of(last.text)}|{'plural' if last.tag_ in {'NNS', 'NNPS'} else 'single'}",
-            f"has_acronym={any(t.text.isupper() and len(t.text) > 1 for t in span)}",
-            f"first_capital={span[0].text[:1].isupper()}|last_capital={last.text[:1].isupper()}"]
+    return [
+        f"capital_share={round(4 * capitals / len(content)) if content else -1}",
+        f"last_case={shape_of(last.text)}|{'plural' if last.tag_ in {'NNS', 'NNPS'} else 'single'}",
+        f"has_acronym={any(t.text.isupper() and len(t.text) > 1 for t in span)}",
+        f"first_capital={span[0].text[:1].isupper()}|last_capital={last.text[:1].isupper()}",
+    ]
 
 
 def governing_verb_features(head) -> list[str]:
-    """"issued the Notice", "launched a campaign": the verb the span's head hangs from."""
+    """ "issued the Notice", "launched a campaign": the verb the span's head hangs from."""
     governor = head.head
     while governor.dep_ in {"prep", "conj", "pobj"} and governor.head is not governor:
         governor = governor.head
     if governor.pos_ in {"VERB", "AUX"} and governor is not head:
-        return [f"verb={governor.lemma_.lower()}", f"verb_dep={governor.lemma_.lower()}|{head.dep_}"]
+        return [
+            f"verb={governor.lemma_.lower()}",
+            f"verb_dep={governor.lemma_.lower()}|{head.dep_}",
+        ]
     return ["verb=-"]
 
 
@@ -215,15 +247,22 @@ class SpanClassifier:
     """Weights of a multinomial logistic regression over hashed features; only the features
     seen in training are stored (sorted hash indices with a weight row each)."""
 
-    def __init__(self, indices: numpy.ndarray, weights: numpy.ndarray, bias: numpy.ndarray,
-                 classes: tuple[str, ...] = CLASSES):
+    def __init__(
+        self,
+        indices: numpy.ndarray,
+        weights: numpy.ndarray,
+        bias: numpy.ndarray,
+        classes: tuple[str, ...] = CLASSES,
+    ):
         self.indices, self.weights, self.bias, self.classes = indices, weights, bias, classes
 
     def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
         """One row of class probabilities per span (``features`` from ``span_features``)."""
         scores = numpy.tile(self.bias, (len(features), 1))
         for row, names in enumerate(features):
-            hashed = numpy.fromiter((feature_index(f) for f in names), dtype=numpy.int64, count=len(names))
+            hashed = numpy.fromiter(
+                (feature_index(f) for f in names), dtype=numpy.int64, count=len(names)
+            )
             at = numpy.searchsorted(self.indices, hashed)
             known = at < len(self.indices)
             known[known] &= self.indices[at[known]] == hashed[known]
@@ -232,32 +271,50 @@ class SpanClassifier:
         exp = numpy.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def predict(self, doc: Doc, spans: list[tuple[int, int]], country: str | None = None,
-                threshold: float = 0.5) -> list[SpanPrediction]:
+    def predict(
+        self,
+        doc: Doc,
+        spans: list[tuple[int, int]],
+        country: str | None = None,
+        threshold: float = 0.5,
+    ) -> list[SpanPrediction]:
         """Spans whose most probable class other than ``none`` has at least ``threshold``."""
         if not spans:
             return []
         probabilities = self.probabilities([span_features(doc, s, e, country) for s, e in spans])
         best = probabilities[:, 1:].argmax(axis=1) + 1
-        return [SpanPrediction(s, e, self.classes[k], float(probabilities[i, k]))
-                for i, ((s, e), k) in enumerate(zip(spans, best))
-                if k and probabilities[i, k] >= threshold]
+        return [
+            SpanPrediction(s, e, self.classes[k], float(probabilities[i, k]))
+            for i, ((s, e), k) in enumerate(zip(spans, best))
+            if k and probabilities[i, k] >= threshold
+        ]
 
     def save(self, path) -> None:
-        numpy.savez_compressed(path, indices=self.indices, weights=self.weights.astype(numpy.float32),
-                               bias=self.bias, classes=numpy.array(self.classes))
+        numpy.savez_compressed(
+            path,
+            indices=self.indices,
+            weights=self.weights.astype(numpy.float32),
+            bias=self.bias,
+            classes=numpy.array(self.classes),
+        )
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "SpanClassifier":
+    def from_bytes(cls, data: bytes) -> SpanClassifier:
         arrays = numpy.load(BytesIO(data))
-        return cls(arrays["indices"], arrays["weights"].astype(numpy.float64), arrays["bias"],
-                   tuple(str(c) for c in arrays["classes"]))
+        return cls(
+            arrays["indices"],
+            arrays["weights"].astype(numpy.float64),
+            arrays["bias"],
+            tuple(str(c) for c in arrays["classes"]),
+        )
 
 
 @lru_cache(maxsize=1)
 def load_span_classifier() -> SpanClassifier:
     """The classifier shipped in the package."""
-    return SpanClassifier.from_bytes(resources.files("kg.extract").joinpath(MODEL_FILE).read_bytes())
+    return SpanClassifier.from_bytes(
+        resources.files("kg.extract").joinpath(MODEL_FILE).read_bytes()
+    )
 
 
 def decode(predictions: list[SpanPrediction]) -> list[SpanPrediction]:

@@ -30,21 +30,62 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc
 
-from .gazetteer import body_form_pattern, document_country, find_body
 from .entities import find_acronym_definitions
+from .gazetteer import body_form_pattern, document_country, find_body
 from .lexicon import canonical_key, head_type
-from .span_classifier import (CLASSES, SpanClassifier, candidate_spans, decode,
-                              feature_index, span_features)
+from .span_classifier import (
+    CLASSES,
+    SpanClassifier,
+    candidate_spans,
+    decode,
+    feature_index,
+    span_features,
+)
 from .text import doc_text
 
-__all__ = ["LabelledSpan", "gold_spans", "weak_spans", "fit", "evaluate", "cross_validate", "read_gold"]
+__all__ = [
+    "LabelledSpan",
+    "gold_spans",
+    "weak_spans",
+    "fit",
+    "evaluate",
+    "cross_validate",
+    "read_gold",
+]
 
 POSITIVE_OVERLAP = 0.75
 NEGATIVE_OVERLAP = 0.34
 WEAK_WEIGHT = 0.3
 MATCH_OVERLAP = 0.6  # the scorer's threshold for a predicted name to match a gold one
-STOP = {"the", "of", "a", "an", "and", "for", "in", "on", "to", "by", "with", "at", "its", "their", "s"}
-NOT_NAMES = {"PERSON", "GPE", "DATE", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "TIME", "ORDINAL", "NORP"}
+STOP = {
+    "the",
+    "of",
+    "a",
+    "an",
+    "and",
+    "for",
+    "in",
+    "on",
+    "to",
+    "by",
+    "with",
+    "at",
+    "its",
+    "their",
+    "s",
+}
+NOT_NAMES = {
+    "PERSON",
+    "GPE",
+    "DATE",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "QUANTITY",
+    "TIME",
+    "ORDINAL",
+    "NORP",
+}
 
 
 @dataclass(frozen=True)
@@ -59,8 +100,11 @@ def words(name: str) -> set[str]:
     """The words of a name as the scorer compares them (no stop words, plural -s dropped)."""
     text = re.sub(r"[\"'‘’“”`]", "", name.lower())
     text = re.sub(r"[^\w+ ]", " ", re.sub(r"[-_/]", " ", text))
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in text.split() if w not in STOP}
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in text.split()
+        if w not in STOP
+    }
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -69,7 +113,9 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 def read_gold(path: Path) -> list[dict]:
     """The gold entities of one document that the classifier learns (Person is not a class)."""
-    return [e for e in json.loads(path.read_text(encoding="utf-8"))["entities"] if e["type"] in CLASSES]
+    return [
+        e for e in json.loads(path.read_text(encoding="utf-8"))["entities"] if e["type"] in CLASSES
+    ]
 
 
 def gold_label(text: str, gold: list[dict]) -> int | None:
@@ -92,7 +138,9 @@ def gold_spans(name: str, doc: Doc, gold: list[dict]) -> list[LabelledSpan]:
     for start, end in candidate_spans(doc):
         label = gold_label(doc[start:end].text, gold)
         if label is not None:
-            out.append(LabelledSpan(name, tuple(span_features(doc, start, end, country)), label, 1.0))
+            out.append(
+                LabelledSpan(name, tuple(span_features(doc, start, end, country)), label, 1.0)
+            )
     return out
 
 
@@ -102,8 +150,9 @@ def weak_label(doc: Doc, start: int, end: int, country: str | None) -> int | Non
     if find_body(text, country=country) is not None or body_form_pattern().fullmatch(text):
         return CLASSES.index("Agency")
     tokens = [t for t in span if t.is_alpha]
-    if len(tokens) >= 2 and all(t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "on", "the"}
-                                for t in tokens):
+    if len(tokens) >= 2 and all(
+        t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "on", "the"} for t in tokens
+    ):
         type_ = head_type(tokens[-1].text)
         if type_:
             return CLASSES.index(type_)
@@ -118,15 +167,35 @@ def weak_spans(name: str, doc: Doc) -> list[LabelledSpan]:
     for start, end in candidate_spans(doc):
         label = weak_label(doc, start, end, country)
         if label is not None:
-            out.append(LabelledSpan(name, tuple(span_features(doc, start, end, country)), label, WEAK_WEIGHT))
+            out.append(
+                LabelledSpan(
+                    name, tuple(span_features(doc, start, end, country)), label, WEAK_WEIGHT
+                )
+            )
     return out
 
 
-LEXICAL = ("word=", "last=", "last_lemma=", "head=", "first=", "prev=", "next=", "prev2=", "suffix=", "verb_dep=")
+LEXICAL = (
+    "word=",
+    "last=",
+    "last_lemma=",
+    "head=",
+    "first=",
+    "prev=",
+    "next=",
+    "prev2=",
+    "suffix=",
+    "verb_dep=",
+)
 
 
-def fit(spans: list[LabelledSpan], l2: float = 5.0, min_documents: int = 3, lexical_penalty: float = 20.0,
-        max_iterations: int = 300) -> SpanClassifier:
+def fit(
+    spans: list[LabelledSpan],
+    l2: float = 5.0,
+    min_documents: int = 3,
+    lexical_penalty: float = 20.0,
+    max_iterations: int = 300,
+) -> SpanClassifier:
     """Multinomial logistic regression with an L2 penalty, by L-BFGS, over the features seen
     in at least ``min_documents`` documents: a feature of one document's names (its words)
     would be learnt by heart and say nothing of other documents. Features naming words are
@@ -167,7 +236,9 @@ def fit(spans: list[LabelledSpan], l2: float = 5.0, min_documents: int = 3, lexi
     return SpanClassifier(used, w, result.x[-n_classes:], CLASSES)
 
 
-def common_features(spans: list[LabelledSpan], hashed: list[list[int]], min_documents: int) -> set[int]:
+def common_features(
+    spans: list[LabelledSpan], hashed: list[list[int]], min_documents: int
+) -> set[int]:
     documents: dict[int, set[str]] = defaultdict(set)
     for span, row in zip(spans, hashed):
         for i in row:
@@ -175,24 +246,29 @@ def common_features(spans: list[LabelledSpan], hashed: list[list[int]], min_docu
     return {i for i, names in documents.items() if len(names) >= min_documents}
 
 
-def predicted_entities(classifier: SpanClassifier, doc: Doc, threshold: float) -> list[tuple[str, tuple[str, ...]]]:
+def predicted_entities(
+    classifier: SpanClassifier, doc: Doc, threshold: float
+) -> list[tuple[str, tuple[str, ...]]]:
     """(class, names) of each entity the classifier alone finds in a document: its spans
     grouped as a graph would hold them, by canonical key, with a defined acronym or a
     gazetteer alias under its full name."""
     text = doc_text(doc)
     country = document_country(text)
-    acronyms = {acronym: canonical_key(name) for acronym, name in find_acronym_definitions(text).items()}
+    acronyms = {
+        acronym: canonical_key(name) for acronym, name in find_acronym_definitions(text).items()
+    }
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
     for p in decode(classifier.predict(doc, candidate_spans(doc), country, threshold)):
-        name = doc[p.start:p.end].text
+        name = doc[p.start : p.end].text
         body = find_body(name, country=country) if p.type == "Agency" else None
         key = body.key if body else acronyms.get(name, canonical_key(name))
         groups[(p.type, key)].add(name)
     return sorted((type_, tuple(sorted(names))) for (type_, _), names in groups.items())
 
 
-def evaluate(classifier: SpanClassifier, documents: Iterable[tuple[Doc, list[dict]]],
-             threshold: float = 0.4) -> dict[str, dict[str, float]]:
+def evaluate(
+    classifier: SpanClassifier, documents: Iterable[tuple[Doc, list[dict]]], threshold: float = 0.4
+) -> dict[str, dict[str, float]]:
     """Entity P/R/F1 per class and overall, matched one-to-one as the scorer matches (same class
     or an alt type, word overlap >= 0.6); optional gold is neither rewarded nor missed."""
     counts = {c: [0, 0, 0] for c in (*CLASSES[1:], "ALL")}  # tp, fp, fn
@@ -213,13 +289,18 @@ def evaluate(classifier: SpanClassifier, documents: Iterable[tuple[Doc, list[dic
     return {c: prf(*v) for c, v in counts.items()}
 
 
-def match(predicted: list[tuple[str, tuple[str, ...]]], gold: list[dict]) -> tuple[dict[int, int], dict[int, int]]:
+def match(
+    predicted: list[tuple[str, tuple[str, ...]]], gold: list[dict]
+) -> tuple[dict[int, int], dict[int, int]]:
     candidates = []
     for i, (type_, names) in enumerate(predicted):
         for j, entity in enumerate(gold):
             if type_ in {entity["type"], *entity.get("alt_types", [])}:
-                score = max(overlap(words(name), words(n)) for name in names
-                            for n in (entity["name"], *entity.get("aliases", [])))
+                score = max(
+                    overlap(words(name), words(n))
+                    for name in names
+                    for n in (entity["name"], *entity.get("aliases", []))
+                )
                 if score >= MATCH_OVERLAP:
                     candidates.append((-score, bool(entity.get("optional")), i, j))
     gold_to_pred, pred_to_gold = {}, {}
@@ -232,7 +313,14 @@ def match(predicted: list[tuple[str, tuple[str, ...]]], gold: list[dict]) -> tup
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "p": p,
+        "r": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def folds(names: list[str], k: int) -> list[list[str]]:
@@ -242,18 +330,28 @@ def folds(names: list[str], k: int) -> list[list[str]]:
     return [ordered[i::k] for i in range(k)]
 
 
-def cross_validate(gold_docs: dict[str, tuple[Doc, list[dict]]], gold_training: dict[str, list[LabelledSpan]],
-                   weak: list[LabelledSpan], k: int = 5, threshold: float = 0.4, **fit_options):
+def cross_validate(
+    gold_docs: dict[str, tuple[Doc, list[dict]]],
+    gold_training: dict[str, list[LabelledSpan]],
+    weak: list[LabelledSpan],
+    k: int = 5,
+    threshold: float = 0.4,
+    **fit_options,
+):
     """Per fold: train on the other folds' gold spans plus the weak spans, score the held-back
     documents. Returns the summed per-class figures over all held-back documents."""
     held_out_results = []
     for fold in folds(list(gold_docs), k):
-        training = [s for name, spans in gold_training.items() if name not in fold for s in spans] + weak
+        training = [
+            s for name, spans in gold_training.items() if name not in fold for s in spans
+        ] + weak
         classifier = fit(training, **fit_options)
         held_out_results.append([gold_docs[name] for name in fold])
         held_out_results[-1] = (classifier, held_out_results[-1])
     counts = {c: [0, 0, 0] for c in (*CLASSES[1:], "ALL")}
     for classifier, documents in held_out_results:
         for c, figures in evaluate(classifier, documents, threshold).items():
-            counts[c] = [a + b for a, b in zip(counts[c], (figures["tp"], figures["fp"], figures["fn"]))]
+            counts[c] = [
+                a + b for a, b in zip(counts[c], (figures["tp"], figures["fp"], figures["fn"]))
+            ]
     return {c: prf(*v) for c, v in counts.items()}
