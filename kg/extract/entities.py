@@ -615,11 +615,13 @@ def resolve_identities(mentions: list[Mention], country: str | None) -> list[Men
 
 def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     """ "Department of Natural Resources of Yunnan Province", "Ohio Department of Health": the
-    forms the bodies of provinces, states and local government take (``data/body_forms.tsv``)."""
-    for match in body_form_pattern().finditer(text):
-        name = match.group()
-        key = entity_key("Agency", name, country)
-        yield Mention(match.start(), match.end(), "Agency", name, key, "lexicon")
+    forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
+    Searched in title-case runs only: over a whole text the long pattern cost a third of spaCy."""
+    for run in NAME_RUN.finditer(text):
+        for match in body_form_pattern().finditer(run.group()):
+            start, end = run.start() + match.start(), run.start() + match.end()
+            key = entity_key("Agency", match.group(), country)
+            yield Mention(start, end, "Agency", match.group(), key, "lexicon")
 
 
 def learned_mentions(
@@ -628,10 +630,10 @@ def learned_mentions(
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
     taken = sorted((m.start, m.end) for m in found if m.end > m.start)
-    spans = [
+    spans = [  # a name has two words at least (``_acceptable``): shorter spans are not scored
         (s, e)
         for s, e in candidate_spans(doc)
-        if not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
+        if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
     ]
     out = []
     for p in decode(load_span_classifier().predict(doc, spans, country, threshold)):

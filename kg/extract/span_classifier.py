@@ -225,8 +225,10 @@ def governing_verb_features(head) -> list[str]:
     return ["verb=-"]
 
 
-def knowledge_features(text: str, country: str | None) -> list[str]:
-    """What the gazetteer and the lexicon know of the span's words."""
+@lru_cache(maxsize=65536)
+def knowledge_features(text: str, country: str | None) -> tuple[str, ...]:
+    """What the gazetteer and the lexicon know of the span's words (cached: the same words
+    recur within and across documents)."""
     out = []
     if find_body(text, country=country) is not None:
         out.append("gazetteer=body")
@@ -235,9 +237,10 @@ def knowledge_features(text: str, country: str | None) -> list[str]:
     entry = lexicon().get(canonical_key(text))
     if entry is not None:
         out.append(f"lexicon={entry.type}")
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=262144)
 def feature_index(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
 
