@@ -11,9 +11,8 @@ CPU-only and deterministic (features are hashed with CRC-32, not Python's salted
 
 Training: ``scripts/train_span_classifier.py`` (see its docstring for the data recipe).
 
->>> import spacy
->>> nlp = spacy.load("en_core_web_sm")
->>> doc = nlp("The Ministry of Power launched the Green Energy Corridor scheme in 2021.")
+>>> from kg.settings import load_nlp
+>>> doc = load_nlp()("The Ministry of Power launched the Green Energy Corridor scheme in 2021.")
 >>> (doc[1].i, doc[4].i) in candidate_spans(doc)
 True
 """
