@@ -25,7 +25,7 @@ from .entities import PolicyEntityRecognizer
 from .observations import ObservationExtractor
 from .quantities import SCALES
 from .relations import RelationExtractor
-from .text import token_indices
+from .text import BULLETS, token_indices
 
 __all__ = [
     "add_policy_components",
@@ -48,7 +48,6 @@ TOKEN_ABBREVIATIONS = tuple(
     for form in forms.split("|")
     if form
 )
-BULLETS = {"-", "•", "*", "–", "—"}
 
 
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
@@ -128,7 +127,7 @@ def make_observation_extractor(
 
 @Language.factory(
     "kg_relations",
-    assigns=["doc._.kg_relations", "doc._.kg_people"],
+    assigns=["doc._.kg_relations", "doc._.kg_people", "doc._.kg_issuer", "doc._.kg_reporters"],
     requires=[
         "doc._.kg_mentions",
         "token.pos",

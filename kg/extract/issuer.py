@@ -7,6 +7,7 @@ A release names its issuer in one of a few places, tried in this order:
 - the agency of an official quoted near the top ("Zhao Zhiguo, spokesperson of the Ministry of
   Industry and Information Technology, said ..."): a press conference held by one office but
   given by a ministry's spokesperson reports that ministry's work;
+- an agency that begins the title ("DWP single departmental plan: 2015 to 2020");
 - the agency that is the subject, or the "by" agent, of a sentence near the top ("... was
   launched by the Home Office today", "Today, FEMA is announcing ...").
 
@@ -17,6 +18,7 @@ saying or reporting in its sentence, else the issuer.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +30,9 @@ __all__ = ["document_issuer", "reporting_agency", "HEADER_LINES", "OPENING_SENTE
 
 HEADER_LINES = 3  # PIB: ministry, headline, "Posted On" line
 OPENING_SENTENCES = 4  # headline, standfirst and the first sentences of the body
+MIN_SENTENCE_WORDS = 5  # fewer: a dateline or a figure's caption ("(Xinhua) --", "£6bn")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MAX_PHRASE_STEPS = 4  # "by the person-in-charge of the Department of ...": the agent phrase's depth
 
 
 def document_issuer(doc: Doc, mentions: Sequence[Mention], people: Sequence) -> str | None:
@@ -37,8 +41,12 @@ def document_issuer(doc: Doc, mentions: Sequence[Mention], people: Sequence) -> 
     if not agencies:
         return None
     opening = opening_sentences(doc)
-    return header_agency(doc, agencies) or speaker_agency(people, opening) \
+    return (
+        header_agency(doc, agencies)
+        or speaker_agency(people, opening)
+        or title_agency(doc, agencies)
         or acting_agency(doc, agencies, opening)
+    )
 
 
 def header_agency(doc: Doc, agencies: Sequence[Mention]) -> str | None:
@@ -48,6 +56,13 @@ def header_agency(doc: Doc, agencies: Sequence[Mention]) -> str | None:
         if (start, end) in by_span:
             return by_span[(start, end)]
     return None
+
+
+def title_agency(doc: Doc, agencies: Sequence[Mention]) -> str | None:
+    """An agency that begins the title line ("DWP single departmental plan: 2015 to 2020",
+    "Department of Energy Launches ...")."""
+    lines = first_lines(doc_text(doc), 1)
+    return next((m.ident for m in agencies if lines and m.start == lines[0][0]), None)
 
 
 def first_lines(text: str, count: int) -> list[tuple[int, int]]:
@@ -69,8 +84,9 @@ def first_lines(text: str, count: int) -> list[tuple[int, int]]:
 
 
 def opening_sentences(doc: Doc) -> list[Span]:
-    sentences = (sent for sent in doc.sents if sent.text.strip())
-    return [sent for _, sent in zip(range(OPENING_SENTENCES), sentences)]
+    """The first sentences of some words (a dateline or a figure is no sentence)."""
+    sentences = (sent for sent in doc.sents if sum(t.is_alpha for t in sent) >= MIN_SENTENCE_WORDS)
+    return list(islice(sentences, OPENING_SENTENCES))
 
 
 def speaker_agency(people: Sequence, opening: Sequence[Span]) -> str | None:
@@ -92,12 +108,30 @@ def acting_agency(doc: Doc, agencies: Sequence[Mention], opening: Sequence[Span]
 
 
 def is_actor(token: Token | None) -> bool:
-    """Subject of a verb, or the object of "by" in a passive ("launched by the Home Office")."""
+    """Subject of a verb, in the "by" phrase of a passive ("launched by the Home Office", "as
+    introduced by the person in charge of the Department"), or the source of what the text says
+    ("learned from the Commission", "according to the Ministry"); not an agent of any verb
+    ("as forecast by the Office for Budget Responsibility")."""
     if token is None:
         return False
     if token.dep_ in SUBJECT_DEPS:
         return True
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+    sources = vocabulary.words("verbs", uses="source")
+    acts = vocabulary.words("verbs", uses="responsibility") | vocabulary.words(
+        "verbs", uses="report"
+    )
+    for _ in range(MAX_PHRASE_STEPS):
+        if token.dep_ not in {"pobj", "prep", "compound", "agent"} or token.head == token:
+            return False
+        token = token.head
+        if (
+            token.dep_ == "agent"
+            and token.head.lemma_.lower() in acts
+            or token.dep_ == "prep"
+            and token.head.lemma_.lower() in sources
+        ):
+            return True
+    return False
 
 
 def mention_root(doc: Doc, mention: Mention) -> Token | None:
@@ -105,8 +139,9 @@ def mention_root(doc: Doc, mention: Mention) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def reporting_agency(doc: Doc, sent: Span, mentions: Sequence[Mention], people: Sequence,
-                     issuer: str | None) -> str | None:
+def reporting_agency(
+    doc: Doc, sent: Span, mentions: Sequence[Mention], people: Sequence, issuer: str | None
+) -> str | None:
     """Who reported the numbers of ``sent``: an agency or official that is the subject of a verb
     of saying in it ("the Ministry said", "NBS data showed"), else the document's issuer."""
     reporting = vocabulary.words("verbs", uses="report")
