@@ -105,7 +105,7 @@ class RelationExtractor:
         """Named people with a role next to their name, and the agency that role is held in."""
         found = []
         text = doc_text(doc)
-        for ent in map(without_possessive, doc.ents):
+        for ent in map(person_name, doc.ents):
             if ent.label_ != "PERSON" or len(ent) < 2 or any(t.pos_ == "PRON" for t in ent):
                 continue
             sent = ent.sent
@@ -157,12 +157,17 @@ def role_agency(text: str, role: re.Match, agencies) -> str | None:
     return None
 
 
-def without_possessive(ent: Span) -> Span:
-    """ "Biden's" is the name "Biden": the possessive ending is no part of a person's name."""
-    end = ent.end
-    while end > ent.start and ent.doc[end - 1].tag_ == "POS":
-        end -= 1
+def person_name(ent: Span) -> Span:
+    """A person entity up to a possessive or a headline's verb: "Biden's" is the name "Biden",
+    "Trump's Executive Order" is no person, "Donald J. Trump Launches" is "Donald J. Trump"."""
+    headline_verbs = vocabulary.words("verbs", uses="headline")
+    end = next((t.i for t in ent if is_possessive(t) or t.lower_ in headline_verbs), ent.end)
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def is_possessive(token: Token) -> bool:
+    """The clitic "'s" ("’s" normalises to it), whether the tagger read it as possessive or as "is"."""
+    return token.tag_ == "POS" or token.norm_ == "'s"
 
 
 def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
