@@ -207,7 +207,7 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
         return False
-    agency_role, policy_role = role_in(a, verb), role_in(p, verb)
+    agency_role, policy_role = role_in(a, verb), role_in(p, verb) if is_argument_of(p, verb) else None
     # "MIIT issued the Plan", "the Plan was issued by MIIT", "the Plan, launched by MIIT"
     return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) or (
         agency_role == "agent" and policy_role == "subject"
@@ -463,6 +463,32 @@ def lowest_common_verb(a: Token, b: Token) -> Token | None:
         if token.i in ancestors_b and token.pos_ in {"VERB", "AUX"}:
             return token
     return None
+
+
+NESTED_CLAUSES = {"relcl", "acl", "pcomp", "csubj"}  # not ccomp, advcl: "announced that ... to pilot"
+ARGUMENT_PREPOSITIONS = vocabulary.words("common_words", uses="argument-prep")
+
+
+def is_argument_of(token: Token, verb: Token) -> bool:
+    """``token`` is what ``verb`` is about, not a name inside a clause or phrase that only
+    describes something else: "households participating in the Program" and "funding streams
+    from the Law" say nothing of who runs the Program or the Law; "approved under the Scheme",
+    "announced that states will pilot the Platform" do."""
+    while token != verb and token.head != token:
+        if token.dep_ in NESTED_CLAUSES:
+            return False
+        if token.dep_ == "prep" and not preposition_words(token) & ARGUMENT_PREPOSITIONS:
+            return False
+        token = token.head
+    return token == verb
+
+
+def preposition_words(token: Token) -> set[str]:
+    """A preposition alone and with the word before it ("such as")."""
+    words = {token.lower_}
+    if token.i > 0:
+        words.add(f"{token.nbor(-1).lower_} {token.lower_}")
+    return words
 
 
 def role_in(token: Token, verb: Token) -> str | None:

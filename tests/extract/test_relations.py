@@ -261,6 +261,22 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
             "Home Office",
             id="mere-co-occurrence",
         ),
+        # a policy inside a phrase that only describes something else (dev 64)
+        pytest.param(
+            "HUD announced that HUD regional offices will convene stakeholders in their regions over the "
+            "next 90 days to highlight federal funding sources, including funding streams from the "
+            "Bipartisan Infrastructure Law.",
+            "Bipartisan Infrastructure Law",
+            "HUD",
+            id="funding-from-a-law",
+        ),
+        pytest.param(
+            "The Department of Energy (DOE) is announcing a platform designed to connect solar savings to "
+            "households participating in the Low-Income Home Energy Assistance Program.",
+            "Low-Income Home Energy Assistance Program",
+            "Department of Energy",
+            id="households-in-a-program",
+        ),
     ],
 )
 def test_agencies_merely_named_beside_a_policy_are_not_responsible(nlp, text, policy, agency):
