@@ -55,6 +55,11 @@ class KGO(DefinedNamespace):
     change: URIRef
     basis: URIRef
     reportedBy: URIRef
+    lowerBound: URIRef
+    upperBound: URIRef
+    qualifier: URIRef
+    equivalentValue: URIRef
+    equivalentUnit: URIRef
     surfaceForm: URIRef
     evidence: URIRef
     text: URIRef
