@@ -26,7 +26,7 @@ from .amounts.vocabulary import words as amount_words
 from .entities import PolicyEntityRecognizer
 from .observations import ObservationExtractor
 from .relations import RelationExtractor
-from .text import token_indices
+from .text import BULLETS, token_indices
 
 __all__ = [
     "add_policy_components",
@@ -49,7 +49,6 @@ TOKEN_ABBREVIATIONS = tuple(
     for form in forms.split("|")
     if form
 )
-BULLETS = {"-", "•", "*", "–", "—"}
 
 
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
@@ -147,7 +146,7 @@ def make_observation_extractor(
 
 @Language.factory(
     "kg_relations",
-    assigns=["doc._.kg_relations", "doc._.kg_people"],
+    assigns=["doc._.kg_relations", "doc._.kg_people", "doc._.kg_issuer", "doc._.kg_reporters"],
     requires=[
         "doc._.kg_mentions",
         "token.pos",

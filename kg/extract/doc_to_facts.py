@@ -51,8 +51,9 @@ def facts_from_doc(doc: Doc) -> DocumentFacts:
         for r in doc._.kg_relations
         if r.subject_key in known and r.object_key in known
     )
-    observations = tuple(observation_fact(doc, o) for o in doc._.kg_observations)
-    return DocumentFacts(tuple(entities), observations, relations)
+    observations = tuple(observation_fact(doc, o, known) for o in doc._.kg_observations)
+    issuer = doc._.kg_issuer if doc._.kg_issuer in known else None
+    return DocumentFacts(tuple(entities), observations, relations, issuer)
 
 
 def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:
@@ -119,7 +120,8 @@ def person_facts(doc: Doc) -> list[EntityFact]:
     return list(people.values())
 
 
-def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
+def observation_fact(doc: Doc, o: ObservedNumber, known: set[str]) -> ObservationFact:
+    reporter = doc._.kg_reporters.get(o.sentence[0])
     return ObservationFact(
         metric=o.metric,
         value=o.quantity.value,
@@ -131,6 +133,7 @@ def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
         period=o.period,
         kind=o.kind,
         change=o.change,
+        reported_by=reporter if reporter in known else None,
         lower=o.quantity.lower,
         upper=o.quantity.upper,
         qualifier=o.quantity.qualifier,
