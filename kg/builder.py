@@ -31,6 +31,7 @@ from .errors import InputError, KGError
 from .extract.components import parse_long_text
 from .extract.doc_to_facts import facts_from_doc
 from .extract.facts import DocumentFacts
+from .identity import consolidate, default_corrections, read_corrections
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import extraction_description, load_nlp
@@ -99,6 +100,7 @@ def build_graph(
     force: bool = False,
     max_observations: int = MAX_OBSERVATIONS_PER_DOCUMENT,
     on_document: Callable[[ExtractedDocument], None] | None = None,
+    corrections: str | Path | None = None,
 ) -> BuildSummary:
     """Extract every source into ``store``, one named graph per document.
 
@@ -107,6 +109,8 @@ def build_graph(
     the summary and the others go on; what the store already holds is never lost because of
     a bad input. ``on_document`` is called with each document once it is stored (or has
     failed, or was unchanged). One document keeps at most ``max_observations`` observations.
+    Then the store's nodes are merged by the alias registry and ``corrections`` (a file; by
+    default ``kg-corrections.tsv`` beside the store) applied, see ``kg.identity``.
     """
     summary = BuildSummary()
     started = time.perf_counter()
@@ -132,6 +136,7 @@ def build_graph(
         )
         for document in stored_in_commits(results, store, commit_triples):
             report(document)
+    consolidate(store, read_corrections(corrections) if corrections else default_corrections(store))
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -97,6 +97,14 @@ def build(
             help="extract every document again, even those stored already from the same text",
         ),
     ] = False,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            help="identity corrections (merge/split/rename/reject, tab-separated; default: "
+            "kg-corrections.tsv beside the store)",
+        ),
+    ] = None,
     max_observations: Annotated[
         int,
         typer.Option(
@@ -122,6 +130,7 @@ def build(
             force=force,
             max_observations=max(1, max_observations),
             on_document=advance,
+            corrections=corrections,
         )
     for _, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)

@@ -84,6 +84,7 @@ class KnowledgeGraph:
         force: bool = False,
         max_observations: int | None = None,
         on_document=None,
+        corrections: str | Path | None = None,
     ) -> BuildSummary:
         """Extract files, folders or raw texts into the graph (an edited document replaces its
         old version; one stored already from the same text, kg and pipeline is skipped unless
@@ -104,6 +105,7 @@ class KnowledgeGraph:
             force=force,
             max_observations=max_observations or MAX_OBSERVATIONS_PER_DOCUMENT,
             on_document=on_document,
+            corrections=corrections,
         )
         return self.last_build
 

@@ -26,7 +26,7 @@ from .amounts.vocabulary import words as amount_words
 from .entities import PolicyEntityRecognizer
 from .observations import ObservationExtractor
 from .relations import RelationExtractor
-from .text import token_indices
+from .text import BULLETS, token_indices
 
 __all__ = [
     "add_policy_components",
@@ -49,7 +49,6 @@ TOKEN_ABBREVIATIONS = tuple(
     for form in forms.split("|")
     if form
 )
-BULLETS = {"-", "•", "*", "–", "—"}
 
 
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
@@ -115,10 +114,14 @@ def ends_abbreviation(doc: Doc, i: int) -> bool:
     "kg_entities",
     assigns=["doc._.kg_mentions"],
     requires=["token.pos", "token.dep", "token.lemma", "token.ent_type"],
-    default_config={"min_name_words": 2},
+    default_config={"min_name_words": 2, "learned_threshold": 0.5},
 )
-def make_entity_recognizer(nlp: Language, name: str, min_name_words: int) -> PolicyEntityRecognizer:
-    return PolicyEntityRecognizer(nlp, name, min_name_words=min_name_words)
+def make_entity_recognizer(
+    nlp: Language, name: str, min_name_words: int, learned_threshold: float
+) -> PolicyEntityRecognizer:
+    return PolicyEntityRecognizer(
+        nlp, name, min_name_words=min_name_words, learned_threshold=learned_threshold
+    )
 
 
 @Language.factory(
@@ -143,7 +146,7 @@ def make_observation_extractor(
 
 @Language.factory(
     "kg_relations",
-    assigns=["doc._.kg_relations", "doc._.kg_people"],
+    assigns=["doc._.kg_relations", "doc._.kg_people", "doc._.kg_issuer", "doc._.kg_reporters"],
     requires=[
         "doc._.kg_mentions",
         "token.pos",

@@ -93,6 +93,10 @@ class OxigraphStore(GraphStore):
             with write_errors(f"writing {names[:200]} failed, none of them was stored"):
                 write(nquads.encode(), format=ox.RdfFormat.N_QUADS)
 
+    def update(self, sparql: str) -> None:
+        with write_errors("updating the store failed, it is unchanged"):
+            self._db.update(sparql)
+
     def remove_document(self, document: str) -> bool:
         graph = ox.NamedNode(document)
         if not self._db.contains_named_graph(graph):
