@@ -326,3 +326,72 @@ def test_numbers_spacy_calls_dates_are_counted_when_they_count(nlp):
         nlp, "The ministry sanctioned 2636 charging stations within 20 working days."
     )
     assert [(o.quantity.value, o.quantity.unit) for o in found] == [(2636, None), (20, "day")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (DWP plan)
+            "In August 2015 there were 3.8 million people on a key out of work benefit compared"
+            " to 4.9 million in 2010.",
+            "4.9 million",
+            "people on a key out of work benefit",
+        ),
+        (
+            "In 2014/15 women made up 20% of the company's apprentices, up from 6% in 2012.",
+            "6%",
+            "company's apprentices",
+        ),
+        (
+            "The clinic treated 1,200 patients this year, an increase from 950 last year.",
+            "950",
+            "patients",
+        ),
+    ],
+)
+def test_a_number_compared_with_a_stated_one_measures_the_same_thing(nlp, text, surface, metric):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.metric == metric
+
+
+def test_a_compared_number_with_its_own_noun_keeps_it(nlp):
+    text = "Some 91% of all homes were new compared to 88% of total supply in 2010-11."
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == "88%"]
+    assert obs.metric == "total supply"
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (DWP plan): the parser hangs "not in ..." on the number
+            "In October to December 2015 75.8% of young people not in full time education were"
+            " in employment.",
+            "75.8%",
+            "young people not in full time education",
+        ),
+        (  # the parser hangs "on ..." on the verb of "there were"
+            "In August 2015 there were 3.8 million people on a key out of work benefit.",
+            "3.8 million",
+            "people on a key out of work benefit",
+        ),
+        ("The network covered 300 million households in 2020.", "300 million", "households"),
+        ("Some 1,023 positive cases were found in 2020.", "1,023", "positive cases"),
+    ],
+)
+def test_a_prepositional_phrase_after_the_measured_noun_qualifies_it_unless_it_says_when(
+    nlp, text, surface, metric
+):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.metric == metric
+
+
+def test_a_count_in_brackets_after_a_name_is_that_names_count(nlp):
+    # bulk/dev (Shramik trains release)
+    text = "Maharashtra(802 Trains), Punjab(416 Trains), Uttar Pradesh (294 Trains) and Bihar (294 Trains)."
+    metrics = [o.metric for o in observations(nlp, text)]
+    assert metrics == [
+        "Trains for Maharashtra",
+        "Trains for Punjab",
+        "Trains for Uttar Pradesh",
+        "Trains for Bihar",
+    ]
