@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lemminflect import getInflection
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
@@ -302,8 +303,11 @@ def same_counted_thing(first: ObservedNumber, then: ObservedNumber) -> bool:
     same kind of thing (the metrics' head nouns agree), stated again."""
     if first.quantity.unit is not None or first.quantity.value < MIN_RESTATED_COUNT:
         return False
-    heads = [vocabulary.singular(o.metric.split()[-1]) for o in (first, then) if o.metric.split()]
-    return len(heads) == 2 and heads[0] == heads[1]
+    # the head noun is last, or before the act done to it ("prescription drugs taken")
+    first_heads, then_heads = (
+        {vocabulary.singular(word) for word in o.metric.split()[-2:]} for o in (first, then)
+    )
+    return bool(first_heads & then_heads)
 
 
 ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before
@@ -373,8 +377,7 @@ def is_list_counter(metric: str, sentence: str) -> bool:
     """ "5 three-year action plans were launched, including A, B ...": the count of a list."""
     words = metric.lower().split()
     return (
-        bool(words)
-        and head_type(words[-1]) is not None
+        any(head_type(word) is not None for word in words[-2:])  # "action plans launched"
         and re.search(r"\b(?:including|namely|as follows)\b", sentence) is not None
     )
 
@@ -396,7 +399,9 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         measured = with_qualifiers(measured, span)
         metric = clean_metric(measured.text)
         if names_something(metric):
-            return sentence_case(metric, measured), clause_label(root, span, sent)
+            done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
+            metric = sentence_case(metric, measured)
+            return (f"{metric} {done}" if done else metric), clause_label(root, span, sent)
     return None
 
 
@@ -463,6 +468,39 @@ def narrows(preposition: Token, measured: Span, span: Span) -> bool:
         or span.start <= head.i < span.end
         or any(c.dep_ == "expl" for c in head.children)
     )
+
+
+RATIO_UNITS = {"percent", "pp", "times"}
+LIGHT_VERBS = COPULAS | vocabulary.words("verbs", uses="light")
+
+
+def what_was_done(measured: Span, root: Token) -> str | None:
+    """ "to host ten local enrollment events" -> "hosted", "5.5 million votes were cast" -> "cast":
+    counted things are the things a verb acted on, so the count names the act ("votes cast",
+    "medical cargo transported"), unless the verb says little ("have", "include", "reach").
+    Not for money or ratios: money has its own reading (``money_use_metric``)."""
+    for thing in (measured.root, root):
+        verb = thing.head
+        if (
+            thing.dep_ in {"dobj", "nsubjpass"}
+            and verb.pos_ == "VERB"
+            and verb.is_alpha
+            and verb.lemma_.lower() not in LIGHT_VERBS
+            and not measured.start <= verb.i < measured.end
+        ):
+            forms = getInflection(verb.lemma_.lower(), tag="VBN")
+            return " ".join([forms[0], *given_with(verb, thing)]) if forms else None
+    return None
+
+
+def given_with(verb: Token, thing: Token, max_tokens: int = 6) -> list[str]:
+    """ "provided 9.54 crore farmers with seeds": the thing counted received something, and the
+    count names what ("farmers provided with seeds"), when that is said in a few words."""
+    for preposition in verb.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ == "with" and preposition.i > thing.i:
+            words = [t.text for t in preposition.subtree]
+            return words if len(words) <= max_tokens else []
+    return []
 
 
 def first_conjunct(root: Token, span: Span) -> Token:
