@@ -480,6 +480,8 @@ def what_was_done(measured: Span, root: Token) -> str | None:
     "medical cargo transported"), unless the verb says little ("have", "include", "reach").
     Not for money or ratios: money has its own reading (``money_use_metric``)."""
     for thing in (measured.root, root):
+        while thing.dep_ == "pobj" and thing.head.lower_ == "of" and is_wrapper(thing.head.head):
+            thing = thing.head.head  # "covering a total number of 8.12 crore farmers"
         verb = thing.head
         if (
             thing.dep_ in {"dobj", "nsubjpass"}
@@ -491,6 +493,13 @@ def what_was_done(measured: Span, root: Token) -> str | None:
             forms = getInflection(verb.lemma_.lower(), tag="VBN")
             return " ".join([forms[0], *given_with(verb, thing)]) if forms else None
     return None
+
+
+WRAPPER_WORDS = vocabulary.words("common_words", uses="wrapper")
+
+
+def is_wrapper(noun: Token) -> bool:
+    return noun.lemma_.lower() in WRAPPER_WORDS or noun.lower_ in WRAPPER_WORDS
 
 
 def given_with(verb: Token, thing: Token, max_tokens: int = 6) -> list[str]:
@@ -661,7 +670,8 @@ def measured_noun(root: Token, span: Span) -> Token | None:
         and head.pos_ in {"NOUN", "PROPN"}
         and outside
     ):
-        return head
+        # "6 crore farmers' families": the count is of the possessed thing, not of its owners
+        return head.head if head.dep_ == "poss" and head.head.pos_ == "NOUN" else head
     of_children = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
     if of_children and root.tag_ in {"NN", "NNS", "CD"}:
         objects = [c for c in of_children[0].children if c.dep_ == "pobj"]

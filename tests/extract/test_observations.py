@@ -425,3 +425,26 @@ def test_a_count_of_things_acted_on_names_the_act(nlp, text, metric):
 def test_money_and_shares_name_no_act(nlp):
     (obs,) = observations(nlp, "The ministry spent $5 million on rural roads.")
     assert "spent" in obs.metric and not obs.metric.endswith("spent")
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (PFMS release): the count is of the families, not of the farmers
+            "The release of an additional tranche of Rs. 12,000.00 crore to cover 6 crore farmers’"
+            " families.",
+            "6 crore",
+            "farmers’ families covered",
+        ),
+        (  # dev (PFMS release): the act reaches through "a total number of"
+            "The benefit was paid through 24.63 crore transactions covering a total number of"
+            " 8.12 crore farmers.",
+            "8.12 crore",
+            "farmers covered",
+        ),
+        ("The state's 40 districts reported 300 cases.", "40", "districts"),
+    ],
+)
+def test_a_count_before_a_possessive_counts_the_possessed_thing(nlp, text, surface, metric):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.metric == metric
