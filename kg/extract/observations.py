@@ -483,6 +483,9 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and is_wrapper(thing.head.head):
             thing = thing.head.head  # "covering a total number of 8.12 crore farmers"
         verb = thing.head
+        state = predicated_state(thing)
+        if state:
+            return state
         if (
             thing.dep_ in {"dobj", "nsubjpass"}
             and verb.pos_ == "VERB"
@@ -492,6 +495,21 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         ):
             forms = getInflection(verb.lemma_.lower(), tag="VBN")
             return " ".join([forms[0], *given_with(verb, thing)]) if forms else None
+    return None
+
+
+def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:
+    """ "4881 KGBV were operational": a count of things said to be in a state counts them in it
+    ("KGBV operational"), when the state is said in a few words."""
+    verb = thing.head
+    if thing.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for state in verb.rights:
+        if state.dep_ == "acomp" and state.pos_ == "ADJ":
+            tokens = list(state.subtree)
+            end = next((t.i for t in tokens if t.dep_ in {"cc", "conj"}), tokens[-1].i + 1)
+            words = [t.text for t in tokens if not t.is_punct and t.i < end]
+            return " ".join(words) if len(words) <= max_tokens else state.text
     return None
 
 

@@ -448,3 +448,20 @@ def test_money_and_shares_name_no_act(nlp):
 def test_a_count_before_a_possessive_counts_the_possessed_thing(nlp, text, surface, metric):
     (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
     assert obs.metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (girls' education release)
+            "As on December, 2019, 4881 KGBV were operational as compared to 3593 on 30th"
+            " September,2014.",
+            "4881",
+            "KGBV operational",
+        ),
+        ("Some 300 schools are eligible for the grant.", "300", "schools eligible for the grant"),
+    ],
+)
+def test_a_count_of_things_in_a_stated_state_counts_them_in_it(nlp, text, surface, metric):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.metric == metric
