@@ -170,12 +170,14 @@ def add_policy_components(nlp: Language) -> Language:
     return nlp
 
 
-def parse_long_text(nlp: Language, text: str) -> Doc:
-    """A text longer than ``nlp.max_length``: the base pipeline runs on paragraph chunks, the
-    chunks are joined into one Doc (the same text, so every offset is the document's), and
-    the ``kg`` components run on the whole, so that names and acronyms link across chunks."""
+def parse_long_text(nlp: Language, text: str, chunk_chars: int | None = None) -> Doc:
+    """A long text: the base pipeline runs on paragraph chunks of at most ``chunk_chars``
+    (default ``nlp.max_length``), one at a time so that memory follows the chunk, not the
+    text; the chunks are joined into one Doc (the same text, so every offset is the
+    document's), and the ``kg`` components run on the whole, so that names and acronyms link
+    across chunks."""
     with nlp.select_pipes(disable=[c for c in COMPONENTS if c in nlp.pipe_names]):
-        chunks = list(nlp.pipe(paragraph_chunks(text, nlp.max_length)))
+        chunks = list(nlp.pipe(paragraph_chunks(text, chunk_chars or nlp.max_length), batch_size=1))
     doc = Doc.from_docs(chunks, ensure_whitespace=False)
     for name in COMPONENTS:
         doc = nlp.get_pipe(name)(doc)

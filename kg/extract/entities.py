@@ -38,7 +38,9 @@ NAME_ABBREVIATIONS = [
 _WORD = (
     r"(?:[“\"‘']?(?:"
     + "|".join(map(re.escape, NAME_ABBREVIATIONS))
-    + r"|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
+    # (?<!\d): an ordinal starts where its digits start; tried inside a run of 64,000 digits
+    # from every one of them, it took 29 s
+    + r"|[A-Z][\w'’\-]*|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
 NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*{_WORD})*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
@@ -429,7 +431,8 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if re.search(r"\w['’]s$", text[start:end]):  # "Department of Agriculture’s (USDA) ..."
         end -= 2
-    possessive = list(re.finditer(r"\S+['’]s\s+", text[start:end]))
+    # (?<!\S): only from a word's start (from inside 80,000 letters it took 73 s); same matches
+    possessive = list(re.finditer(r"(?<!\S)\S+['’]s\s+", text[start:end]))
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
     while start < end:
