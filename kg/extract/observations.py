@@ -494,7 +494,8 @@ def what_was_done(measured: Span, root: Token) -> str | None:
             and not measured.start <= verb.i < measured.end
         ):
             forms = getInflection(verb.lemma_.lower(), tag="VBN")
-            return " ".join([forms[0], *given_with(verb, thing)]) if forms else None
+            particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "set up"
+            return " ".join([forms[0], *particles, *given_with(verb, thing)]) if forms else None
     return None
 
 

@@ -412,6 +412,7 @@ def test_a_count_in_brackets_after_a_name_is_that_names_count(nlp):
         ),
         ("Turnout was low when 5.5 million votes were cast.", "votes cast"),
         ("The company sold 2 million cars last year.", "cars sold"),
+        ("The agency has set up 90,000 vaccination sites.", "vaccination sites set up"),
         ("The scheme provided 9.54 crore farmers with seeds.", "farmers provided with seeds"),
         ("The company had 300 dealers in 2020.", "dealers"),  # "have" says nothing done
         ("The programme includes 40 schools.", "schools"),
