@@ -256,7 +256,9 @@ def parse_documents(nlp, documents, batch_size: int):
     ``LONG_TEXT_CHARS`` (or ``nlp.max_length``) is parsed in paragraph chunks, one at a time."""
     longest = min(LONG_TEXT_CHARS, nlp.max_length)
     short = [d for d in documents if len(d.text) <= longest]
-    parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
+    parsed = dict(
+        zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size), strict=True)
+    )
     for document in documents:
         if id(document) in parsed:
             yield parsed[id(document)], document

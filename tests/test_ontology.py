@@ -87,8 +87,11 @@ def test_agency_states_what_orgs_axioms_imply(ontology):
     from rdflib import RDFS, URIRef
 
     parents = set(ontology.objects(KGO.Agency, RDFS.subClassOf))
-    for parent in ("http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Organization",
-                   "http://xmlns.com/foaf/0.1/Agent"):
+    for parent in (
+        "http://www.w3.org/ns/org#Organization",
+        "http://xmlns.com/foaf/0.1/Organization",
+        "http://xmlns.com/foaf/0.1/Agent",
+    ):
         assert URIRef(parent) in parents
 
 

@@ -148,7 +148,7 @@ def search_probes(names: set[str]) -> list[str]:
     for name in names:
         words = name.split()
         probes.update(words)
-        probes.update(" ".join(pair) for pair in zip(words, words[1:]))
+        probes.update(" ".join(pair) for pair in zip(words, words[1:], strict=False))
     ordered = sorted(probes)
     return (
         ordered[:: max(1, len(ordered) // 40)]

@@ -535,7 +535,10 @@ def comma_joined_name(
     with commas inside, taken back run by run until its initials spell the acronym exactly."""
     letters = acronym_letters(acronym)
     for first in range(len(runs) - 2, max(-1, len(runs) - 1 - max_runs), -1):
-        gaps = [before[a.end() : b.start()] for a, b in zip(runs[first:], runs[first + 1 :])]
+        gaps = [
+            before[a.end() : b.start()]
+            for a, b in zip(runs[first:], runs[first + 1 :], strict=False)
+        ]
         if not all(re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", gap) for gap in gaps):
             return None
         name = before[runs[first].start() :]

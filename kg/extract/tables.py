@@ -101,7 +101,7 @@ def numeric_cells(text: str, rows: list[Row]) -> Iterator[TableCell]:
                 captions.append(cells[0])
             continue
         name = None
-        for (start, _), cell, (heading, unit) in zip(row.cells, cells, columns):
+        for (start, _), cell, (heading, unit) in zip(row.cells, cells, columns, strict=False):
             q = cell_number(cell)
             if q is None:
                 name = cell if HAS_WORD.search(cell) else name
