@@ -166,7 +166,8 @@ def person_name(ent: Span) -> Span:
 
 
 def is_possessive(token: Token) -> bool:
-    """The clitic "'s" ("’s" normalises to it), whether the tagger read it as possessive or as "is"."""
+    """The clitic "'s" ("’s" normalises to it), whether the tagger read it as possessive or
+    as "is"."""
     return token.tag_ == "POS" or token.norm_ == "'s"
 
 
