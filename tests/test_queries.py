@@ -132,7 +132,7 @@ def test_unknown_parameter_is_refused(example_graph):
         example_graph.query("agency-responsibilities", nonsense="1")
 
 
-# -- name parameters: looked up in the name index, then matched in full -----------------------------
+# -- name parameters: looked up in the name index, then matched in full ----------------------------
 NAME_COLUMNS = {
     "observations": "metricName",
     "metric-observations": "metricName",
