@@ -50,7 +50,8 @@ def central_agencies(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:
     """Agencies by degree centrality in the undirected entity graph, most central first.
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("m", kind="Agency", label="Ministry"); G.add_node("p", kind="Plan", label="Plan A")
+    >>> G.add_node("m", kind="Agency", label="Ministry")
+    >>> G.add_node("p", kind="Plan", label="Plan A")
     >>> G.add_edge("p", "m")
     0
     >>> central_agencies(G)
@@ -80,7 +81,9 @@ def components(G: nx.Graph) -> list[set[str]]:
 def communities(G: nx.Graph, *, seed: int = 1) -> list[set[str]]:
     """Louvain communities of the undirected graph, largest first (seeded: the same every run).
 
-    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
+    >>> G = nx.MultiDiGraph(
+    ...     [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")]
+    ... )
     >>> sorted(sorted(c) for c in communities(G))
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """

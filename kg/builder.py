@@ -5,7 +5,8 @@
                                       kg and pipeline (unless ``force``)
                 --iter_batches------> lists of ``batch_size`` documents
                 --extract_batch-----> in this process, in worker processes (``jobs``), or on a
-                                      Dask cluster (``scheduler``); the model loads once per process:
+                                      Dask cluster (``scheduler``); the model loads once per
+                                      process:
                                       nlp.pipe -> facts_from_doc -> document_graph -> N-Triples
                 --stored_in_commits-> documents gathered until they hold ``commit_triples``,
                                       then their named graphs replaced in one atomic write,
@@ -185,7 +186,7 @@ def iter_batches(documents: Iterator[SourceDocument], size: int) -> Iterator[lis
         yield batch
 
 
-# -- extracting (runs wherever the executor puts it) ------------------------------------------------
+# -- extracting (runs wherever the executor puts it) -----------------------------------------------
 def extract_batch(
     documents: list[SourceDocument],
     model: str | None = None,
@@ -256,7 +257,9 @@ def parse_documents(nlp, documents, batch_size: int):
     ``LONG_TEXT_CHARS`` (or ``nlp.max_length``) is parsed in paragraph chunks, one at a time."""
     longest = min(LONG_TEXT_CHARS, nlp.max_length)
     short = [d for d in documents if len(d.text) <= longest]
-    parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
+    parsed = dict(
+        zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size), strict=True)
+    )
     for document in documents:
         if id(document) in parsed:
             yield parsed[id(document)], document
@@ -302,7 +305,7 @@ def written(writing: tuple[Future, list[ExtractedDocument]] | None) -> Iterator[
         yield from documents
 
 
-# -- where extraction runs ------------------------------------------------------------------------------
+# -- where extraction runs -------------------------------------------------------------------------
 @contextmanager
 def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
     """(executor, number of workers): None in this process, worker processes, or a Dask cluster."""

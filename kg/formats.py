@@ -99,12 +99,13 @@ def decode_legacy(raw: bytes, path: Path, error: UnicodeDecodeError) -> str:
     best = from_bytes(raw).best()
     if best is None or best.chaos > MAX_CHAOS:
         raise InputError(
-            f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; convert it to UTF-8"
+            f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; "
+            "convert it to UTF-8"
         )
     return str(best)
 
 
-# -- HTML ------------------------------------------------------------------------------------------------
+# -- HTML ------------------------------------------------------------------------------------------
 class _TextExtractor(HTMLParser):
     """Visible text of a page: scripts, styles and other non-content elements dropped, block
     elements on their own lines, and each table row on one line as ``| cell | cell |`` (the
@@ -236,7 +237,9 @@ TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 def embedded_tables_as_text(text: str) -> str:
     r"""HTML tables inside a text (Markdown allows them) as one ``| cell | cell |`` line per row.
 
-    >>> embedded_tables_as_text("Funds:\n<table><tr><td>Iowa</td> <td>$5 million</td></tr></table>\nMore.")
+    >>> embedded_tables_as_text(
+    ...     "Funds:\n<table><tr><td>Iowa</td> <td>$5 million</td></tr></table>\nMore."
+    ... )
     'Funds:\n\n| Iowa | $5 million |\n\nMore.'
     """
     if "<t" not in text and "<T" not in text:
@@ -261,7 +264,7 @@ def embedded_table_spans(text: str):
         position = end.end()
 
 
-# -- PDF ---------------------------------------------------------------------------------------------------
+# -- PDF -------------------------------------------------------------------------------------------
 def pdf_text(raw: bytes, path: Path) -> str:
     """The text layer of a PDF (pypdf); scanned pages without one are refused clearly."""
     import logging

@@ -72,7 +72,8 @@ class KnowledgeGraph:
         self.close()
 
     def close(self) -> None:
-        """Release the store folder so that another process (``kg serve``, ``kg build``) can open it."""
+        """Release the store folder so that another process (``kg serve``, ``kg build``) can
+        open it."""
         self.store.close()
 
     # -- building -----------------------------------------------------------------------------
@@ -153,7 +154,7 @@ class KnowledgeGraph:
 
         return run_checks(self.store, names=list(names) or None)
 
-    # -- output -------------------------------------------------------------------------------------
+    # -- output ------------------------------------------------------------------------------------
     def export(self, path: str | Path) -> Path:
         """Write the graph; the format follows the extension (.ttl .trig .nq .nt .jsonld .csv)."""
         from .export import export_graph
@@ -189,7 +190,8 @@ class KnowledgeGraph:
         classes: list[str] | None = None,
         **params: str,
     ):
-        """Write the self-contained browser view and return it (a ``View``: in Jupyter it is drawn inline).
+        """Write the self-contained browser view and return it (a ``View``: in Jupyter it is
+        drawn inline).
 
         ``focus`` keeps the nodes within ``depth`` links of those whose name contains it;
         ``classes`` keeps only those classes; ``query`` draws a library CONSTRUCT query

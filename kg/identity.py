@@ -26,8 +26,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
-from .metrics import METRIC_ACTIONS
 from .extract.lexicon import canonical_key
+from .metrics import METRIC_ACTIONS
 from .queries import inline_bindings, internal_query
 
 __all__ = [

@@ -3,10 +3,11 @@
 An entity's label and aliases are indexed by their lower-case words (``kgo:nameKey``), less
 one-letter and function words and made singular (``kg.extract.vocabulary.singular``: so that
 "revenue" finds "revenues"; a wrong guess, "news" -> "new", costs only a candidate that the
-CONTAINS check then drops, as index and search key share the rule), plus the empty key, which every name has. A library query looks up the key of
-the text searched for (its longest word; the empty key if it has none) and then checks the
-whole text with CONTAINS. A search is thus one index lookup instead of a scan of every
-label: at 1.5M quads the scan of the 16,400 metric labels alone took 115 ms.
+CONTAINS check then drops, as index and search key share the rule), plus the empty key, which
+every name has. A library query looks up the key of the text searched for (its longest word;
+the empty key if it has none) and then checks the whole text with CONTAINS. A search is thus
+one index lookup instead of a scan of every label: at 1.5M quads the scan of the 16,400 metric
+labels alone took 115 ms.
 """
 
 from __future__ import annotations

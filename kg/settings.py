@@ -63,7 +63,10 @@ def extraction_description(model: str | None = None) -> str:
         else spacy.util.get_package_version(name)
     )
     digest = extractor_digest(PACKAGE_ROOT)
-    return f"kg {__version__} (extractor {digest}); spaCy pipeline {name} {version or 'unknown version'}"
+    return (
+        f"kg {__version__} (extractor {digest}); "
+        f"spaCy pipeline {name} {version or 'unknown version'}"
+    )
 
 
 @lru_cache(maxsize=4)

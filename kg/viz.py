@@ -67,7 +67,10 @@ class View:
 
     def _repr_html_(self) -> str:
         page = html.escape(self.read_text(), quote=True)
-        return f'<iframe srcdoc="{page}" style="width:100%;height:640px;border:1px solid #ddd"></iframe>'
+        return (
+            f'<iframe srcdoc="{page}" '
+            'style="width:100%;height:640px;border:1px solid #ddd"></iframe>'
+        )
 
 
 def write_view(
@@ -215,7 +218,8 @@ def split_concat(value: str | None) -> list[str]:
 
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
-    """Fixed positions for graphs too large for in-browser physics (None: let the browser lay out)."""
+    """Fixed positions for graphs too large for in-browser physics (None: let the browser lay
+    out)."""
     if graph.number_of_nodes() <= PHYSICS_LIMIT:
         return None
     positions = nx.spring_layout(

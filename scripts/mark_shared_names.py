@@ -15,15 +15,15 @@ def main() -> None:
     lines = TABLE.read_text(encoding="utf-8").rstrip("\n").split("\n")
     header_at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
     header = lines[header_at].split("\t")
-    rows = [dict(zip(header, line.split("\t"))) for line in lines[header_at + 1 :]]
+    rows = [dict(zip(header, line.split("\t"), strict=False)) for line in lines[header_at + 1 :]]
     forms = [
         {canonical_key(f) for c in NAME_COLUMNS for f in row[c].split("|") if f} for row in rows
     ]
     countries = defaultdict(set)
-    for row, keys in zip(rows, forms):
+    for row, keys in zip(rows, forms, strict=True):
         for key in keys:
             countries[key].add(row["country"])
-    for row, keys in zip(rows, forms):
+    for row, keys in zip(rows, forms, strict=True):
         others = set().union(*(countries[k] for k in keys)) - {row["country"]}
         row["shared_with"] = "|".join(sorted(others))
     body = ["\t".join(row[c] for c in header) for row in rows]

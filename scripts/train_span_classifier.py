@@ -51,7 +51,7 @@ def parsed(paths: list[Path], cache: Path | None) -> dict[str, Doc]:
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
             DocBin(store_user_data=False, docs=docs).to_disk(cached)
-    return {p.stem: d for p, d in zip(paths, docs)}
+    return {p.stem: d for p, d in zip(paths, docs, strict=True)}
 
 
 def bulk_sample(folder: Path, n: int) -> list[Path]:

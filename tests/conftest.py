@@ -73,7 +73,8 @@ def wait_until_listening(port: int, process, seconds: float = 30) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(
-                f"server exited with {process.returncode}: {process.stderr.read() if process.stderr else ''}"
+                f"server exited with {process.returncode}: "
+                f"{process.stderr.read() if process.stderr else ''}"
             )
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()

@@ -13,7 +13,8 @@ from .conftest import EXAMPLES
 def test_build_from_text_in_memory():
     graph = kg.build(
         [
-            "The Department of Energy launched the Home Heat Pump Program, which reached 40,000 homes in 2023."
+            "The Department of Energy launched the Home Heat Pump Program, which reached 40,000 "
+            "homes in 2023."
         ]
     )
     names = {row["programName"] for row in graph.query("programs-by-agency")}
@@ -24,7 +25,8 @@ def test_same_agency_in_two_documents_is_one_node(example_graph):
     rows = example_graph.query("documents-mentioning", name="Ministry of Industry")
     assert [r for r in rows if r["entityName"] == "Ministry of Industry and Information Technology"]
     agencies = example_graph.sparql(
-        "SELECT DISTINCT ?a WHERE { ?a a kgo:Agency ; rdfs:label ?l FILTER(CONTAINS(?l, 'Department for Transport')) }"
+        "SELECT DISTINCT ?a WHERE { ?a a kgo:Agency ; rdfs:label ?l FILTER(CONTAINS(?l, "
+        "'Department for Transport')) }"
     )
     assert len(agencies) == 1
 

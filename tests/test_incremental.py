@@ -53,8 +53,10 @@ def test_a_document_built_by_another_extractor_is_extracted_again(tmp_path):
     graph = kg.build([folder], store=tmp_path / "store")
     graph.store._db.update(  # as if an older kg (or another pipeline) had built this one
         "PREFIX kgo: <https://w3id.org/policy-kg/ontology#> "
-        'DELETE { GRAPH ?g { ?d kgo:extractedWith ?w } } INSERT { GRAPH ?g { ?d kgo:extractedWith "kg 0.0.1" } } '
-        f"WHERE {{ GRAPH ?g {{ ?d kgo:extractedWith ?w }} FILTER(?g = <{graph.store.documents()[0]}>) }}"
+        "DELETE { GRAPH ?g { ?d kgo:extractedWith ?w } } INSERT { GRAPH ?g { ?d kgo:extractedWith "
+        '"kg 0.0.1" } } '
+        f"WHERE {{ GRAPH ?g {{ ?d kgo:extractedWith ?w }} FILTER(?g = "
+        f"<{graph.store.documents()[0]}>) }}"
     )
     summary = graph.add(folder)
     assert len(summary.built) == 1 and len(summary.unchanged) == len(files) - 1

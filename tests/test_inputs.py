@@ -86,10 +86,15 @@ def test_a_pdf_without_text_and_a_broken_pdf_are_refused_in_one_line(run_kg, tmp
 @pytest.mark.parametrize("encoding", ["cp1252", "gb18030", "shift_jis"])
 def test_legacy_encodings_are_detected(tmp_path, encoding):
     samples = {
-        "cp1252": "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Tuesday. "
-        "Investment in the café districts reached €1.2 billion in 2023, the ministry’s “best” year.",
-        "gb18030": "国家统计局发布了最新数据。2023年社会消费品零售总额达到47.1万亿元，同比增长7.2%。"
-        "商务部发布了促进消费的行动计划，各地方政府积极落实相关政策措施。",
+        "cp1252": (
+            "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Tuesday. "
+            "Investment in the café districts reached €1.2 billion in 2023, the ministry’s “best” "
+            "year."
+        ),
+        "gb18030": (
+            "国家统计局发布了最新数据。2023年社会消费品零售总额达到47.1万亿元，同比增长7.2%。"
+            "商务部发布了促进消费的行动计划，各地方政府积极落实相关政策措施。"
+        ),
         "shift_jis": "経済産業省は新しい計画を発表しました。2023年の投資額は前年比で増加しました。"
         "政府は地方自治体と協力して政策を実施します。",
     }
@@ -170,15 +175,21 @@ def test_a_markdown_pipe_table_reads_like_an_html_one(tmp_path):
 
 
 def test_html_pages_keep_each_table_row_on_one_line():
-    page = "<p>Awards:</p><table><tr><th>State</th><th>Grants</th></tr><tr><td>Iowa</td><td>$5</td></tr></table><p>End</p>"
+    page = (
+        "<p>Awards:</p><table><tr><th>State</th><th>Grants</th></tr>"
+        "<tr><td>Iowa</td><td>$5</td></tr></table><p>End</p>"
+    )
     assert html_text(page) == "Awards:\n\n| State | Grants |\n| Iowa | $5 |\n\nEnd"
 
 
 def test_a_table_heading_gives_its_cells_their_unit_and_scale(tmp_path):
     release = tmp_path / "budget.md"
     release.write_text(
-        "Budget tables for 2024.\n\n| Agency | Funding ($ millions) | Staff (thousands) | Share (%) |\n"
-        "|---|---|---|---|\n| Energy Office | 5.2 | 1.5 | 12 |\n| Water Office | $7 billion | 2 | 30 |\n"
+        "Budget tables for 2024.\n\n"
+        "| Agency | Funding ($ millions) | Staff (thousands) | Share (%) |\n"
+        "|---|---|---|---|\n"
+        "| Energy Office | 5.2 | 1.5 | 12 |\n"
+        "| Water Office | $7 billion | 2 | 30 |\n"
     )
     found = table_observations(kg.build([release]))
     assert found["Funding for Energy Office"][:2] == (5_200_000, "USD")  # the unit leaves the name

@@ -87,8 +87,11 @@ def test_agency_states_what_orgs_axioms_imply(ontology):
     from rdflib import RDFS, URIRef
 
     parents = set(ontology.objects(KGO.Agency, RDFS.subClassOf))
-    for parent in ("http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Organization",
-                   "http://xmlns.com/foaf/0.1/Agent"):
+    for parent in (
+        "http://www.w3.org/ns/org#Organization",
+        "http://xmlns.com/foaf/0.1/Organization",
+        "http://xmlns.com/foaf/0.1/Agent",
+    ):
         assert URIRef(parent) in parents
 
 
@@ -98,8 +101,8 @@ def test_a_person_with_roles_in_two_agencies_validates():
 ex:grid a kgo:Agency ; rdfs:label "Grid Authority" ; kgo:evidence ex:ev ; kgo:mentionedIn ex:doc ;
     kgo:nameKey "", "grid", "authority" .
 ex:singh kgo:agency ex:grid ; kgo:role "chairman" .
-ex:membership2 a org:Membership ; org:member ex:singh ; org:organization ex:grid ; kgo:statedIn ex:doc ;
-    kgo:evidence ex:ev .
+ex:membership2 a org:Membership ; org:member ex:singh ; org:organization ex:grid ;
+    kgo:statedIn ex:doc ; kgo:evidence ex:ev .
 """
     report = validate_graph(Graph().parse(data=valid + other, format="turtle"))
     assert report.conforms, report.text

@@ -132,7 +132,7 @@ def test_unknown_parameter_is_refused(example_graph):
         example_graph.query("agency-responsibilities", nonsense="1")
 
 
-# -- name parameters: looked up in the name index, then matched in full -----------------------------
+# -- name parameters: looked up in the name index, then matched in full ----------------------------
 NAME_COLUMNS = {
     "observations": "metricName",
     "metric-observations": "metricName",
@@ -148,7 +148,7 @@ def search_probes(names: set[str]) -> list[str]:
     for name in names:
         words = name.split()
         probes.update(words)
-        probes.update(" ".join(pair) for pair in zip(words, words[1:]))
+        probes.update(" ".join(pair) for pair in zip(words, words[1:], strict=False))
     ordered = sorted(probes)
     return (
         ordered[:: max(1, len(ordered) // 40)]

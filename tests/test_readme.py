@@ -8,7 +8,8 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 
 def test_catalogue_is_generated_from_the_query_headers():
-    # Regenerate with: python -c "from kg.queries import catalogue_markdown; print(catalogue_markdown())"
+    # Regenerate with:
+    # python -c "from kg.queries import catalogue_markdown; print(catalogue_markdown())"
     assert catalogue_markdown() in README
 
 

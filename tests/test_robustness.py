@@ -1,4 +1,5 @@
-"""Crashes and arbitrary text: a killed build leaves only whole documents; any text gives a valid graph."""
+"""Crashes and arbitrary text: a killed build leaves only whole documents; any text gives a
+valid graph."""
 
 from __future__ import annotations
 

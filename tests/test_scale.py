@@ -50,7 +50,10 @@ def test_documents_stream_into_the_store(jobs):
     def corpus():
         for number in range(200):
             pulled.append(number)
-            yield f"The Ministry of Testing issued the Plan Number {number} on Monday. Sales rose 3% in 2023."
+            yield (
+                f"The Ministry of Testing issued the Plan Number {number} on Monday. "
+                "Sales rose 3% in 2023."
+            )
 
     pulled_at_first_store, stored_at_first_store = [], []
     store = OxigraphStore()
@@ -138,7 +141,8 @@ def test_workers_start_with_one_blas_thread_unless_the_user_chose(monkeypatch, s
 
 
 def test_the_model_is_loaded_once_however_it_is_named(nlp):
-    """load_nlp() before a build (as notebooks and the benchmark do) is the pipeline the build uses."""
+    """load_nlp() before a build (as notebooks and the benchmark do) is the pipeline the build
+    uses."""
     from kg.settings import load_nlp, resolve_model_name
 
     assert load_nlp(None) is nlp and load_nlp(resolve_model_name()) is nlp

@@ -27,7 +27,8 @@ CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The examples in a store folder, served by ``kg serve``; yields (url, store, expected facts)."""
+    """The examples in a store folder, served by ``kg serve``; yields (url, store, expected
+    facts)."""
     store = tmp_path_factory.mktemp("served") / "kg"
     with kg.build([EXAMPLES], store=store) as graph:
         expected = {

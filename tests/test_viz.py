@@ -10,7 +10,8 @@ import kg
 
 HOSTILE = (
     'The Ministry of <img src=x onerror="window.__xss=1"> Affairs launched the '
-    '<script>window.__xss=2</script> Safety Program <a href="javascript:window.__xss=3">here</a> in 2024.'
+    '<script>window.__xss=2</script> Safety Program <a href="javascript:window.__xss=3">here</a> '
+    "in 2024."
 )
 
 
@@ -73,7 +74,8 @@ def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_grap
         driver.get(page.as_uri())
         shown = driver.execute_script("return network.body.data.nodes.length")
         drawn = driver.execute_script(
-            "return data.nodes.map(n => [n.kind, network.body.nodes[n.id].options.color.background])"
+            "return data.nodes.map(n => [n.kind, "
+            "network.body.nodes[n.id].options.color.background])"
         )
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
@@ -111,7 +113,7 @@ def test_hovering_and_clicking_hostile_labels_runs_nothing(hostile_view):
     assert title
 
 
-# -- parts of the graph, files, CONSTRUCT queries, large graphs ---------------------------------------
+# -- parts of the graph, files, CONSTRUCT queries, large graphs ------------------------------------
 KGO = "https://w3id.org/policy-kg/ontology#"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"

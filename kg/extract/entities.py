@@ -68,7 +68,8 @@ ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z
 LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
 LIST_MODIFIERS = vocabulary.words("heads", rules="list-modifier")  # "action plans"
 COORDINATED = re.compile(
-    rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?\b(?:including|namely|such as)\s+(?P<items>[^.;\n]+)",
+    rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?"
+    rf"\b(?:including|namely|such as)\s+(?P<items>[^.;\n]+)",
     re.IGNORECASE,
 )
 # "the Ministry", or a bare "Cabinet approved ..." that no other capitalised word precedes
@@ -169,7 +170,8 @@ class PolicyEntityRecognizer:
                 or re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0])
                 and "congress" in words
             ):
-                return False  # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
+                # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
+                return False
             if (
                 words[-1].endswith("s")
                 and head_type(words[-1])
@@ -265,7 +267,8 @@ def descriptive_mentions(doc: Doc):
 
 
 def is_descriptive_tail(token: Token) -> bool:
-    """ "... for the Internet industry", "... to designate PFOA as hazardous", "... containing PFAS"."""
+    """ "... for the Internet industry", "... to designate PFOA as hazardous",
+    "... containing PFAS"."""
     return (
         token.dep_ == "prep"
         and token.lower_ in DESCRIPTIVE_TAIL
@@ -277,7 +280,8 @@ def is_descriptive_tail(token: Token) -> bool:
 
 def misattached_prepositions(head: Token) -> list[Token]:
     """ "approved an amendment | to the Act": the parser hung the preposition that follows the
-    head on the verb. (Not infinitives: "amended the rules | to compensate farmers" is a purpose.)"""
+    head on the verb. (Not infinitives: "amended the rules | to compensate farmers" is a
+    purpose.)"""
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if (
         following is not None
@@ -535,7 +539,10 @@ def comma_joined_name(
     with commas inside, taken back run by run until its initials spell the acronym exactly."""
     letters = acronym_letters(acronym)
     for first in range(len(runs) - 2, max(-1, len(runs) - 1 - max_runs), -1):
-        gaps = [before[a.end() : b.start()] for a, b in zip(runs[first:], runs[first + 1 :])]
+        gaps = [
+            before[a.end() : b.start()]
+            for a, b in zip(runs[first:], runs[first + 1 :], strict=False)
+        ]
         if not all(re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", gap) for gap in gaps):
             return None
         name = before[runs[first].start() :]
@@ -574,7 +581,8 @@ def trim_to_initials(acronym: str, name: str) -> str:
     return name
 
 
-# "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture" (keys are lower case)
+# "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture"
+# (keys are lower case)
 COUNTRY_QUALIFIER = re.compile(
     rf"^{literal_alternation(vocabulary.words('country_qualifiers'))}\s+"
 )

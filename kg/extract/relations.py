@@ -166,7 +166,8 @@ def person_name(ent: Span) -> Span:
 
 
 def is_possessive(token: Token) -> bool:
-    """The clitic "'s" ("’s" normalises to it), whether the tagger read it as possessive or as "is"."""
+    """The clitic "'s" ("’s" normalises to it), whether the tagger read it as possessive or
+    as "is"."""
     return token.tag_ == "POS" or token.norm_ == "'s"
 
 
@@ -207,7 +208,8 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
         return False
-    agency_role, policy_role = role_in(a, verb), role_in(p, verb) if is_argument_of(p, verb) else None
+    agency_role = role_in(a, verb)
+    policy_role = role_in(p, verb) if is_argument_of(p, verb) else None
     # "MIIT issued the Plan", "the Plan was issued by MIIT", "the Plan, launched by MIIT"
     return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) or (
         agency_role == "agent" and policy_role == "subject"
@@ -465,7 +467,8 @@ def lowest_common_verb(a: Token, b: Token) -> Token | None:
     return None
 
 
-NESTED_CLAUSES = {"relcl", "acl", "pcomp", "csubj"}  # not ccomp, advcl: "announced that ... to pilot"
+# not ccomp, advcl: "announced that ... to pilot"
+NESTED_CLAUSES = {"relcl", "acl", "pcomp", "csubj"}
 ARGUMENT_PREPOSITIONS = vocabulary.words("common_words", uses="argument-prep")
 
 

@@ -287,7 +287,7 @@ class SpanClassifier:
         best = probabilities[:, 1:].argmax(axis=1) + 1
         return [
             SpanPrediction(s, e, self.classes[k], float(probabilities[i, k]))
-            for i, ((s, e), k) in enumerate(zip(spans, best))
+            for i, ((s, e), k) in enumerate(zip(spans, best, strict=True))
             if k and probabilities[i, k] >= threshold
         ]
 

@@ -240,7 +240,7 @@ def common_features(
     spans: list[LabelledSpan], hashed: list[list[int]], min_documents: int
 ) -> set[int]:
     documents: dict[int, set[str]] = defaultdict(set)
-    for span, row in zip(spans, hashed):
+    for span, row in zip(spans, hashed, strict=True):
         for i in row:
             documents[i].add(span.document)
     return {i for i, names in documents.items() if len(names) >= min_documents}
@@ -352,6 +352,9 @@ def cross_validate(
     for classifier, documents in held_out_results:
         for c, figures in evaluate(classifier, documents, threshold).items():
             counts[c] = [
-                a + b for a, b in zip(counts[c], (figures["tp"], figures["fp"], figures["fn"]))
+                a + b
+                for a, b in zip(
+                    counts[c], (figures["tp"], figures["fp"], figures["fn"]), strict=True
+                )
             ]
     return {c: prf(*v) for c, v in counts.items()}

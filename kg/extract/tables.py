@@ -101,7 +101,7 @@ def numeric_cells(text: str, rows: list[Row]) -> Iterator[TableCell]:
                 captions.append(cells[0])
             continue
         name = None
-        for (start, _), cell, (heading, unit) in zip(row.cells, cells, columns):
+        for (start, _), cell, (heading, unit) in zip(row.cells, cells, columns, strict=False):
             q = cell_number(cell)
             if q is None:
                 name = cell if HAS_WORD.search(cell) else name
@@ -133,9 +133,17 @@ def heading_unit(heading: str) -> tuple[float, str | None] | None:
     """(scale, unit code) a column heading gives its numbers, from a note in brackets, an
     "in millions" tail, or a heading that is only a unit; None when it gives none.
 
-    >>> heading_unit("Funding ($ millions)"), heading_unit("Millions of Dollars"), heading_unit("Share (%)")
+    >>> (
+    ...     heading_unit("Funding ($ millions)"),
+    ...     heading_unit("Millions of Dollars"),
+    ...     heading_unit("Share (%)"),
+    ... )
     ((1000000.0, 'USD'), (1000000.0, 'USD'), (1, 'percent'))
-    >>> heading_unit("Amount in Rs crore"), heading_unit("Households (thousands)"), heading_unit("State")
+    >>> (
+    ...     heading_unit("Amount in Rs crore"),
+    ...     heading_unit("Households (thousands)"),
+    ...     heading_unit("State"),
+    ... )
     ((10000000.0, 'INR'), (1000.0, None), None)
     """
     notes = NOTE.findall(heading)

@@ -56,7 +56,8 @@ def token_indices(doc: Doc, attribute: int, accept: Callable[[str], bool]) -> li
     made: a Python loop over every token cost a component more than its rules did.
 
     >>> import spacy; from spacy.attrs import LOWER
-    >>> token_indices(spacy.blank("en")("A plan, then Plans"), LOWER, lambda s: s.startswith("plan"))
+    >>> doc = spacy.blank("en")("A plan, then Plans")
+    >>> token_indices(doc, LOWER, lambda s: s.startswith("plan"))
     [1, 4]
     """
     values = doc.to_array(attribute)

@@ -30,7 +30,7 @@ def rows(table: str) -> tuple[dict[str, str], ...]:
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     header = lines[0].split("\t")
     return tuple(
-        dict(zip(header, (line.split("\t") + [""] * len(header))[: len(header)]))
+        dict(zip(header, (line.split("\t") + [""] * len(header))[: len(header)], strict=True))
         for line in lines[1:]
     )
 

@@ -47,7 +47,8 @@ RELATION_PREDICATES = {
 
 class DocumentTriples:
     """One document's triples, each once, in the order they were added, for N-Triples. Lighter
-    than an rdflib ``Graph``, whose indexes a build never reads (with its serializer, 4% of a build)."""
+    than an rdflib ``Graph``, whose indexes a build never reads (with its serializer, 4% of a
+    build)."""
 
     def __init__(self):
         self._triples: dict[tuple, None] = {}  # a dict: ordered, and each triple once

@@ -1,8 +1,9 @@
 """The ontology's terms for Python code: ``KGO.Agency``, ``KGO.responsibleAgency``, ...
 
 Only the terms kg writes or reads are listed; the ontology declares more for other users
-(``kgo:issuedBy``, ``kgo:PolicyInstrument``, ...). A typo raises ``AttributeError`` (``_fail = True``), and a test checks that every term
-listed here is declared in ``ontology/kg.ttl``.
+(``kgo:issuedBy``, ``kgo:PolicyInstrument``, ...). A typo raises ``AttributeError``
+(``_fail = True``), and a test checks that every term listed here is declared in
+``ontology/kg.ttl``.
 """
 
 from rdflib import Namespace, URIRef

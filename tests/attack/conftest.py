@@ -27,7 +27,8 @@ SAFETY_MEMORY_BYTES = 1_500_000_000
 
 
 def limit_memory(limit: int = SAFETY_MEMORY_BYTES):
-    """A ``preexec_fn`` putting the child (and the workers it spawns) under ``limit`` bytes of data."""
+    """A ``preexec_fn`` putting the child (and the workers it spawns) under ``limit`` bytes of
+    data."""
 
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
@@ -53,7 +54,8 @@ def good_documents(folder: Path, count: int = 16) -> list[Path]:
     return paths
 
 
-CHINESE_SCALES = {  # file stem -> a sentence whose scale words once stopped a whole build (KeyError)
+# file stem -> a sentence whose scale words once stopped a whole build (KeyError)
+CHINESE_SCALES = {
     "wan-yi": "The fund reached 1.47万亿元 in 2023, the Ministry of Finance said.",
     "wan-wan": "Retail sales reached 3万万 yuan in 2023, the Ministry of Commerce said.",
     "lakh-wan": "The Ministry of Power sanctioned 5 lakh万 rupees for the National Grid Plan.",
@@ -124,7 +126,7 @@ def pdf_self_referencing_resources() -> bytes:
     return one_page_pdf(pdf_stream(text), b"6 0 R", {6: b"6 0 R"})
 
 
-# -- file-system shapes ---------------------------------------------------------------------------------
+# -- file-system shapes ----------------------------------------------------------------------------
 def without_root_override(command: list[str]) -> list[str]:
     """``command`` run without the capabilities that let root read any file (tests run as root
     in CI), so that a folder with mode 000 is unreadable to it as it is to anyone else."""
@@ -173,7 +175,7 @@ def run_kg(
     )
 
 
-# -- stores and servers ----------------------------------------------------------------------------------
+# -- stores and servers ----------------------------------------------------------------------------
 def synthetic_store(path: Path, triples: int, documents: int = 20) -> Path:
     """A store folder laid out as kg lays one out (one named graph per document, their union in
     the default graph), filled without spaCy: the endpoint attacks need rows, not extraction."""
@@ -263,7 +265,7 @@ def server(servers):
     return servers("--timeout", "10", "--workers", "2")
 
 
-# -- raw HTTP ----------------------------------------------------------------------------------------------
+# -- raw HTTP --------------------------------------------------------------------------------------
 def raw_request(port: int, request: bytes, timeout: float = 30) -> bytes:
     """Send ``request`` as it is and return everything the server answers until it closes."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:

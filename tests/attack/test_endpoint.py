@@ -48,17 +48,22 @@ def still_answers(server) -> bool:
     return status == 200 and '"n"' in text
 
 
-# -- federation -------------------------------------------------------------------------------------------
+# -- federation ------------------------------------------------------------------------------------
 SERVICE_FORMS = {
     "select": "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
     "silent": "SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
     "construct": "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
     "ask": "ASK {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
-    "lowercase-in-subquery": "select * where {{ {{ select ?s where {{ service <{url}> {{ ?s ?p ?o }} }} }} }}",
+    "lowercase-in-subquery": (
+        "select * where {{ {{ select ?s where {{ service <{url}> {{ ?s ?p ?o }} }} }} }}"
+    ),
     "variable": "SELECT * WHERE {{ BIND(<{url}> AS ?where) SERVICE ?where {{ ?s ?p ?o }} }}",
-    "after-an-escaped-hash-in-a-name": "PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ?p ex:a\\# SERVICE <{url}> "
-    "{{ ?s ?p ?o }} }}",
-    "after-comment-and-string": "SELECT * WHERE {{ # a comment }}\n BIND('}}' AS ?x) SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "after-an-escaped-hash-in-a-name": (
+        "PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ?p ex:a\\# SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    ),
+    "after-comment-and-string": (
+        "SELECT * WHERE {{ # a comment }}\n BIND('}}' AS ?x) SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    ),
 }
 
 
@@ -80,7 +85,8 @@ def test_a_service_call_to_the_server_itself_is_refused(server):
 
 def test_service_in_strings_comments_and_names_is_not_federation(server):
     query = (
-        "PREFIX ex: <https://example.org/>\nSELECT ?service WHERE { # SERVICE <http://127.0.0.1:9/>\n"
+        "PREFIX ex: <https://example.org/>\nSELECT ?service WHERE { # SERVICE "
+        "<http://127.0.0.1:9/>\n"
         " BIND('SERVICE <http://127.0.0.1:9/> { }' AS ?service) } "
     )
     status, text = ask(server, query)
@@ -95,7 +101,7 @@ def test_allow_service_lets_named_hosts_through_and_no_others(servers, listener)
     assert status == 400 and "localhost" in text
 
 
-# -- memory --------------------------------------------------------------------------------------------------
+# -- memory ----------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def small_memory_server(servers):
     return servers("--max-memory", "300", "--timeout", "60", "--workers", "1")
@@ -119,10 +125,11 @@ def test_answers_are_capped_in_bytes_as_well_as_rows(servers):
     assert still_answers(capped)
 
 
-# -- requests ---------------------------------------------------------------------------------------------------
+# -- requests --------------------------------------------------------------------------------------
 def post_with_length(port: int, length: str, body: bytes) -> bytes:
     head = (
-        f"POST /sparql HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query\r\n"
+        f"POST /sparql HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: "
+        f"application/sparql-query\r\n"
         f"Content-Length: {length}\r\n\r\n"
     ).encode()
     with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
@@ -223,7 +230,7 @@ def test_control_characters_in_the_request_line_are_escaped_in_the_log(server):
     assert "red" in log and "\x1b" not in log and "\x07" not in log
 
 
-# -- engine failures ----------------------------------------------------------------------------------------------
+# -- engine failures -------------------------------------------------------------------------------
 def test_deeply_nested_queries_are_a_400_and_crash_no_worker(server):
     status, text = ask(server, DEEP_PARENTHESES, post=True)
     assert status == 400 and one_line(text) and "nest" in text
@@ -232,7 +239,10 @@ def test_deeply_nested_queries_are_a_400_and_crash_no_worker(server):
 
 
 def test_an_engine_error_while_reading_results_is_a_one_line_400(server):
-    query = "SELECT * WHERE { BIND(<http://127.0.0.1:9/s> AS ?x) OPTIONAL { ?s ?p ?o } SERVICE ?unbound { ?s ?p ?o } }"
+    query = (
+        "SELECT * WHERE { BIND(<http://127.0.0.1:9/s> AS ?x) OPTIONAL { ?s ?p ?o } "
+        "SERVICE ?unbound { ?s ?p ?o } }"
+    )
     status, text = ask(server, query)
     assert status == 400 and one_line(text)
     assert still_answers(server)

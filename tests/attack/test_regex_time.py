@@ -42,7 +42,12 @@ CHILD = """
     bare = spacy.load(resolve_model_name())
     load_nlp()  # both pipelines loaded, and kg's first build done, before anything is timed
     kg.build(["The Ministry of Power issued the National Grid Plan on Monday."])
-    steps = {"tokenize": bare.make_doc, "read": document_from_text, "parse": bare, "build": lambda t: kg.build([t])}
+    steps = {
+        "tokenize": bare.make_doc,
+        "read": document_from_text,
+        "parse": bare,
+        "build": lambda t: kg.build([t]),
+    }
     for line in sys.stdin:
         text = json.loads(line)
         for name, step in steps.items():

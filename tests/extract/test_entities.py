@@ -38,7 +38,8 @@ def mentions(nlp, text):
             ("Regulation", "Essential Commodities Act"),
         ),
         (
-            'The "Regulations on the Management of Security Vulnerabilities in Network Products" were issued.',
+            'The "Regulations on the Management of Security Vulnerabilities in Network Products" '
+            "were issued.",
             (
                 "Regulation",
                 "Regulations on the Management of Security Vulnerabilities in Network Products",
@@ -120,14 +121,18 @@ def test_a_line_break_ends_a_sentence(nlp):
     ],
 )
 def test_an_abbreviation_starts_no_sentence(nlp, text, whole):
-    # The parser alone starts a sentence after "approx." and "viz.": the line-break component forbids it.
+    # The parser alone starts a sentence after "approx." and "viz.": the line-break component
+    # forbids it.
     assert any(whole in sentence.text for sentence in nlp(text).sents)
 
 
 def test_text_longer_than_max_length_is_parsed_in_chunks_with_document_offsets(nlp):
     from kg.extract.components import parse_long_text
 
-    paragraph = "The Ministry of Power (MoP) issued the Grid Plan. Investment reached Rs {} crore in 2023.\n\n"
+    paragraph = (
+        "The Ministry of Power (MoP) issued the Grid Plan. "
+        "Investment reached Rs {} crore in 2023.\n\n"
+    )
     text = "".join(paragraph.format(5 + number) for number in range(40))  # 40 distinct numbers
     limit = nlp.max_length
     nlp.max_length = 1000  # the real limit is 1,000,000 characters; the mechanism is the same
@@ -160,8 +165,9 @@ def test_national_programmes_without_a_head_noun_come_from_the_lexicon(nlp):
     "text, expected",
     [
         (
-            "In the coming weeks, the agency will issue a proposed rule to classify PFOA and PFOS as hazardous "
-            "substances under the Clean Air Act.",  # a 14-token window, not cut inside "Clean Air Act"
+            # a 14-token window, not cut inside "Clean Air Act"
+            "In the coming weeks, the agency will issue a proposed rule to classify PFOA and PFOS "
+            "as hazardous substances under the Clean Air Act.",
             ("Regulation", "proposed rule to classify PFOA and PFOS as hazardous substances"),
         ),
         (
@@ -193,7 +199,8 @@ def test_in_order_to_is_not_an_order(nlp):
     "text, expected",
     [
         (
-            "The Cabinet approved 'The Seeds and Plant Material (Quality Control) Ordinance, 2021'.",
+            "The Cabinet approved 'The Seeds and Plant Material (Quality Control) Ordinance, "
+            "2021'.",
             ("Regulation", "Seeds and Plant Material (Quality Control) Ordinance, 2021"),
         ),
         (
@@ -301,7 +308,8 @@ def test_the_last_item_after_or_is_the_item_itself(nlp):
 
 def test_an_acronym_reads_a_name_with_commas_inside(nlp):
     doc = nlp(
-        "Sites fall under the Comprehensive Environmental Response, Compensation, and Liability Act (CERCLA). "
+        "Sites fall under the Comprehensive Environmental Response, Compensation, and Liability "
+        "Act (CERCLA). "
         "CERCLA sets the rules."
     )
     keys = {m.key for m in doc._.kg_mentions if m.type == "Regulation"}
@@ -311,7 +319,8 @@ def test_an_acronym_reads_a_name_with_commas_inside(nlp):
 def test_a_bare_five_year_plan_is_no_name_but_a_numbered_one_is(nlp):
     found = mentions(
         nlp,
-        "The 14th Five-Year Plan began. The Five-Year Plan has targets. The Annual Action Plan was approved.",
+        "The 14th Five-Year Plan began. The Five-Year Plan has targets. The Annual Action Plan was "
+        "approved.",
     )
     plans = {name for type_, name in found if type_ == "Plan"}
     assert {"14th Five-Year Plan", "Annual Action Plan"} <= plans and "Five-Year Plan" not in plans
@@ -373,7 +382,8 @@ def test_an_entity_is_named_in_ordinary_case_and_without_a_leading_the(written, 
     "headline, names",
     [
         (
-            "Harris Administration Issues Landmark Blueprint for the National Grid Modernisation Plan",
+            "Harris Administration Issues Landmark Blueprint for the National Grid Modernisation "
+            "Plan",
             {
                 "Harris Administration",
                 "Landmark Blueprint for the National Grid Modernisation Plan",

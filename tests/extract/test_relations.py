@@ -21,17 +21,20 @@ def relations(nlp, text, predicate=None):
             "Agency:coastal agency",
         ),
         (
-            "The Seeds Board (SB) met on Monday. Board members agreed. Board approved the Seed Quality Standard.",
+            "The Seeds Board (SB) met on Monday. Board members agreed. Board approved the Seed "
+            "Quality Standard.",
             "Regulation:seed quality standard",
             "Agency:seeds board",
         ),
         (
-            "The helpline is provided by the Home Office and the Department of Health under the Talk Safe Programme.",
+            "The helpline is provided by the Home Office and the Department of Health under the "
+            "Talk Safe Programme.",
             None,
             None,
         ),
         (
-            "The Environmental Protection Agency is working to release the National Drinking Water Standard.",
+            "The Environmental Protection Agency is working to release the National Drinking Water "
+            "Standard.",
             "Regulation:national drinking water standard",
             "Agency:environmental protection agency",
         ),
@@ -63,7 +66,8 @@ def test_the_agency_that_implements_is_responsible_not_the_one_that_speaks(nlp):
             "Plan:national energy plan",
         ),
         (
-            "The Ministry of Power runs the Solar Village Programme as part of the National Energy Plan.",
+            "The Ministry of Power runs the Solar Village Programme as part of the National Energy "
+            "Plan.",
             "implements",
             "Program:solar village program",
             "Plan:national energy plan",
@@ -111,7 +115,8 @@ def named_relations(nlp, text, predicate="responsibleAgency"):
 
 
 def related(nlp, text, subject, obj, predicate="responsibleAgency"):
-    """Whether a relation links a mention whose name contains ``subject`` to one containing ``obj``."""
+    """Whether a relation links a mention whose name contains ``subject`` to one containing
+    ``obj``."""
     return any(
         any(subject in s for s in subjects) and any(obj in o for o in objects)
         for subjects, objects in named_relations(nlp, text, predicate)
@@ -128,7 +133,8 @@ RESPONSIBLE = [
         id="released",
     ),
     pytest.param(
-        "The Federal Aviation Administration (FAA) has implemented a policy to eliminate the discharge "
+        "The Federal Aviation Administration (FAA) has implemented a policy to eliminate the "
+        "discharge "
         "of firefighting foam containing PFAS for testing purposes.",
         "policy to eliminate the discharge",
         "Federal Aviation Administration",
@@ -154,7 +160,8 @@ RESPONSIBLE = [
     ),
     # passive: "Y issued by X", also in brackets
     pytest.param(
-        "New campaign reminding young people to talk to FRANK for factual and trustworthy drugs advice "
+        "New campaign reminding young people to talk to FRANK for factual and trustworthy drugs "
+        "advice "
         "was launched by the Home Office today.",
         "New campaign",
         "Home Office",
@@ -167,7 +174,8 @@ RESPONSIBLE = [
         id="passive-participle",
     ),
     pytest.param(
-        "This share will gradually reduce as Universal Credit (administered by DWP) replaces tax credits.",
+        "This share will gradually reduce as Universal Credit (administered by DWP) replaces tax "
+        "credits.",
         "Universal Credit",
         "DWP",
         id="passive-in-brackets",
@@ -180,14 +188,16 @@ RESPONSIBLE = [
         id="possessive",
     ),
     pytest.param(
-        "The Environmental Protection Agency's (EPA) Mercury and Air Toxics Standards cut emissions of "
+        "The Environmental Protection Agency's (EPA) Mercury and Air Toxics Standards cut "
+        "emissions of "
         "mercury from power plants.",
         "Mercury and Air Toxics Standards",
         "Environmental Protection Agency",
         id="possessive-acronym",
     ),
     pytest.param(
-        "Through its Superfund Research Program, NIEHS is funding research on the health effects of PFAS.",
+        "Through its Superfund Research Program, NIEHS is funding research on the health effects "
+        "of PFAS.",
         "Superfund Research Program",
         "NIEHS",
         id="its-before-subject",
@@ -201,7 +211,8 @@ RESPONSIBLE = [
     ),
     # "Y of X"
     pytest.param(
-        "Ministry of HRD is continuously working to provide secure and conducive environment for girls’ "
+        "Ministry of HRD is continuously working to provide secure and conducive environment for "
+        "girls’ "
         "education under Beti Bachao Beti Padhao movement of Government of India.",
         "Beti Bachao Beti Padhao",
         "Government of India",
@@ -209,7 +220,8 @@ RESPONSIBLE = [
     ),
     # money "sanctioned / approved under" a scheme by the agency that runs it
     pytest.param(
-        "The Ministry of Rural Development has sanctioned Rs 1,200 crore under the Pradhan Mantri Gram "
+        "The Ministry of Rural Development has sanctioned Rs 1,200 crore under the Pradhan Mantri "
+        "Gram "
         "Sadak Yojana for rural roads in Assam.",
         "Pradhan Mantri Gram Sadak Yojana",
         "Ministry of Rural Development",
@@ -217,7 +229,8 @@ RESPONSIBLE = [
     ),
     # headlines in title case: "X Launches Y"
     pytest.param(
-        "Environmental Protection Agency Issues Final Rule to Reduce Emissions of Hydrofluorocarbons by "
+        "Environmental Protection Agency Issues Final Rule to Reduce Emissions of "
+        "Hydrofluorocarbons by "
         "85% over 15 Years",
         "Final Rule",
         "Environmental Protection Agency",
@@ -242,20 +255,23 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
     [
         # an agency in the same sentence that did not issue the policy
         pytest.param(
-            "This share will gradually reduce as Universal Credit (administered by DWP) replaces tax credits "
+            "This share will gradually reduce as Universal Credit (administered by DWP) replaces "
+            "tax credits "
             "(administered by HM Revenue and Customs).",
             "Universal Credit",
             "HM Revenue",
             id="other-bracket",
         ),
         pytest.param(
-            "The Department of Energy said the Clean Air Act, which Congress passed in 1970, still applies.",
+            "The Department of Energy said the Clean Air Act, which Congress passed in 1970, still "
+            "applies.",
             "Clean Air Act",
             "Department of Energy",
             id="speaker-is-not-issuer",
         ),
         pytest.param(
-            "Officials of the Home Office met officials of the Department of Health about the FRANK "
+            "Officials of the Home Office met officials of the Department of Health about the "
+            "FRANK "
             "helpline programme.",
             "FRANK",
             "Home Office",
@@ -263,7 +279,8 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
         ),
         # a policy inside a phrase that only describes something else (dev 64)
         pytest.param(
-            "HUD announced that HUD regional offices will convene stakeholders in their regions over the "
+            "HUD announced that HUD regional offices will convene stakeholders in their regions "
+            "over the "
             "next 90 days to highlight federal funding sources, including funding streams from the "
             "Bipartisan Infrastructure Law.",
             "Bipartisan Infrastructure Law",
@@ -271,7 +288,8 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
             id="funding-from-a-law",
         ),
         pytest.param(
-            "The Department of Energy (DOE) is announcing a platform designed to connect solar savings to "
+            "The Department of Energy (DOE) is announcing a platform designed to connect solar "
+            "savings to "
             "households participating in the Low-Income Home Energy Assistance Program.",
             "Low-Income Home Energy Assistance Program",
             "Department of Energy",
@@ -284,17 +302,22 @@ def test_agencies_merely_named_beside_a_policy_are_not_responsible(nlp, text, po
 
 
 SEED = (
-    'The "14th Five-Year Plan" Information and Communication Industry Development Plan was issued, and 5 '
-    'three-year action plans were launched, including "Dual Gigabit" network coordinated development, 5G '
-    'application "sail", industrial Internet innovation and development, new data center development, and '
-    "IPv6 traffic improvement. , together constitute a policy system for the development of the information "
+    'The "14th Five-Year Plan" Information and Communication Industry Development Plan was issued, '
+    "and 5 "
+    'three-year action plans were launched, including "Dual Gigabit" network coordinated '
+    "development, 5G "
+    'application "sail", industrial Internet innovation and development, new data center '
+    "development, and "
+    "IPv6 traffic improvement. , together constitute a policy system for the development of the "
+    "information "
     "and communication industry."
 )
 
 
 def test_action_plans_that_together_constitute_a_plan_are_part_of_it(nlp):
     text = (
-        "The National Water Plan, the Rural Roads Plan and the Clean Air Plan together constitute the 14th "
+        "The National Water Plan, the Rural Roads Plan and the Clean Air Plan together constitute "
+        "the 14th "
         "Five-Year Plan system for infrastructure."
     )
     parts = named_relations(nlp, text, "partOf")
@@ -323,7 +346,10 @@ def test_plans_under_a_plan_are_part_of_it(nlp):
 
 
 def test_a_program_launched_to_implement_a_plan_implements_it(nlp):
-    text = "The Department of Education launched the Rural Schools Program to implement the National Education Plan."
+    text = (
+        "The Department of Education launched the Rural Schools Program to implement the "
+        "National Education Plan."
+    )
     assert related(nlp, text, "Rural Schools Program", "National Education Plan", "implements")
     assert related(nlp, text, "Rural Schools Program", "Department of Education")
 
@@ -331,8 +357,8 @@ def test_a_program_launched_to_implement_a_plan_implements_it(nlp):
 PIB = """Ministry of Jal Shakti
 Rs 812 Crore approved for Odisha under “Jal Jeevan Mission (Har Ghar Jal)
 Posted On: 01 JUN 2020 5:53PM by PIB Delhi
-The State is planning 100% household tap connections by the year 2024. A total of 16.21 lakh household connections \
-will be provided in 2020-21."""
+The State is planning 100% household tap connections by the year 2024. A total of \
+16.21 lakh household connections will be provided in 2020-21."""
 
 
 def issuer_names(nlp, text):
@@ -345,20 +371,24 @@ def issuer_names(nlp, text):
     [
         pytest.param(PIB, "Ministry of Jal Shakti", id="indian-header-line"),
         pytest.param(
-            "Zhongxin Finance, January 20. On the 20th, the State Council Information Office held a press "
-            "conference. Zhao Zhiguo, spokesperson of the Ministry of Industry and Information Technology, said "
+            "Zhongxin Finance, January 20. On the 20th, the State Council Information Office held "
+            "a press "
+            "conference. Zhao Zhiguo, spokesperson of the Ministry of Industry and Information "
+            "Technology, said "
             "that the revenue reached 1.47 trillion yuan.",
             "Ministry of Industry and Information Technology",
             id="speakers-agency",
         ),
         pytest.param(
-            "New FRANK adverts mark tenth anniversary\n\nNew campaign reminding young people to talk to FRANK "
+            "New FRANK adverts mark tenth anniversary\n\nNew campaign reminding young people to "
+            "talk to FRANK "
             "was launched by the Home Office today.",
             "Home Office",
             id="first-sentence-agent",
         ),
         pytest.param(
-            "Today, the Federal Emergency Management Agency (FEMA) is announcing the availability of nearly "
+            "Today, the Federal Emergency Management Agency (FEMA) is announcing the availability "
+            "of nearly "
             "$5 billion.",
             "Federal Emergency Management Agency",
             id="first-sentence-subject",
@@ -379,7 +409,8 @@ def test_a_policy_issued_without_an_agent_is_the_issuers(nlp):
 
 def test_seed_plans_issued_without_an_agent_are_the_speakers_ministrys(nlp):
     text = (
-        "Zhao Zhiguo, spokesperson of the Ministry of Industry and Information Technology, said that revenue "
+        "Zhao Zhiguo, spokesperson of the Ministry of Industry and Information Technology, said "
+        "that revenue "
         "grew.\n\n" + SEED
     )
     assert related(nlp, text, "Development Plan", "Ministry of Industry and Information Technology")
@@ -387,7 +418,8 @@ def test_seed_plans_issued_without_an_agent_are_the_speakers_ministrys(nlp):
 
 def test_policies_only_mentioned_are_not_given_to_the_issuer(nlp):
     text = PIB + (
-        "\nPriority is being given to villages covered by the Sansad Adarsh Gram Yojna and to dovetailing "
+        "\nPriority is being given to villages covered by the Sansad Adarsh Gram Yojna and to "
+        "dovetailing "
         "funds from MGNREGS."
     )
     assert not related(nlp, text, "Sansad Adarsh Gram Yojna", "Ministry of Jal Shakti")
@@ -418,7 +450,8 @@ def test_observations_are_reported_by_the_agency_that_says_them(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "President Biden's Inflation Reduction Act cracks down on price gouging, Biden's spokesman said.",
+        "President Biden's Inflation Reduction Act cracks down on price gouging, Biden's spokesman "
+        "said.",
         "He said that she, the minister, would speak. They met the Secretary.",
     ],
 )
@@ -433,8 +466,10 @@ def test_possessives_and_pronouns_are_never_people(nlp, text):
 
 def test_a_spokesperson_is_a_member_of_the_ministry_he_speaks_for(nlp):
     doc = nlp(
-        "Zhao Zhiguo, spokesperson of the Ministry of Industry and Information Technology and director of "
-        "the Information and Communication Administration, said that revenue reached 1.47 trillion yuan."
+        "Zhao Zhiguo, spokesperson of the Ministry of Industry and Information Technology and "
+        "director of "
+        "the Information and Communication Administration, said that revenue reached 1.47 trillion "
+        "yuan."
     )
     (person,) = doc._.kg_people
     assert person.name == "Zhao Zhiguo" and person.role == "spokesperson"

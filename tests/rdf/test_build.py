@@ -53,8 +53,8 @@ def test_each_triple_is_written_once_in_the_order_added():
 
 def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
     from kg.extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact
-    from kg.rdf.build import document_graph
     from kg.metrics import concept_key
+    from kg.rdf.build import document_graph
     from kg.rdf.iris import entity_iri, metric_iri
     from kg.rdf.namespace import KGO
     from kg.sources import SourceDocument

@@ -133,7 +133,7 @@ SELECTIONS = {
 
 
 def is_whole_set(text: str, m: Mention) -> bool:
-    """"all three emergency services", "all 50 states": every one of a known set, not a count."""
+    """Every one of a known set, not a count: "all three emergency services", "all 50 states"."""
     before = words_before(text, m)
     return m.bare and bool(before) and before[0].lower() in words("whole_set")
 
