@@ -496,11 +496,26 @@ def what_was_done(measured: Span, root: Token) -> str | None:
             and verb.is_alpha
             and verb.lemma_.lower() not in LIGHT_VERBS
             and not measured.start <= verb.i < measured.end
+            and not moved_to(verb, root)
         ):
             forms = getInflection(verb.lemma_.lower(), tag="VBN")
             particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "set up"
             return " ".join([forms[0], *particles, *given_with(verb, thing)]) if forms else None
     return None
+
+
+MOVE_PREPOSITIONS = vocabulary.words("common_words", uses="move-target")
+
+
+def moved_to(verb: Token, number: Token) -> bool:
+    """ "raise the number of 5G base stations to 4.5 million": the number is the level the verb
+    moves the thing to (or by), not a count of things it acted on."""
+    return any(
+        child.dep_ in {"prep", "dative"}
+        and child.lower_ in MOVE_PREPOSITIONS
+        and child.left_edge.i <= number.i <= child.right_edge.i
+        for child in verb.children
+    )
 
 
 def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:

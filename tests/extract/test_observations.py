@@ -482,3 +482,10 @@ def test_a_count_before_a_possessive_counts_the_possessed_thing(nlp, text, surfa
 def test_a_count_of_things_in_a_stated_state_counts_them_in_it(nlp, text, surface, metric):
     (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
     assert obs.metric == metric
+
+
+def test_a_level_a_verb_moves_a_thing_to_is_no_act_on_counted_things(nlp):
+    text = "The ministry aims to raise the number of 5G base stations to 4.5 million by 2025."
+    (found,) = observations(nlp, text)
+    assert found.quantity.value == 4_500_000
+    assert found.metric == "5G base stations"
