@@ -11,6 +11,7 @@ import csv
 import functools
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -18,13 +19,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import KGError, OutputError
+from .errors import InputError, KGError, OutputError, QueryError, did_you_mean
 from .store import DEFAULT_STORE, EXPORT_FORMATS
 
 app = typer.Typer(help="Turn policy text into a queryable RDF knowledge graph.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 out = Console()
 err = Console(stderr=True)
+PROGRESS_SECONDS = 5.0  # a build logged to a file or pipe says how far it is this often
 
 StoreOption = Annotated[str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")]
 ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)")]
@@ -65,10 +67,17 @@ def build(
     from .store import open_store
 
     check_output_suffix(output)
+    empty = empty_folders(paths)
+    paths = [path for path in paths if path not in empty]
+    if not paths:  # refused before a store is created for nothing
+        raise InputError("; ".join(f"{folder}: empty folder, no files to build"
+                                   for folder in empty))
     in_memory = memory or (output is not None and store is None)
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     with build_progress(paths) as advance:
         summary = graph.add(*paths, jobs=max(1, jobs), scheduler=scheduler, force=force, on_document=advance)
+    for folder in empty:
+        err.print(f"kg: skipped {folder}: empty folder, no files to build", markup=False, highlight=False, soft_wrap=True)
     for path, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
     if output is not None:
@@ -78,21 +87,52 @@ def build(
     err.print(f"built {len(summary.built)} document(s), {len(summary.unchanged)} unchanged, "
               f"{len(summary.failed)} skipped, {len(graph.store)} quads in {summary.seconds:.1f}s{rate}{where}",
               markup=False, highlight=False, soft_wrap=True)
-    if not summary.ok:
+    if not summary.ok or empty:
         raise typer.Exit(1)
 
 
-@contextlib.contextmanager
-def build_progress(paths: list[Path]):
-    """A progress bar with documents/s on a terminal (nothing when stderr is a file or pipe)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+def empty_folders(paths: list[Path]) -> list[Path]:
+    """Folders given to build that hold no visible file."""
     from .sources import iter_paths
+
+    return [path for path in paths if path.is_dir() and next(iter_paths([path]), None) is None]
+
+
+def build_progress(paths: list[Path]):
+    """A progress bar on a terminal; elsewhere (a log file, a pipe) a line every few seconds."""
+    from .sources import iter_paths
+
+    total = sum(1 for _ in iter_paths(paths))
+    return progress_bar(total) if err.is_terminal else progress_lines(total, PROGRESS_SECONDS)
+
+
+@contextlib.contextmanager
+def progress_lines(total: int, every: float):
+    """Calls back with each document stored; says how far the build is on the first and then at
+    most once per ``every`` seconds."""
+    started, last_said, done = time.monotonic(), float("-inf"), 0
+
+    def advance(_document) -> None:
+        nonlocal last_said, done
+        done += 1
+        now = time.monotonic()
+        if now - last_said >= every:
+            last_said = now
+            rate = done / max(now - started, 1e-6)
+            err.print(f"building: {done:,} of {total:,} files, {rate:.1f} documents/s",
+                      markup=False, highlight=False, soft_wrap=True)
+
+    yield advance
+
+
+@contextlib.contextmanager
+def progress_bar(total: int):
+    """A progress bar with documents/s and the time left."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} documents/s"), TimeRemainingColumn())
-    with Progress(*columns, console=err, disable=not err.is_terminal) as progress:
-        total = sum(1 for _ in iter_paths(paths)) if err.is_terminal else None
+    with Progress(*columns, console=err) as progress:
         task = progress.add_task("build", total=total, rate="-")
 
         def advance(_document) -> None:
@@ -125,7 +165,17 @@ def query(
     if list_queries or name is None:
         print_library(library())
         return
+    check_query_name(name)
     print_result(open_existing(store).query(name, **parse_params(param)), fmt)
+
+
+def check_query_name(name: str) -> None:
+    """Refuse a name that is not in the library, suggesting the closest ones."""
+    from .queries import library
+
+    if name not in library():
+        raise QueryError(f"no library query named {name!r} (`kg query --list` shows them)"
+                         + did_you_mean(name, library()))
 
 
 @app.command()
@@ -156,10 +206,10 @@ def print_result(result, fmt: str) -> None:
 def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Counts by class, quads, and the entity network: components, communities, central agencies."""
     graph = open_existing(store)
-    table = Table("what", "count")
+    table = full_table(["what", "count"])
     for key, value in graph.stats().items():
         table.add_row(key, str(value))
-    out.print(table)
+    print_table(table)
     network = graph.analytics()
     say = functools.partial(out.print, markup=False, highlight=False, soft_wrap=True)
     say(f"entity network: {network['nodes']} nodes, {network['edges']} links, {network['components']} connected "
@@ -307,10 +357,31 @@ def open_existing(store: str):
 
 
 def print_library(queries) -> None:
-    table = Table("name", "answers", "parameters")
+    table = full_table(["name", "answers", "parameters"], keep_whole=["name"])
     for q in queries.values():
         table.add_row(q.name, q.title, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-")
-    out.print(table)
+    print_table(table)
+
+
+def full_table(columns: list[str], keep_whole: list[str] = ()) -> Table:
+    """A table whose cells are never cut: long values wrap, and a word longer than its column
+    (an IRI) folds onto the next line; ``keep_whole`` columns are not broken at all."""
+    table = Table()
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in keep_whole)
+    return table
+
+
+def print_table(table: Table) -> None:
+    """On a terminal, wrapped to its width; elsewhere (a pipe, a file) one line a row at full
+    width, so that grep, cut and less see every value whole."""
+    if out.is_terminal:
+        out.print(table)
+        return
+    for column in table.columns:
+        column.no_wrap = True
+    Console(file=sys.stdout, width=Console(file=sys.stdout, width=1_000_000).measure(table).maximum,
+            color_system=None).print(table)
 
 
 def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
@@ -321,10 +392,10 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
         writer.writeheader()
         writer.writerows(rows)
     elif fmt == "table":
-        table = Table(*columns)
+        table = full_table(columns)
         for row in rows:
             table.add_row(*(row.get(c, "") for c in columns))
-        out.print(table)
+        print_table(table)
     else:
         raise OutputError(f"unknown --format {fmt!r}; use table, csv or json")
 
