@@ -109,18 +109,18 @@ def build_progress(paths: list[Path]):
 @contextlib.contextmanager
 def progress_lines(total: int, every: float):
     """Calls back with each document stored; says how far the build is on the first and then at
-    most once per ``every`` seconds."""
-    started, last_said, done = time.monotonic(), float("-inf"), 0
+    most once per ``every`` seconds, with the rate since the line before."""
+    done, said_at, said_done = 0, float("-inf"), 0
 
     def advance(_document) -> None:
-        nonlocal last_said, done
+        nonlocal done, said_at, said_done
         done += 1
         now = time.monotonic()
-        if now - last_said >= every:
-            last_said = now
-            rate = done / max(now - started, 1e-6)
-            err.print(f"building: {done:,} of {total:,} files, {rate:.1f} documents/s",
-                      markup=False, highlight=False, soft_wrap=True)
+        if now - said_at < every:
+            return
+        rate = f", {(done - said_done) / (now - said_at):.1f} documents/s" if said_done else ""
+        err.print(f"building: {done:,} of {total:,} files{rate}", markup=False, highlight=False, soft_wrap=True)
+        said_at, said_done = now, done
 
     yield advance
 

@@ -13,7 +13,6 @@ list and the project's prefixes, never prefix.cc.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +27,7 @@ from .queries import (
     library,
     parse_query_file,
 )
+from .pages import script_json, template
 from .resources import ontology_files
 
 __all__ = ["QueryPageFacts", "render_query_page", "bound_query_text", "static_asset"]
@@ -56,11 +56,7 @@ class QueryPageFacts:
 def render_query_page(facts: QueryPageFacts, prefixes: dict[str, str]) -> str:
     """The page, with its data as JSON that the browser reads with ``JSON.parse`` (document
     text never becomes markup)."""
-    payload = json.dumps(page_data(facts, prefixes), ensure_ascii=True)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        payload = payload.replace(char, escaped)
-    template = resources.files("kg").joinpath("templates/query.html").read_text(encoding="utf-8")
-    return template.replace("/*PAGE_DATA*/", payload)
+    return template("query.html").replace("/*PAGE_DATA*/", script_json(page_data(facts, prefixes)))
 
 
 def page_data(facts: QueryPageFacts, prefixes: dict[str, str]) -> dict:

@@ -118,7 +118,7 @@ def built(tmp_path_factory):
 def test_a_piped_build_says_how_far_it_is(built):
     _, stderr = built
     files = len(list(EXAMPLES.glob("*.txt")))
-    assert re.search(rf"^building: 1 of {files} files, [\d.]+ documents/s$", stderr, re.MULTILINE), stderr
+    assert re.search(rf"^building: 1 of {files} files$", stderr, re.MULTILINE), stderr
 
 
 def test_piped_query_list_keeps_every_name_whole(run_kg):
