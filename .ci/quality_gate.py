@@ -12,18 +12,39 @@ import sys
 import tempfile
 from pathlib import Path
 
-FLOORS = {"entity F1": ("ALL", 0.68), "observation F1": ("obs_full", 0.66), "relation F1": ("relations", 0.33)}
+FLOORS = {
+    "entity F1": ("ALL", 0.68),
+    "observation F1": ("obs_full", 0.66),
+    "relation F1": ("relations", 0.33),
+}
 
 
 def main(shared: Path, kg: str) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         figures = Path(scratch) / "score.json"
-        subprocess.run([sys.executable, str(shared / "eval/score.py"), "--gold", str(shared / "eval/gold/dev"),
-                        "--texts", str(shared / "corpus/dev"), "--kg", kg, "--json", str(figures), "-q"],
-                       check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        subprocess.run(
+            [
+                sys.executable,
+                str(shared / "eval/score.py"),
+                "--gold",
+                str(shared / "eval/gold/dev"),
+                "--texts",
+                str(shared / "corpus/dev"),
+                "--kg",
+                kg,
+                "--json",
+                str(figures),
+                "-q",
+            ],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
         summary = json.loads(figures.read_text())["summary"]
-    failed = [f"{name} {summary[key]['f1']:.3f} < {floor}" for name, (key, floor) in FLOORS.items()
-              if summary[key]["f1"] < floor]
+    failed = [
+        f"{name} {summary[key]['f1']:.3f} < {floor}"
+        for name, (key, floor) in FLOORS.items()
+        if summary[key]["f1"] < floor
+    ]
     print("quality gate:", "; ".join(failed) if failed else "every figure at or above its floor")
     return 1 if failed or summary["failures"] else 0
 

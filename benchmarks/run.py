@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 import kg
-from kg.pipeline import COMMIT_TRIPLES, build_graph, stored_in_commits
+from kg.builder import COMMIT_TRIPLES, build_graph, stored_in_commits
 from kg.queries import library
 from kg.settings import load_nlp, resolve_model_name
 from kg.sources import iter_documents
-from kg.store import PREFIXES, Store, for_graph
+from kg.stores import PREFIXES, OxigraphStore
 
 RDFLIB_TIMEOUT = 60.0
 TURNS = 6  # slices of the corpus on which bare spaCy and kg take turns
@@ -34,9 +34,11 @@ TURNS = 6  # slices of the corpus on which bare spaCy and kg take turns
 def main() -> None:
     args = parse_args()
     sample = read_corpus(args.corpus, args.limit and max(args.limit, args.jobs_sample))
-    documents = sample[:args.limit] if args.limit else sample
+    documents = sample[: args.limit] if args.limit else sample
     words = sum(len(d.text.split()) for d in documents)
-    print(f"corpus: {len(documents)} documents, {words:,} words from {args.corpus}", file=sys.stderr)
+    print(
+        f"corpus: {len(documents)} documents, {words:,} words from {args.corpus}", file=sys.stderr
+    )
     rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         store_path = Path(scratch) / "store"
@@ -48,20 +50,35 @@ def main() -> None:
         rows += load_rate(extracted, Path(scratch) / "load")
         query_store = args.query_store or store_path
         rows += query_latency(query_store, args.rdflib_triples)
-    rows.append(("peak memory (this process / build worker processes)",
-                 f"{peak_rss_mb(resource.RUSAGE_SELF):,.0f} MB / {worker_peak_mb:,.0f} MB", ""))
+    rows.append(
+        (
+            "peak memory (this process / build worker processes)",
+            f"{peak_rss_mb(resource.RUSAGE_SELF):,.0f} MB / {worker_peak_mb:,.0f} MB",
+            "",
+        )
+    )
     print_table(rows, documents, words)
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path, help="folder of text files")
     parser.add_argument("--limit", type=int, default=300, help="documents to use (0: all)")
-    parser.add_argument("--jobs-sample", type=int, default=500,
-                        help="documents for the --jobs 2 vs 1 run (enough to pay for the workers' model loads)")
+    parser.add_argument(
+        "--jobs-sample",
+        type=int,
+        default=500,
+        help="documents for the --jobs 2 vs 1 run (enough to pay for the workers' model loads)",
+    )
     parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--query-store", type=Path, help="store folder to time the library queries on")
-    parser.add_argument("--rdflib-triples", type=int, default=20_000, help="size of the rdflib reference graph")
+    parser.add_argument(
+        "--query-store", type=Path, help="store folder to time the library queries on"
+    )
+    parser.add_argument(
+        "--rdflib-triples", type=int, default=20_000, help="size of the rdflib reference graph"
+    )
     return parser.parse_args()
 
 
@@ -71,36 +88,55 @@ def read_corpus(folder: Path, limit: int) -> list:
 
 
 # -- (a) build against bare spaCy -------------------------------------------------------------------
-def throughput(documents, store_path: Path, extracted: list, batch_size: int) -> list[tuple[str, str, str]]:
+def throughput(
+    documents, store_path: Path, extracted: list, batch_size: int
+) -> list[tuple[str, str, str]]:
     """Bare spaCy and ``kg build`` take turns on slices of the corpus, so that a slower or
     faster spell of a shared machine falls on both alike; wall and CPU time both reported."""
     import spacy
 
     bare_nlp = spacy.load(resolve_model_name())
     load_nlp()  # both models loaded before timing
-    store = Store(store_path)
+    store = OxigraphStore(store_path)
     bare, built = [0.0, 0.0], [0.0, 0.0]  # wall seconds, CPU seconds of this process
     turn_ratios = []
     for turn, part in enumerate(slices(documents, TURNS)):
         texts = [d.text for d in part]
         before = bare[0], built[0]
-        run_bare = lambda: add_times(bare, lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size)))  # noqa: E731
-        run_kg = lambda: add_times(built, lambda: build_graph(part, store=store, batch_size=batch_size,  # noqa: E731
-                                                              on_document=extracted.append))
-        for run in ((run_kg, run_bare) if turn % 2 else (run_bare, run_kg)):
+        run_bare = lambda: add_times(
+            bare, lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size))
+        )  # noqa: E731
+        run_kg = lambda: add_times(
+            built,
+            lambda: build_graph(
+                part,
+                store=store,
+                batch_size=batch_size,  # noqa: E731
+                on_document=extracted.append,
+            ),
+        )
+        for run in (run_kg, run_bare) if turn % 2 else (run_bare, run_kg):
             run()
         turn_ratios.append((bare[0] - before[0]) / (built[0] - before[1]))
     quads = len(store)
-    again = build_graph(documents, store=store, batch_size=batch_size)  # nothing changed: nothing extracted
+    again = build_graph(
+        documents, store=store, batch_size=batch_size
+    )  # nothing changed: nothing extracted
     store.close()
     return [
         ("bare spaCy `nlp.pipe` (baseline)", f"{len(documents) / bare[0]:.2f} documents/s", "1.00"),
-        ("`kg build` (read, extract, RDF, store)", f"{len(documents) / built[0]:.2f} documents/s",
-         f"{bare[0] / built[0]:.2f} of bare spaCy (target >= 0.90); in CPU time {bare[1] / built[1]:.2f}; "
-         f"turn by turn {min(turn_ratios):.2f}-{max(turn_ratios):.2f}"),
+        (
+            "`kg build` (read, extract, RDF, store)",
+            f"{len(documents) / built[0]:.2f} documents/s",
+            f"{bare[0] / built[0]:.2f} of bare spaCy (target >= 0.90); in CPU time {bare[1] / built[1]:.2f}; "
+            f"turn by turn {min(turn_ratios):.2f}-{max(turn_ratios):.2f}",
+        ),
         ("quads built", f"{quads:,}", ""),
-        ("`kg build` again on the same store", f"{len(documents) / again.seconds:,.0f} documents/s",
-         f"{built[0] / again.seconds:.0f}x the first build; {len(again.unchanged)} of {len(documents)} unchanged"),
+        (
+            "`kg build` again on the same store",
+            f"{len(documents) / again.seconds:,.0f} documents/s",
+            f"{built[0] / again.seconds:.0f}x the first build; {len(again.unchanged)} of {len(documents)} unchanged",
+        ),
     ]
 
 
@@ -109,13 +145,24 @@ def parallel_speedup(documents, batch_size: int) -> list[tuple[str, str, str]]:
     """Each setting twice, in the order 1, 2, 2, 1 (worker start-up, model loads included)."""
     one = two = 0.0
     for jobs in (1, 2, 2, 1):
-        seconds = timed(lambda: build_graph(documents, store=Store(), batch_size=batch_size, jobs=jobs))
+        seconds = timed(
+            lambda: build_graph(documents, store=OxigraphStore(), batch_size=batch_size, jobs=jobs)
+        )
         one, two = (one + seconds, two) if jobs == 1 else (one, two + seconds)
     one, two = one / 2, two / 2
     cores = multiprocessing.cpu_count()
-    return [("`--jobs 1` (baseline)", f"{len(documents) / one:.2f} documents/s", f"{len(documents)} documents"),
-            ("`--jobs 2` (worker start-up included)", f"{len(documents) / two:.2f} documents/s",
-             f"{one / two:.2f}x `--jobs 1` on {cores} cores (target >= 1.7)")]
+    return [
+        (
+            "`--jobs 1` (baseline)",
+            f"{len(documents) / one:.2f} documents/s",
+            f"{len(documents)} documents",
+        ),
+        (
+            "`--jobs 2` (worker start-up included)",
+            f"{len(documents) / two:.2f} documents/s",
+            f"{one / two:.2f}x `--jobs 1` on {cores} cores (target >= 1.7)",
+        ),
+    ]
 
 
 # -- (c) store load rate ---------------------------------------------------------------------------------
@@ -124,24 +171,38 @@ def load_rate(extracted, folder: Path) -> list[tuple[str, str, str]]:
     bulk load of the same quads from a file (what ``kg.open(FILE)`` does)."""
     documents = [doc for doc in extracted if not doc.error]
     triples = sum(doc.ntriples.count("\n") for doc in documents)
-    per_document = timed_store_write(folder / "per-document",
-                                     lambda store: [store.replace_document(d.iri, d.ntriples) for d in documents])
-    grouped = timed_store_write(folder / "grouped",
-                                lambda store: list(stored_in_commits(documents, store, COMMIT_TRIPLES)))
-    grouped_store = Store(folder / "grouped")
+    per_document = timed_store_write(
+        folder / "per-document",
+        lambda store: [store.replace_document(d.iri, d.ntriples) for d in documents],
+    )
+    grouped = timed_store_write(
+        folder / "grouped", lambda store: list(stored_in_commits(documents, store, COMMIT_TRIPLES))
+    )
+    grouped_store = OxigraphStore(folder / "grouped")
     exported = grouped_store.export(folder / "all.nq")
     grouped_store.close()
-    from_file = timed(lambda: Store.from_file(exported))
-    return [("store load, one transaction per document (baseline)", f"{triples / per_document:,.0f} triples/s",
-             f"{triples:,} document triples, each also written to the union"),
-            (f"store load as builds write it ({COMMIT_TRIPLES:,}-triple atomic commits)",
-             f"{triples / grouped:,.0f} triples/s", f"{per_document / grouped:.2f}x the baseline (target >= 200,000/s)"),
-            ("bulk load of the same quads from N-Quads (`kg.open(FILE)`)", f"{triples / from_file:,.0f} triples/s",
-             "union computed after loading")]
+    from_file = timed(lambda: OxigraphStore.from_file(exported))
+    return [
+        (
+            "store load, one transaction per document (baseline)",
+            f"{triples / per_document:,.0f} triples/s",
+            f"{triples:,} document triples, each also written to the union",
+        ),
+        (
+            f"store load as builds write it ({COMMIT_TRIPLES:,}-triple atomic commits)",
+            f"{triples / grouped:,.0f} triples/s",
+            f"{per_document / grouped:.2f}x the baseline (target >= 200,000/s)",
+        ),
+        (
+            "bulk load of the same quads from N-Quads (`kg.open(FILE)`)",
+            f"{triples / from_file:,.0f} triples/s",
+            "union computed after loading",
+        ),
+    ]
 
 
 def timed_store_write(folder: Path, write) -> float:
-    store = Store(folder)
+    store = OxigraphStore(folder)
     seconds = timed(lambda: (write(store), store.flush()))
     store.close()
     return seconds
@@ -155,7 +216,7 @@ def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str,
     graph = kg.open(store_path)
     size = len(graph.store)
     subset = reference_subset(graph.store, rdflib_triples)
-    small = Store()
+    small = OxigraphStore()
     small.replace_document("urn:benchmark:subset", "".join(f"{t} .\n" for t in subset))
     rows = [("store the queries run on", f"{size:,} quads", "")]
     for name, query in library().items():
@@ -165,18 +226,26 @@ def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str,
         rdflib_ms = rdflib_query_ms(subset, query.sparql)
         reference = f"{rdflib_ms:,.0f} ms" if rdflib_ms is not None else f"> {RDFLIB_TIMEOUT:.0f} s"
         call = " ".join(f"{k}={v}" for k, v in query.example.items())
-        rows.append((f"query `{name}` {call}".rstrip(),
-                     f"{example_ms:,.1f} ms ({example_rows:,} rows); defaults {full_ms:,.1f} ms ({full_rows:,} rows)",
-                     f"defaults at {len(subset):,} triples: {small_ms:,.1f} ms Oxigraph vs {reference} rdflib Memory"))
+        rows.append(
+            (
+                f"query `{name}` {call}".rstrip(),
+                f"{example_ms:,.1f} ms ({example_rows:,} rows); defaults {full_ms:,.1f} ms ({full_rows:,} rows)",
+                f"defaults at {len(subset):,} triples: {small_ms:,.1f} ms Oxigraph vs {reference} rdflib Memory",
+            )
+        )
     graph.close()
     return rows
+
+
+# $graph is a slot: the IRI is written in (a VALUES-bound graph variable reads every graph).
+DOCUMENT_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH $graph { ?s ?p ?o } }"
 
 
 def reference_subset(store, count: int) -> list:
     """The first ``count`` distinct triples, whole documents at a time so that joins still match."""
     triples, seen = [], set()
     for document in store.documents():
-        for row in store.query(for_graph("SELECT ?s ?p ?o WHERE { GRAPH $graph { ?s ?p ?o } }", _iri(document))):
+        for row in store.query(DOCUMENT_TRIPLES, {"graph": _iri(document)}):
             triple = f"{row['s']} {row['p']} {row['o']}"
             if triple not in seen:
                 seen.add(triple)
@@ -194,7 +263,11 @@ def _iri(value: str):
 
 def run_oxigraph(store, sparql: str) -> int:
     result = store.query(sparql)
-    return sum(1 for _ in result) if not isinstance(result, bool) and hasattr(result, "__iter__") else 1
+    return (
+        sum(1 for _ in result)
+        if not isinstance(result, bool) and hasattr(result, "__iter__")
+        else 1
+    )
 
 
 def median_ms(count_rows, repeats: int = 3) -> tuple[float, int]:
@@ -235,7 +308,7 @@ def _rdflib_worker(triples: list[str], sparql: str, connection) -> None:
 # -- helpers ---------------------------------------------------------------------------------------------
 def slices(items: list, count: int) -> list[list]:
     size = -(-len(items) // count)
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def add_times(totals: list[float], action) -> None:
@@ -258,8 +331,10 @@ def peak_rss_mb(who) -> float:
 
 
 def print_table(rows, documents, words) -> None:
-    print(f"Benchmark on {len(documents)} documents ({words:,} words), model {resolve_model_name()}, "
-          f"{multiprocessing.cpu_count()} cores\n")
+    print(
+        f"Benchmark on {len(documents)} documents ({words:,} words), model {resolve_model_name()}, "
+        f"{multiprocessing.cpu_count()} cores\n"
+    )
     print("| measure | result | against the baseline |")
     print("|---|---|---|")
     for measure, result, versus in rows:

@@ -1,9 +1,9 @@
 """kg: turn government policy text into a queryable RDF knowledge graph.
 
-    import kg
-    graph = kg.build(["press-release.txt"])          # in memory
-    graph = kg.open(".kg-store")                       # an existing store
-    graph.query("agency-responsibilities", agency="Ministry")
+import kg
+graph = kg.build(["press-release.txt"])          # in memory
+graph = kg.open(".kg-store")                       # an existing store
+graph.query("agency-responsibilities", agency="Ministry")
 """
 
 from .errors import KGError

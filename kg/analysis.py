@@ -4,37 +4,30 @@ from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["to_networkx", "counts_by_class", "central_agencies", "components", "communities", "summary"]
+from .queries import internal_query
 
-ENTITY_EDGES = """
-PREFIX kgo: <https://w3id.org/policy-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?s ?sLabel ?sClass ?p ?o ?oLabel ?oClass WHERE {
-  VALUES ?p { kgo:responsibleAgency kgo:partOf kgo:implements kgo:amends kgo:repeals kgo:agency }
-  ?s ?p ?o .
-  ?s rdfs:label ?sLabel ; a ?sType . ?o rdfs:label ?oLabel ; a ?oType .
-  VALUES (?sType ?sClass) { (kgo:Agency "Agency") (kgo:Plan "Plan") (kgo:Regulation "Regulation")
-                            (kgo:Program "Program") (kgo:Person "Person") }
-  VALUES (?oType ?oClass) { (kgo:Agency "Agency") (kgo:Plan "Plan") (kgo:Regulation "Regulation")
-                            (kgo:Program "Program") (kgo:Person "Person") }
-}"""
-ENTITY_NODES = """
-PREFIX kgo: <https://w3id.org/policy-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?node (SAMPLE(?label) AS ?name) (SAMPLE(?class) AS ?kind) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
-  ?node a ?type ; rdfs:label ?label ; kgo:mentionedIn ?doc .
-  VALUES (?type ?class) { (kgo:Agency "Agency") (kgo:Plan "Plan") (kgo:Regulation "Regulation")
-                          (kgo:Program "Program") (kgo:Person "Person") }
-} GROUP BY ?node"""
+__all__ = [
+    "to_networkx",
+    "counts_by_class",
+    "central_agencies",
+    "components",
+    "communities",
+    "summary",
+]
 
 
 def to_networkx(store) -> nx.MultiDiGraph:
     """Agencies, plans, regulations, programs and people; edges are their relations."""
     graph = nx.MultiDiGraph()
-    for row in store.select(ENTITY_NODES):
-        graph.add_node(row["node"], label=row["name"], kind=row["kind"], documents=int(row["documents"]))
-    for row in store.select(ENTITY_EDGES):
-        for node, label, kind in ((row["s"], row["sLabel"], row["sClass"]), (row["o"], row["oLabel"], row["oClass"])):
+    for row in store.select(internal_query("entity-nodes").sparql):
+        graph.add_node(
+            row["node"], label=row["name"], kind=row["kind"], documents=int(row["documents"])
+        )
+    for row in store.select(internal_query("entity-edges").sparql):
+        for node, label, kind in (
+            (row["s"], row["sLabel"], row["sClass"]),
+            (row["o"], row["oLabel"], row["oClass"]),
+        ):
             graph.add_node(node, label=graph.nodes.get(node, {}).get("label", label), kind=kind)
         graph.add_edge(row["s"], row["o"], key=row["p"], predicate=row["p"].rsplit("#", 1)[-1])
     return graph
@@ -66,7 +59,11 @@ def central_agencies(G: nx.Graph, *, top: int = 10) -> list[tuple[str, float]]:
     if G.number_of_nodes() < 2:
         return []
     centrality = nx.degree_centrality(nx.Graph(G))
-    agencies = [(G.nodes[n].get("label", n), c) for n, c in centrality.items() if G.nodes[n].get("kind") == "Agency"]
+    agencies = [
+        (G.nodes[n].get("label", n), c)
+        for n, c in centrality.items()
+        if G.nodes[n].get("kind") == "Agency"
+    ]
     return sorted(agencies, key=lambda item: (-item[1], item[0]))[:top]
 
 

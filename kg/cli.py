@@ -13,23 +13,32 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from .errors import InputError, KGError, OutputError, QueryError, did_you_mean
-from .store import DEFAULT_STORE, EXPORT_FORMATS
+from .stores import DEFAULT_STORE, EXPORT_FORMATS
 
-app = typer.Typer(help="Turn policy text into a queryable RDF knowledge graph.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Turn policy text into a queryable RDF knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 out = Console()
 err = Console(stderr=True)
 PROGRESS_SECONDS = 5.0  # a build logged to a file or pipe says how far it is this often
 
-StoreOption = Annotated[str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")]
-ModelOption = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)")]
+StoreOption = Annotated[
+    str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)"),
+]
 
 
 def reports_errors(command):
@@ -53,40 +62,77 @@ def reports_errors(command):
 @reports_errors
 def build(
     paths: Annotated[list[Path], typer.Argument(help="text files or folders of them")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="also write the graph here (.ttl .trig .nq .nt .jsonld .csv)")] = None,
-    store: Annotated[Optional[str], typer.Option("--store", "-s", help=f"store folder or SPARQL server URL (default: {DEFAULT_STORE}, or in memory with -o)")] = None,
-    memory: Annotated[bool, typer.Option("--memory", help="build in memory only (needs -o to keep anything)")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="also write the graph here (.ttl .trig .nq .nt .jsonld .csv)"
+        ),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            "-s",
+            help=f"store folder or SPARQL server URL (default: {DEFAULT_STORE}, or in memory with -o)",
+        ),
+    ] = None,
+    memory: Annotated[
+        bool, typer.Option("--memory", help="build in memory only (needs -o to keep anything)")
+    ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes for extraction")] = 1,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) to extract on")] = None,
-    force: Annotated[bool, typer.Option("--force", help="extract every document again, even those stored already from the same text")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786) to extract on"),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="extract every document again, even those stored already from the same text",
+        ),
+    ] = False,
     model: ModelOption = None,
 ) -> None:
     """Extract documents into the store (and/or write them to a file); documents stored already
     from the same text by the same kg and pipeline are left as they are."""
     from .graph import KnowledgeGraph
-    from .store import open_store
+    from .stores import open_store
 
     check_output_suffix(output)
     empty = empty_folders(paths)
     paths = [path for path in paths if path not in empty]
     if not paths:  # refused before a store is created for nothing
-        raise InputError("; ".join(f"{folder}: empty folder, no files to build"
-                                   for folder in empty))
+        raise InputError(
+            "; ".join(f"{folder}: empty folder, no files to build" for folder in empty)
+        )
     in_memory = memory or (output is not None and store is None)
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     with build_progress(paths) as advance:
-        summary = graph.add(*paths, jobs=max(1, jobs), scheduler=scheduler, force=force, on_document=advance)
+        summary = graph.add(
+            *paths, jobs=max(1, jobs), scheduler=scheduler, force=force, on_document=advance
+        )
     for folder in empty:
-        err.print(f"kg: skipped {folder}: empty folder, no files to build", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            f"kg: skipped {folder}: empty folder, no files to build",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     for path, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
     if output is not None:
         graph.export(output)
-    where = f" -> {output}" if output else ("" if in_memory else f" -> store {store or DEFAULT_STORE}")
+    where = (
+        f" -> {output}" if output else ("" if in_memory else f" -> store {store or DEFAULT_STORE}")
+    )
     rate = f" ({summary.documents_per_second:.1f} documents/s)" if summary.built else ""
-    err.print(f"built {len(summary.built)} document(s), {len(summary.unchanged)} unchanged, "
-              f"{len(summary.failed)} skipped, {len(graph.store)} quads in {summary.seconds:.1f}s{rate}{where}",
-              markup=False, highlight=False, soft_wrap=True)
+    err.print(
+        f"built {len(summary.built)} document(s), {len(summary.unchanged)} unchanged, "
+        f"{len(summary.failed)} skipped, {len(graph.store)} quads in {summary.seconds:.1f}s{rate}{where}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     if not summary.ok or empty:
         raise typer.Exit(1)
 
@@ -119,7 +165,12 @@ def progress_lines(total: int, every: float):
         if now - said_at < every:
             return
         rate = f", {(done - said_done) / (now - said_at):.1f} documents/s" if said_done else ""
-        err.print(f"building: {done:,} of {total:,} files{rate}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            f"building: {done:,} of {total:,} files{rate}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
         said_at, said_done = now, done
 
     yield advance
@@ -128,10 +179,21 @@ def progress_lines(total: int, every: float):
 @contextlib.contextmanager
 def progress_bar(total: int):
     """A progress bar with documents/s and the time left."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]} documents/s"), TimeRemainingColumn())
+    columns = (
+        TextColumn("building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} documents/s"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err) as progress:
         task = progress.add_task("build", total=total, rate="-")
 
@@ -146,14 +208,16 @@ def progress_bar(total: int):
 def check_output_suffix(output: Path | None) -> None:
     """Refuse an unknown output format before spending time on extraction."""
     if output is not None and output.suffix.lower() not in {*EXPORT_FORMATS, ".csv"}:
-        raise OutputError(f"{output}: unknown output format {output.suffix!r}; use one of "
-                          + ", ".join(sorted({*EXPORT_FORMATS, ".csv"})))
+        raise OutputError(
+            f"{output}: unknown output format {output.suffix!r}; use one of "
+            + ", ".join(sorted({*EXPORT_FORMATS, ".csv"}))
+        )
 
 
 @app.command()
 @reports_errors
 def query(
-    name: Annotated[Optional[str], typer.Argument(help="library query name (see --list)")] = None,
+    name: Annotated[str | None, typer.Argument(help="library query name (see --list)")] = None,
     param: Annotated[list[str], typer.Option("--param", "-p", help="parameter as name=value")] = [],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="list the library queries")] = False,
@@ -174,8 +238,10 @@ def check_query_name(name: str) -> None:
     from .queries import library
 
     if name not in library():
-        raise QueryError(f"no library query named {name!r} (`kg query --list` shows them)"
-                         + did_you_mean(name, library()))
+        raise QueryError(
+            f"no library query named {name!r} (`kg query --list` shows them)"
+            + did_you_mean(name, library())
+        )
 
 
 @app.command()
@@ -186,7 +252,11 @@ def sparql(
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
-    text = Path(query_or_file).read_text(encoding="utf-8") if query_or_file.endswith(".rq") and Path(query_or_file).is_file() else query_or_file
+    text = (
+        Path(query_or_file).read_text(encoding="utf-8")
+        if query_or_file.endswith(".rq") and Path(query_or_file).is_file()
+        else query_or_file
+    )
     print_result(open_existing(store).sparql(text), fmt)
 
 
@@ -212,18 +282,26 @@ def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
     print_table(table)
     network = graph.analytics()
     say = functools.partial(out.print, markup=False, highlight=False, soft_wrap=True)
-    say(f"entity network: {network['nodes']} nodes, {network['edges']} links, {network['components']} connected "
-        f"components (largest {network['largest component']}), {network['communities']} communities")
+    say(
+        f"entity network: {network['nodes']} nodes, {network['edges']} links, {network['components']} connected "
+        f"components (largest {network['largest component']}), {network['communities']} communities"
+    )
     for number, members in enumerate(network["largest communities"], 1):
         say(f"  community {number}: " + "; ".join(members))
     if network["central agencies"]:
-        say("most central agencies: " + "; ".join(f"{name} ({score:.2f})" for name, score in network["central agencies"]))
+        say(
+            "most central agencies: "
+            + "; ".join(f"{name} ({score:.2f})" for name, score in network["central agencies"])
+        )
 
 
 @app.command()
 @reports_errors
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help=".ttl .trig .nq .nt .jsonld or .csv (observations)")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=".ttl .trig .nq .nt .jsonld or .csv (observations)"),
+    ],
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Write the store to a file."""
@@ -235,7 +313,9 @@ def export(
 @app.command()
 @reports_errors
 def remove(
-    document: Annotated[str, typer.Argument(help="the document's path, # source: value, or graph IRI")],
+    document: Annotated[
+        str, typer.Argument(help="the document's path, # source: value, or graph IRI")
+    ],
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Remove one document's facts from the store."""
@@ -261,35 +341,75 @@ def validate(store: StoreOption = str(DEFAULT_STORE)) -> None:
 @app.command()
 @reports_errors
 def viz(
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path("graph.html"),
-    graph_file: Annotated[Optional[Path], typer.Option("--graph", "-g", help="draw an RDF file kg wrote (.ttl .trig .nq .nt .jsonld) instead of a store")] = None,
-    focus: Annotated[Optional[str], typer.Option("--focus", help="only nodes near those whose name contains this")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path(
+        "graph.html"
+    ),
+    graph_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--graph",
+            "-g",
+            help="draw an RDF file kg wrote (.ttl .trig .nq .nt .jsonld) instead of a store",
+        ),
+    ] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option("--focus", help="only nodes near those whose name contains this"),
+    ] = None,
     depth: Annotated[int, typer.Option("--depth", help="links from the focus to include")] = 1,
-    classes: Annotated[Optional[str], typer.Option("--classes", help="only these classes, e.g. Agency,Plan")] = None,
-    query_name: Annotated[Optional[str], typer.Option("--query", help="draw a library CONSTRUCT query (or CONSTRUCT text) instead")] = None,
-    param: Annotated[list[str], typer.Option("--param", "-p", help="query parameter as name=value")] = [],
-    max_nodes: Annotated[int, typer.Option("--max-nodes", help="show at most this many nodes (the most important by PageRank)")] = 1500,
+    classes: Annotated[
+        str | None, typer.Option("--classes", help="only these classes, e.g. Agency,Plan")
+    ] = None,
+    query_name: Annotated[
+        str | None,
+        typer.Option("--query", help="draw a library CONSTRUCT query (or CONSTRUCT text) instead"),
+    ] = None,
+    param: Annotated[
+        list[str], typer.Option("--param", "-p", help="query parameter as name=value")
+    ] = [],
+    max_nodes: Annotated[
+        int,
+        typer.Option(
+            "--max-nodes", help="show at most this many nodes (the most important by PageRank)"
+        ),
+    ] = 1500,
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Write the self-contained browser view of the graph (or of part of it)."""
     from .queries import parse_params
 
     graph = open_existing(str(graph_file) if graph_file else store)
-    view = graph.visualize(output, query=query_name, max_nodes=max_nodes, focus=focus, depth=depth,
-                           classes=[c.strip() for c in classes.split(",") if c.strip()] if classes else None,
-                           **parse_params(param))
-    err.print(f"wrote {output}: {view.shown} nodes" + (f", {view.hidden} not shown" if view.hidden else ""),
-              markup=False, highlight=False, soft_wrap=True)
+    view = graph.visualize(
+        output,
+        query=query_name,
+        max_nodes=max_nodes,
+        focus=focus,
+        depth=depth,
+        classes=[c.strip() for c in classes.split(",") if c.strip()] if classes else None,
+        **parse_params(param),
+    )
+    err.print(
+        f"wrote {output}: {view.shown} nodes"
+        + (f", {view.hidden} not shown" if view.hidden else ""),
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
 @reports_errors
 def serve(
     store: StoreOption = str(DEFAULT_STORE),
-    host: Annotated[str, typer.Option("--host", help="address to listen on (loopback unless you mean otherwise)")] = "127.0.0.1",
+    host: Annotated[
+        str,
+        typer.Option("--host", help="address to listen on (loopback unless you mean otherwise)"),
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="port (0: any free port)")] = 7878,
     timeout: Annotated[float, typer.Option("--timeout", help="seconds a query may run")] = 30.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", help="most rows (or triples) in one answer")] = 10_000,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="most rows (or triples) in one answer")
+    ] = 10_000,
     workers: Annotated[int, typer.Option("--workers", help="queries answered at once")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
 ) -> None:
@@ -316,17 +436,22 @@ def serve(
 @reports_errors
 def demo(
     store: StoreOption = str(DEFAULT_STORE),
-    output: Annotated[Path, typer.Option("--output", "-o", help="browser view to write")] = Path("graph.html"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="browser view to write")] = Path(
+        "graph.html"
+    ),
 ) -> None:
     """Build the shipped example texts, show a few answers and write the browser view."""
     from .graph import KnowledgeGraph
     from .resources import resource_dir
-    from .store import open_store
+    from .stores import open_store
 
     graph = KnowledgeGraph(open_store(store))
     summary = graph.add(resource_dir("examples"))
-    err.print(f"built {len(summary.built)} example document(s) into {store}"
-              + (f" ({len(summary.unchanged)} stored already)" if summary.unchanged else ""), markup=False)
+    err.print(
+        f"built {len(summary.built)} example document(s) into {store}"
+        + (f" ({len(summary.unchanged)} stored already)" if summary.unchanged else ""),
+        markup=False,
+    )
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)
@@ -340,8 +465,12 @@ def readable_columns(query_name: str, rows) -> list[str]:
     from .queries import get_query
 
     parameters = {p.name for p in get_query(query_name).parameters}
-    return [c for c in rows.columns if c not in parameters
-            and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows)]
+    return [
+        c
+        for c in rows.columns
+        if c not in parameters
+        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows)
+    ]
 
 
 def open_existing(store: str):
@@ -349,9 +478,10 @@ def open_existing(store: str):
     create an empty one)."""
     from .errors import StoreError
     from .graph import open_graph
-    from .store import is_endpoint
+    from .stores import local_path
 
-    if not is_endpoint(store) and not Path(store).exists():
+    path = local_path(store)
+    if path is not None and not path.exists():
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
     return open_graph(store)
 
@@ -359,7 +489,9 @@ def open_existing(store: str):
 def print_library(queries) -> None:
     table = full_table(["name", "answers", "parameters"], keep_whole=["name"])
     for q in queries.values():
-        table.add_row(q.name, q.title, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-")
+        table.add_row(
+            q.name, q.title, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-"
+        )
     print_table(table)
 
 
@@ -380,13 +512,16 @@ def print_table(table: Table) -> None:
         return
     for column in table.columns:
         column.no_wrap = True
-    Console(file=sys.stdout, width=Console(file=sys.stdout, width=1_000_000).measure(table).maximum,
-            color_system=None).print(table)
+    width = Console(file=sys.stdout, width=1_000_000).measure(table).maximum
+    Console(file=sys.stdout, width=width, color_system=None).print(table)
 
 
 def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1)
+            + "\n"
+        )
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from .errors import OutputError
 
-__all__ = ["export_graph", "OUTPUT_SUFFIXES"]
-
-OUTPUT_SUFFIXES = (".ttl", ".trig", ".nq", ".nt", ".jsonld", ".csv")
+__all__ = ["export_graph"]
 
 
 def export_graph(graph, path: Path) -> Path:

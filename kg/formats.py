@@ -13,7 +13,14 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["SUFFIXES", "file_text", "decode_text", "html_text", "embedded_tables_as_text", "pdf_text"]
+__all__ = [
+    "SUFFIXES",
+    "file_text",
+    "decode_text",
+    "html_text",
+    "embedded_tables_as_text",
+    "pdf_text",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -54,7 +61,9 @@ def decode_legacy(raw: bytes, path: Path, error: UnicodeDecodeError) -> str:
 
     best = from_bytes(raw).best()
     if best is None or best.chaos > MAX_CHAOS:
-        raise InputError(f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; convert it to UTF-8")
+        raise InputError(
+            f"{path}: not UTF-8 (byte {error.start}) and no other encoding fits; convert it to UTF-8"
+        )
     return str(best)
 
 
@@ -64,9 +73,44 @@ class _TextExtractor(HTMLParser):
     elements on their own lines, and each table row on one line as ``| cell | cell |`` (the
     Markdown form, which ``kg.extract.tables`` reads)."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-              "header", "table", "ul", "ol", "blockquote", "pre", "hr", "dd", "dt", "main", "aside"}
+    SKIP = {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "iframe",
+        "object",
+        "nav",
+        "footer",
+    }
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "table",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+        "main",
+        "aside",
+    }
     CELLS = {"td", "th"}
 
     def __init__(self):
@@ -107,7 +151,9 @@ class _TextExtractor(HTMLParser):
 
     def block_break(self, tag):
         if tag in self.BLOCKS:
-            self.parts.append(" " if self._cells_open else "\n")  # a paragraph inside a cell stays in its row
+            self.parts.append(
+                " " if self._cells_open else "\n"
+            )  # a paragraph inside a cell stays in its row
 
     def handle_data(self, data):
         if self._in_title:

@@ -31,10 +31,10 @@ import pyoxigraph as ox
 from .queries import bind_parameters, get_query, library
 from .rdf.iris import document_iri
 from .sources import SourceDocument, document_key
-from .store import DEFAULT_STORE, GraphStore, open_store, solution_rows
+from .stores import DEFAULT_STORE, GraphStore, open_store, solution_rows
 
 if TYPE_CHECKING:  # spaCy is imported only when something is built
-    from .pipeline import BuildSummary
+    from .builder import BuildSummary
 
 __all__ = ["KnowledgeGraph", "QueryResult", "build", "open_graph", "queries", "EXAMPLE_TEXT"]
 
@@ -65,7 +65,7 @@ class KnowledgeGraph:
     model: str | None = None
     last_build: BuildSummary | None = field(default=None, repr=False)  # what the last add() did
 
-    def __enter__(self) -> "KnowledgeGraph":
+    def __enter__(self) -> KnowledgeGraph:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -76,8 +76,14 @@ class KnowledgeGraph:
         self.store.close()
 
     # -- building -----------------------------------------------------------------------------
-    def add(self, *sources: str | Path | SourceDocument, jobs: int = 1, scheduler: str | None = None,
-            force: bool = False, on_document=None) -> BuildSummary:
+    def add(
+        self,
+        *sources: str | Path | SourceDocument,
+        jobs: int = 1,
+        scheduler: str | None = None,
+        force: bool = False,
+        on_document=None,
+    ) -> BuildSummary:
         """Extract files, folders or raw texts into the graph (an edited document replaces its
         old version; one stored already from the same text, kg and pipeline is skipped unless
         ``force``).
@@ -85,10 +91,17 @@ class KnowledgeGraph:
         ``jobs=N`` extracts in N worker processes; ``scheduler="tcp://host:8786"`` on a Dask
         cluster. ``on_document`` is called with each ``ExtractedDocument`` as it is stored.
         """
-        from .pipeline import build_graph
+        from .builder import build_graph
 
-        self.last_build = build_graph(sources, store=self.store, model=self.model, jobs=jobs, scheduler=scheduler,
-                                      force=force, on_document=on_document)
+        self.last_build = build_graph(
+            sources,
+            store=self.store,
+            model=self.model,
+            jobs=jobs,
+            scheduler=scheduler,
+            force=force,
+            on_document=on_document,
+        )
         return self.last_build
 
     def remove(self, document: str | Path) -> bool:
@@ -102,7 +115,11 @@ class KnowledgeGraph:
         library_query = get_query(query_name)
         bindings = bind_parameters(library_query, {k: str(v) for k, v in params.items()})
         result = self.store.query(library_query.sparql, bindings)
-        return list(result) if library_query.form == "CONSTRUCT" else QueryResult(*solution_rows(result))
+        return (
+            list(result)
+            if library_query.form == "CONSTRUCT"
+            else QueryResult(*solution_rows(result))
+        )
 
     def sparql(self, query: str) -> QueryResult | list | bool:
         """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""
@@ -143,8 +160,17 @@ class KnowledgeGraph:
 
         return summary(self.to_networkx(), top=top)
 
-    def visualize(self, path: str | Path = "graph.html", *, query: str | None = None, max_nodes: int = 1500,
-                  focus: str | None = None, depth: int = 1, classes: list[str] | None = None, **params: str):
+    def visualize(
+        self,
+        path: str | Path = "graph.html",
+        *,
+        query: str | None = None,
+        max_nodes: int = 1500,
+        focus: str | None = None,
+        depth: int = 1,
+        classes: list[str] | None = None,
+        **params: str,
+    ):
         """Write the self-contained browser view and return it (a ``View``: in Jupyter it is drawn inline).
 
         ``focus`` keeps the nodes within ``depth`` links of those whose name contains it;
@@ -154,8 +180,15 @@ class KnowledgeGraph:
         from .viz import write_view
 
         construct = self.construct(query, **params) if query else None
-        return write_view(self.store, Path(path), max_nodes=max_nodes, focus=focus, depth=depth,
-                          classes=classes, construct=construct)
+        return write_view(
+            self.store,
+            Path(path),
+            max_nodes=max_nodes,
+            focus=focus,
+            depth=depth,
+            classes=classes,
+            construct=construct,
+        )
 
     def construct(self, query: str, **params: str) -> list:
         """The triples of a library CONSTRUCT query (by name) or of CONSTRUCT text."""
@@ -164,7 +197,9 @@ class KnowledgeGraph:
 
         result = self.query(query, **params) if query in library() else self.sparql(query)
         if not isinstance(result, list) or isinstance(result, QueryResult):
-            raise QueryError(f"{query[:60]!r}: not a CONSTRUCT query; the view draws the triples of one")
+            raise QueryError(
+                f"{query[:60]!r}: not a CONSTRUCT query; the view draws the triples of one"
+            )
         return result
 
 
@@ -178,11 +213,17 @@ def resolve_document(store: GraphStore, document: str | Path) -> str:
     return str(document_iri(document_key(identity)))
 
 
-def build(sources: Iterable[str | Path | SourceDocument], *, store: str | Path | None = None,
-          model: str | None = None, jobs: int = 1, scheduler: str | None = None,
-          force: bool = False) -> KnowledgeGraph:
+def build(
+    sources: Iterable[str | Path | SourceDocument],
+    *,
+    store: str | Path | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    force: bool = False,
+) -> KnowledgeGraph:
     """Build a graph from files, folders or texts: in memory (``store=None``), into a store
-    folder, or onto a SPARQL server (``store="http://host:7878"``, see ``kg.remote``)."""
+    folder, or onto a SPARQL server (``store="http://host:7878"``, see ``kg.stores``)."""
     graph = KnowledgeGraph(open_store(store), model)
     graph.add(*sources, jobs=jobs, scheduler=scheduler, force=force)
     return graph

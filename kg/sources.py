@@ -14,15 +14,25 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
+from .extract.vocabulary import month_number, words
 from .formats import SUFFIXES, embedded_tables_as_text, file_text
 
-__all__ = ["SourceDocument", "document_key", "read_document", "document_from_text", "iter_documents", "iter_paths"]
+__all__ = [
+    "SourceDocument",
+    "document_key",
+    "read_document",
+    "document_from_text",
+    "iter_documents",
+    "iter_paths",
+]
 
 SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
 ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+MONTH_PREFIXES = sorted({word[:3] for word in words("months")})  # "Sept.", "September": "sep"
 TEXT_DATE = re.compile(
-    r"\b(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>"
+    + "|".join(MONTH_PREFIXES)
+    + r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -31,7 +41,9 @@ TEXT_DATE = re.compile(
 class SourceDocument:
     """One document to extract from: its stable identity, text and what is known of it."""
 
-    identity: str  # what makes two builds "the same document": the file's path (else the source line)
+    identity: (
+        str  # what makes two builds "the same document": the file's path (else the source line)
+    )
     text: str
     title: str
     source: str | None = None
@@ -52,7 +64,9 @@ def document_key(identity: str) -> str:
     return hashlib.sha1(identity.encode()).hexdigest()[:12]
 
 
-def document_from_text(text: str, *, identity: str | None = None, path: str | None = None) -> SourceDocument:
+def document_from_text(
+    text: str, *, identity: str | None = None, path: str | None = None
+) -> SourceDocument:
     """A document from a string; a leading ``# source:`` line becomes its source, and HTML
     tables in it become lines of ``| cell |`` text (Markdown allows them in a text)."""
     source, body = split_source_line(text)
@@ -75,7 +89,7 @@ def split_source_line(text: str) -> tuple[str | None, str]:
     match = SOURCE_LINE.match(text)
     if not match:
         return None, text.lstrip("\ufeff")
-    return match["source"].strip() or None, text[match.end():]
+    return match["source"].strip() or None, text[match.end() :]
 
 
 def guess_title(body: str, path: str | None) -> str:
@@ -91,7 +105,7 @@ def find_publication_date(text: str) -> date | None:
         match = pattern.search(text)
         if match:
             month = match["m"]
-            month_no = int(month) if month.isdigit() else MONTHS.index(month[:3].lower()) + 1
+            month_no = int(month) if month.isdigit() else month_number(month[:3])
             try:
                 return date(int(match["y"]), month_no, int(match["d"]))
             except ValueError:
@@ -107,7 +121,10 @@ def read_document(path: str | Path) -> SourceDocument:
     if path.is_dir():
         raise InputError(f"{path}: is a folder, expected a text file")
     if path.suffix.lower() not in SUFFIXES and path.suffix:
-        raise InputError(f"{path}: unsupported file type {path.suffix!r}; kg reads " + ", ".join(sorted(SUFFIXES)))
+        raise InputError(
+            f"{path}: unsupported file type {path.suffix!r}; kg reads "
+            + ", ".join(sorted(SUFFIXES))
+        )
     try:
         raw = path.read_bytes()
     except OSError as e:
@@ -121,7 +138,9 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not is_hidden(p.relative_to(path)))
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not is_hidden(p.relative_to(path))
+            )
         else:
             yield path
 

@@ -27,7 +27,9 @@ def validate_graph(data: Graph) -> ValidationReport:
     ontology = Graph()
     for path in ontology_files():
         ontology.parse(path)
-    conforms, report, text = validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    conforms, report, text = validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none"
+    )
     violations = sum(1 for _ in report.subjects(SH.resultSeverity, SH.Violation))
     return ValidationReport(bool(conforms), violations, text)
 

@@ -25,29 +25,26 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .errors import InputError, OutputError
+from .queries import internal_query
 
 __all__ = ["write_view", "view_graph", "View", "CLASS_COLOURS"]
 
-CLASS_COLOURS = {"Agency": "#1f77b4", "Plan": "#2ca02c", "Regulation": "#d62728", "Program": "#ff7f0e",
-                 "Person": "#9467bd", "Metric": "#8c564b", "Observation": "#17becf", "Document": "#bcbd22"}
+CLASS_COLOURS = {
+    "Agency": "#1f77b4",
+    "Plan": "#2ca02c",
+    "Regulation": "#d62728",
+    "Program": "#ff7f0e",
+    "Person": "#9467bd",
+    "Metric": "#8c564b",
+    "Observation": "#17becf",
+    "Document": "#bcbd22",
+}
 # vis-network's physics costs O(n^2) per step: above this many nodes, networkx lays the graph out
 # once and the browser only draws it.
 PHYSICS_LIMIT = 300
 KGO = "https://w3id.org/policy-kg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-DETAILS = """
-PREFIX kgo: <https://w3id.org/policy-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?node (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?class)
-       (GROUP_CONCAT(DISTINCT ?sentence; separator="\\u001f") AS ?evidence)
-       (GROUP_CONCAT(DISTINCT ?title; separator="\\u001f") AS ?documents) WHERE {
-  VALUES ?node { %s }
-  OPTIONAL { ?node rdfs:label ?label }
-  OPTIONAL { ?node a ?type FILTER(STRSTARTS(STR(?type), STR(kgo:))) }
-  OPTIONAL { ?node kgo:evidence ?e . ?e kgo:text ?sentence ; kgo:document/dcterms:title ?title }
-} GROUP BY ?node"""
 
 
 @dataclass
@@ -73,21 +70,33 @@ class View:
         return f'<iframe srcdoc="{page}" style="width:100%;height:640px;border:1px solid #ddd"></iframe>'
 
 
-def write_view(store, path: Path, *, max_nodes: int = 1500, focus: str | None = None, depth: int = 1,
-               classes: list[str] | None = None, construct: list[ox.Triple] | None = None) -> View:
+def write_view(
+    store,
+    path: Path,
+    *,
+    max_nodes: int = 1500,
+    focus: str | None = None,
+    depth: int = 1,
+    classes: list[str] | None = None,
+    construct: list[ox.Triple] | None = None,
+) -> View:
     """Write the browser view of ``store`` (or of a CONSTRUCT result drawn from it) to ``path``."""
     whole = view_graph(store, construct)
     asked = narrow(whole, focus=focus, depth=depth, classes=classes)
     graph = most_important(asked, max_nodes)
     add_details(store, graph)
-    notice = hidden_notice(whole.number_of_nodes(), asked.number_of_nodes(), graph.number_of_nodes(), focus, classes)
+    notice = hidden_notice(
+        whole.number_of_nodes(), asked.number_of_nodes(), graph.number_of_nodes(), focus, classes
+    )
     page = render_page(pyvis_network(graph), notice=notice, positions=layout(graph))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
     except OSError as e:
         raise OutputError(f"{path}: cannot write the view ({e.strerror or e})") from e
-    return View(path, graph.number_of_nodes(), whole.number_of_nodes() - graph.number_of_nodes(), notice)
+    return View(
+        path, graph.number_of_nodes(), whole.number_of_nodes() - graph.number_of_nodes(), notice
+    )
 
 
 # -- which graph ----------------------------------------------------------------------------------
@@ -105,7 +114,7 @@ def construct_graph(triples: list[ox.Triple]) -> nx.MultiDiGraph:
         subject, predicate, obj = triple.subject.value, triple.predicate.value, triple.object
         graph.add_node(subject)
         if predicate == RDF_TYPE and obj.value.startswith(KGO):
-            graph.nodes[subject]["kind"] = obj.value[len(KGO):]
+            graph.nodes[subject]["kind"] = obj.value[len(KGO) :]
         elif predicate == RDFS_LABEL:
             graph.nodes[subject]["label"] = obj.value
         elif isinstance(obj, ox.NamedNode):
@@ -118,16 +127,26 @@ def local_name(iri: str) -> str:
 
 
 # -- which part of it -----------------------------------------------------------------------------
-def narrow(graph: nx.MultiDiGraph, *, focus: str | None, depth: int, classes: list[str] | None) -> nx.MultiDiGraph:
+def narrow(
+    graph: nx.MultiDiGraph, *, focus: str | None, depth: int, classes: list[str] | None
+) -> nx.MultiDiGraph:
     """Only the given classes, and only within ``depth`` links of the nodes named ``focus``."""
     if classes:
         unknown = sorted(set(classes) - set(CLASS_COLOURS))
         if unknown:
-            raise InputError(f"--classes: unknown class {', '.join(unknown)}; use " + ", ".join(CLASS_COLOURS))
-        graph = graph.subgraph([n for n, kind in graph.nodes(data="kind") if kind in classes]).copy()
+            raise InputError(
+                f"--classes: unknown class {', '.join(unknown)}; use " + ", ".join(CLASS_COLOURS)
+            )
+        graph = graph.subgraph(
+            [n for n, kind in graph.nodes(data="kind") if kind in classes]
+        ).copy()
     if focus:
         wanted = focus.casefold()
-        centres = [n for n, label in graph.nodes(data="label") if wanted in (label or local_name(n)).casefold()]
+        centres = [
+            n
+            for n, label in graph.nodes(data="label")
+            if wanted in (label or local_name(n)).casefold()
+        ]
         if not centres:
             raise InputError(f"--focus {focus!r}: no node has that in its name")
         undirected = nx.Graph(graph)
@@ -148,7 +167,9 @@ def most_important(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     return graph.subgraph(order[:max_nodes]).copy()
 
 
-def hidden_notice(total: int, asked: int, shown: int, focus: str | None, classes: list[str] | None) -> str:
+def hidden_notice(
+    total: int, asked: int, shown: int, focus: str | None, classes: list[str] | None
+) -> str:
     """What the page leaves out and why, and how to see it."""
     if shown == total:
         return ""
@@ -159,8 +180,10 @@ def hidden_notice(total: int, asked: int, shown: int, focus: str | None, classes
         why.append(f"only nodes near {focus!r}")
     if shown < asked:
         why.append(f"the {asked - shown:,} least important (PageRank) left out")
-    return (f"Showing {shown:,} of {total:,} nodes: {'; '.join(why)}. "
-            "See any part with kg viz --focus NAME, --classes or --max-nodes.")
+    return (
+        f"Showing {shown:,} of {total:,} nodes: {'; '.join(why)}. "
+        "See any part with kg viz --focus NAME, --classes or --max-nodes."
+    )
 
 
 # -- what each node shows ------------------------------------------------------------------------
@@ -168,8 +191,10 @@ def add_details(store, graph: nx.MultiDiGraph) -> None:
     """Label, class, documents and evidence sentences of every node on the page."""
     if graph.number_of_nodes() == 0:
         return
-    values = " ".join(str(term) for term in map(iri_term, graph.nodes) if term)  # escaped RDF terms
-    for row in store.select(DETAILS % values):
+    nodes = [{"node": term} for term in map(iri_term, graph.nodes) if term]
+    if not nodes:  # only blank nodes of a CONSTRUCT result
+        return
+    for row in store.select(internal_query("node-details").sparql, nodes):
         data = graph.nodes[row["node"]]
         data.setdefault("label", row.get("name") or local_name(row["node"]))
         if "class" in row:
@@ -193,7 +218,9 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
     """Fixed positions for graphs too large for in-browser physics (None: let the browser lay out)."""
     if graph.number_of_nodes() <= PHYSICS_LIMIT:
         return None
-    positions = nx.spring_layout(nx.Graph(graph), seed=7, iterations=60, scale=60.0 * graph.number_of_nodes() ** 0.5)
+    positions = nx.spring_layout(
+        nx.Graph(graph), seed=7, iterations=60, scale=60.0 * graph.number_of_nodes() ** 0.5
+    )
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
 
 
@@ -203,9 +230,14 @@ def pyvis_network(graph: nx.MultiDiGraph):
     network = Network(directed=True, cdn_resources="remote")
     for node, data in graph.nodes(data=True):
         kind = data.get("kind", "Entity")
-        network.add_node(node, label=data.get("label") or local_name(node),
-                         color=CLASS_COLOURS.get(kind, "#7f7f7f"), kind=kind,
-                         evidence=data.get("evidence", []), documents=data.get("documents", []))
+        network.add_node(
+            node,
+            label=data.get("label") or local_name(node),
+            color=CLASS_COLOURS.get(kind, "#7f7f7f"),
+            kind=kind,
+            evidence=data.get("evidence", []),
+            documents=data.get("documents", []),
+        )
     for source, target, data in graph.edges(data=True):
         network.add_edge(source, target, label=data.get("predicate", ""), arrows="to")
     return network
@@ -215,13 +247,20 @@ def render_page(network, *, notice: str, positions: dict | None) -> str:
     """The page: data as JSON in a <script type=application/json>, vis-network inlined."""
     lib = resources.files("pyvis").joinpath("lib/vis-9.1.2")
     kinds = sorted({n["kind"] for n in network.nodes})
-    data = {"nodes": network.nodes, "edges": network.edges, "notice": notice, "positions": positions,
-            "colours": {k: CLASS_COLOURS.get(k, "#7f7f7f") for k in kinds}}
+    data = {
+        "nodes": network.nodes,
+        "edges": network.edges,
+        "notice": notice,
+        "positions": positions,
+        "colours": {k: CLASS_COLOURS.get(k, "#7f7f7f") for k in kinds},
+    }
     # No "<", ">" or "&" from a document reaches the page source, even inside the JSON.
     payload = json.dumps(data, ensure_ascii=True)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         payload = payload.replace(char, escaped)
     template = resources.files("kg").joinpath("templates/view.html").read_text(encoding="utf-8")
-    return (template.replace("/*VIS_CSS*/", lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
-            .replace("/*VIS_JS*/", lib.joinpath("vis-network.min.js").read_text(encoding="utf-8"))
-            .replace("/*GRAPH_DATA*/", payload))
+    return (
+        template.replace("/*VIS_CSS*/", lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
+        .replace("/*VIS_JS*/", lib.joinpath("vis-network.min.js").read_text(encoding="utf-8"))
+        .replace("/*GRAPH_DATA*/", payload)
+    )

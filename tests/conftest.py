@@ -34,14 +34,22 @@ def run_kg(tmp_path):
 
     def run(*args, check=False):
         kg_bin = Path(sys.executable).with_name("kg")
-        return subprocess.run([str(kg_bin), *map(str, args)], capture_output=True, text=True, cwd=tmp_path,
-                              check=check, timeout=600)
+        return subprocess.run(
+            [str(kg_bin), *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=check,
+            timeout=600,
+        )
 
     return run
 
 
 def needs_shared():
-    return pytest.mark.skipif(not (SHARED / "corpus" / "dev").is_dir(), reason="../shared corpus not present")
+    return pytest.mark.skipif(
+        not (SHARED / "corpus" / "dev").is_dir(), reason="../shared corpus not present"
+    )
 
 
 def kg_command() -> str:
@@ -64,7 +72,9 @@ def wait_until_listening(port: int, process, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read() if process.stderr else ''}")
+            raise RuntimeError(
+                f"server exited with {process.returncode}: {process.stderr.read() if process.stderr else ''}"
+            )
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
             return

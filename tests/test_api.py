@@ -11,7 +11,11 @@ from .conftest import EXAMPLES
 
 
 def test_build_from_text_in_memory():
-    graph = kg.build(["The Department of Energy launched the Home Heat Pump Program, which reached 40,000 homes in 2023."])
+    graph = kg.build(
+        [
+            "The Department of Energy launched the Home Heat Pump Program, which reached 40,000 homes in 2023."
+        ]
+    )
     names = {row["programName"] for row in graph.query("programs-by-agency")}
     assert "Home Heat Pump Program" in names
 
@@ -20,7 +24,8 @@ def test_same_agency_in_two_documents_is_one_node(example_graph):
     rows = example_graph.query("documents-mentioning", name="Ministry of Industry")
     assert [r for r in rows if r["entityName"] == "Ministry of Industry and Information Technology"]
     agencies = example_graph.sparql(
-        "SELECT DISTINCT ?a WHERE { ?a a kgo:Agency ; rdfs:label ?l FILTER(CONTAINS(?l, 'Department for Transport')) }")
+        "SELECT DISTINCT ?a WHERE { ?a a kgo:Agency ; rdfs:label ?l FILTER(CONTAINS(?l, 'Department for Transport')) }"
+    )
     assert len(agencies) == 1
 
 
@@ -84,9 +89,13 @@ def test_open_an_existing_store_and_add_to_it(tmp_path):
         before = graph.stats()["Document"]
     with kg.open(tmp_path / "s") as reopened:
         assert reopened.stats()["Document"] == before == 1
-        summary = reopened.add("The Ministry of Finance issued the Budget Transparency Rules on Friday.")
+        summary = reopened.add(
+            "The Ministry of Finance issued the Budget Transparency Rules on Friday."
+        )
         assert summary.ok and reopened.stats()["Document"] == 2
-        assert "Budget Transparency Rules" in {r["regulationName"] for r in reopened.query("regulations-by-agency")}
+        assert "Budget Transparency Rules" in {
+            r["regulationName"] for r in reopened.query("regulations-by-agency")
+        }
 
 
 def test_the_view_draws_itself_inline_in_jupyter(example_graph, tmp_path):

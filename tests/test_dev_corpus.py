@@ -19,12 +19,19 @@ SEED = SHARED / "corpus" / "dev" / "00_miit-2021-telecom.txt"
 def seed_graph(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed") / "seed.ttl"
     kg_bin = Path(sys.executable).with_name("kg")
-    subprocess.run([str(kg_bin), "build", str(SEED), "-o", str(out)], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [str(kg_bin), "build", str(SEED), "-o", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return Graph().parse(out)
 
 
 @needs_shared()
-@pytest.mark.parametrize("cls", ["Agency", "Plan", "Regulation", "Program", "Metric", "Observation"])
+@pytest.mark.parametrize(
+    "cls", ["Agency", "Plan", "Regulation", "Program", "Metric", "Observation"]
+)
 def test_seed_document_has_every_core_class(seed_graph, cls):
     from rdflib import RDF
 
@@ -47,6 +54,10 @@ def test_observations_reach_their_source_sentence(seed_graph):
     for obs in observations:
         for evidence in seed_graph.objects(obs, KGO.evidence):
             sentence = str(seed_graph.value(evidence, KGO.text))
-            if sentence and sentence in text and seed_graph.value(evidence, KGO.document) is not None:
+            if (
+                sentence
+                and sentence in text
+                and seed_graph.value(evidence, KGO.document) is not None
+            ):
                 reached += 1
     assert observations and reached / len(observations) >= 0.8

@@ -9,12 +9,16 @@ from kg.formats import html_text
 
 from .conftest import EXAMPLES
 
-RELEASE = (EXAMPLES / "01-energy-ministry-briefing.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+RELEASE = (
+    (EXAMPLES / "01-energy-ministry-briefing.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+)
 SENTENCE = "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Tuesday."
 
 
 def literals(graph) -> str:
-    return " ".join(row["o"] for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }"))
+    return " ".join(
+        row["o"] for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")
+    )
 
 
 def test_html_keeps_the_visible_text_and_drops_scripts_and_styles(tmp_path):
@@ -28,8 +32,12 @@ def test_html_keeps_the_visible_text_and_drops_scripts_and_styles(tmp_path):
     assert graph.last_build.ok
     text = literals(graph)
     assert SENTENCE in text and "Grid plan issued" in text
-    assert not any(noise in text for noise in ("alert", "tracking", "injected", "color: red", "Copyright"))
-    assert "National Grid Modernisation Plan" in {r["instrumentName"] for r in graph.query("agency-responsibilities")}
+    assert not any(
+        noise in text for noise in ("alert", "tracking", "injected", "color: red", "Copyright")
+    )
+    assert "National Grid Modernisation Plan" in {
+        r["instrumentName"] for r in graph.query("agency-responsibilities")
+    }
 
 
 def test_html_text_puts_blocks_on_their_own_lines():
@@ -70,18 +78,20 @@ def test_a_pdf_without_text_and_a_broken_pdf_are_refused_in_one_line(run_kg, tmp
     assert "scan.pdf: the PDF has no text layer" in result.stderr
     assert "broken.pdf: not a readable PDF" in result.stderr
     kg_lines = [line for line in result.stderr.splitlines() if line.startswith("kg: ")]
-    assert len(result.stderr.strip().splitlines()) == len(kg_lines) + 1  # and the summary: no stray log lines
+    assert (
+        len(result.stderr.strip().splitlines()) == len(kg_lines) + 1
+    )  # and the summary: no stray log lines
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "gb18030", "shift_jis"])
 def test_legacy_encodings_are_detected(tmp_path, encoding):
     samples = {
         "cp1252": "The Ministry of Power (MoP) issued the National Grid Modernisation Plan on Tuesday. "
-                  "Investment in the café districts reached €1.2 billion in 2023, the ministry’s “best” year.",
+        "Investment in the café districts reached €1.2 billion in 2023, the ministry’s “best” year.",
         "gb18030": "国家统计局发布了最新数据。2023年社会消费品零售总额达到47.1万亿元，同比增长7.2%。"
-                   "商务部发布了促进消费的行动计划，各地方政府积极落实相关政策措施。",
+        "商务部发布了促进消费的行动计划，各地方政府积极落实相关政策措施。",
         "shift_jis": "経済産業省は新しい計画を発表しました。2023年の投資額は前年比で増加しました。"
-                     "政府は地方自治体と協力して政策を実施します。",
+        "政府は地方自治体と協力して政策を実施します。",
     }
     path = tmp_path / f"{encoding}.txt"
     path.write_bytes(samples[encoding].encode(encoding))
@@ -124,7 +134,9 @@ The program will expand next year.
 
 def table_observations(graph) -> dict[str, tuple]:
     rows = graph.query("observations", metric="")
-    return {r["metricName"]: (float(r["value"]), r["unit"], r["period"], r["evidence"]) for r in rows}
+    return {
+        r["metricName"]: (float(r["value"]), r["unit"], r["period"], r["evidence"]) for r in rows
+    }
 
 
 def test_an_html_table_in_a_text_is_read_cell_by_cell_under_its_headings(tmp_path):
@@ -132,7 +144,12 @@ def test_an_html_table_in_a_text_is_read_cell_by_cell_under_its_headings(tmp_pat
     release.write_text(STATE_TABLE)
     graph = kg.build([release])
     found = table_observations(graph)
-    assert found["Broadband Grants for Iowa"] == (12_500_000, "USD", "2024", "| Iowa | $12,500,000 | 48,200 |")
+    assert found["Broadband Grants for Iowa"] == (
+        12_500_000,
+        "USD",
+        "2024",
+        "| Iowa | $12,500,000 | 48,200 |",
+    )
     assert found["Households Served for New Mexico"][:2] == (31_000, "count")
     assert found["total Broadband Grants"][0] == 22_250_000
     assert len(found) == 6  # every number once; no "td" or "</td" metric from the markup
@@ -141,11 +158,15 @@ def test_an_html_table_in_a_text_is_read_cell_by_cell_under_its_headings(tmp_pat
 
 def test_a_markdown_pipe_table_reads_like_an_html_one(tmp_path):
     pipes = tmp_path / "pipes.md"
-    pipes.write_text("Funding was announced in 2024.\n\n| State | Broadband Grants |\n|---|---|\n"
-                     "| Iowa | $12,500,000 |\n| Ohio | $3,000,000 |\n")
+    pipes.write_text(
+        "Funding was announced in 2024.\n\n| State | Broadband Grants |\n|---|---|\n"
+        "| Iowa | $12,500,000 |\n| Ohio | $3,000,000 |\n"
+    )
     found = table_observations(kg.build([pipes]))
-    assert {m: v[0] for m, v in found.items()} == {"Broadband Grants for Iowa": 12_500_000,
-                                                   "Broadband Grants for Ohio": 3_000_000}
+    assert {m: v[0] for m, v in found.items()} == {
+        "Broadband Grants for Iowa": 12_500_000,
+        "Broadband Grants for Ohio": 3_000_000,
+    }
 
 
 def test_html_pages_keep_each_table_row_on_one_line():
@@ -155,8 +176,10 @@ def test_html_pages_keep_each_table_row_on_one_line():
 
 def test_a_table_heading_gives_its_cells_their_unit_and_scale(tmp_path):
     release = tmp_path / "budget.md"
-    release.write_text("Budget tables for 2024.\n\n| Agency | Funding ($ millions) | Staff (thousands) | Share (%) |\n"
-                       "|---|---|---|---|\n| Energy Office | 5.2 | 1.5 | 12 |\n| Water Office | $7 billion | 2 | 30 |\n")
+    release.write_text(
+        "Budget tables for 2024.\n\n| Agency | Funding ($ millions) | Staff (thousands) | Share (%) |\n"
+        "|---|---|---|---|\n| Energy Office | 5.2 | 1.5 | 12 |\n| Water Office | $7 billion | 2 | 30 |\n"
+    )
     found = table_observations(kg.build([release]))
     assert found["Funding for Energy Office"][:2] == (5_200_000, "USD")  # the unit leaves the name
     assert found["Funding for Water Office"][:2] == (7_000_000_000, "USD")  # the cell's own scale

@@ -24,16 +24,26 @@ def test_notebook_is_stored_without_outputs(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_top_to_bottom(path, tmp_path):
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
-    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
+    outputs = [
+        output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+    ]
     assert not [o for o in outputs if o.output_type == "error"]
     rich = [o for o in outputs if o.output_type in ("execute_result", "display_data")]
     assert len(rich) >= 5  # every question cell shows an answer
     html = [o.data["text/html"] for o in rich if "text/html" in o.data]
     if path.stem == "01-quickstart":
         assert any("<iframe srcdoc=" in h for h in html)  # the inline browser view
-        assert any("total retail sales of consumer goods" in h for h in html)  # a table of observations
+        assert any(
+            "total retail sales of consumer goods" in h for h in html
+        )  # a table of observations
     else:
         assert any("image/png" in o.data for o in rich)  # the plotted series
-        assert any("conforms: True" in o.get("text", "") for o in outputs if o.output_type == "stream")
+        assert any(
+            "conforms: True" in o.get("text", "") for o in outputs if o.output_type == "stream"
+        )

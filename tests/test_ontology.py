@@ -10,7 +10,16 @@ from kg.resources import ontology_files, shapes_file
 from kg.validate import validate_graph
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
-CORE_CLASSES = ["Agency", "Plan", "Regulation", "Program", "Metric", "Observation", "Person", "Document"]
+CORE_CLASSES = [
+    "Agency",
+    "Plan",
+    "Regulation",
+    "Program",
+    "Metric",
+    "Observation",
+    "Person",
+    "Document",
+]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +44,10 @@ def test_every_namespace_term_is_declared(ontology):
 def test_classes_reuse_w3c_vocabularies(ontology):
     from rdflib import RDFS, URIRef
 
-    parents = {name: {str(o) for o in ontology.objects(KGO[name], RDFS.subClassOf)} for name in CORE_CLASSES}
+    parents = {
+        name: {str(o) for o in ontology.objects(KGO[name], RDFS.subClassOf)}
+        for name in CORE_CLASSES
+    }
     assert "http://www.w3.org/ns/org#FormalOrganization" in parents["Agency"]
     assert "http://data.europa.eu/eli/ontology#LegalResource" in parents["Regulation"]
     assert "http://www.w3.org/ns/prov#Plan" in parents["Plan"]

@@ -6,9 +6,9 @@ import pyoxigraph as ox
 import pytest
 
 import kg
+from kg.builder import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
 from kg.errors import StoreError
-from kg.pipeline import BATCHES_IN_FLIGHT_PER_WORKER, build_graph
-from kg.store import Store
+from kg.stores import OxigraphStore
 
 from .conftest import EXAMPLES
 
@@ -26,15 +26,18 @@ def serial():
 
 def test_jobs_2_builds_exactly_the_serial_graph(serial):
     parallel = kg.build([EXAMPLES], jobs=2)
-    assert parallel.last_build.ok and sorted(parallel.last_build.built) == sorted(serial.last_build.built)
+    assert parallel.last_build.ok and sorted(parallel.last_build.built) == sorted(
+        serial.last_build.built
+    )
     assert quads(parallel) == quads(serial)
 
 
 def test_a_dask_local_cluster_builds_exactly_the_serial_graph(serial):
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         distributed = kg.build([EXAMPLES], scheduler=cluster.scheduler_address)
     assert distributed.last_build.ok and quads(distributed) == quads(serial)
 
@@ -50,15 +53,21 @@ def test_documents_stream_into_the_store(jobs):
             yield f"The Ministry of Testing issued the Plan Number {number} on Monday. Sales rose 3% in 2023."
 
     pulled_at_first_store, stored_at_first_store = [], []
-    store = Store()
+    store = OxigraphStore()
     batch_size, commit_documents = 4, 3
 
     def on_document(document):
         pulled_at_first_store.append(len(pulled))
         stored_at_first_store.append(len(store.documents()))
 
-    summary = build_graph(corpus(), store=store, batch_size=batch_size, jobs=jobs,
-                          commit_triples=commit_documents * triples_per_document(), on_document=on_document)
+    summary = build_graph(
+        corpus(),
+        store=store,
+        batch_size=batch_size,
+        jobs=jobs,
+        commit_triples=commit_documents * triples_per_document(),
+        on_document=on_document,
+    )
     assert summary.ok and len(summary.built) == 200
     in_flight = batch_size * (1 if jobs == 1 else jobs * BATCHES_IN_FLIGHT_PER_WORKER + 1)
     # a commit is reported once written, when the next one has gathered: two commits at most
@@ -66,7 +75,7 @@ def test_documents_stream_into_the_store(jobs):
     assert 0 < stored_at_first_store[0] <= commit_documents  # reported once stored, not before
 
 
-class SecondWriteFails(Store):
+class SecondWriteFails(OxigraphStore):
     """A real store whose second group write fails, as a full disk would make it."""
 
     writes = 0
@@ -82,15 +91,28 @@ def test_a_write_that_fails_in_the_writer_thread_stops_the_build_with_its_error(
     """Writes run in a thread while extraction goes on: a failed one still ends the build with
     the store's error, and what is stored is exactly the documents reported as stored."""
     store, reported, per_document = SecondWriteFails(tmp_path / "store"), [], triples_per_document()
-    texts = [f"The Ministry of Testing issued the Plan Number {n} on Monday. Sales rose 3% in 2023." for n in range(30)]
+    texts = [
+        f"The Ministry of Testing issued the Plan Number {n} on Monday. Sales rose 3% in 2023."
+        for n in range(30)
+    ]
     with pytest.raises(StoreError, match="no space left"):
-        build_graph(texts, store=store, batch_size=2, commit_triples=3 * per_document, on_document=reported.append)
+        build_graph(
+            texts,
+            store=store,
+            batch_size=2,
+            commit_triples=3 * per_document,
+            on_document=reported.append,
+        )
     assert reported and sorted(d.iri for d in reported) == store.documents()
     assert len(store) == len(reported) * per_document  # each document whole
 
 
 def triples_per_document() -> int:
-    return len(kg.build(["The Ministry of Testing issued the Plan Number 1 on Monday. Sales rose 3% in 2023."]).store)
+    return len(
+        kg.build(
+            ["The Ministry of Testing issued the Plan Number 1 on Monday. Sales rose 3% in 2023."]
+        ).store
+    )
 
 
 def test_cli_build_with_jobs(run_kg, tmp_path):
@@ -103,7 +125,7 @@ def test_cli_build_with_jobs(run_kg, tmp_path):
 def test_workers_start_with_one_blas_thread_unless_the_user_chose(monkeypatch, set_by_user):
     import os
 
-    from kg.pipeline import extraction_executor
+    from kg.builder import extraction_executor
 
     if set_by_user:
         monkeypatch.setenv("OPENBLAS_NUM_THREADS", set_by_user)

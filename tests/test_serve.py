@@ -30,11 +30,28 @@ def served(tmp_path_factory):
     """The examples in a store folder, served by ``kg serve``; yields (url, store, expected facts)."""
     store = tmp_path_factory.mktemp("served") / "kg"
     with kg.build([EXAMPLES], store=store) as graph:
-        expected = {"quads": len(graph.store), "counts": graph.query("counts-by-class"),
-                    "plans": len(graph.sparql("SELECT ?p WHERE { ?p a kgo:Plan }"))}
+        expected = {
+            "quads": len(graph.store),
+            "counts": graph.query("counts-by-class"),
+            "plans": len(graph.sparql("SELECT ?p WHERE { ?p a kgo:Plan }")),
+        }
     port = free_port()
-    process = subprocess.Popen([kg_command(), "serve", "--store", str(store), "--port", str(port), "--timeout",
-                                str(TIMEOUT), "--max-rows", str(MAX_ROWS)], stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            kg_command(),
+            "serve",
+            "--store",
+            str(store),
+            "--port",
+            str(port),
+            "--timeout",
+            str(TIMEOUT),
+            "--max-rows",
+            str(MAX_ROWS),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wait_until_listening(port, process)
     yield f"http://127.0.0.1:{port}", store, expected
     stop(process)
@@ -66,7 +83,9 @@ def count_quads(url: str) -> int:
 def test_select_json_over_get_matches_the_library_query_run_in_process(served):
     url, _, expected = served
     result = client(url, get_query("counts-by-class").sparql).queryAndConvert()
-    rows = [{k: v["value"] for k, v in binding.items()} for binding in result["results"]["bindings"]]
+    rows = [
+        {k: v["value"] for k, v in binding.items()} for binding in result["results"]["bindings"]
+    ]
     assert rows == list(expected["counts"])
     assert result["head"]["vars"] == ["class", "count"]
 
@@ -116,7 +135,9 @@ def test_a_query_past_the_timeout_is_stopped_and_the_server_goes_on(served):
 def test_answers_over_the_cap_are_refused_with_the_way_out(served):
     url, _, expected = served
     assert expected["quads"] > MAX_ROWS
-    status, text = http(url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}))
+    status, text = http(
+        url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
+    )
     assert status == 400 and f"{MAX_ROWS}" in text and "LIMIT" in text
     paged = client(url, f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS}").queryAndConvert()
     assert len(paged["results"]["bindings"]) == MAX_ROWS
@@ -133,7 +154,10 @@ def test_a_malformed_query_is_a_400_naming_the_problem(served):
 def test_content_negotiation_and_unknown_paths(served):
     url, _, _ = served
     query = urllib.parse.urlencode({"query": "SELECT ?s WHERE { ?s a kgo:Agency } LIMIT 1"})
-    status, text = http(f"{url}/sparql?{query}", headers={"Accept": "text/csv;q=0.9, application/sparql-results+xml"})
+    status, text = http(
+        f"{url}/sparql?{query}",
+        headers={"Accept": "text/csv;q=0.9, application/sparql-results+xml"},
+    )
     assert status == 200 and text.lstrip().startswith("<?xml")
     status, _ = http(f"{url}/sparql?{query}", headers={"Accept": "image/png"})
     assert status == 406

@@ -8,14 +8,18 @@ import pytest
 
 import kg
 
-HOSTILE = ('The Ministry of <img src=x onerror="window.__xss=1"> Affairs launched the '
-           '<script>window.__xss=2</script> Safety Program <a href="javascript:window.__xss=3">here</a> in 2024.')
+HOSTILE = (
+    'The Ministry of <img src=x onerror="window.__xss=1"> Affairs launched the '
+    '<script>window.__xss=2</script> Safety Program <a href="javascript:window.__xss=3">here</a> in 2024.'
+)
 
 
 @pytest.fixture(scope="module")
 def hostile_view(tmp_path_factory):
     folder = tmp_path_factory.mktemp("view")
-    graph = kg.build([HOSTILE + " The Department of Health issued the Clean Water Plan."], store=folder / "s")
+    graph = kg.build(
+        [HOSTILE + " The Department of Health issued the Clean Water Plan."], store=folder / "s"
+    )
     return graph.visualize(folder / "graph.html")
 
 
@@ -35,9 +39,16 @@ def chromium():
 
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"))
@@ -46,8 +57,10 @@ def chromium():
 
 HAVE_BROWSER = bool(shutil.which("chromedriver") and shutil.which("chromium"))
 # CI sets KG_REQUIRE_BROWSER=1 so that a missing browser fails instead of skipping.
-needs_browser = pytest.mark.skipif(not HAVE_BROWSER and not os.environ.get("KG_REQUIRE_BROWSER"),
-                                   reason="chromium and chromium-driver are not installed (.ci/run installs them)")
+needs_browser = pytest.mark.skipif(
+    not HAVE_BROWSER and not os.environ.get("KG_REQUIRE_BROWSER"),
+    reason="chromium and chromium-driver are not installed (.ci/run installs them)",
+)
 
 
 @pytest.mark.browser
@@ -60,7 +73,8 @@ def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_grap
         driver.get(page.as_uri())
         shown = driver.execute_script("return network.body.data.nodes.length")
         drawn = driver.execute_script(
-            "return data.nodes.map(n => [n.kind, network.body.nodes[n.id].options.color.background])")
+            "return data.nodes.map(n => [n.kind, network.body.nodes[n.id].options.color.background])"
+        )
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         driver.quit()
@@ -68,7 +82,9 @@ def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_grap
     assert errors == []
     from kg.viz import CLASS_COLOURS
 
-    assert all(colour.lower() == CLASS_COLOURS[kind].lower() for kind, colour in drawn), drawn  # as the legend
+    assert all(colour.lower() == CLASS_COLOURS[kind].lower() for kind, colour in drawn), (
+        drawn
+    )  # as the legend
 
 
 @pytest.mark.browser
@@ -79,11 +95,15 @@ def test_hovering_and_clicking_hostile_labels_runs_nothing(hostile_view):
         driver.get(hostile_view.as_uri())
         ids = driver.execute_script("return network.body.data.nodes.getIds()")
         for node_id in ids:
-            driver.execute_script("show(arguments[0]); network.selectNodes([arguments[0]]);", node_id)
+            driver.execute_script(
+                "show(arguments[0]); network.selectNodes([arguments[0]]);", node_id
+            )
         labels = driver.execute_script("return network.body.data.nodes.get().map(n => n.label)")
         title = driver.execute_script("return document.getElementById('details').textContent")
         xss = driver.execute_script("return window.__xss || null")
-        images = driver.execute_script("return document.querySelectorAll('#side img, #side script').length")
+        images = driver.execute_script(
+            "return document.querySelectorAll('#side img, #side script').length"
+        )
     finally:
         driver.quit()
     assert xss is None and images == 0
@@ -103,12 +123,19 @@ def synthetic_graph(path, agencies: int, plans_per_agency: int):
     lines = []
     for a in range(agencies):
         agency = f"<https://w3id.org/policy-kg/id/agency/a{a}>"
-        lines += [f"{agency} {TYPE} <{KGO}Agency> .", f'{agency} <{LABEL}> "Agency {a}" .',
-                  f"{agency} <{KGO}mentionedIn> {doc} ."]
+        lines += [
+            f"{agency} {TYPE} <{KGO}Agency> .",
+            f'{agency} <{LABEL}> "Agency {a}" .',
+            f"{agency} <{KGO}mentionedIn> {doc} .",
+        ]
         for p in range(plans_per_agency * (1 + (a == 0) * 20)):  # agency 0 is the hub
             plan = f"<https://w3id.org/policy-kg/id/plan/a{a}p{p}>"
-            lines += [f"{plan} {TYPE} <{KGO}Plan> .", f'{plan} <{LABEL}> "Plan {a}-{p}" .',
-                      f"{plan} <{KGO}mentionedIn> {doc} .", f"{plan} <{KGO}responsibleAgency> {agency} ."]
+            lines += [
+                f"{plan} {TYPE} <{KGO}Plan> .",
+                f'{plan} <{LABEL}> "Plan {a}-{p}" .',
+                f"{plan} <{KGO}mentionedIn> {doc} .",
+                f"{plan} <{KGO}responsibleAgency> {agency} .",
+            ]
     path.write_text("\n".join(lines) + "\n")
     return path
 
@@ -134,7 +161,9 @@ def test_class_filter_and_construct_query(example_graph, tmp_path):
 
 def test_viz_reads_a_file_the_product_wrote(example_graph, run_kg, tmp_path):
     exported = example_graph.export(tmp_path / "all.trig")
-    result = run_kg("viz", "--graph", exported, "-o", tmp_path / "file.html", "--classes", "Agency,Plan")
+    result = run_kg(
+        "viz", "--graph", exported, "-o", tmp_path / "file.html", "--classes", "Agency,Plan"
+    )
     assert result.returncode == 0, result.stderr
     agencies_and_plans = example_graph.stats()["Agency"] + example_graph.stats()["Plan"]
     assert f": {agencies_and_plans} nodes" in result.stderr
@@ -145,7 +174,10 @@ def test_large_graphs_keep_the_most_important_nodes_and_a_fixed_layout(tmp_path)
 
     graph = kg.open(synthetic_graph(tmp_path / "big.nt", agencies=300, plans_per_agency=3))
     view = graph.visualize(tmp_path / "big.html", max_nodes=PHYSICS_LIMIT + 100)
-    assert view.shown == PHYSICS_LIMIT + 100 and view.hidden == graph.to_networkx().number_of_nodes() - view.shown
+    assert (
+        view.shown == PHYSICS_LIMIT + 100
+        and view.hidden == graph.to_networkx().number_of_nodes() - view.shown
+    )
     page = view.read_text()
     assert '"positions": {' in page and "PageRank" in view.notice
     assert "Agency 0" in page  # the hub ranks first
@@ -162,7 +194,9 @@ def test_a_large_view_opens_with_fixed_positions_and_class_filters_work(tmp_path
         shown = driver.execute_script("return network.body.data.nodes.length")
         physics = driver.execute_script("return network.physics.options.enabled")
         driver.execute_script("document.querySelector('input[data-kind=Plan]').click()")
-        hidden = driver.execute_script("return network.body.data.nodes.get({filter: n => n.hidden}).length")
+        hidden = driver.execute_script(
+            "return network.body.data.nodes.get({filter: n => n.hidden}).length"
+        )
         plans = driver.execute_script("return data.nodes.filter(n => n.kind === 'Plan').length")
         notice = driver.execute_script("return document.getElementById('notice').textContent")
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

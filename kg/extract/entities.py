@@ -17,43 +17,56 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 from functools import lru_cache
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import COMPANY_WORDS, canonical_key, lexicon, head_type, singular, strip_quotes
+from . import vocabulary
+from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .text import doc_text, literal_alternation, token_indices
+from .vocabulary import heads, plural, singular
 
 __all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
 
-_WORD = r"(?:[“\"‘']?(?:Govt\.|Dept\.|U\.S\.|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
-_CONNECTOR = r"(?:of|for|on|and|the|in|to|&|or)"
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_WORD})*")
-CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&", "or"}
+CONNECTORS = vocabulary.words("common_words", uses="connector")
+NAME_ABBREVIATIONS = [
+    form for form in vocabulary.column("abbreviations", "name_form").values() if form
+]  # "Govt."
+_WORD = (
+    r"(?:[“\"‘']?(?:"
+    + "|".join(map(re.escape, NAME_ABBREVIATIONS))
+    + r"|[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
+)
+NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*{_WORD})*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
-PERSON_TITLES = {"secretary", "minister", "director", "chairman", "chairperson", "spokesperson",
-                 "shri", "smt", "mr", "ms", "mrs", "dr", "president", "governor", "commissioner",
-                 "administrator", "deputy", "chief", "vice", "said", "says", "posted"}
-MEETING_WORDS = {"session", "sessions", "plenary", "meeting", "summit", "forum", "symposium"}
-GENERIC_WORDS = {"state", "states", "central", "local", "national", "federal", "provincial",
-                 "municipal", "relevant", "union", "the", "all", "various", "other", "new", "this",
-                 "our", "its", "their", "each", "every", "government", "govt", "s", "and", "of",
-                 "annual", "five-year", "three-year", "ten-year", "two-year", "medium-term", "long-term"}
-QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
-                    r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)")  # 'Name', not don't
+# A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
+PERSON_TITLES = vocabulary.words("titles", ends_name="yes") | vocabulary.words(
+    "verbs", uses="speech"
+)
+COMPANY_WORDS = vocabulary.words("organisations", kind="organisation")
+MEETING_WORDS = vocabulary.words("organisations", kind="meeting")
+GENERIC_WORDS = vocabulary.words("common_words", uses="generic")
+HEAD_LINKS = vocabulary.words("common_words", uses="head-link")  # "Ministry of", "Regulations on"
+QUOTED = re.compile(
+    r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
+    r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)"
+)  # 'Name', not don't
 YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
 ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z]{2,})\s*\)")
-LIST_HEADS = r"(?:action plans|plans|programmes|programs|campaigns|initiatives|projects|schemes|missions|regulations|laws|measures|strategies|funds|pilots)"
+LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
+LIST_MODIFIERS = vocabulary.words("heads", rules="list-modifier")  # "action plans"
 COORDINATED = re.compile(
     rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?\b(?:including|namely|such as)\s+(?P<items>[^.;\n]+)",
     re.IGNORECASE,
 )
 # "the Ministry", or a bare "Cabinet approved ..." that no other capitalised word precedes
 BACK_REFERENCE = re.compile(
-    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+)\b(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])")
+    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+)\b"
+    rf"(?!\s+{literal_alternation(HEAD_LINKS)}\b)(?!\s+[A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -101,11 +114,17 @@ class PolicyEntityRecognizer:
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str):
         for match in lexicon_pattern().finditer(text):
-            if inside_longer_name(match.group(), text[max(0, match.start() - 30):match.start()]):
+            if inside_longer_name(match.group(), text[max(0, match.start() - 30) : match.start()]):
                 continue
             entry = lexicon()[canonical_key(match.group())]
-            yield Mention(match.start(), match.end(), entry.type, match.group(), canonical_key(entry.name),
-                          "lexicon")
+            yield Mention(
+                match.start(),
+                match.end(),
+                entry.type,
+                match.group(),
+                canonical_key(entry.name),
+                "lexicon",
+            )
 
     # -- rule 2: title-case names classified by head noun -----------------------------
     def _name_run_mentions(self, doc: Doc):
@@ -113,7 +132,9 @@ class PolicyEntityRecognizer:
             for start, end, type_ in classify_name_run(doc, match.start(), match.end()):
                 name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
-                    yield Mention(start, end, type_, strip_quotes(name), canonical_key(name), "head")
+                    yield Mention(
+                        start, end, type_, strip_quotes(name), canonical_key(name), "head"
+                    )
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
@@ -121,9 +142,17 @@ class PolicyEntityRecognizer:
             return False
         content = [w for w in words if w not in CONNECTORS]
         if type_ == "Agency":
-            if MEETING_WORDS & set(words) or re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0]) and "congress" in words:
+            if (
+                MEETING_WORDS & set(words)
+                or re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0])
+                and "congress" in words
+            ):
                 return False  # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
-            if words[-1].endswith("s") and head_type(words[-1]) and singular(words[-1]) != words[-1]:
+            if (
+                words[-1].endswith("s")
+                and head_type(words[-1])
+                and singular(words[-1]) != words[-1]
+            ):
                 return False  # "State Governments", "relevant departments"
             if all(w in GENERIC_WORDS or head_type(w) == "Agency" for w in content):
                 return False
@@ -137,17 +166,31 @@ class PolicyEntityRecognizer:
             inner = re.sub(r"^(?:The|A|An)\s+", "", match[group].strip())
             words = YEAR_SUFFIX.sub("", inner).split()
             type_ = head_type(words[-1]) if words else None
-            if not type_ and len(words) >= 3 and words[1].lower() in {"on", "of", "for"}:
+            if not type_ and len(words) >= 3 and words[1].lower() in HEAD_LINKS:
                 type_ = head_type(words[0])
-            if type_ and len(words) >= 2 and words[0][:1].isupper() and self._acceptable(inner, type_):
+            if (
+                type_
+                and len(words) >= 2
+                and words[0][:1].isupper()
+                and self._acceptable(inner, type_)
+            ):
                 start = match.start(group) + match[group].index(inner)
-                yield Mention(start, start + len(inner), type_, strip_quotes(inner), canonical_key(inner), "quote")
+                yield Mention(
+                    start,
+                    start + len(inner),
+                    type_,
+                    strip_quotes(inner),
+                    canonical_key(inner),
+                    "quote",
+                )
 
     # -- rule 4: coordinated lists ---------------------------------------------------------
     def _list_mentions(self, text: str):
         for match in COORDINATED.finditer(text):
-            head_words = [w for w in match["head"].lower().split() if not re.match(r"\d|three|two|four|five", w)]
-            head = " ".join(singular(w) for w in head_words[-2:] if head_type(w) or w == "action")
+            head_words = (
+                match["head"].lower().split()
+            )  # a list head, after a word that may modify it
+            head = " ".join(singular(w) for w in head_words if head_type(w) or w in LIST_MODIFIERS)
             type_ = head_type(head.split()[-1]) if head else None
             if not type_:
                 continue
@@ -156,30 +199,23 @@ class PolicyEntityRecognizer:
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
 
 
+DAY_NAMES = [
+    word.capitalize()
+    for word in vocabulary.words("weekdays") | vocabulary.words("months", form="name")
+]
 TIME_TAIL = re.compile(
-    r"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|\d{4})\b.*$")
+    rf"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:{literal_alternation(DAY_NAMES)}|\d{{4}})\b.*$"
+)
 
 
 # -- rule 6: descriptive lowercase names, through the dependency parse -------------------------
-LOWER_HEADS = {"action": "Program", "campaign": "Program", "initiative": "Program", "programme": "Program",
-               "program": "Program", "project": "Program", "pilot": "Program", "scheme": "Program",
-               "mission": "Program", "platform": "Program", "rectification": "Program", "drive": "Program",
-               "plan": "Plan", "strategy": "Plan", "roadmap": "Plan", "blueprint": "Plan",
-               "rule": "Regulation", "advisory": "Regulation", "standard": "Regulation", "policy": "Regulation",
-               "amendment": "Regulation", "ordinance": "Regulation", "notice": "Regulation",
-               "regulation": "Regulation", "guideline": "Regulation", "order": "Regulation"}
-LAUNCH_VERBS = {"launch", "carry", "organize", "organise", "implement", "build", "establish", "set", "start",
-                "promote", "roll", "introduce", "initiate", "conduct", "undertake", "run", "prepare",
-                "formulate", "adopt", "issue", "release", "unveil", "announce", "create", "deepen",
-                "approve", "propose", "develop", "publish", "amend", "enact", "pass", "sign", "draft",
-                "print", "finalize", "finalise", "enforce"}
-DESCRIPTIVE_TAIL = {"for", "to", "of", "on", "against", "in"}
+LOWER_HEADS = heads(rules="descriptive")
+LAUNCH_VERBS = vocabulary.words("verbs", uses="launch")
+DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
 
 
 def descriptive_mentions(doc: Doc):
-    """"carry out special rectification actions for the Internet industry", "a national APP
+    """ "carry out special rectification actions for the Internet industry", "a national APP
     testing platform has been built": lowercase instruments that a verb launches or builds."""
     for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in LOWER_HEADS):
         token = doc[i]
@@ -194,31 +230,48 @@ def descriptive_mentions(doc: Doc):
         span = descriptive_span(token)
         content = [t for t in span if not t.is_stop and not t.is_punct]
         first = span[0]
-        if len(content) >= 3 and first.pos_ not in {"PRON", "NUM", "CCONJ", "DET"} and not first.like_num \
-                and first.lower_ not in GENERIC_WORDS - {"national", "new"}:
+        if (
+            len(content) >= 3
+            and first.pos_ not in {"PRON", "NUM", "CCONJ", "DET"}
+            and not first.like_num
+            and first.lower_ not in GENERIC_WORDS - {"national", "new"}
+        ):
             name = span.text
-            yield Mention(span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive")
+            yield Mention(
+                span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
+            )
 
 
 def is_descriptive_tail(token: Token) -> bool:
-    """"... for the Internet industry", "... to designate PFOA as hazardous", "... containing PFAS"."""
-    return token.dep_ == "prep" and token.lower_ in DESCRIPTIVE_TAIL or token.dep_ == "acl" \
-        or token.dep_ in {"relcl", "advcl"} and is_infinitive(token)
+    """ "... for the Internet industry", "... to designate PFOA as hazardous", "... containing PFAS"."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in DESCRIPTIVE_TAIL
+        or token.dep_ == "acl"
+        or token.dep_ in {"relcl", "advcl"}
+        and is_infinitive(token)
+    )
 
 
 def misattached_prepositions(head: Token) -> list[Token]:
-    """"approved an amendment | to the Act": the parser hung the preposition that follows the
+    """ "approved an amendment | to the Act": the parser hung the preposition that follows the
     head on the verb. (Not infinitives: "amended the rules | to compensate farmers" is a purpose.)"""
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if following is not None and following.head == head.head and following.dep_ == "prep" \
-            and following.lower_ in DESCRIPTIVE_TAIL:
+    if (
+        following is not None
+        and following.head == head.head
+        and following.dep_ == "prep"
+        and following.lower_ in DESCRIPTIVE_TAIL
+    ):
         return [following]
     return []
 
 
 def is_time(preposition: Token) -> bool:
-    """"(a final rule) in September": a date, not part of the name."""
-    return preposition.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in preposition.subtree)
+    """ "(a final rule) in September": a date, not part of the name."""
+    return preposition.dep_ == "prep" and any(
+        t.ent_type_ in {"DATE", "TIME"} for t in preposition.subtree
+    )
 
 
 def is_infinitive(verb: Token) -> bool:
@@ -234,7 +287,11 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
     ``max_tokens`` before a bracket, comma or a second clause ("a proposed rule to designate
     PFOA and PFOS as hazardous substances under ..." keeps "... hazardous substances")."""
     doc = head.doc
-    left = [t for t in head.lefts if t.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "case", "nummod"}]
+    left = [
+        t
+        for t in head.lefts
+        if t.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "case", "nummod"}
+    ]
     start = min([t.left_edge.i for t in left], default=head.i)
     while start < head.i and (doc[start].is_stop or doc[start].is_punct):
         start += 1
@@ -242,10 +299,20 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
     tail = [t for t in head.rights if is_descriptive_tail(t)] or misattached_prepositions(head)
     if tail and not is_time(tail[0]):
         end = min(tail[0].right_edge.i + 1, start + max_tokens)
-        stop = next((t.i for t in doc[head.i + 1:end] if t.text in {"(", ",", ";", "–", "—"}
-                     or t.dep_ == "relcl" and not is_infinitive(t)), end)
+        stop = next(
+            (
+                t.i
+                for t in doc[head.i + 1 : end]
+                if t.text in {"(", ",", ";", "–", "—"} or t.dep_ == "relcl" and not is_infinitive(t)
+            ),
+            end,
+        )
         end = max(head.i + 1, stop)
-        while end < tail[0].right_edge.i + 1 and end > head.i + 1 and doc[end].pos_ == doc[end - 1].pos_ == "PROPN":
+        while (
+            end < tail[0].right_edge.i + 1
+            and end > head.i + 1
+            and doc[end].pos_ == doc[end - 1].pos_ == "PROPN"
+        ):
             end -= 1  # the window ends inside a name: leave the name out whole
     while end > head.i + 1 and (doc[end - 1].is_stop or doc[end - 1].is_punct):
         end -= 1
@@ -269,15 +336,7 @@ def classify_name_run(doc: Doc, start: int, end: int):
 
 
 # Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"
-HEADLINE_VERBS = {  # present forms only: a past participle names things ("Notice of Proposed Rulemaking")
-    "announces", "issues", "launches", "releases", "signs", "unveils", "takes", "celebrates", "highlights",
-    "invests", "secures", "expands", "proposes", "finalizes", "hosts", "continues", "builds", "delivers",
-    "approves", "urges", "applauds", "welcomes", "commemorates", "nominates",
-    "appoints", "extends", "strengthens", "advances", "lowers", "protects", "restores", "creates",
-    "establishes", "renews", "reaffirms", "recognizes", "convenes", "joins", "commits", "pledges",
-    "provides", "introduces", "implements", "enforces", "revokes", "rescinds", "suspends", "imposes",
-    "requires", "directs", "is", "are", "was", "were", "has", "have", "will", "would",
-}
+HEADLINE_VERBS = vocabulary.words("verbs", uses="headline")
 
 
 def split_at_headline_verbs(doc: Doc, start: int, end: int):
@@ -286,7 +345,9 @@ def split_at_headline_verbs(doc: Doc, start: int, end: int):
     words = list(re.finditer(r"\S+", doc_text(doc)[start:end]))
     piece_start, i = start, 0
     while i < len(words):
-        verb_words = headline_verb_words([w.group().lower() for w in words[i:i + 2]], last=i + 1 == len(words))
+        verb_words = headline_verb_words(
+            [w.group().lower() for w in words[i : i + 2]], last=i + 1 == len(words)
+        )
         if verb_words:
             if i > 0 and start + words[i - 1].end() > piece_start:
                 yield piece_start, start + words[i - 1].end()
@@ -308,9 +369,7 @@ def headline_verb_words(words: list[str], last: bool) -> int:
 
 # "Biden to Sign ...", "Harris to Travel to ...": what a headline says someone is to do. Not
 # "protect" or "end": "Campaign to Protect Rural England", "Partnership to End Addiction".
-HEADLINE_BASE_VERBS = {"announce", "sign", "host", "travel", "visit", "deliver", "discuss", "meet", "launch",
-                       "unveil", "release", "issue", "highlight", "celebrate", "hold", "welcome", "convene",
-                       "attend", "participate", "speak", "address", "join", "lead", "mark", "commemorate"}
+HEADLINE_BASE_VERBS = vocabulary.words("verbs", uses="headline-base")
 
 
 def is_heading(words: list[re.Match]) -> bool:
@@ -326,9 +385,13 @@ def name_by_head(base: int, words: list[re.Match]):
     ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
     texts = [w.group().strip("“”\"‘’'.,") for w in words]
     types = [head_type(t) if t[:1].isupper() else None for t in texts]
-    followed = [i + 1 < len(texts) and texts[i + 1].lower() in {"of", "on", "for"} for i in range(len(texts))]
+    followed = [
+        i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
+    ]
     stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
-    if texts[0] == "Operation" and stop > 1 and not types[stop - 1]:  # "Operation Green", "Operation Warp Speed"
+    if (
+        texts[0] == "Operation" and stop > 1 and not types[stop - 1]
+    ):  # "Operation Green", "Operation Warp Speed"
         yield base + words[0].start(), base + words[stop - 1].end(), "Program"
         return
     if types[0] and followed[0]:
@@ -351,14 +414,18 @@ def name_by_head(base: int, words: list[re.Match]):
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
 
 
-LEADING_NON_NAMES = {"the", "a", "an", "thanks", "according", "due", "under", "through", "via"}
+LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
 
 
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading words that are not part of a name ("Through", "Thanks to", "Biden's")
     and trailing punctuation."""
     text = doc_text(doc)
-    while end > start and text[end - 1] in ".,’'”\"" and not (text[end - 1] in "”\"’" and text[start] in "“\"‘"):
+    while (
+        end > start
+        and text[end - 1] in ".,’'”\""
+        and not (text[end - 1] in '”"’' and text[start] in '“"‘')
+    ):
         end -= 1
     if re.search(r"\w['’]s$", text[start:end]):  # "Department of Agriculture’s (USDA) ..."
         end -= 2
@@ -368,8 +435,13 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end:
         word = re.match(r"\S+", text[start:end]).group()
         span = doc.char_span(start, start + len(word), alignment_mode="expand")
-        lower = word.lower().strip("“\"‘")
-        not_name = span is not None and len(span) > 0 and span[0].pos_ not in NAME_POS and not head_type(lower)
+        lower = word.lower().strip('“"‘')
+        not_name = (
+            span is not None
+            and len(span) > 0
+            and span[0].pos_ not in NAME_POS
+            and not head_type(lower)
+        )
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -384,7 +456,7 @@ def split_on_and_the(text: str, start: int, end: int):
     Technology" stays whole."""
     piece_start = start
     for joiner in re.finditer(r"\s+and\s+(?:the\s+)?", text[start:end]):
-        before = text[piece_start:start + joiner.start()].split()
+        before = text[piece_start : start + joiner.start()].split()
         if "the" in joiner.group() or before and head_type(before[-1]) and before[-1][:1].isupper():
             yield piece_start, start + joiner.start()
             piece_start = start + joiner.end()
@@ -392,7 +464,7 @@ def split_on_and_the(text: str, start: int, end: int):
 
 
 def split_list_items(text: str, base: int, items: str):
-    """"A, B, and C" -> [(offset, "A"), (offset, "B"), (offset, "C")], quotes dropped.
+    """ "A, B, and C" -> [(offset, "A"), (offset, "B"), (offset, "C")], quotes dropped.
 
     Items are split on commas and on the "and" before the last item only, so that
     "industrial Internet innovation and development" stays one item.
@@ -408,17 +480,21 @@ def split_list_items(text: str, base: int, items: str):
         lead = re.match(r"\s*(?:(?:and|or)\s+)?", raw).end()
         clean = raw[lead:].strip().strip("“”\"‘’'").strip()
         n_words = len(clean.split())
-        if 1 <= n_words <= 10 and clean[:1].isalnum() and not clean.lower().startswith(("etc", "together")):
+        if (
+            1 <= n_words <= 10
+            and clean[:1].isalnum()
+            and not clean.lower().startswith(("etc", "together"))
+        ):
             yield base + offset + raw.index(clean[0], lead), strip_quotes(clean)
         offset += len(raw)
 
 
 def find_acronym_definitions(text: str) -> dict[str, str]:
-    """"Full Name (ACR)" -> {"ACR": "Full Name"} when the letters fit the name's initials."""
+    """ "Full Name (ACR)" -> {"ACR": "Full Name"} when the letters fit the name's initials."""
     found = {}
     for match in ACRONYM_AFTER.finditer(text):
         acronym = match["acr"]
-        before = text[max(0, match.start() - 160):match.start()].rstrip()
+        before = text[max(0, match.start() - 160) : match.start()].rstrip()
         runs = list(NAME_RUN.finditer(before))
         if not runs or runs[-1].end() != len(before):
             continue
@@ -429,23 +505,27 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
     return found
 
 
-def comma_joined_name(before: str, runs: list[re.Match], acronym: str, max_runs: int = 5) -> str | None:
-    """"Comprehensive Environmental Response, Compensation, and Liability Act (CERCLA)": a name
+def comma_joined_name(
+    before: str, runs: list[re.Match], acronym: str, max_runs: int = 5
+) -> str | None:
+    """ "Comprehensive Environmental Response, Compensation, and Liability Act (CERCLA)": a name
     with commas inside, taken back run by run until its initials spell the acronym exactly."""
     letters = acronym_letters(acronym)
     for first in range(len(runs) - 2, max(-1, len(runs) - 1 - max_runs), -1):
-        gaps = [before[a.end():b.start()] for a, b in zip(runs[first:], runs[first + 1:])]
+        gaps = [before[a.end() : b.start()] for a, b in zip(runs[first:], runs[first + 1 :])]
         if not all(re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", gap) for gap in gaps):
             return None
-        name = before[runs[first].start():]
+        name = before[runs[first].start() :]
         if initials(name) == letters:
             return name
     return None
 
 
 def initials(name: str) -> str:
-    """"Ministry of Power" -> "MP" (connectors are not spelled)."""
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in CONNECTORS).upper()
+    """ "Ministry of Power" -> "MP" (connectors are not spelled)."""
+    return "".join(
+        w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in CONNECTORS
+    ).upper()
 
 
 def acronym_letters(acronym: str) -> str:
@@ -463,21 +543,31 @@ def trim_to_initials(acronym: str, name: str) -> str:
     letters = acronym_letters(acronym)
     for i in range(len(words)):
         rest = [w for w in words[i:] if w.lower() not in CONNECTORS]
-        if "".join(w[0] for w in rest).upper().startswith(letters[:1]) and len(rest) <= len(letters) + 2:
-            return " ".join(words[i:]).strip("“”\"‘’")
+        if (
+            "".join(w[0] for w in rest).upper().startswith(letters[:1])
+            and len(rest) <= len(letters) + 2
+        ):
+            return " ".join(words[i:]).strip('“”"‘’')
     return name
 
 
 # "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture" (keys are lower case)
-COUNTRY_QUALIFIER = re.compile(r"^(?:us|united states|uk|united kingdom|indian|india s|chinese|china s|eu)\s+")
+COUNTRY_QUALIFIER = re.compile(
+    rf"^{literal_alternation(vocabulary.words('country_qualifiers'))}\s+"
+)
 
 
 def inside_longer_name(form: str, before: str) -> bool:
-    """"National Congress", "Indian Parliament": a one-word lexicon name (not an acronym) right
+    """ "National Congress", "Indian Parliament": a one-word lexicon name (not an acronym) right
     after another capitalised word is part of another name."""
     previous = re.search(r"(\S+)\s+$", before)
-    return " " not in form and not form.isupper() and previous is not None \
-        and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None and previous[1].lower() not in {"the", "a", "an"}
+    return (
+        " " not in form
+        and not form.isupper()
+        and previous is not None
+        and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
+        and previous[1].lower() not in {"the", "a", "an"}
+    )
 
 
 def lexicon_entry(name: str):
@@ -509,12 +599,15 @@ def acronym_mentions(text: str, acronyms: dict[str, str], mentions: list[Mention
         target = by_key.get(key)
         if target is None:
             type_ = head_type(expansion.split()[-1]) or next(
-                (head_type(w) for w in expansion.split() if head_type(w)), None)
+                (head_type(w) for w in expansion.split() if head_type(w)), None
+            )
             if not type_:
                 continue
             target = Mention(0, 0, type_, expansion, key, "acronym")
             written = text.find(f"{expansion} ({acronym})") if "," in expansion else -1
-            if written >= 0:  # a name only its acronym let us read whole ("... Compensation, and Liability Act")
+            if (
+                written >= 0
+            ):  # a name only its acronym let us read whole ("... Compensation, and Liability Act")
                 yield Mention(written, written + len(expansion), type_, expansion, key, "head")
         for start in uses[acronym]:
             yield Mention(start, start + len(acronym), target.type, acronym, target.key, "acronym")
@@ -535,7 +628,7 @@ def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:
 
 
 def back_reference_mentions(text: str, mentions: list[Mention]):
-    """"the Ministry" names the document's one Ministry, when there is exactly one; without
+    """ "the Ministry" names the document's one Ministry, when there is exactly one; without
     "the" only an agency does ("Cabinet approved ..."; a bare "Projects" is no reference)."""
     by_head = defaultdict(set)
     for m in mentions:
@@ -550,24 +643,29 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
             type_, key, _ = next(iter(candidates))
             if bare and type_ != "Agency":
                 continue
-            yield Mention(match.start("head"), match.end("head"), type_, match["head"], key, "reference")
+            yield Mention(
+                match.start("head"), match.end("head"), type_, match["head"], key, "reference"
+            )
     yield from lowercase_references(text, by_head)
 
 
 LOWERCASE_REFERENCE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:new\s+|flagship\s+)?(?P<head>(?:grant\s+)?"
-    r"(?:programme|program|scheme|mission|campaign|initiative|roadmap|strategy|ordinance))\b(?!\s+(?:of|for|on)\b)")
+    rf"{literal_alternation(heads(rules='reference'))})\b(?!\s+{literal_alternation(HEAD_LINKS)}\b)"
+)
 
 
 def lowercase_references(text: str, by_head: dict) -> Iterator[Mention]:
-    """"this new grant program", "the Mission will ...": a policy instrument referred to by its
+    """ "this new grant program", "the Mission will ...": a policy instrument referred to by its
     head noun alone, when the document names exactly one of that kind."""
     for match in LOWERCASE_REFERENCE.finditer(text):
         head = singular(match["head"].split()[-1])
         candidates = {c for c in by_head.get(head, set()) if c[0] != "Agency"}
         if len(candidates) == 1:
             type_, key, _ = next(iter(candidates))
-            yield Mention(match.start("head"), match.end("head"), type_, match["head"], key, "reference")
+            yield Mention(
+                match.start("head"), match.end("head"), type_, match["head"], key, "reference"
+            )
 
 
 def mentions_between(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -580,26 +678,45 @@ def mentions_between(mentions: list[Mention], start: int, end: int) -> list[Ment
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Per place in the text keep the longest mention (the most trusted on ties); a quoted
     name nested in a longer name (“14th Five-Year Plan” ... Development Plan) is kept too."""
-    trust = {"lexicon": 0, "acronym": 1, "list": 2, "head": 3, "quote": 4, "descriptive": 5, "reference": 6}
+    trust = {
+        "lexicon": 0,
+        "acronym": 1,
+        "list": 2,
+        "head": 3,
+        "quote": 4,
+        "descriptive": 5,
+        "reference": 6,
+    }
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), trust[m.rule]))
     kept: list[Mention] = []
     for m in ranked:
         clashes = [k for k in kept if m.start < k.end and k.start < m.end]
-        if m.end > m.start and all(is_nested_quote(m, k) or is_agency_prefix(m, k) for k in clashes):
+        if m.end > m.start and all(
+            is_nested_quote(m, k) or is_agency_prefix(m, k) for k in clashes
+        ):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 
 def is_nested_quote(inner: Mention, outer: Mention) -> bool:
-    return (inner.rule == "quote" and outer.start <= inner.start and inner.end <= outer.end
-            and inner.key != outer.key)
+    return (
+        inner.rule == "quote"
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.key != outer.key
+    )
 
 
 def is_agency_prefix(inner: Mention, outer: Mention) -> bool:
-    """"USDA Community Eligibility Provision", "EPA Clean Water Program": the policy's name
+    """ "USDA Community Eligibility Provision", "EPA Clean Water Program": the policy's name
     starts with the agency that runs it, which is mentioned too."""
-    return (inner.type == "Agency" and inner.rule in {"lexicon", "acronym"} and outer.type != "Agency"
-            and inner.start == outer.start and inner.end < outer.end)
+    return (
+        inner.type == "Agency"
+        and inner.rule in {"lexicon", "acronym"}
+        and outer.type != "Agency"
+        and inner.start == outer.start
+        and inner.end < outer.end
+    )
 
 
 @lru_cache(maxsize=1)

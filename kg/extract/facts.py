@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-__all__ = ["Evidence", "EntityFact", "ChangeFact", "ObservationFact", "RelationFact", "DocumentFacts",
-           "ENTITY_TYPES", "POLICY_TYPES"]
+__all__ = [
+    "Evidence",
+    "EntityFact",
+    "ChangeFact",
+    "ObservationFact",
+    "RelationFact",
+    "DocumentFacts",
+    "ENTITY_TYPES",
+    "POLICY_TYPES",
+]
 
 ENTITY_TYPES = ("Agency", "Plan", "Regulation", "Program", "Person")
 POLICY_TYPES = ("Plan", "Regulation", "Program")
@@ -54,7 +62,6 @@ class ObservationFact:
     period: str | None = None
     kind: str = "actual"  # actual | target | forecast
     change: ChangeFact | None = None
-    reported_by: str | None = None  # agency key
 
 
 @dataclass(frozen=True)
@@ -70,4 +77,3 @@ class DocumentFacts:
     entities: tuple[EntityFact, ...] = ()
     observations: tuple[ObservationFact, ...] = ()
     relations: tuple[RelationFact, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False)

@@ -1,7 +1,7 @@
-"""Words and names the rules rely on: head nouns per class, and the agency lexicon.
+"""Names the rules rely on: the class a head noun names, the agency lexicon, canonical keys.
 
-The agency lexicon is data (``data/agencies.tsv``) so that curators can extend it
-without touching code.
+The agency lexicon is data (``data/agencies.tsv``, ``data/programs.tsv``) so that curators can
+extend it without touching code; head nouns are in ``data/heads.tsv`` (``kg.extract.vocabulary``).
 """
 
 from __future__ import annotations
@@ -11,53 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["HEADS", "head_type", "strip_quotes", "singular", "LexiconEntry", "lexicon", "canonical_key", "COMPANY_WORDS",
-           "GENERIC_HEADS"]
+from .vocabulary import heads, singular
 
-# Head noun (lower case, singular) -> class. The head is the last word of a name
-# ("Affordable Connectivity Program") or the first one before "of/on/for"
-# ("Regulations on the Management of ...", "Ministry of Power").
-HEADS = {
-    **dict.fromkeys(
-        "ministry department commission bureau administration office council agency authority "
-        "committee cabinet parliament congress senate government govt secretariat directorate "
-        "board inspectorate assembly legislature treasury aayog".split(), "Agency"),
-    **dict.fromkeys(
-        "plan strategy roadmap outline blueprint agenda objectives policy vision".split(), "Plan"),
-    **dict.fromkeys(
-        "regulation law act rule measure order guideline standard notice circular ordinance "
-        "provision code directive decree amendment bill opinion advisory proclamation resolution levy".split(),
-        "Regulation"),
-    **dict.fromkeys(
-        "program programme campaign initiative mission scheme project pilot fund yojana yojna "
-        "abhiyan abhiyaan platform grant benefit".split(), "Program"),
-}
-# A name that is nothing but its head ("the Ministry") refers back to a fuller name.
-GENERIC_HEADS = set(HEADS)
-COMPANY_WORDS = {
-    "ltd", "limited", "inc", "corporation", "corp", "company", "co", "group", "holdings", "llc",
-    "plc", "university", "college", "school", "hospital", "news", "daily", "times", "post",
-    "xinhua", "reuters", "television", "tv", "radio", "association", "federation", "foundation",
-    "society", "club", "press", "conference", "institute", "academy", "museum", "airlines",
-}
-IRREGULAR_SINGULAR = {"measures": "measure", "rules": "rule", "regulations": "regulation",
-                      "objectives": "objectives", "opinions": "opinion", "provisions": "provision",
-                      "guidelines": "guideline", "standards": "standard", "ministries": "ministry",
-                      "agencies": "agency", "policies": "policy", "committees": "committee"}
-
-
-def singular(word: str) -> str:
-    word = word.lower()
-    if word in IRREGULAR_SINGULAR:
-        return IRREGULAR_SINGULAR[word]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+__all__ = ["head_type", "strip_quotes", "LexiconEntry", "lexicon", "canonical_key"]
 
 
 def head_type(word: str) -> str | None:
     """The class a head noun names: ``head_type("Programmes") == "Program"``."""
-    return HEADS.get(singular(word.strip("“”\"‘’'")))
+    return heads(rules="name").get(singular(word.strip("“”\"‘’'")))
 
 
 @dataclass(frozen=True)
@@ -81,7 +42,9 @@ def lexicon() -> dict[str, LexiconEntry]:
             if not line.strip() or line.startswith("#"):
                 continue
             name, aliases, jurisdiction = (line.split("\t") + ["", ""])[:3]
-            entry = LexiconEntry(name, tuple(a for a in aliases.split("|") if a), jurisdiction, type_)
+            entry = LexiconEntry(
+                name, tuple(a for a in aliases.split("|") if a), jurisdiction, type_
+            )
             for form in (name, *entry.aliases):
                 index.setdefault(canonical_key(form), entry)
     return index

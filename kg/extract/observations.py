@@ -23,48 +23,51 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import vocabulary
+from .entities import mentions_between
 from .facts import ChangeFact
 from .lexicon import head_type
 from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
-from .entities import mentions_between
 from .tables import Row, TableCell, numeric_cells, table_rows
-from .text import HAS_WORD, doc_text, noun_chunk_bounds, span_text
+from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
 
 CHANGE_CUE = re.compile(
-    r"(?P<cue>increase[sd]?|increasing|rise|rising|rose|risen|grow(?:th|n|s|ing)?|grew|up|down|"
-    r"decrease[sd]?|decline[sd]?|declining|drop(?:ped|s)?|fell|fall(?:en|s)?|reduc(?:ed|tion)|"
-    r"jump(?:ed)?|surge[sd]?|higher|lower|gain(?:ed)?|cut)"
-    r"(?:\s+(?:of|by|at))?(?:\s+(?:about|nearly|around|over|more than|almost|some|roughly))?\s*$",
+    rf"(?P<cue>{literal_alternation(vocabulary.words('change_cues'))})(?:\s+(?:of|by|at))?"
+    rf"(?:\s+{literal_alternation(vocabulary.words('common_words', uses='hedge'))})?\s*$",
     re.IGNORECASE,
 )
-NEGATIVE_CUES = {"decrease", "decreased", "decreases", "decline", "declined", "declines", "declining",
-                 "down", "drop", "dropped", "drops", "fell", "fall", "fallen", "falls", "reduced",
-                 "reduction", "lower", "cut"}
+NEGATIVE_CUES = vocabulary.words("change_cues", direction="down")
 BASIS = re.compile(
     r"^\W{0,3}(?P<basis>year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
     r"(?:over|from|on|compared (?:with|to)|than) (?:the )?(?:previous|last|a|same period|preceding)[\w ]{0,25}|"
     r"compared (?:with|to) [\w ]{0,30})",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])")
-TARGET_WORDS = re.compile(
-    r"\b(?:target(?:s|ed)?|goal|aim(?:s|ed)? to|plan(?:s|ned|ning)? to|to be (?:built|set up|"
-    r"provided|spent|covered|achieved)|envisaged|proposed|commitment to|by the year|pledge[sd]?)\b",
+YEAR = re.compile(
+    r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])"
+)
+
+
+def kind_cue(kind: str) -> re.Pattern:
+    """Any of the words that make a number of ``kind`` ("target": "aims to", "by the year")."""
+    return re.compile(rf"\b{literal_alternation(vocabulary.words('kind_cues', kind=kind))}\b", re.I)
+
+
+TARGET_WORDS = kind_cue("target")
+FORECAST_WORDS = kind_cue("forecast")
+WRAPPERS = re.compile(
+    r"^(?:(?:the|a|an|this|its|their|our)\s+)?(?:total\s+)?"
+    rf"{literal_alternation(vocabulary.words('common_words', uses='wrapper'))}\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-FORECAST_WORDS = re.compile(r"\b(?:expected|forecasts?|projected|estimated to|likely to|anticipated)\b", re.I)
-WRAPPERS = re.compile(
-    r"^(?:(?:the|a|an|this|its|their|our)\s+)?(?:total\s+)?(?:number|scale|amount|volume|value|size|"
-    r"level|figure|count)\s+of\s+(?:the\s+)?", re.IGNORECASE)
-COPULAS = {"reach", "be", "exceed", "total", "hit", "stand", "amount", "top", "surpass", "cross",
-           "climb", "rise", "increase", "grow", "fall", "decline", "drop", "record", "register"}
+COPULAS = vocabulary.words("verbs", uses="copula")
 
 
 @dataclass(frozen=True)
 class ObservedNumber:
-    """What the component finds; ``pipeline`` turns it into an ``ObservationFact``."""
+    """What the component finds; ``doc_to_facts`` turns it into an ``ObservationFact``."""
 
     quantity: Quantity
     metric: str
@@ -90,14 +93,18 @@ class ObservationExtractor:
         not_prose = None  # found once the document has a number
         tables = table_rows(doc_text(doc))
         observed = list(table_observations(doc_text(doc), tables, main_year))
-        table_spans = [(rows[0].start, rows[-1].end) for rows in tables]  # read by cell, not as sentences
+        table_spans = [
+            (rows[0].start, rows[-1].end) for rows in tables
+        ]  # read by cell, not as sentences
         for sent in doc.sents:
             quantities = find_quantities(span_text(sent))
             if not quantities:
                 continue
             # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
             not_prose = not_prose_spans(doc_text(doc)) if not_prose is None else not_prose
-            named = [(m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)]
+            named = [
+                (m.start, m.end) for m in mentions_between(mentions, sent.start_char, sent.end_char)
+            ]
             named += spans_overlapping(not_prose, sent.start_char, sent.end_char)
             named += spans_overlapping(table_spans, sent.start_char, sent.end_char)
             quantities = [q for q in quantities if not inside_name(q, sent, named)]
@@ -123,9 +130,15 @@ class ObservationExtractor:
             metric, label = described
             if is_list_counter(metric, sentence):
                 continue
-            yield ObservedNumber(local, metric, label, (sent.start_char, sent.end_char),
-                                 find_period(sentence, q, main_year), find_kind(span, sent, main_year),
-                                 attached.get(i))
+            yield ObservedNumber(
+                local,
+                metric,
+                label,
+                (sent.start_char, sent.end_char),
+                find_period(sentence, q, main_year),
+                find_kind(span, sent, main_year),
+                attached.get(i),
+            )
 
     def attach_changes(self, quantities, changes, mains) -> dict[int, ChangeFact]:
         """Each change goes to the nearest stated number before it, else the one after."""
@@ -133,29 +146,47 @@ class ObservationExtractor:
         for i, change in changes.items():
             if change is None:
                 continue
-            before = [j for j in mains if j < i and j not in attached
-                      and quantities[i].start - quantities[j].end <= self.max_change_distance]
-            after = [j for j in mains if j > i and j not in attached
-                     and quantities[j].start - quantities[i].end <= self.max_change_distance]
+            before = [
+                j
+                for j in mains
+                if j < i
+                and j not in attached
+                and quantities[i].start - quantities[j].end <= self.max_change_distance
+            ]
+            after = [
+                j
+                for j in mains
+                if j > i
+                and j not in attached
+                and quantities[j].start - quantities[i].end <= self.max_change_distance
+            ]
             target = before[-1] if before else (after[0] if after else None)
             if target is not None:
                 attached[target] = change
         return attached
 
 
-def table_observations(text: str, tables: list[list[Row]], main_year: str | None) -> Iterator[ObservedNumber]:
+def table_observations(
+    text: str, tables: list[list[Row]], main_year: str | None
+) -> Iterator[ObservedNumber]:
     """A number in a table measures its column's heading for its row's name ("Medicare
     enrollees for Alabama"); the row is its evidence. The kind is read from the heading, the
     period from the heading, else the caption, else the document."""
     for rows in tables:
         for cell in numeric_cells(text, rows):
             metric = table_metric(clean_metric(cell.heading), cell.row_name)
-            yield ObservedNumber(cell.quantity, metric, f"{metric}: {cell.quantity.surface}",
-                                 (cell.row.start, cell.row.end), table_period(cell, main_year),
-                                 kind_by_words(cell.heading), None)
+            yield ObservedNumber(
+                cell.quantity,
+                metric,
+                f"{metric}: {cell.quantity.surface}",
+                (cell.row.start, cell.row.end),
+                table_period(cell, main_year),
+                kind_by_words(cell.heading),
+                None,
+            )
 
 
-TOTAL_ROWS = {"total", "totals", "grand total", "overall", "all"}
+TOTAL_ROWS = vocabulary.words("common_words", uses="total-row")
 
 
 def table_metric(heading: str, row_name: str | None) -> str:
@@ -180,11 +211,20 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     metric's words within the other's. The first statement in the body is kept, with its
     sentence as evidence, rather than the headline's."""
     kept: list[ObservedNumber] = []
-    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(list)  # -> (place in kept, words)
+    same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(
+        list
+    )  # -> (place in kept, words)
     for obs in observed:
         words = metric_words(obs.metric)
         candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
-        place = next((i for i, other in candidates if words and other and (words <= other or other <= words)), None)
+        place = next(
+            (
+                i
+                for i, other in candidates
+                if words and other and (words <= other or other <= words)
+            ),
+            None,
+        )
         if place is None:
             candidates.append((len(kept), words))
             kept.append(obs)
@@ -195,21 +235,30 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
 
 def on_heading_line(text: str, obs: ObservedNumber) -> bool:
     """A title or heading line: no closing punctuation."""
-    return not text[obs.sentence[0]:obs.sentence[1]].rstrip().endswith((".", "!", "?", ";", ":", ")"))
+    return (
+        not text[obs.sentence[0] : obs.sentence[1]]
+        .rstrip()
+        .endswith((".", "!", "?", ";", ":", ")"))
+    )
 
 
 def metric_words(metric: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", metric.lower()) if w not in {"the", "of", "a", "an", "and", "for", "in"}}
+    return {w for w in re.findall(r"[a-z0-9]+", metric.lower()) if w not in METRIC_STOP_WORDS}
+
+
+METRIC_STOP_WORDS = vocabulary.words("common_words", uses="metric-stop")
 
 
 def find_change_cue(sentence: str, q: Quantity) -> ChangeFact | None:
     """The change a quantity states ("an increase of 8% year-on-year"), or None."""
-    cue = CHANGE_CUE.search(sentence[max(0, q.start - 40):q.start])
+    cue = CHANGE_CUE.search(sentence[max(0, q.start - 40) : q.start])
     if cue is None:
         return None
     sign = -1 if cue["cue"].lower() in NEGATIVE_CUES else 1
-    basis = BASIS.match(sentence[q.end:q.end + 60])
-    return ChangeFact(sign * q.value, q.unit or "count", basis["basis"].strip().lower() if basis else None)
+    basis = BASIS.match(sentence[q.end : q.end + 60])
+    return ChangeFact(
+        sign * q.value, q.unit or "count", basis["basis"].strip().lower() if basis else None
+    )
 
 
 def spans_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
@@ -219,7 +268,11 @@ def spans_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> lis
     >>> spans_overlapping([(0, 5), (8, 12), (20, 25)], 4, 20)
     [(0, 5), (8, 12)]
     """
-    return spans[bisect_right(spans, start, key=lambda span: span[1]):bisect_left(spans, end, key=lambda span: span[0])]
+    return spans[
+        bisect_right(spans, start, key=lambda span: span[1]) : bisect_left(
+            spans, end, key=lambda span: span[0]
+        )
+    ]
 
 
 def inside_name(q: Quantity, sent: Span, named: list[tuple[int, int]]) -> bool:
@@ -239,30 +292,39 @@ def is_measurement(span: Span, q: Quantity) -> bool:
 
 
 def counted_beside_another(number: Token) -> bool:
-    """"one" counts when the noun it modifies is coordinated with another counted noun."""
+    """ "one" counts when the noun it modifies is coordinated with another counted noun."""
     noun = number.head
     if number.dep_ != "nummod" or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     partners = [*noun.conjuncts]
-    return any(c.dep_ == "nummod" and c.like_num and c.lower_ not in {"one", "1"} for p in partners for c in p.children)
+    return any(
+        c.dep_ == "nummod" and c.like_num and c.lower_ not in {"one", "1"}
+        for p in partners
+        for c in p.children
+    )
 
 
 def is_list_counter(metric: str, sentence: str) -> bool:
-    """"5 three-year action plans were launched, including A, B ...": the count of a list."""
+    """ "5 three-year action plans were launched, including A, B ...": the count of a list."""
     words = metric.lower().split()
-    return bool(words) and head_type(words[-1]) is not None and \
-        re.search(r"\b(?:including|namely|as follows)\b", sentence) is not None
+    return (
+        bool(words)
+        and head_type(words[-1]) is not None
+        and re.search(r"\b(?:including|namely|as follows)\b", sentence) is not None
+    )
 
 
 # ---------------------------------------------------------------- metric phrases
+
 
 def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[str, str] | None:
     """(metric noun phrase, clause label) for the quantity in ``span``, whose unit is ``unit``;
     None when no phrase with a word names what it measures (a bare table cell, "10%, 70%")."""
     root = quantity_root(span)
     money = unit is not None and unit.split("/")[0] in CURRENCIES
-    described = list_item_metric(span, sent) or (money_use_metric(root, span) or money_in_metric(root, span)
-                                                 if money else None)
+    described = list_item_metric(span, sent) or (
+        money_use_metric(root, span) or money_in_metric(root, span) if money else None
+    )
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
@@ -272,8 +334,7 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     return None
 
 
-PRONOUNS = {"it", "this", "that", "these", "those", "they", "them", "we", "us", "our", "he", "she", "which",
-            "who", "what", "its", "their", "itself", "one", "some", "all", "each", "both", "others"}
+PRONOUNS = vocabulary.words("common_words", uses="pronoun")
 
 
 def names_something(metric: str) -> bool:
@@ -294,11 +355,17 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
 
 
 def first_conjunct(root: Token, span: Span) -> Token:
-    """"fell to 77.3% and 75.3%": a bare number coordinated with an earlier one measures the
+    """ "fell to 77.3% and 75.3%": a bare number coordinated with an earlier one measures the
     same thing, so its metric is read where the first one stands. ("25% of X and 40% of Y":
     the second has words of its own, and keeps them.)"""
-    while root.dep_ == "conj" and root.head.i < root.i and is_quantity_token(root.head) and \
-            all(c.dep_ in BARE_NUMBER_PARTS for c in root.children if not span.start <= c.i < span.end):
+    while (
+        root.dep_ == "conj"
+        and root.head.i < root.i
+        and is_quantity_token(root.head)
+        and all(
+            c.dep_ in BARE_NUMBER_PARTS for c in root.children if not span.start <= c.i < span.end
+        )
+    ):
         root = root.head
     return root
 
@@ -307,13 +374,16 @@ BARE_NUMBER_PARTS = {"cc", "punct", "advmod", "quantmod", "preconj"}
 
 
 def is_quantity_token(token: Token) -> bool:
-    return token.like_num or token.pos_ == "NUM" or (token.text in {"%", "percent"} and token.i > 0 and token.nbor(-1).like_num)
+    return (
+        token.like_num
+        or token.pos_ == "NUM"
+        or (token.text in {"%", "percent"} and token.i > 0 and token.nbor(-1).like_num)
+    )
 
 
-FUNDING_VERBS = {"allocate", "approve", "release", "sanction", "provide", "spend", "invest", "disburse",
-                 "earmark", "award", "grant", "commit", "transfer", "pay", "raise", "mobilise", "mobilize"}
-AMOUNT_NOUNS = {"amount", "sum", "total", "funding", "outlay"}
-USE_PREPOSITIONS = {"for", "under", "to", "towards", "during", "in", "on"}
+FUNDING_VERBS = vocabulary.words("verbs", uses="funding")
+AMOUNT_NOUNS = vocabulary.words("common_words", uses="amount")
+USE_PREPOSITIONS = vocabulary.words("common_words", uses="money-use")
 MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
 
 
@@ -322,22 +392,37 @@ def money_use_metric(root: Token, span: Span) -> str | None:
     "funds approved for implementation of the Mission"; "Rs 19,515 crore has been disbursed
     during the lockdown" -> "amount disbursed during the lockdown". (Not the agency that gave it.)"""
     amount = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-    own = [t for t in span if not span.start <= t.head.i < span.end]  # "Rs." and the number may hang apart
-    holders = [(amount, amount.lower_)] if amount is not None and amount.lemma_.lower() in AMOUNT_NOUNS else []
+    own = [
+        t for t in span if not span.start <= t.head.i < span.end
+    ]  # "Rs." and the number may hang apart
+    holders = (
+        [(amount, amount.lower_)]
+        if amount is not None and amount.lemma_.lower() in AMOUNT_NOUNS
+        else []
+    )
     holders += [(t, "amount" if t.dep_ == "nsubjpass" else "funds") for t in own]
     for holder, noun in holders:
         verb = holder.head
-        if holder.dep_ in MONEY_ROLES and verb.pos_ == "VERB" and verb.lemma_.lower() in FUNDING_VERBS \
-                and verb.tag_ in {"VBN", "VBD"}:
+        if (
+            holder.dep_ in MONEY_ROLES
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in FUNDING_VERBS
+            and verb.tag_ in {"VBN", "VBD"}
+        ):
             return clean_metric(" ".join([noun, verb.lower_, *money_uses(verb, span)]))
     return None
 
 
 def money_in_metric(root: Token, span: Span) -> str | None:
-    """"$1.9 billion in mandatory funding", "imported $274 million in shellfish": money in
+    """ "$1.9 billion in mandatory funding", "imported $274 million in shellfish": money in
     something is an amount of that thing."""
-    objects = [o for p in root.rights if p.dep_ == "prep" and p.lower_ == "in" and p.i >= span.end
-               for o in p.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
+    objects = [
+        o
+        for p in root.rights
+        if p.dep_ == "prep" and p.lower_ == "in" and p.i >= span.end
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}
+    ]
     metric = clean_metric(phrase(objects[0], exclude=span).text) if objects else None
     return metric if metric and names_something(metric) else None
 
@@ -346,9 +431,20 @@ def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
     """Up to two "for ...", "under ...", "to ..." phrases after the money and before a comma,
     each cut before a nested phrase that would pass ``max_tokens`` in all."""
     heads = (verb, *span)
-    comma = next((t.i for t in span.doc[span.end:span.sent.end] if t.text in {",", ";"}), span.sent.end)
-    uses = sorted({c for t in heads for c in t.rights if c.dep_ in {"prep", "dative"} and c.lower_ in USE_PREPOSITIONS
-                   and span.end <= c.i < comma}, key=lambda t: t.i)
+    comma = next(
+        (t.i for t in span.doc[span.end : span.sent.end] if t.text in {",", ";"}), span.sent.end
+    )
+    uses = sorted(
+        {
+            c
+            for t in heads
+            for c in t.rights
+            if c.dep_ in {"prep", "dative"}
+            and c.lower_ in USE_PREPOSITIONS
+            and span.end <= c.i < comma
+        },
+        key=lambda t: t.i,
+    )
     texts, room = [], max_tokens
     for use in uses[:2]:
         end = next((t.i for t in use.subtree if t.text in {",", ";", "("}), use.right_edge.i + 1)
@@ -357,7 +453,7 @@ def money_uses(verb: Token, span: Span, max_tokens: int = 10) -> list[str]:
             end = nested.pop()
         if end - use.i > room:
             break
-        texts.append(verb.doc[use.i:end].text)
+        texts.append(verb.doc[use.i : end].text)
         room -= end - use.i
     return texts
 
@@ -369,13 +465,13 @@ MAX_LEAD_WORDS = 8
 
 
 def list_item_metric(span: Span, sent: Span) -> str | None:
-    """"Therefore the limits ... are:" / "Illicit drugs" / "- ketamine, 20 µg/L": a bulleted
+    """ "Therefore the limits ... are:" / "Illicit drugs" / "- ketamine, 20 µg/L": a bulleted
     "item, number" line measures what the list's lead-in names, for the item, in its group:
     "limits for ketamine (illicit drugs)"."""
-    item = BULLET_ITEM.match(doc_text(span.doc)[sent.start_char:span.start_char])
+    item = BULLET_ITEM.match(doc_text(span.doc)[sent.start_char : span.start_char])
     if item is None:
         return None
-    lead, group = list_context(doc_text(span.doc)[:sent.start_char])
+    lead, group = list_context(doc_text(span.doc)[: sent.start_char])
     if lead is None or len(lead.split()) > MAX_LEAD_WORDS or re.search(r"\d", lead):
         return None  # a long or numeric lead-in is a sentence of its own, not a column heading
     metric = f"{lead} for {item['item']}"
@@ -408,10 +504,14 @@ def quantity_root(span: Span) -> Token:
 
 
 def measured_noun(root: Token, span: Span) -> Token | None:
-    """"654,000 new base stations", "2% of national income", "an outlay of Rs 3.6 lakh crore"."""
+    """ "654,000 new base stations", "2% of national income", "an outlay of Rs 3.6 lakh crore"."""
     head = root.head
     outside = head.i < span.start or head.i >= span.end
-    if root.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"} and outside:
+    if (
+        root.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and outside
+    ):
         return head
     of_children = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
     if of_children and root.tag_ in {"NN", "NNS", "CD"}:
@@ -424,7 +524,7 @@ def measured_noun(root: Token, span: Span) -> Token | None:
 
 
 def moved_object(root: Token, span: Span) -> Span | None:
-    """"raise the number of 5G base stations to 4.5 million", "cut emissions by 40 million
+    """ "raise the number of 5G base stations to 4.5 million", "cut emissions by 40 million
     tonnes": the number says where the verb's object goes, so the object is what it measures."""
     preposition, verb = root.head, root.head.head
     if root.dep_ != "pobj" or preposition.lower_ not in {"to", "by"} or verb.pos_ != "VERB":
@@ -434,31 +534,51 @@ def moved_object(root: Token, span: Span) -> Span | None:
 
 
 def subject_metric(root: Token, span: Span) -> Span | None:
-    """"The number of new 5G base stations in the year reached 654,000" -> its subject."""
+    """ "The number of new 5G base stations in the year reached 654,000" -> its subject."""
     verb = root.head
     if root.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
-    while verb.dep_ in {"xcomp", "advcl", "conj"} and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ not in COPULAS:
+    while (
+        verb.dep_ in {"xcomp", "advcl", "conj"}
+        and verb.pos_ in {"VERB", "AUX"}
+        and verb.lemma_ not in COPULAS
+    ):
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)
+    ]
     if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.pos_ == "VERB":
-        verb = verb.head  # "reserves increased by 7,100 tons, reaching 108,500 tons": the main clause's subject
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)]
+        verb = (
+            verb.head
+        )  # "reserves increased by 7,100 tons, reaching 108,500 tons": the main clause's subject
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)
+        ]
     if subjects and subjects[0].lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
         return phrase(verb.head, exclude=span)  # "the Budget Request, which includes $126 million"
     if subjects:
         return phrase(subjects[0], exclude=span)
     if root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"}:
         tokens = [t for t in verb.subtree if t.i >= span.end and not t.is_punct][:12]
-        return span.doc[tokens[0].i:tokens[-1].i + 1] if tokens else None
+        return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
     return None
 
 
 def nearest_noun_phrase(span: Span, sent: Span) -> Span:
     every = noun_chunk_bounds(span.doc)  # in order: the sentence's chunks found by halving
-    in_sentence = every[bisect_left(every, (sent.start,)):bisect_left(every, (sent.end,))]
-    chunks = [span.doc[s:e] for s, e in in_sentence if e <= sent.end and (e <= span.start or s >= span.end)]
-    worded = [c for c in chunks if names_something(span_text(c))]  # not "10%" in "10%, 70% and 15%", nor "It"
+    in_sentence = every[bisect_left(every, (sent.start,)) : bisect_left(every, (sent.end,))]
+    chunks = [
+        span.doc[s:e]
+        for s, e in in_sentence
+        if e <= sent.end and (e <= span.start or s >= span.end)
+    ]
+    worded = [
+        c for c in chunks if names_something(span_text(c))
+    ]  # not "10%" in "10%, 70% and 15%", nor "It"
     before = [c for c in worded if c.end <= span.start]
     return before[-1] if before else (worded[0] if worded else span)
 
@@ -468,11 +588,17 @@ CLAUSES = {"relcl", "acl", "appos", "conj", "advcl"}
 
 def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
     """A noun with its modifiers and one prepositional tail, without the quantity itself."""
-    dropped = {t.i for child in noun.children if child.dep_ in CLAUSES for t in child.subtree}  # "that will help"
-    dropped |= {child.i for child in noun.children if child.dep_ in {"punct", "cc", "det", "nummod"}}
-    keep = [t for t in noun.subtree if t.i not in dropped and not exclude.start <= t.i < exclude.end]
+    dropped = {
+        t.i for child in noun.children if child.dep_ in CLAUSES for t in child.subtree
+    }  # "that will help"
+    dropped |= {
+        child.i for child in noun.children if child.dep_ in {"punct", "cc", "det", "nummod"}
+    }
+    keep = [
+        t for t in noun.subtree if t.i not in dropped and not exclude.start <= t.i < exclude.end
+    ]
     keep = contiguous_around(keep, noun)[:max_tokens]
-    return noun.doc[keep[0].i:keep[-1].i + 1] if keep else noun.doc[noun.i:noun.i + 1]
+    return noun.doc[keep[0].i : keep[-1].i + 1] if keep else noun.doc[noun.i : noun.i + 1]
 
 
 def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
@@ -487,12 +613,20 @@ def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
 
 
 def clean_metric(text: str) -> str:
-    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(" ,.;:-“”\"'*")  # "*" marks footnotes, bold
+    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(
+        " ,.;:-“”\"'*"
+    )  # "*" marks footnotes, bold
     for _ in range(2):
         text = WRAPPERS.sub("", text)
-    text = re.sub(r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", "", text,
-                  flags=re.IGNORECASE)
-    text = re.sub(r"(?:\s+(?:of|for|to|in|on|at|by|from|with|and|or|the|a|an))+$", "", text)  # "allocation of"
+    text = re.sub(
+        r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"(?:\s+(?:of|for|to|in|on|at|by|from|with|and|or|the|a|an))+$", "", text
+    )  # "allocation of"
     return text or "value"
 
 
@@ -514,17 +648,28 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
     while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
         verb = verb.head
     tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
-    tokens = [t for t in tokens if not (t.dep_ in {"advcl", "conj", "ccomp"} and t.head == verb and
-                                      not (t.i <= span.start <= t.right_edge.i))]
+    tokens = [
+        t
+        for t in tokens
+        if not (
+            t.dep_ in {"advcl", "conj", "ccomp"}
+            and t.head == verb
+            and not (t.i <= span.start <= t.right_edge.i)
+        )
+    ]
     first = min(tokens, key=lambda t: t.i).i
     last = max(t.i for t in tokens)
     if last - first > max_tokens:
-        first, last = max(first, span.start - max_tokens // 2), min(last, span.end + max_tokens // 2)
-    text = span.doc[first:last + 1].text
+        first, last = (
+            max(first, span.start - max_tokens // 2),
+            min(last, span.end + max_tokens // 2),
+        )
+    text = span.doc[first : last + 1].text
     return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
 # ---------------------------------------------------------------- period and kind
+
 
 def document_year(text: str) -> str | None:
     """The year the document talks about most (its reporting year)."""
@@ -533,14 +678,18 @@ def document_year(text: str) -> str | None:
 
 
 def find_period(sentence: str, q: Quantity, main_year: str | None) -> str | None:
-    candidates = [m for m in YEAR.finditer(sentence) if not (m.start() >= q.start and m.end() <= q.end)]
+    candidates = [
+        m for m in YEAR.finditer(sentence) if not (m.start() >= q.start and m.end() <= q.end)
+    ]
     if not candidates:
         return main_year
-    return period_text(min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end()))))
+    return period_text(
+        min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
+    )
 
 
 def period_text(year: re.Match) -> str:
-    """"2021" -> "2021"; "2021-22" -> "2021-22"; "2021-2025" -> "2021/2025"."""
+    """ "2021" -> "2021"; "2021-22" -> "2021-22"; "2021-2025" -> "2021/2025"."""
     to = year["to"]
     if to:
         return f"{year['year']}-{to[-2:]}" if len(to) == 2 else f"{year['year']}/{to}"
@@ -548,7 +697,7 @@ def period_text(year: re.Match) -> str:
 
 
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
-    clause = sent.doc[max(sent.start, span.start - 12):min(sent.end, span.end + 8)].text
+    clause = sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)].text
     head = span.root.head
     auxiliaries = {c.lower_ for t in (head, head.head) for c in t.children if c.dep_ == "aux"}
     kind = kind_by_words(clause)
@@ -558,7 +707,7 @@ def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
 
 
 def kind_by_words(text: str) -> str:
-    """"forecast" for expected numbers, "target" for planned ones, by their words; else "actual"."""
+    """ "forecast" for expected numbers, "target" for planned ones, by their words; else "actual"."""
     if FORECAST_WORDS.search(text):
         return "forecast"
     return "target" if TARGET_WORDS.search(text) else "actual"

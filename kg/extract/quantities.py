@@ -18,71 +18,45 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-__all__ = ["Quantity", "find_quantities", "not_prose_spans", "parse_number", "SCALES", "MONTH_WORDS", "CURRENCIES"]
+from . import vocabulary
 
-SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-    "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
-    "万": 1e4, "亿": 1e8, "hundred": 1e2,
+__all__ = [
+    "Quantity",
+    "find_quantities",
+    "not_prose_spans",
+    "parse_number",
+    "SCALES",
+    "MONTH_WORDS",
+    "CURRENCIES",
+]
+
+SCALES = {word: float(factor) for word, factor in vocabulary.column("scales", "factor").items()}
+WORD_NUMBERS = {word: int(value) for word, value in vocabulary.column("numbers", "value").items()}
+CURRENCY_SYMBOLS = dict(vocabulary.column("currencies", "code", position="before"))  # "$5", "Rs 10"
+CURRENCIES = set(
+    vocabulary.column("currencies", "code").values()
+)  # ISO 4217 codes of the money units
+UNIT_WORDS = {  # after a number: "5 yuan", "3 tonnes"
+    **vocabulary.column("currencies", "code", position="after"),
+    **{form: code for form, code in vocabulary.column("units", "code").items() if code},
 }
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1,
-}
-CURRENCIES = {"CNY", "USD", "GBP", "EUR", "INR"}  # ISO 4217 codes of the money units
-CURRENCY_SYMBOLS = {
-    "us$": "USD", "$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR",
-    "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "¥": "CNY",
-}
-UNIT_WORDS = {
-    "per cent": "percent", "percent": "percent", "%": "percent",
-    "percentage points": "pp", "percentage point": "pp", "pp": "pp",
-    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY",
-    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR",
-    "rupees": "INR", "rupee": "INR",
-    "tons": "tonne", "tonnes": "tonne", "ton": "tonne", "tonne": "tonne",
-    "hectares": "hectare", "hectare": "hectare", "acres": "acre", "acre": "acre",
-    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
-    "square metres": "m2", "square meters": "m2", "sq m": "m2",
-    "kilometres": "km", "kilometers": "km", "km": "km", "metres": "m", "meters": "m",
-    "miles": "mile", "mile": "mile", "degrees celsius": "°C", "degrees fahrenheit": "°F",
-    "gw": "GW", "gigawatts": "GW", "mw": "MW", "megawatts": "MW", "kw": "kW", "gwh": "GWh",
-    "mwh": "MWh", "kwh": "kWh", "twh": "TWh", "barrels": "barrel", "barrel": "barrel",
-    "litres": "litre", "liters": "litre", "lpcd": "lpcd", "jin": "jin", "mu": "mu",
-    "minutes": "minute", "minute": "minute", "hours": "hour", "hour": "hour", "days": "day",
-    "day": "day", "months": "month", "month": "month", "years": "year", "year": "year",
-    "times": "times", "fold": "times",
-    "ppt": "ppt", "ppm": "ppm", "ppb": "ppb",
-    "µg/l": "µg/L", "μg/l": "µg/L", "mg/l": "mg/L", "ng/l": "ng/L", "mg/kg": "mg/kg",
-}
-PER_UNITS = ("month", "year", "day", "hour", "person", "household", "barrel", "tonne", "unit", "kwh")
-MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
+PER_UNITS = vocabulary.words("units", per="yes")  # "per day", "/tonne"
+MONTH_WORDS = vocabulary.words("months")
 # A number right after one of these is a reference, not a measurement ("Article 5").
-REFERENCE_WORDS = {
-    "article", "articles", "section", "sections", "clause", "paragraph", "para", "chapter", "rule",
-    "no", "no.", "number", "item", "schedule", "part", "annex", "page", "version", "level", "tier",
-    "grade", "phase", "stage", "round", "covid", "covid-", "class", "category", "form", "room",
-    "pm", "fy", "g", "ipv", "sdg", "title", "division", "act", "order", "circular",
-    "text", "sms", "dial", "tel", "telephone", "phone", "helpline",  # "Text 82111": a short code
-}
+REFERENCE_WORDS = vocabulary.words("references")
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Longest first, so that a word is tried before its prefix ("crores" before "crore")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda word: (-len(word), word)))
 
 
 _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _WORD_NUM = _alternation(w for w in WORD_NUMBERS if w != "a")
-_SCALE = r"(?:thousand|million|billion|trillion|lakhs?|lac|crores?|hundred|mn|bn|tn|万|亿)"
-_SHORT_SCALE = r"(?:m|bn|k|mn|tn)"  # only glued to a number: "£3.5m", "$2bn"
+_SCALE = f"(?:{_alternation(vocabulary.words('scales', spaced='yes'))})"
+_SHORT_SCALE = f"(?:{_alternation(vocabulary.words('scales', glued='yes'))})"  # "£3.5m", "$2bn"
 _UNIT = _alternation(UNIT_WORDS)
-_CURRENCY = r"US\$|\$|£|€|₹|¥|Rs\.?|INR|RMB|USD|GBP|EUR|CNY"
+_CURRENCY = _alternation(CURRENCY_SYMBOLS)
 
 QUANTITY = re.compile(
     rf"""
@@ -91,7 +65,7 @@ QUANTITY = re.compile(
     (?:(?P<num>{_NUM})|(?P<word>\b(?:{_WORD_NUM}|a)\b))
     (?:(?P<short>{_SHORT_SCALE})(?![A-Za-z])|(?P<scale>(?:[\s-]*{_SCALE}(?=[^A-Za-z]|$|farmer|crore|lakh))+))?
     (?:[\s-]?(?P<unit>(?:{_UNIT}))(?![A-Za-z]))?
-    (?:\s?(?:per|a|/)\s?(?P<per>{"|".join(PER_UNITS)})s?\b)?
+    (?:\s?(?:per|a|/)\s?(?P<per>{_alternation(PER_UNITS)})s?\b)?
     (?P<ordinal>(?:st|nd|rd|th)\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -109,7 +83,7 @@ class Quantity:
     surface: str
     explicit: bool  # has a currency, scale word or unit: more than a bare number
 
-    def shifted(self, offset: int) -> "Quantity":
+    def shifted(self, offset: int) -> Quantity:
         """The same number with offsets into a larger text (a sentence's or a cell's start)."""
         return replace(self, start=self.start + offset, end=self.end + offset)
 
@@ -126,8 +100,10 @@ NOT_PROSE = re.compile(
     r"|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b0\d{2,4}(?:[ -]\d{3,4}){1,3}\b"
 )
 # "16 to 24 year olds", "18 years old", "ten years ago": ages and time ago, not amounts.
-AGE_OR_AGO = re.compile(r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*(?:years?[- ]?olds?\b|(?:years?|months?|weeks?|days?)\s+ago\b)",
-                        re.IGNORECASE)
+AGE_OR_AGO = re.compile(
+    r"(?:\s*(?:to|-|–|and)\s*\d+)?\s*-?\s*(?:years?[- ]?olds?\b|(?:years?|months?|weeks?|days?)\s+ago\b)",
+    re.IGNORECASE,
+)
 
 
 # A part every match of NOT_PROSE holds: most sentences hold none, and this rules them out
@@ -157,27 +133,36 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _quantity_from_match(text: str, match: re.Match) -> Quantity | None:
-    if match["ordinal"] or _is_reference(text, match) or _is_glued(text, match) or _is_label(text, match):
+    if (
+        match["ordinal"]
+        or _is_reference(text, match)
+        or _is_glued(text, match)
+        or _is_label(text, match)
+    ):
         return None
     scale = _scale_factor(match)
     if match["word"] and (match["word"].lower() == "a") != bool(scale > 1 or match["unit"]):
         if match["word"].lower() == "a" or match["cur"]:
             return None
-    base = Decimal(WORD_NUMBERS[match["word"].lower()]) if match["word"] else parse_number(match["num"])
+    base = (
+        Decimal(WORD_NUMBERS[match["word"].lower()])
+        if match["word"]
+        else parse_number(match["num"])
+    )
     unit = _unit_code(match)
     explicit = bool(match["cur"] or scale != 1 or match["unit"])
     if not explicit and (_looks_like_year(match, base) or _is_date_or_time(text, match)):
         return None
     end = match.end("unit") if match["unit"] else match.end()
-    surface = text[match.start():end].strip()
+    surface = text[match.start() : end].strip()
     value = float(base * scale)
     return Quantity(match.start(), match.start() + len(surface), value, unit, surface, explicit)
 
 
 def _is_glued(text: str, match: re.Match) -> bool:
-    """"5G", "3D", "three-year plan", "four-party agreement", "6-monoacetylmorphine": a number
+    """ "5G", "3D", "three-year plan", "four-party agreement", "6-monoacetylmorphine": a number
     fused into a word or an adjective names no amount."""
-    nxt = text[match.end():match.end() + 2]
+    nxt = text[match.end() : match.end() + 2]
     if nxt[:1].isalnum() and not match["scale"]:
         return True
     if not match["unit"] and not match["scale"] and re.match(r"[-–][A-Za-z]", nxt):
@@ -191,31 +176,41 @@ def _is_label(text: str, match: re.Match) -> bool:
     "18 years old", "16 to 24 year olds"."""
     if match["num"] and re.fullmatch(r"0\d+", match["num"]):
         return True
-    if match["word"] and text[max(0, match.start() - 1):match.start()] in {"“", '"', "‘", "'"}:
+    if match["word"] and text[max(0, match.start() - 1) : match.start()] in {"“", '"', "‘", "'"}:
         return True
-    after = text[match.end("num") if match["num"] else match.end("word"):]
+    after = text[match.end("num") if match["num"] else match.end("word") :]
     return bool(AGE_OR_AGO.match(after)) or is_selection(text, match) or is_frequency(match)
 
 
-TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "decade", "decades"}
+# "the past ten years" selects a period; "twice a day", "every 30 minutes in an hour" count nothing
+CALENDAR_UNITS = vocabulary.words("units", dimension="calendar")
+CLOCK_UNITS = vocabulary.words("units", dimension="clock")
+SMALL_NUMBER_WORDS = _alternation(
+    word for word, value in WORD_NUMBERS.items() if word != "a" and value <= 10
+)
+SELECTING_WORDS = _alternation(vocabulary.words("common_words", uses="selection"))
 
 
 def is_selection(text: str, match: re.Match) -> bool:
-    """"in the past one hundred years", "the first four rounds", "one out of three users":
+    """ "in the past one hundred years", "the first four rounds", "one out of three users":
     which ones or when, not how many."""
-    before = text[max(0, match.start() - 20):match.start()]
-    if re.search(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+out of\s+$", before, re.I):
+    before = text[max(0, match.start() - 20) : match.start()]
+    if re.search(rf"(?:\d|\b(?:{SMALL_NUMBER_WORDS}))\s+out of\s+$", before, re.I):
         return True  # "one out of three" (but "out of 81 lakh households, ..." is a total)
-    in_time = bool(match["unit"]) and match["unit"].lower() in TIME_UNITS
+    in_time = bool(match["unit"]) and match["unit"].lower() in CALENDAR_UNITS
     if not in_time and (match["cur"] or match["scale"] or match["unit"]):
         return False
-    return bool(re.search(r"\b(?:past|last|next|coming|previous|recent|first|final)\s+$", before, re.I))
+    return bool(re.search(rf"\b(?:{SELECTING_WORDS})\s+$", before, re.I))
 
 
 def is_frequency(match: re.Match) -> bool:
-    """"twice a day", "every 30 minutes in a day": "a day" is no amount of days."""
-    return bool(match["word"]) and match["word"].lower() == "a" and bool(match["unit"]) \
-        and match["unit"].lower() in TIME_UNITS | {"hour", "hours", "minute", "minutes"}
+    """ "twice a day", "every 30 minutes in a day": "a day" is no amount of days."""
+    return (
+        bool(match["word"])
+        and match["word"].lower() == "a"
+        and bool(match["unit"])
+        and match["unit"].lower() in CALENDAR_UNITS | CLOCK_UNITS
+    )
 
 
 def _scale_factor(match: re.Match) -> Decimal:
@@ -246,8 +241,8 @@ def _looks_like_year(match: re.Match, value: float) -> bool:
 
 
 def _is_date_or_time(text: str, match: re.Match) -> bool:
-    before = text[max(0, match.start() - 12):match.start()]
-    after = text[match.end():match.end() + 12]
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 12]
     if re.match(r"\s*[:/]\s*\d", after) or re.search(r"\d\s*[:/]\s*$", before):
         return True  # 5:53, 01/06
     if re.search(r"\d-$", before) or re.match(r"-\d", after):
@@ -258,10 +253,10 @@ def _is_date_or_time(text: str, match: re.Match) -> bool:
 
 
 def _is_reference(text: str, match: re.Match) -> bool:
-    before = text[max(0, match.start() - 16):match.start()]
+    before = text[max(0, match.start() - 16) : match.start()]
     words = re.findall(r"[A-Za-z]+[.-]?", before)
     if words and words[-1].lower() in REFERENCE_WORDS and re.search(r"[A-Za-z][.-]?\s?$", before):
         return True
     line_start = text.rfind("\n", 0, match.start()) + 1
-    at_line_start = not text[line_start:match.start()].strip(" \t(")
-    return at_line_start and bool(re.match(r"\s*[.)]", text[match.end():]))
+    at_line_start = not text[line_start : match.start()].strip(" \t(")
+    return at_line_start and bool(re.match(r"\s*[.)]", text[match.end() :]))

@@ -17,26 +17,33 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .facts import POLICY_TYPES
+from . import vocabulary
 from .entities import mentions_between
-from .text import doc_text
+from .facts import POLICY_TYPES
+from .text import doc_text, literal_alternation
 
 __all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
 
-RESPONSIBILITY_VERBS = {
-    "issue", "adopt", "launch", "implement", "administer", "release", "publish", "approve", "announce",
-    "unveil", "introduce", "enforce", "formulate", "draft", "promulgate", "enact", "pass", "establish",
-    "roll", "sign", "run", "manage", "oversee", "steer", "initiate", "create", "propose", "notify",
-    "print", "prepare", "present", "develop", "lead", "operate", "finalise", "finalize", "set",
-    "organize", "organise", "undertake", "execute", "fund", "sanction", "start", "amend", "provide",
-    "designate", "host", "revise", "update", "expand", "extend",
-}
-ROLE = re.compile(
-    r"\b(?P<role>spokes(?:person|man|woman)|(?:deputy |vice[- ]|chief |prime |union |cabinet |state )?"
-    r"(?:minister|secretary|director(?:[- ]general)?|chairman|chairperson|chair|commissioner|"
-    r"administrator|governor|president|head|director))\b",
-    re.IGNORECASE,
-)
+RESPONSIBILITY_VERBS = vocabulary.words("verbs", uses="responsibility")
+
+
+def role_pattern() -> re.Pattern:
+    """A person's title: an office, after a qualifier where the office takes one ("deputy
+    minister", "vice-chairman"); a hyphenated office matches with a space too."""
+    offices = vocabulary.column("titles", "qualified", role="office")
+
+    def alternation(words) -> str:
+        return literal_alternation(words).replace(r"\-", "[- ]")
+
+    qualified = alternation(word for word, takes in offices.items() if takes == "yes")
+    unqualified = alternation(word for word, takes in offices.items() if takes != "yes")
+    qualifiers = alternation(vocabulary.words("titles", role="qualifier"))
+    return re.compile(
+        rf"\b(?P<role>{unqualified}|(?:{qualifiers}[- ])?{qualified})\b", re.IGNORECASE
+    )
+
+
+ROLE = role_pattern()
 
 
 @dataclass(frozen=True)
@@ -85,17 +92,31 @@ class RelationExtractor:
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             sent = ent.sent
-            agencies = [m for m in mentions_between(mentions, sent.start_char, sent.end_char) if m.type == "Agency"]
-            after = doc_text(doc)[ent.end_char:ent.end_char + self.role_window]
-            before = doc_text(doc)[max(sent.start_char, ent.start_char - self.role_window // 2):ent.start_char]
+            agencies = [
+                m
+                for m in mentions_between(mentions, sent.start_char, sent.end_char)
+                if m.type == "Agency"
+            ]
+            after = doc_text(doc)[ent.end_char : ent.end_char + self.role_window]
+            before = doc_text(doc)[
+                max(sent.start_char, ent.start_char - self.role_window // 2) : ent.start_char
+            ]
             role = ROLE.search(after) if after.lstrip().startswith(",") else None
             role = role or ROLE.search(before)
             if role is None:
                 continue
             near = [a for a in agencies if abs(a.start - ent.end_char) <= 2 * self.role_window]
             agency = min(near, key=lambda a: abs(a.start - ent.end_char)).ident if near else None
-            found.append(PersonMention(ent.start_char, ent.end_char, ent.text, role["role"].lower(),
-                                       agency, (sent.start_char, sent.end_char)))
+            found.append(
+                PersonMention(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    role["role"].lower(),
+                    agency,
+                    (sent.start_char, sent.end_char),
+                )
+            )
         return found
 
 
@@ -111,15 +132,21 @@ def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention
     for policy in policies:
         for agency in agencies:
             if agency.key != policy.key and is_responsible(doc, agency, policy):
-                found.append(RelationMention(policy.ident, "responsibleAgency", agency.ident,
-                                             (sent.start_char, sent.end_char)))
+                found.append(
+                    RelationMention(
+                        policy.ident,
+                        "responsibleAgency",
+                        agency.ident,
+                        (sent.start_char, sent.end_char),
+                    )
+                )
     return found
 
 
 def is_responsible(doc: Doc, agency, policy) -> bool:
     if agency.start == policy.start and agency.end < policy.end:
         return True  # "USDA Community Eligibility Provision": named after the agency running it
-    if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc_text(doc)[agency.end:policy.start]):
+    if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc_text(doc)[agency.end : policy.start]):
         return True  # "EPA's PFAS Strategic Roadmap"
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
@@ -131,19 +158,27 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
         return False
     agency_role, policy_role = role_in(a, verb), role_in(p, verb)
     # "MIIT issued the Plan", "the Plan was issued by MIIT", "the Plan, launched by MIIT"
-    return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) \
-        or (agency_role == "agent" and policy_role == "subject")
+    return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) or (
+        agency_role == "agent" and policy_role == "subject"
+    )
 
 
 def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int = 3) -> bool:
-    """"EPA is working to release the Standard", "To implement the Mission, the PHE Department
+    """ "EPA is working to release the Standard", "To implement the Mission, the PHE Department
     will play a key role": the verb of responsibility has no subject of its own, and the
     agency is the subject of the clause it serves."""
     verb = policy.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb and verb.dep_ in {"prep", "pobj", "compound", "conj", "appos"}:
+    while (
+        verb.pos_ not in {"VERB", "AUX"}
+        and verb.head != verb
+        and verb.dep_ in {"prep", "pobj", "compound", "conj", "appos"}
+    ):
         verb = verb.head
-    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or role_in(policy, verb) != "object" \
-            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if (
+        verb.lemma_.lower() not in RESPONSIBILITY_VERBS
+        or role_in(policy, verb) != "object"
+        or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
         return False
     for _ in range(max_steps):
         if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
@@ -184,16 +219,22 @@ def role_in(token: Token, verb: Token) -> str | None:
 
 
 HIERARCHY = {("Plan", "Plan"): "partOf", ("Program", "Plan"): "implements"}
-UNDER = re.compile(r"\b(?:under|as part of|within)\s+(?:the\s+)?$")
+UNDER = re.compile(
+    rf"\b{literal_alternation(vocabulary.words('common_words', uses='under'))}\s+(?:the\s+)?$"
+)
 
 
 def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
-    """"A ... under (the) B": A is part of plan B, or a program implementing it."""
+    """ "A ... under (the) B": A is part of plan B, or a program implementing it."""
     policies = sorted((m for m in mentions if m.type in POLICY_TYPES), key=lambda m: m.start)
     found = []
     for child, parent in zip(policies, policies[1:]):
         predicate = HIERARCHY.get((child.type, parent.type))
-        before = doc_text(doc)[max(sent.start_char, parent.start - 20):parent.start]
+        before = doc_text(doc)[max(sent.start_char, parent.start - 20) : parent.start]
         if predicate and child.key != parent.key and UNDER.search(before):
-            found.append(RelationMention(child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)))
+            found.append(
+                RelationMention(
+                    child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)
+                )
+            )
     return found

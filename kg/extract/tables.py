@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from . import vocabulary
 from .quantities import CURRENCIES, CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
 from .text import HAS_WORD
 
@@ -56,7 +57,13 @@ def table_rows(text: str) -> list[list[Row]]:
         if current and text.count("\n", current[-1].end, line.start()) != 1:
             tables.append(current)
             current = []
-        current.append(Row(line.start(), line.end(), tuple(cell_spans(text, line.start("cells"), line.end("cells")))))
+        current.append(
+            Row(
+                line.start(),
+                line.end(),
+                tuple(cell_spans(text, line.start("cells"), line.end("cells"))),
+            )
+        )
     tables.append(current)
     return [table for table in tables if len(table) > 1]
 
@@ -112,7 +119,9 @@ def in_unit(q: Quantity, unit: tuple[float, str | None] | None) -> Quantity:
 
 
 NOTE = re.compile(r"\(([^()]{1,40})\)")  # "Funding ($ millions)", "Amount (Rs. crore)", "Share (%)"
-IN_NOTE = re.compile(r"\bin\s+(\S{0,4}\s*(?:thousands?|millions?|billions?|lakhs?|crores?)\b.*)$", re.IGNORECASE)
+IN_NOTE = re.compile(
+    r"\bin\s+(\S{0,4}\s*(?:thousands?|millions?|billions?|lakhs?|crores?)\b.*)$", re.IGNORECASE
+)
 UNIT_TOKEN = re.compile(r"us\$|[$£€₹¥%]|[^\W\d_]+\.?")
 MAX_UNIT_HEADING_WORDS = 4
 
@@ -138,11 +147,11 @@ def heading_unit(heading: str) -> tuple[float, str | None] | None:
 
 
 def without_unit_note(heading: str) -> str:
-    """"Funding ($ millions)" -> "Funding": the unit is in the numbers now. A heading that is
+    """ "Funding ($ millions)" -> "Funding": the unit is in the numbers now. A heading that is
     only a unit ("Millions of Dollars") stays as it is."""
     bare = NOTE.sub(lambda m: "" if note_unit(m.group(1)) else m.group(), heading)
     tail = IN_NOTE.search(bare)
-    bare = bare[:tail.start()] if tail and note_unit(tail.group(1)) else bare
+    bare = bare[: tail.start()] if tail and note_unit(tail.group(1)) else bare
     bare = " ".join(bare.split()).rstrip(" ,:")
     return bare if HAS_WORD.search(bare) else heading
 
@@ -152,8 +161,14 @@ def note_unit(note: str) -> tuple[float, str | None] | None:
     tokens = [t.lower() for t in UNIT_TOKEN.findall(note)]
     if not tokens or not all(map(is_unit_token, tokens)):
         return None  # other words ("Million Hearts grants") state no unit
-    code = next((CURRENCY_SYMBOLS.get(t) or UNIT_WORDS.get(t) for t in tokens
-                 if t in CURRENCY_SYMBOLS or t in UNIT_WORDS), None)
+    code = next(
+        (
+            CURRENCY_SYMBOLS.get(t) or UNIT_WORDS.get(t)
+            for t in tokens
+            if t in CURRENCY_SYMBOLS or t in UNIT_WORDS
+        ),
+        None,
+    )
     # "m" and "k" are scales only beside money ("£m"): "(m)" may be metres
     scales = [token_scale(t) for t in tokens if len(t) > 1 or code in CURRENCIES]
     scale = next((s for s in scales if s), None)
@@ -162,11 +177,16 @@ def note_unit(note: str) -> tuple[float, str | None] | None:
     return scale or 1, code
 
 
-UNIT_NOTE_WORDS = {"in", "of", "amount", "number", "value", "total"}
+UNIT_NOTE_WORDS = vocabulary.words("common_words", uses="unit-note")
 
 
 def is_unit_token(token: str) -> bool:
-    return token in CURRENCY_SYMBOLS or token in UNIT_WORDS or token in UNIT_NOTE_WORDS or token_scale(token) is not None
+    return (
+        token in CURRENCY_SYMBOLS
+        or token in UNIT_WORDS
+        or token in UNIT_NOTE_WORDS
+        or token_scale(token) is not None
+    )
 
 
 def token_scale(token: str) -> float | None:
@@ -176,6 +196,6 @@ def token_scale(token: str) -> float | None:
 def cell_number(cell: str) -> Quantity | None:
     """The number a cell states, when it has no other words ("$4 Million", "12%"; not "Phase 1")."""
     found = find_quantities(cell)
-    if not found or HAS_WORD.search(cell[:found[0].start] + " " + cell[found[0].end:]):
+    if not found or HAS_WORD.search(cell[: found[0].start] + " " + cell[found[0].end :]):
         return None
     return found[0]

@@ -13,7 +13,14 @@ from collections.abc import Callable, Iterable
 import numpy
 from spacy.tokens import Doc, Span
 
-__all__ = ["HAS_WORD", "doc_text", "literal_alternation", "noun_chunk_bounds", "span_text", "token_indices"]
+__all__ = [
+    "HAS_WORD",
+    "doc_text",
+    "literal_alternation",
+    "noun_chunk_bounds",
+    "span_text",
+    "token_indices",
+]
 
 HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not "%", "$1", "±" or "a"
 
@@ -32,7 +39,7 @@ def doc_text(doc: Doc) -> str:
 
 def span_text(span: Span) -> str:
     """``span.text``, cut from the Doc's text (``Span.text`` joins its tokens on each access)."""
-    return doc_text(span.doc)[span.start_char:span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def noun_chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -75,7 +82,9 @@ def literal_alternation(words: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

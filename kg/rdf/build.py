@@ -21,8 +21,13 @@ from .namespace import KGO
 __all__ = ["DocumentTriples", "document_graph", "decimal_literal"]
 
 KINDS = {"actual": KGO.actual, "target": KGO.target, "forecast": KGO.forecast}
-RELATION_PREDICATES = {"responsibleAgency": KGO.responsibleAgency, "partOf": KGO.partOf,
-                       "implements": KGO.implements, "amends": KGO.amends, "repeals": KGO.repeals}
+RELATION_PREDICATES = {
+    "responsibleAgency": KGO.responsibleAgency,
+    "partOf": KGO.partOf,
+    "implements": KGO.implements,
+    "amends": KGO.amends,
+    "repeals": KGO.repeals,
+}
 
 
 class DocumentTriples:
@@ -53,7 +58,13 @@ def nt_term(term: URIRef | Literal) -> str:
     the four characters N-Triples requires escaped."""
     if isinstance(term, URIRef):
         return f"<{term}>"
-    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    text = (
+        str(term)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\r", "\\r")
+    )
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype is not None and term.datatype != XSD.string:
@@ -61,7 +72,9 @@ def nt_term(term: URIRef | Literal) -> str:
     return f'"{text}"'
 
 
-def document_graph(document: SourceDocument, facts: DocumentFacts, extracted_with: str) -> DocumentTriples:
+def document_graph(
+    document: SourceDocument, facts: DocumentFacts, extracted_with: str
+) -> DocumentTriples:
     """All triples one document contributes, built deterministically from its facts
     (``extracted_with``: kg's version and the spaCy pipeline, see ``extraction_description``)."""
     graph = DocumentTriples()
@@ -73,12 +86,19 @@ def document_graph(document: SourceDocument, facts: DocumentFacts, extracted_wit
     for observation in facts.observations:
         add_observation(graph, observation, doc, document.key, evidence)
     for relation in facts.relations:
-        graph.add((entity_iri(relation.subject_key), RELATION_PREDICATES[relation.predicate],
-                   entity_iri(relation.object_key)))
+        graph.add(
+            (
+                entity_iri(relation.subject_key),
+                RELATION_PREDICATES[relation.predicate],
+                entity_iri(relation.object_key),
+            )
+        )
     return graph
 
 
-def add_document(graph: DocumentTriples, doc: URIRef, document: SourceDocument, extracted_with: str) -> None:
+def add_document(
+    graph: DocumentTriples, doc: URIRef, document: SourceDocument, extracted_with: str
+) -> None:
     graph.add((doc, RDF.type, KGO.Document))
     graph.add((doc, DCTERMS.title, Literal(document.title)))
     graph.add((doc, KGO.contentHash, Literal(document.content_hash)))
@@ -102,14 +122,21 @@ class EvidenceWriter:
     def __call__(self, evidence: Evidence) -> URIRef:
         node = evidence_iri(self.document_key, evidence.start, evidence.end)
         if (node, RDF.type, KGO.Evidence) not in self.graph:
-            for p, o in ((RDF.type, KGO.Evidence), (KGO.text, Literal(evidence.text)),
-                         (KGO.startChar, Literal(evidence.start)), (KGO.endChar, Literal(evidence.end)),
-                         (KGO.document, self.doc), (PROV.wasAttributedTo, self.extractor)):
+            for p, o in (
+                (RDF.type, KGO.Evidence),
+                (KGO.text, Literal(evidence.text)),
+                (KGO.startChar, Literal(evidence.start)),
+                (KGO.endChar, Literal(evidence.end)),
+                (KGO.document, self.doc),
+                (PROV.wasAttributedTo, self.extractor),
+            ):
                 self.graph.add((node, p, o))
         return node
 
 
-def add_entity(graph: DocumentTriples, entity: EntityFact, doc: URIRef, evidence: EvidenceWriter) -> None:
+def add_entity(
+    graph: DocumentTriples, entity: EntityFact, doc: URIRef, evidence: EvidenceWriter
+) -> None:
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, KGO[entity.type]))
     graph.add((node, RDFS.label, Literal(entity.name)))
@@ -131,23 +158,32 @@ def add_name_keys(graph: DocumentTriples, node: URIRef, *names: str) -> None:
         graph.add((node, KGO.nameKey, Literal(key)))
 
 
-def add_observation(graph: DocumentTriples, obs: ObservationFact, doc: URIRef, document_key: str,
-                    evidence: EvidenceWriter) -> None:
+def add_observation(
+    graph: DocumentTriples,
+    obs: ObservationFact,
+    doc: URIRef,
+    document_key: str,
+    evidence: EvidenceWriter,
+) -> None:
     node = observation_iri(document_key, obs.start)
     metric = metric_iri(obs.metric)
     sentence = evidence(obs.evidence)
     graph.add((metric, RDF.type, KGO.Metric))
     graph.add((metric, RDFS.label, Literal(obs.metric)))
     add_name_keys(graph, metric, obs.metric)
-    for p, o in ((RDF.type, KGO.Observation), (RDFS.label, Literal(obs.label)), (KGO.metric, metric),
-                 (KGO.value, decimal_literal(obs.value)), (KGO.unit, Literal(obs.unit or "count")),
-                 (KGO.kind, KINDS[obs.kind]), (KGO.surfaceForm, Literal(obs.surface)),
-                 (KGO.evidence, sentence)):
+    for p, o in (
+        (RDF.type, KGO.Observation),
+        (RDFS.label, Literal(obs.label)),
+        (KGO.metric, metric),
+        (KGO.value, decimal_literal(obs.value)),
+        (KGO.unit, Literal(obs.unit or "count")),
+        (KGO.kind, KINDS[obs.kind]),
+        (KGO.surfaceForm, Literal(obs.surface)),
+        (KGO.evidence, sentence),
+    ):
         graph.add((node, p, o))
     if obs.period:
         graph.add((node, KGO.period, Literal(obs.period)))
-    if obs.reported_by:
-        graph.add((node, KGO.reportedBy, entity_iri(obs.reported_by)))
     if obs.change:
         change = URIRef(f"{node}/change")
         graph.add((node, KGO.change, change))

@@ -13,7 +13,15 @@ from rdflib import URIRef
 
 from .namespace import BASE, DOC, ID
 
-__all__ = ["entity_iri", "metric_iri", "document_iri", "evidence_iri", "observation_iri", "extractor_iri", "slug"]
+__all__ = [
+    "entity_iri",
+    "metric_iri",
+    "document_iri",
+    "evidence_iri",
+    "observation_iri",
+    "extractor_iri",
+    "slug",
+]
 
 MAX_SLUG = 80
 
@@ -29,7 +37,7 @@ def slug(text: str) -> str:
     if not s:
         return "x-" + hashlib.sha1(text.lower().encode()).hexdigest()[:10]
     if len(s) > MAX_SLUG:
-        s = s[:MAX_SLUG - 11].rstrip("-") + "-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+        s = s[: MAX_SLUG - 11].rstrip("-") + "-" + hashlib.sha1(text.encode()).hexdigest()[:10]
     return s
 
 

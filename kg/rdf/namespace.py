@@ -1,20 +1,18 @@
 """The ontology's terms for Python code: ``KGO.Agency``, ``KGO.responsibleAgency``, ...
 
-A typo raises ``AttributeError`` (``_fail = True``), and a test checks that every term
+Only the terms kg writes or reads are listed; the ontology declares more for other users
+(``kgo:issuedBy``, ``kgo:PolicyInstrument``, ...). A typo raises ``AttributeError`` (``_fail = True``), and a test checks that every term
 listed here is declared in ``ontology/kg.ttl``.
 """
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KGO", "ID", "DOC", "ORG", "ELI", "QB", "BASE"]
+__all__ = ["KGO", "ID", "DOC", "BASE"]
 
 BASE = "https://w3id.org/policy-kg/"
 ID = Namespace(BASE + "id/")
 DOC = Namespace(BASE + "doc/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-QB = Namespace("http://purl.org/linked-data/cube#")
 
 
 class KGO(DefinedNamespace):
@@ -26,7 +24,6 @@ class KGO(DefinedNamespace):
     # classes
     Entity: URIRef
     Agency: URIRef
-    PolicyInstrument: URIRef
     Plan: URIRef
     Regulation: URIRef
     Program: URIRef
@@ -34,7 +31,6 @@ class KGO(DefinedNamespace):
     Metric: URIRef
     Observation: URIRef
     Change: URIRef
-    ObservationKind: URIRef
     Document: URIRef
     Evidence: URIRef
     Extractor: URIRef
@@ -44,9 +40,6 @@ class KGO(DefinedNamespace):
     forecast: URIRef
     # properties
     responsibleAgency: URIRef
-    issuedBy: URIRef
-    launchedBy: URIRef
-    administeredBy: URIRef
     partOf: URIRef
     implements: URIRef
     amends: URIRef
@@ -60,7 +53,6 @@ class KGO(DefinedNamespace):
     kind: URIRef
     change: URIRef
     basis: URIRef
-    reportedBy: URIRef
     surfaceForm: URIRef
     evidence: URIRef
     text: URIRef

@@ -10,61 +10,92 @@ def observations(nlp, text):
 
 
 def test_change_is_attached_to_the_number_it_qualifies(nlp):
-    (obs,) = observations(nlp, "In 2021, software revenue reached 2.1 trillion yuan, an increase of 9% year-on-year.")
+    (obs,) = observations(
+        nlp, "In 2021, software revenue reached 2.1 trillion yuan, an increase of 9% year-on-year."
+    )
     assert obs.quantity.value == 2.1e12 and obs.quantity.unit == "CNY"
-    assert obs.change.value == 9 and obs.change.unit == "percent" and obs.change.basis == "year-on-year"
+    assert (
+        obs.change.value == 9
+        and obs.change.unit == "percent"
+        and obs.change.basis == "year-on-year"
+    )
 
 
 def test_a_fall_is_a_negative_change(nlp):
-    (obs,) = observations(nlp, "Coal output was 310 million tonnes in 2020, down 3.5% from the previous year.")
+    (obs,) = observations(
+        nlp, "Coal output was 310 million tonnes in 2020, down 3.5% from the previous year."
+    )
     assert obs.change.value == -3.5
 
 
 def test_change_stated_before_the_number(nlp):
-    (obs,) = observations(nlp, "Fish reserves increased by 7,100 tons this year, reaching 108,500 tons.")
+    (obs,) = observations(
+        nlp, "Fish reserves increased by 7,100 tons this year, reaching 108,500 tons."
+    )
     assert obs.quantity.value == 108500 and obs.change.value == 7100
 
 
-@pytest.mark.parametrize("text, metric", [
-    ("The number of new charging points in the year reached 65,000.", "new charging points"),
-    ("The network covered 300 million households.", "households"),
-    ("The country will spend 2% of national income on defence.", "national income"),
-    ("The estimated outlay of the mission is Rs 3.60 Lakh Crore.", "estimated outlay of the mission"),
-    ("The ministry aims to raise the number of electric buses to 2 million by 2030.", "electric buses"),
-    ("The plan will cut emissions by 40 million tonnes.", "emissions"),
-])
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The number of new charging points in the year reached 65,000.", "new charging points"),
+        ("The network covered 300 million households.", "households"),
+        ("The country will spend 2% of national income on defence.", "national income"),
+        (
+            "The estimated outlay of the mission is Rs 3.60 Lakh Crore.",
+            "estimated outlay of the mission",
+        ),
+        (
+            "The ministry aims to raise the number of electric buses to 2 million by 2030.",
+            "electric buses",
+        ),
+        ("The plan will cut emissions by 40 million tonnes.", "emissions"),
+    ],
+)
 def test_metric_is_the_noun_phrase_measured(nlp, text, metric):
     (obs,) = observations(nlp, text)
     assert metric in obs.metric
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("Installed capacity reached 190 GW in 2023.", "actual"),
-    ("The state will build 500,000 chargers by 2030.", "target"),
-    ("The target is 175 GW of renewable capacity by 2022.", "target"),
-    ("Demand is expected to reach 300 GW in 2030.", "forecast"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Installed capacity reached 190 GW in 2023.", "actual"),
+        ("The state will build 500,000 chargers by 2030.", "target"),
+        ("The target is 175 GW of renewable capacity by 2022.", "target"),
+        ("Demand is expected to reach 300 GW in 2030.", "forecast"),
+    ],
+)
 def test_kind(nlp, text, kind):
     (obs,) = observations(nlp, text)
     assert obs.kind == kind
 
 
 def test_period_is_the_nearest_year_or_range(nlp):
-    first, second = observations(nlp, "Odisha plans 16.21 lakh connections in 2020-21 after 9 lakh in 2019.")
+    first, second = observations(
+        nlp, "Odisha plans 16.21 lakh connections in 2020-21 after 9 lakh in 2019."
+    )
     assert first.period == "2020-21" and second.period == "2019"
 
 
 def test_list_counters_and_dates_are_not_observations(nlp):
-    found = observations(nlp, "On 20 January 2022, 5 action plans were launched, including A, B and C.")
+    found = observations(
+        nlp, "On 20 January 2022, 5 action plans were launched, including A, B and C."
+    )
     assert found == []
 
 
 def test_a_bulleted_item_measures_what_the_lead_in_names_in_its_group(nlp):
-    text = ("The maximum fines to be set in the new rules are:\n\nLarge firms\n\n- banks, £5 million\n\n"
-            "- insurers, £3 million\n\nSmall firms\n\n- brokers, £50,000\n")
+    text = (
+        "The maximum fines to be set in the new rules are:\n\nLarge firms\n\n- banks, £5 million\n\n"
+        "- insurers, £3 million\n\nSmall firms\n\n- brokers, £50,000\n"
+    )
     metrics = [(o.metric, o.quantity.value) for o in observations(nlp, text)]
-    assert metrics == [("maximum fines for banks (large firms)", 5e6), ("maximum fines for insurers (large firms)", 3e6),
-                       ("maximum fines for brokers (small firms)", 5e4)]
+    assert metrics == [
+        ("maximum fines for banks (large firms)", 5e6),
+        ("maximum fines for insurers (large firms)", 3e6),
+        ("maximum fines for brokers (small firms)", 5e4),
+    ]
 
 
 def test_a_bullet_without_a_lead_in_keeps_the_parse_metric(nlp):
@@ -72,27 +103,37 @@ def test_a_bullet_without_a_lead_in_keeps_the_parse_metric(nlp):
     assert obs.metric == "Exports" or obs.metric.lower() == "exports"
 
 
-@pytest.mark.parametrize("text, surface", [
-    ("The State has been allocated Rs. 2,258 Crore under the scheme.", "Rs. 2,258 Crore"),
-    ("An amount of Rs. 19,515 crore has been disbursed.", "Rs. 19,515 crore"),
-])
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("The State has been allocated Rs. 2,258 Crore under the scheme.", "Rs. 2,258 Crore"),
+        ("An amount of Rs. 19,515 crore has been disbursed.", "Rs. 19,515 crore"),
+    ],
+)
 def test_an_abbreviation_and_a_capitalised_scale_word_end_no_sentence(nlp, text, surface):
     (obs,) = observations(nlp, text)
     assert obs.quantity.surface == surface and obs.quantity.unit == "INR"
 
 
 def test_rose_to_states_the_new_level_and_up_states_its_change(nlp):
-    (obs,) = observations(nlp, "The share of households with gigabit broadband rose to 27%, up 2.1 percentage points.")
+    (obs,) = observations(
+        nlp, "The share of households with gigabit broadband rose to 27%, up 2.1 percentage points."
+    )
     assert (obs.quantity.value, obs.quantity.unit) == (27, "percent")
     assert (obs.change.value, obs.change.unit) == (2.1, "pp")
 
 
 def test_a_telephone_number_split_over_lines_is_no_observation(nlp):
-    assert observations(nlp, "Press office\n\n020 7944 3021\n\nOut of hours\n\n020 7944 4292\n") == []
+    assert (
+        observations(nlp, "Press office\n\n020 7944 3021\n\nOut of hours\n\n020 7944 4292\n") == []
+    )
 
 
 def test_one_counts_beside_another_count_and_zero_counts_nothing(nlp):
-    found = observations(nlp, "At present, it has one state-level lab and 32 district level labs. The limits are not set at 0.")
+    found = observations(
+        nlp,
+        "At present, it has one state-level lab and 32 district level labs. The limits are not set at 0.",
+    )
     assert [o.quantity.value for o in found] == [1, 32]
     assert observations(nlp, "One of the aims is growth.") == []
 
@@ -103,48 +144,80 @@ def test_the_denominator_of_a_ratio_is_no_count(nlp):
 
 
 def test_a_long_lead_in_is_no_column_heading(nlp):
-    text = ("- $121 million for airports to reduce runway risk across the country, including these:\n\n"
-            "- Boston Logan International, $44.9 million\n")
+    text = (
+        "- $121 million for airports to reduce runway risk across the country, including these:\n\n"
+        "- Boston Logan International, $44.9 million\n"
+    )
     metrics = [o.metric for o in observations(nlp, text)]
     assert not any(m.startswith("$121 million") or " for Boston" in m for m in metrics)
 
 
-@pytest.mark.parametrize("text, metric", [
-    ("The Government of India approved Rs 812 crore for implementation of the Mission in the State.",
-     "funds approved for implementation of the Mission in the State"),
-    ("The State has been allocated Rs. 2,258 crore under the Finance Commission Grants.",
-     "funds allocated under the Finance Commission Grants"),
-    ("An amount of $2 billion was spent on housing.", "amount spent on housing"),
-    ("The Department released $500 million to states for road repairs.", "funds released to states for road repairs"),
-])
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "The Government of India approved Rs 812 crore for implementation of the Mission in the State.",
+            "funds approved for implementation of the Mission in the State",
+        ),
+        (
+            "The State has been allocated Rs. 2,258 crore under the Finance Commission Grants.",
+            "funds allocated under the Finance Commission Grants",
+        ),
+        ("An amount of $2 billion was spent on housing.", "amount spent on housing"),
+        (
+            "The Department released $500 million to states for road repairs.",
+            "funds released to states for road repairs",
+        ),
+    ],
+)
 def test_money_given_is_described_by_what_it_was_given_for_not_by_the_giver(nlp, text, metric):
     (obs,) = observations(nlp, text)
     assert obs.metric == metric and obs.quantity.unit in {"INR", "USD"}
 
 
 def test_a_money_use_stops_at_a_comma_and_keeps_no_headline_capital(nlp):
-    found = observations(nlp, "The agency Provided $26.4 million to El Salvador, $81.5 million to Guatemala.")
+    found = observations(
+        nlp, "The agency Provided $26.4 million to El Salvador, $81.5 million to Guatemala."
+    )
     assert found[0].metric == "funds provided to El Salvador"
 
 
-@pytest.mark.parametrize("text, surface, metric", [
-    ("Out of 81 lakh rural households in the State, many have taps.", "81 lakh", "rural households in the State"),
-    ("This is a jump from last year’s allocation of Rs 297 crore.", "Rs 297 crore", "last year’s allocation"),
-    ("This is the Fiscal Year 2023 Budget Request, which includes $126 million for research.", "$126 million",
-     "Fiscal Year 2023 Budget Request"),
-])
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (
+            "Out of 81 lakh rural households in the State, many have taps.",
+            "81 lakh",
+            "rural households in the State",
+        ),
+        (
+            "This is a jump from last year’s allocation of Rs 297 crore.",
+            "Rs 297 crore",
+            "last year’s allocation",
+        ),
+        (
+            "This is the Fiscal Year 2023 Budget Request, which includes $126 million for research.",
+            "$126 million",
+            "Fiscal Year 2023 Budget Request",
+        ),
+    ],
+)
 def test_totals_antecedents_and_no_dangling_preposition(nlp, text, surface, metric):
     found = {o.quantity.surface: o.metric for o in observations(nlp, text)}
     assert found[surface] == metric
 
 
 def test_a_slogan_of_ones_counts_nothing(nlp):
-    assert observations(nlp, "It set up a fishing ban of “one river, one river, and one lake”.") == []
+    assert (
+        observations(nlp, "It set up a fishing ban of “one river, one river, and one lake”.") == []
+    )
 
 
 def test_a_number_the_headline_states_and_the_text_repeats_is_one_observation(nlp):
-    text = ("Approval for driving limits for 16 drugs\n\nThe recommended limits for 16 different drugs have been "
-            "approved. Limits for 50 ports and for 50 airports were set.")
+    text = (
+        "Approval for driving limits for 16 drugs\n\nThe recommended limits for 16 different drugs have been "
+        "approved. Limits for 50 ports and for 50 airports were set."
+    )
     found = [(o.quantity.value, o.metric, o.label) for o in observations(nlp, text)]
     assert [v for v, _, _ in found].count(16) == 1 and [v for v, _, _ in found].count(50) == 2
     assert "recommended" in found[0][2]  # the body's sentence is the evidence, not the headline
@@ -155,7 +228,9 @@ def test_months_ago_is_no_amount(nlp):
 
 
 def test_a_participle_clause_takes_the_main_clause_subject(nlp):
-    found = observations(nlp, "The reserves of naked carp increased by 7,100 tons this year, reaching 108,500 tons.")
+    found = observations(
+        nlp, "The reserves of naked carp increased by 7,100 tons this year, reaching 108,500 tons."
+    )
     assert [(o.quantity.value, o.metric) for o in found] == [(108500, "reserves of naked carp")]
 
 
@@ -165,31 +240,44 @@ def test_a_count_in_crores_is_no_money(nlp):
 
 
 def test_a_bare_number_coordinated_with_another_measures_the_same_thing(nlp):
-    obs = observations(nlp, "In 2022 and 2023, capacity utilization fell to 77.3% and 75.3%, respectively.")
+    obs = observations(
+        nlp, "In 2022 and 2023, capacity utilization fell to 77.3% and 75.3%, respectively."
+    )
     assert [o.quantity.value for o in obs] == [77.3, 75.3]
     assert all("capacity utilization" in o.metric for o in obs)
 
 
 def test_a_coordinated_number_with_words_of_its_own_keeps_them(nlp):
-    obs = observations(nlp, "Nearly 25% of bachelor's degrees and over 40% of master's degrees offer a negative return.")
+    obs = observations(
+        nlp,
+        "Nearly 25% of bachelor's degrees and over 40% of master's degrees offer a negative return.",
+    )
     assert ["bachelor" in o.metric for o in obs] == [True, False]
     assert "master" in obs[1].metric
 
 
-@pytest.mark.parametrize("text", [
-    "Beneficiaries by state:\n\n2,088\n\n3,515\n\n11.13%",  # a table flattened into one cell a line
-    "The EU, India and China tariff cars at much higher rates, 10%, 70%, and 15% respectively.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beneficiaries by state:\n\n2,088\n\n3,515\n\n11.13%",  # a table flattened into one cell a line
+        "The EU, India and China tariff cars at much higher rates, 10%, 70%, and 15% respectively.",
+    ],
+)
 def test_a_metric_is_never_only_numbers_or_symbols(nlp, text):
     for obs in observations(nlp, text):
         assert re.search(r"[^\W\d_]{2}", obs.metric), obs
 
 
-@pytest.mark.parametrize("text, metric", [
-    ("The Budget includes $1.6 billion in discretionary funding and $1.9 billion in mandatory funding.",
-     ["discretionary funding", "mandatory funding"]),
-    ("In 2023, the U.S. imported $274 million in shellfish from the EU.", ["shellfish"]),
-])
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "The Budget includes $1.6 billion in discretionary funding and $1.9 billion in mandatory funding.",
+            ["discretionary funding", "mandatory funding"],
+        ),
+        ("In 2023, the U.S. imported $274 million in shellfish from the EU.", ["shellfish"]),
+    ],
+)
 def test_money_in_something_is_an_amount_of_that_thing(nlp, text, metric):
     assert [o.metric for o in observations(nlp, text)] == metric
 
@@ -200,5 +288,8 @@ def test_a_pronoun_names_no_metric(nlp):
 
 
 def test_a_relative_clause_leaves_no_dangling_words_in_the_metric(nlp):
-    (obs,) = observations(nlp, "Overall, families that take advantage of clean energy tax credits can save more than $1,000 per year.")
+    (obs,) = observations(
+        nlp,
+        "Overall, families that take advantage of clean energy tax credits can save more than $1,000 per year.",
+    )
     assert obs.metric == "families"

@@ -7,11 +7,21 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.rdf.build import DocumentTriples
 
-SUBJECT, PREDICATE = URIRef("https://w3id.org/policy-kg/id/agency/x"), URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+SUBJECT, PREDICATE = (
+    URIRef("https://w3id.org/policy-kg/id/agency/x"),
+    URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+)
 LITERALS = [
-    Literal('the "Digital China" Initiative'), Literal("C:\\path\\n is not a newline"), Literal("two\nlines\r\nand CR"),
-    Literal("国家发展和改革委员会 \u2028 \u001e \u200b \ufeff"), Literal("}\t{ <script>"), Literal(""),
-    Literal("1.47", datatype=rdflib.XSD.decimal), Literal(12), Literal("2024-01-05", datatype=rdflib.XSD.date), Literal("policy", lang="en"),
+    Literal('the "Digital China" Initiative'),
+    Literal("C:\\path\\n is not a newline"),
+    Literal("two\nlines\r\nand CR"),
+    Literal("国家发展和改革委员会 \u2028 \u001e \u200b \ufeff"),
+    Literal("}\t{ <script>"),
+    Literal(""),
+    Literal("1.47", datatype=rdflib.XSD.decimal),
+    Literal(12),
+    Literal("2024-01-05", datatype=rdflib.XSD.date),
+    Literal("policy", lang="en"),
 ]
 
 
@@ -20,7 +30,9 @@ def test_literals_round_trip_through_n_triples(literal):
     triples = DocumentTriples()
     triples.add((SUBJECT, PREDICATE, literal))
     text = triples.ntriples()
-    assert text.count("\n") == 1  # one line per triple: the line break inside the literal is escaped
+    assert (
+        text.count("\n") == 1
+    )  # one line per triple: the line break inside the literal is escaped
     (read,) = Graph().parse(data=text, format="nt")
     assert read == (SUBJECT, PREDICATE, literal)
     (quad,) = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
@@ -33,7 +45,10 @@ def test_each_triple_is_written_once_in_the_order_added():
     for triple in (first, second, first):
         triples.add(triple)
     assert list(triples) == [first, second] and len(triples) == 2 and second in triples
-    assert triples.ntriples().splitlines() == [f'<{SUBJECT}> <{PREDICATE}> "b" .', f'<{SUBJECT}> <{PREDICATE}> "a" .']
+    assert triples.ntriples().splitlines() == [
+        f'<{SUBJECT}> <{PREDICATE}> "b" .',
+        f'<{SUBJECT}> <{PREDICATE}> "a" .',
+    ]
 
 
 def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
@@ -43,13 +58,32 @@ def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
     from kg.rdf.namespace import KGO
     from kg.sources import SourceDocument
 
-    sentence = Evidence("The Ministry of Industry and Information Technology (MIIT) said revenues rose.", 0, 78)
-    agency = EntityFact("Agency", "Ministry of Industry and Information Technology", "agency/miit", ("MIIT",), (sentence,))
-    revenue = ObservationFact("software revenues", 1.0, "CNY", "revenue 1 yuan", sentence, "1 yuan", 60)
-    graph = document_graph(SourceDocument("t.txt", sentence.text, "T"), DocumentFacts((agency,), (revenue,)), "test")
+    sentence = Evidence(
+        "The Ministry of Industry and Information Technology (MIIT) said revenues rose.", 0, 78
+    )
+    agency = EntityFact(
+        "Agency",
+        "Ministry of Industry and Information Technology",
+        "agency/miit",
+        ("MIIT",),
+        (sentence,),
+    )
+    revenue = ObservationFact(
+        "software revenues", 1.0, "CNY", "revenue 1 yuan", sentence, "1 yuan", 60
+    )
+    graph = document_graph(
+        SourceDocument("t.txt", sentence.text, "T"), DocumentFacts((agency,), (revenue,)), "test"
+    )
 
     def keys(node):
         return {str(o) for s, p, o in graph if s == node and p == KGO.nameKey}
 
-    assert keys(entity_iri("agency/miit")) == {"", "ministry", "industry", "information", "technology", "miit"}
+    assert keys(entity_iri("agency/miit")) == {
+        "",
+        "ministry",
+        "industry",
+        "information",
+        "technology",
+        "miit",
+    }
     assert keys(metric_iri("software revenues")) == {"", "software", "revenue"}

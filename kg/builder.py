@@ -28,12 +28,13 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .errors import InputError, KGError
-from .extract.pipeline import facts_from_doc, parse_long_text
+from .extract.components import parse_long_text
+from .extract.doc_to_facts import facts_from_doc
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import extraction_description, load_nlp
 from .sources import SourceDocument, document_from_text, iter_documents
-from .store import GraphStore
+from .stores import GraphStore
 
 __all__ = ["BuildSummary", "ExtractedDocument", "build_graph", "extract_batch"]
 
@@ -48,7 +49,9 @@ class BuildSummary:
     """What a build did: documents stored, inputs refused (with the reason), time taken."""
 
     built: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)  # stored already, from the same text and extractor
+    unchanged: list[str] = field(
+        default_factory=list
+    )  # stored already, from the same text and extractor
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -72,10 +75,18 @@ class ExtractedDocument:
     unchanged: bool = False  # not extracted: the store holds it from the same text and extractor
 
 
-def build_graph(sources: Iterable[str | Path | SourceDocument], *, store: GraphStore, model: str | None = None,
-                batch_size: int = 16, jobs: int = 1, scheduler: str | None = None,
-                commit_triples: int = COMMIT_TRIPLES, force: bool = False,
-                on_document: Callable[[ExtractedDocument], None] | None = None) -> BuildSummary:
+def build_graph(
+    sources: Iterable[str | Path | SourceDocument],
+    *,
+    store: GraphStore,
+    model: str | None = None,
+    batch_size: int = 16,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    commit_triples: int = COMMIT_TRIPLES,
+    force: bool = False,
+    on_document: Callable[[ExtractedDocument], None] | None = None,
+) -> BuildSummary:
     """Extract every source into ``store``, one named graph per document.
 
     A document the store holds already, from the same text by the same kg and pipeline, is
@@ -116,19 +127,28 @@ def iter_sources(sources, summary: BuildSummary) -> Iterator[SourceDocument]:
     for source in sources:
         if isinstance(source, SourceDocument):
             yield source
-        elif isinstance(source, str) and ("\n" in source or " " in source and not Path(source).exists()):
+        elif isinstance(source, str) and (
+            "\n" in source or " " in source and not Path(source).exists()
+        ):
             yield document_from_text(source)
         else:
             paths.append(source)
-    yield from iter_documents(paths, on_error=lambda path, error: record_failure(summary, path, error))
+    yield from iter_documents(
+        paths, on_error=lambda path, error: record_failure(summary, path, error)
+    )
 
 
 def record_failure(summary: BuildSummary, path, error: InputError) -> None:
     summary.failed.append((str(path), str(error)))
 
 
-def needing_extraction(documents: Iterator[SourceDocument], store: GraphStore, extractor: str, *,
-                       on_unchanged: Callable[[ExtractedDocument], None]) -> Iterator[SourceDocument]:
+def needing_extraction(
+    documents: Iterator[SourceDocument],
+    store: GraphStore,
+    extractor: str,
+    *,
+    on_unchanged: Callable[[ExtractedDocument], None],
+) -> Iterator[SourceDocument]:
     """The documents the store does not hold already from the same text and ``extractor``."""
     for document in documents:
         iri = str(document_iri(document.key))
@@ -144,12 +164,16 @@ def iter_batches(documents: Iterator[SourceDocument], size: int) -> Iterator[lis
 
 
 # -- extracting (runs wherever the executor puts it) ------------------------------------------------
-def extract_batch(documents: list[SourceDocument], model: str | None = None) -> list[ExtractedDocument]:
+def extract_batch(
+    documents: list[SourceDocument], model: str | None = None
+) -> list[ExtractedDocument]:
     """Documents to N-Triples; a document spaCy or the extractor fails on is reported, not raised."""
     nlp, extractor = load_nlp(model), extraction_description(model)
     try:
-        return [extracted(doc, document, extractor)
-                for doc, document in parse_documents(nlp, documents, len(documents))]
+        return [
+            extracted(doc, document, extractor)
+            for doc, document in parse_documents(nlp, documents, len(documents))
+        ]
     except KGError:
         raise
     except Exception:  # noqa: BLE001 - find the document at fault, keep the others
@@ -165,14 +189,20 @@ def extract_one(nlp, document: SourceDocument, extractor: str) -> list[Extracted
         raise
     except Exception as e:  # noqa: BLE001 - one bad document must not stop a corpus
         label = document.path or document.identity
-        return [ExtractedDocument(label, str(document_iri(document.key)),
-                                  error=f"{label}: extraction failed ({type(e).__name__}: {e})")]
+        return [
+            ExtractedDocument(
+                label,
+                str(document_iri(document.key)),
+                error=f"{label}: extraction failed ({type(e).__name__}: {e})",
+            )
+        ]
 
 
 def extracted(doc, document: SourceDocument, extractor: str) -> ExtractedDocument:
     graph = document_graph(document, facts_from_doc(doc), extractor)
-    return ExtractedDocument(document.path or document.identity, str(document_iri(document.key)),
-                             graph.ntriples())
+    return ExtractedDocument(
+        document.path or document.identity, str(document_iri(document.key)), graph.ntriples()
+    )
 
 
 def parse_documents(nlp, documents, batch_size: int):
@@ -181,20 +211,26 @@ def parse_documents(nlp, documents, batch_size: int):
     short = [d for d in documents if len(d.text) <= nlp.max_length]
     parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
     for document in documents:
-        doc = parsed[id(document)] if id(document) in parsed else parse_long_text(nlp, document.text)
+        doc = (
+            parsed[id(document)] if id(document) in parsed else parse_long_text(nlp, document.text)
+        )
         yield doc, document
 
 
 # -- storing ---------------------------------------------------------------------------------------
-def stored_in_commits(results: Iterable[ExtractedDocument], store: GraphStore,
-                      commit_triples: int) -> Iterator[ExtractedDocument]:
+def stored_in_commits(
+    results: Iterable[ExtractedDocument], store: GraphStore, commit_triples: int
+) -> Iterator[ExtractedDocument]:
     """Each result once it is in ``store``: extracted documents wait until they hold
     ``commit_triples`` triples and are then written in one atomic write; failures pass on.
     A write runs in a thread of its own while the next documents are extracted: Oxigraph
     writes without holding the GIL, and the writes were 2-3% of a build's time."""
     with ThreadPoolExecutor(1, thread_name_prefix="kg-store-writer") as writer:
+
         def write(documents: list[ExtractedDocument]) -> tuple[Future, list[ExtractedDocument]]:
-            return writer.submit(store.replace_documents, [(d.iri, d.ntriples) for d in documents]), documents
+            return writer.submit(
+                store.replace_documents, [(d.iri, d.ntriples) for d in documents]
+            ), documents
 
         writing = None  # the write in progress and its documents
         waiting, triples = [], 0
@@ -237,9 +273,15 @@ def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
         # One BLAS thread per worker: each worker's spare OpenBLAS threads took CPU from the
         # other worker (--jobs 2 on 500 releases: 32 s against 36-38 s). The variable must be in
         # the environment the workers start with, before they load numpy.
-        with inherited_environment(OPENBLAS_NUM_THREADS="1"), \
-                ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=load_nlp, initargs=(model,)) as executor:
+        with (
+            inherited_environment(OPENBLAS_NUM_THREADS="1"),
+            ProcessPoolExecutor(
+                jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=load_nlp,
+                initargs=(model,),
+            ) as executor,
+        ):
             yield executor, jobs
     else:
         yield None, 1
@@ -258,8 +300,12 @@ def inherited_environment(**values: str):
             os.environ.pop(name, None)
 
 
-def run_batches(batches: Iterator[list[SourceDocument]], model: str | None, executor: Executor | None,
-                workers: int) -> Iterator[list[ExtractedDocument]]:
+def run_batches(
+    batches: Iterator[list[SourceDocument]],
+    model: str | None,
+    executor: Executor | None,
+    workers: int,
+) -> Iterator[list[ExtractedDocument]]:
     """Results batch by batch; with an executor, a bounded number of batches in flight."""
     if executor is None:
         yield from (extract_batch(batch, model) for batch in batches)

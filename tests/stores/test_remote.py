@@ -11,11 +11,10 @@ import pyoxigraph as ox
 import pytest
 
 import kg
-from kg.errors import KGError, QueryError, StoreError
-from kg.queries import inline_bindings
-from kg.remote import RemoteStore
+from kg.errors import KGError, StoreError
+from kg.stores.remote import RemoteStore
 
-from .conftest import EXAMPLES, free_port, stop, wait_until_listening
+from ..conftest import EXAMPLES, free_port, stop, wait_until_listening
 
 pytestmark = pytest.mark.server
 EXAMPLE_COUNT = len(list(EXAMPLES.glob("*.txt")))
@@ -33,9 +32,19 @@ def oxigraph_command() -> str:
 def server(tmp_path):
     """A fresh Oxigraph server on disk, as it comes (no special configuration)."""
     port = free_port()
-    process = subprocess.Popen([oxigraph_command(), "serve", "--location", str(tmp_path / "oxigraph"),
-                                "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            oxigraph_command(),
+            "serve",
+            "--location",
+            str(tmp_path / "oxigraph"),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wait_until_listening(port, process)
     yield f"http://127.0.0.1:{port}"
     stop(process)
@@ -58,8 +67,11 @@ def test_every_library_query_answers_the_same_remote_as_embedded(server, embedde
     for name in kg.queries():
         assert sorted_rows(remote.query(name)) == sorted_rows(embedded.query(name)), name
     metric = next(row["metricName"] for row in embedded.query("observations"))
-    assert sorted_rows(remote.query("metric-observations", metric=metric)) == \
-        sorted_rows(embedded.query("metric-observations", metric=metric)) != []
+    assert (
+        sorted_rows(remote.query("metric-observations", metric=metric))
+        == sorted_rows(embedded.query("metric-observations", metric=metric))
+        != []
+    )
 
 
 def test_building_twice_is_idempotent_and_remove_keeps_shared_entities(server):
@@ -86,17 +98,14 @@ def test_export_from_the_server_keeps_one_graph_per_document(server, tmp_path):
 def test_hostile_parameters_stay_values(server):
     graph = kg.build([EXAMPLES], store=server)
     quads = len(graph.store)
-    for payload in ['"} } ; DROP ALL ; #', "x' } INSERT DATA { <urn:a> <urn:b> <urn:c> } #", "}}}{{{", '\\"\n']:
+    for payload in [
+        '"} } ; DROP ALL ; #',
+        "x' } INSERT DATA { <urn:a> <urn:b> <urn:c> } #",
+        "}}}{{{",
+        '\\"\n',
+    ]:
         assert graph.query("metric-observations", metric=payload) == []
     assert len(graph.store) == quads
-
-
-def test_inline_bindings_skips_braces_in_comments_strings_and_iris():
-    query = '# a { comment\nSELECT ?x WHERE { ?x <urn:{}> "WHERE {" }'
-    bound = inline_bindings(query, {"x": ox.Literal("v")})
-    assert bound.endswith('WHERE { VALUES (?x) { ("v") } ?x <urn:{}> "WHERE {" }')
-    with pytest.raises(QueryError):
-        inline_bindings("ASK", {"x": ox.Literal("v")})
 
 
 def test_an_unreachable_server_is_one_clear_error():

@@ -3,7 +3,7 @@
     documents --SPARQL 1.1 Update, one request per document--> named graph + union
     questions --SPARQL 1.1 Protocol, POST query=...----------> results parsed by Oxigraph
 
-The layout is the embedded store's (see ``kg.store``): one named graph per document and
+The layout is the embedded store's (see ``kg.stores.layout``): one named graph per document and
 their union materialised in the default graph, so the server needs no special set-up and
 answers as fast as its default graph allows. Replacing a document is a single update
 request (remove the old triples no other document holds, drop its graph, insert the new),
@@ -23,16 +23,15 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .errors import QueryError, StoreError
-from .queries import inline_bindings
-from .store import (COUNT_DOCUMENT_QUADS, PREFIXES, REMOVE_DOCUMENT, GraphStore, for_graph, latest_versions,
-                    replacement_update)
+from ..errors import QueryError, StoreError
+from ..queries import inline_bindings, internal_query
+from .base import Bindings, GraphStore, write_errors
+from .layout import PREFIXES, latest_versions, removal_update, replacement_update
 
 __all__ = ["RemoteStore"]
 
 RESULT_TYPES = "application/sparql-results+json, application/n-triples;q=0.9"
 TIMEOUT_SECONDS = 300
-ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 
@@ -59,15 +58,17 @@ class RemoteStore(GraphStore):
         latest = latest_versions(documents)
         if not latest:
             return
-        update = " ;\n".join(replacement_update(graph, ntriples) for graph, ntriples in latest.items())
         names = ", ".join(graph.value for graph in latest)
-        self._update(update, failure=f"writing {names[:200]} failed, the store is unchanged")
+        failure = f"writing {names[:200]} failed, the store is unchanged"
+        with write_errors(failure):
+            update = " ;\n".join(replacement_update(graph, nt) for graph, nt in latest.items())
+        self._update(update, failure=failure)
 
     def remove_document(self, document: str) -> bool:
         graph = ox.NamedNode(document)
-        if not self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
+        if not self.query(internal_query("has-document").sparql, {"graph": graph}):
             return False
-        self._update(for_graph(REMOVE_DOCUMENT, graph), failure=f"removing {document} failed")
+        self._update(removal_update(graph), failure=f"removing {document} failed")
         return True
 
     def flush(self) -> None:
@@ -75,38 +76,55 @@ class RemoteStore(GraphStore):
 
     def _update(self, update: str, *, failure: str) -> None:
         body = urllib.parse.urlencode({"update": update}).encode()
-        self._request("POST", self.update_url, body, {"Content-Type": "application/x-www-form-urlencoded"},
-                      failure=failure)
+        self._request(
+            "POST",
+            self.update_url,
+            body,
+            {"Content-Type": "application/x-www-form-urlencoded"},
+            failure=failure,
+        )
 
     # -- reading -------------------------------------------------------------------------------
     def documents(self) -> list[str]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select(internal_query("document-graphs").sparql)
         return sorted(row["g"] for row in rows)
 
     def __len__(self) -> int:
-        return int(self.select(COUNT_DOCUMENT_QUADS)[0]["n"])
+        return int(self.select(internal_query("count-document-quads").sparql)[0]["n"])
 
-    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
-        """Run SPARQL on the server; solutions, a boolean or a list of triples, as Oxigraph gives them."""
+    def query(self, sparql: str, bindings: Bindings | None = None):
+        """Run SPARQL on the server; solutions, a boolean or a list of triples, as Oxigraph gives
+        them."""
         text = PROLOGUE + inline_bindings(sparql, bindings or {})
         body = urllib.parse.urlencode({"query": text}).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULT_TYPES}
-        content, media_type = self._request("POST", self.query_url, body, headers, failure="query failed")
+        content, media_type = self._request(
+            "POST", self.query_url, body, headers, failure="query failed"
+        )
         results_format = ox.QueryResultsFormat.from_media_type(media_type)
         if results_format is not None:
             return ox.parse_query_results(content, results_format)
         rdf_format = ox.RdfFormat.from_media_type(media_type)
         if rdf_format is None:
-            raise StoreError(f"{self.query_url}: answered with unexpected content type {media_type!r}")
+            raise StoreError(
+                f"{self.query_url}: answered with unexpected content type {media_type!r}"
+            )
         return [quad.triple for quad in ox.parse(content, rdf_format)]
 
     def quads(self) -> Iterator[ox.Quad]:
-        for row in self.query(ALL_QUADS):
+        for row in self.query(internal_query("document-quads").sparql):
             yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     # -- HTTP ------------------------------------------------------------------------------------
-    def _request(self, method: str, url: str, body: bytes | None = None, headers: dict | None = None, *,
-                 failure: str) -> tuple[bytes, str]:
+    def _request(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None = None,
+        headers: dict | None = None,
+        *,
+        failure: str,
+    ) -> tuple[bytes, str]:
         request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:

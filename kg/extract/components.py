@@ -1,0 +1,187 @@
+"""The spaCy wiring: kg's components registered as factories, added to a loaded pipeline.
+
+Component order: ``kg_line_breaks`` (before the parser) -> the base pipeline (tagger, parser,
+lemmatizer, ner) -> ``kg_entities`` -> ``kg_observations`` -> ``kg_relations``. The factories are
+also ``spacy_factories`` entry points (``pyproject.toml``), so that after ``pip install`` any
+English pipeline can add them by name::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    for name in ("kg_entities", "kg_observations", "kg_relations"):
+        nlp.add_pipe(name)
+
+Each factory declares what it ``requires`` and ``assigns`` (``nlp.analyze_pipes()`` checks the
+order). A processed Doc becomes plain records in ``kg.extract.doc_to_facts``.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import vocabulary
+from .entities import PolicyEntityRecognizer
+from .observations import ObservationExtractor
+from .quantities import SCALES
+from .relations import RelationExtractor
+from .text import token_indices
+
+__all__ = [
+    "add_policy_components",
+    "parse_long_text",
+    "paragraph_chunks",
+    "COMPONENTS",
+    "make_entity_recognizer",
+    "make_observation_extractor",
+    "make_relation_extractor",
+    "line_breaks_end_sentences",
+]
+
+COMPONENTS = ("kg_entities", "kg_observations", "kg_relations")
+# Their "." ends no sentence ("Rs. 2,258 crore"); the tokenizer keeps some whole ("Rs." split
+# into "Rs" + "." misleads the parser).
+ABBREVIATIONS = vocabulary.words("abbreviations", continues_sentence="yes")
+TOKEN_ABBREVIATIONS = tuple(
+    form
+    for forms in vocabulary.column("abbreviations", "token_forms").values()
+    for form in forms.split("|")
+    if form
+)
+BULLETS = {"-", "•", "*", "–", "—"}
+
+
+@Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headers, datelines and list items are not run together
+    with the next line ("Posted On ... by PIB Delhi" + "The Ministry issued ...").
+    spaCy keeps line breaks as whitespace tokens, so the token after one starts a sentence."""
+    starts = doc.to_array(SENT_START).view(
+        "int64"
+    )  # 1: starts a sentence, -1: does not, 0: parser's choice
+    for i in sentence_edge_candidates(doc):
+        previous = doc[i - 1]
+        if "\n" in previous.text:
+            starts[i] = 1
+        elif (
+            ends_abbreviation(doc, i - 1)
+            or previous.like_num
+            and doc[i].lower_ in SCALES
+            or previous.text in BULLETS
+            and (i == 1 or "\n" in doc[i - 2].text)
+        ):
+            starts[i] = -1  # "Rs. 2,258 Crore", "No. 5", "- item": none starts a sentence
+    # One write: each Token.is_sent_start assignment scans the whole Doc for a parse first.
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
+    return doc
+
+
+def sentence_edge_candidates(doc: Doc) -> list[int]:
+    """The tokens the rules above may apply to, in order: those after a line break, a word
+    ending in "." or a bullet, and scale words ("crore")."""
+    after = token_indices(
+        doc, ORTH, lambda text: "\n" in text or text.endswith(".") or text in BULLETS
+    )
+    scales = token_indices(doc, LOWER, lambda lower: lower in SCALES)
+    return sorted({i + 1 for i in after if i + 1 < len(doc)} | {i for i in scales if i > 0})
+
+
+def ends_abbreviation(doc: Doc, i: int) -> bool:
+    """Token ``i`` is "Rs." or the "." of "Rs" + "."."""
+    token = doc[i]
+    if token.text == "." and i > 0 and not doc[i - 1].whitespace_:
+        token = doc[i - 1]
+    elif not token.text.endswith("."):
+        return False
+    return token.lower_.rstrip(".") in ABBREVIATIONS
+
+
+@Language.factory(
+    "kg_entities",
+    assigns=["doc._.kg_mentions"],
+    requires=["token.pos", "token.dep", "token.lemma", "token.ent_type"],
+    default_config={"min_name_words": 2},
+)
+def make_entity_recognizer(nlp: Language, name: str, min_name_words: int) -> PolicyEntityRecognizer:
+    return PolicyEntityRecognizer(nlp, name, min_name_words=min_name_words)
+
+
+@Language.factory(
+    "kg_observations",
+    assigns=["doc._.kg_observations"],
+    requires=[
+        "doc._.kg_mentions",
+        "token.pos",
+        "token.dep",
+        "token.lemma",
+        "token.ent_type",
+        "doc.sents",
+        "doc.ents",
+    ],
+    default_config={"max_change_distance": 90},
+)
+def make_observation_extractor(
+    nlp: Language, name: str, max_change_distance: int
+) -> ObservationExtractor:
+    return ObservationExtractor(nlp, name, max_change_distance=max_change_distance)
+
+
+@Language.factory(
+    "kg_relations",
+    assigns=["doc._.kg_relations", "doc._.kg_people"],
+    requires=[
+        "doc._.kg_mentions",
+        "token.pos",
+        "token.dep",
+        "token.lemma",
+        "doc.sents",
+        "doc.ents",
+    ],
+    default_config={"role_window": 60},
+)
+def make_relation_extractor(nlp: Language, name: str, role_window: int) -> RelationExtractor:
+    return RelationExtractor(nlp, name, role_window=role_window)
+
+
+def add_policy_components(nlp: Language) -> Language:
+    """Add the ``kg`` components to a loaded English pipeline (idempotent)."""
+    for abbreviation in TOKEN_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if "kg_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
+    for component in COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, last=True)
+    return nlp
+
+
+def parse_long_text(nlp: Language, text: str) -> Doc:
+    """A text longer than ``nlp.max_length``: the base pipeline runs on paragraph chunks, the
+    chunks are joined into one Doc (the same text, so every offset is the document's), and
+    the ``kg`` components run on the whole, so that names and acronyms link across chunks."""
+    with nlp.select_pipes(disable=[c for c in COMPONENTS if c in nlp.pipe_names]):
+        chunks = list(nlp.pipe(paragraph_chunks(text, nlp.max_length)))
+    doc = Doc.from_docs(chunks, ensure_whitespace=False)
+    for name in COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def paragraph_chunks(text: str, limit: int) -> list[str]:
+    """Consecutive slices of ``text``, each at most ``limit`` characters, cut after a blank
+    line where possible, else after a line break, a sentence end, or at the limit.
+
+    >>> paragraph_chunks("one.\\n\\ntwo.\\n\\nthree.", 12)
+    ['one.\\n\\ntwo.\\n\\n', 'three.']
+    """
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next(
+            (window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", ". ") if window.rfind(sep) > 0),
+            limit,
+        )
+        chunks.append(text[start : start + cut])
+        start += cut
+    chunks.append(text[start:])
+    return chunks

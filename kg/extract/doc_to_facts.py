@@ -1,0 +1,121 @@
+"""A processed spaCy Doc -> ``DocumentFacts``: what the components found, as plain records.
+
+The components (``kg.extract.components``) leave their findings on Doc extensions
+(``doc._.kg_mentions``, ``kg_observations``, ``kg_relations``, ``kg_people``); this module reads
+them into the frozen records of ``kg.extract.facts`` that RDF building takes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from .entities import Mention
+from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
+from .lexicon import canonical_key, lexicon, strip_quotes
+from .observations import ObservedNumber
+from .text import doc_text
+
+__all__ = ["facts_from_doc", "preferred_name"]
+
+MAX_EVIDENCE_PER_ENTITY = 10
+
+
+def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
+    """The sentence around a character span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sent = span.sent if span is not None and len(span) else doc[:0].sent if len(doc) else None
+    if sent is None:
+        return Evidence(doc_text(doc)[start:end], start, end)
+    return Evidence(sent.text.strip(), sent.start_char, sent.end_char)
+
+
+def facts_from_doc(doc: Doc) -> DocumentFacts:
+    """Everything the components found, as plain records for RDF building."""
+    entities = entity_facts(doc, doc._.kg_mentions) + person_facts(doc)
+    known = {e.key for e in entities}
+    relations = tuple(
+        RelationFact(r.subject_key, r.predicate, r.object_key, sentence_evidence(doc, r.sentence))
+        for r in doc._.kg_relations
+        if r.subject_key in known and r.object_key in known
+    )
+    observations = tuple(observation_fact(doc, o) for o in doc._.kg_observations)
+    return DocumentFacts(tuple(entities), observations, relations)
+
+
+def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:
+    start, end = sentence
+    return Evidence(doc_text(doc)[start:end].strip(), start, end)
+
+
+def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.type, m.key)].append(m)
+    facts = []
+    for (type_, key), group in groups.items():
+        name = preferred_name(type_, key, group)
+        aliases = sorted(
+            {
+                m.name
+                for m in group
+                if canonical_key(m.name) != canonical_key(name) and m.rule != "reference"
+            }
+        )
+        evidence = tuple(
+            dict.fromkeys(evidence_for(doc, m.start, m.end) for m in group if m.end > m.start)
+        )
+        facts.append(
+            EntityFact(
+                type_, name, group[0].ident, tuple(aliases), evidence[:MAX_EVIDENCE_PER_ENTITY]
+            )
+        )
+    return facts
+
+
+def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
+    """The lexicon's name for known agencies and programmes, else the fullest written form,
+    in ordinary case when the text has one ("Hyde Amendment", not its heading's "HYDE
+    AMENDMENT"), without a leading "the" (which the key ignores too)."""
+    entry = lexicon().get(key)
+    if entry and entry.type == type_:
+        return entry.name
+    written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [
+        m.name for m in group
+    ]
+    fullest = max(written, key=lambda name: (not (" " in name and name.isupper()), len(name)))
+    return re.sub(r"^the\s+(?=\S)", "", strip_quotes(fullest))
+
+
+def person_facts(doc: Doc) -> list[EntityFact]:
+    people: dict[str, EntityFact] = {}
+    for p in doc._.kg_people:
+        key = f"Person:{canonical_key(p.name)}"
+        if key not in people:
+            people[key] = EntityFact(
+                "Person",
+                p.name,
+                key,
+                (),
+                (sentence_evidence(doc, p.sentence),),
+                role=p.role,
+                agency_key=p.agency_key,
+            )
+    return list(people.values())
+
+
+def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
+    return ObservationFact(
+        metric=o.metric,
+        value=o.quantity.value,
+        unit=o.quantity.unit,
+        label=o.label,
+        evidence=sentence_evidence(doc, o.sentence),
+        surface=o.quantity.surface,
+        start=o.quantity.start,
+        period=o.period,
+        kind=o.kind,
+        change=o.change,
+    )
