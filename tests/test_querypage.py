@@ -15,7 +15,7 @@ from kg.querypage import (
     render_query_page,
     static_asset,
 )
-from kg.store import PREFIXES
+from kg.stores import PREFIXES
 
 FACTS = QueryPageFacts(store=".kg-store", documents=3, quads=1234, timeout=30.0, max_rows=10_000)
 
