@@ -230,7 +230,7 @@ def query(
         print_library(library())
         return
     check_query_name(name)
-    print_result(open_existing(store).query(name, **parse_params(param)), fmt)
+    print_result(open_existing(store, read_only=True).query(name, **parse_params(param)), fmt)
 
 
 def check_query_name(name: str) -> None:
@@ -248,7 +248,14 @@ def check_query_name(name: str) -> None:
 @reports_errors
 def sparql(
     query_or_file: Annotated[str, typer.Argument(help="a SPARQL query, or a .rq file")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, csv or json; for CONSTRUCT: nt, ttl, jsonld or rdfxml",
+        ),
+    ] = "table",
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
@@ -257,25 +264,53 @@ def sparql(
         if query_or_file.endswith(".rq") and Path(query_or_file).is_file()
         else query_or_file
     )
-    print_result(open_existing(store).sparql(text), fmt)
+    print_result(open_existing(store, read_only=True).sparql(text), fmt)
 
 
 def print_result(result, fmt: str) -> None:
-    """Rows as a table, CSV or JSON; triples as N-Triples; a boolean as true/false."""
+    """Rows as a table, CSV or JSON; triples as N-Triples (or the RDF format asked for); a
+    boolean as true/false."""
     if isinstance(result, bool):
         out.print("true" if result else "false")
     elif hasattr(result, "columns"):
         print_rows(result, result.columns, fmt)
     else:
-        for triple in result:
-            out.print(f"{triple} .", markup=False, highlight=False, soft_wrap=True)
+        print_triples(result, fmt)
+
+
+# --format names for the triples of a CONSTRUCT or DESCRIBE ("table": N-Triples, one a line).
+TRIPLE_FORMATS = {
+    "table": ".nt",
+    "nt": ".nt",
+    "ntriples": ".nt",
+    "ttl": ".ttl",
+    "turtle": ".ttl",
+    "jsonld": ".jsonld",
+    "json-ld": ".jsonld",
+    "json": ".jsonld",
+    "rdfxml": ".rdf",
+    "xml": ".rdf",
+}
+
+
+def print_triples(triples, fmt: str) -> None:
+    from .serve import rdf_bytes
+    from .stores import EXPORT_FORMATS
+
+    suffix = TRIPLE_FORMATS.get(fmt.lower())
+    if suffix is None:
+        raise OutputError(
+            f"unknown --format {fmt!r} for triples; use one of " + ", ".join(TRIPLE_FORMATS)
+        )
+    sys.stdout.buffer.write(rdf_bytes(list(triples), EXPORT_FORMATS[suffix]))
+    sys.stdout.flush()
 
 
 @app.command()
 @reports_errors
 def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Counts by class, quads, and the entity network: components, communities, central agencies."""
-    graph = open_existing(store)
+    graph = open_existing(store, read_only=True)
     table = full_table(["what", "count"])
     for key, value in graph.stats().items():
         table.add_row(key, str(value))
@@ -306,7 +341,7 @@ def export(
 ) -> None:
     """Write the store to a file."""
     check_output_suffix(output)
-    open_existing(store).export(output)
+    open_existing(store, read_only=True).export(output)
     err.print(f"wrote {output}", markup=False, highlight=False)
 
 
@@ -330,7 +365,7 @@ def remove(
 @reports_errors
 def validate(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Check the store against the SHACL shapes."""
-    report = open_existing(store).validate()
+    report = open_existing(store, read_only=True).validate()
     if report.conforms:
         out.print("conforms: the graph satisfies ontology/shapes.ttl")
         return
@@ -378,7 +413,7 @@ def viz(
     """Write the self-contained browser view of the graph (or of part of it)."""
     from .queries import parse_params
 
-    graph = open_existing(str(graph_file) if graph_file else store)
+    graph = open_existing(str(graph_file) if graph_file else store, read_only=True)
     view = graph.visualize(
         output,
         query=query_name,
@@ -412,6 +447,10 @@ def serve(
     ] = 10_000,
     workers: Annotated[int, typer.Option("--workers", help="queries answered at once")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
+    cors: Annotated[
+        str,
+        typer.Option("--cors", help="the one origin whose pages may read answers (default: any)"),
+    ] = "*",
 ) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol at /sparql."""
     from .serve import ServeSettings
@@ -421,7 +460,7 @@ def serve(
         from .errors import StoreError
 
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(1, workers))
+    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(1, workers), cors)
 
     def say(line: str) -> None:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -455,7 +494,7 @@ def demo(
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)
-        print_rows(rows[:10], readable_columns(name, rows), "table")
+        print_rows(rows, readable_columns(name, rows), "table", limit=10)
     graph.visualize(output)
     out.print(f"browser view: {output.resolve()}", markup=False, highlight=False)
 
@@ -469,13 +508,14 @@ def readable_columns(query_name: str, rows) -> list[str]:
         c
         for c in rows.columns
         if c not in parameters
-        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows)
+        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows.texts)
     ]
 
 
-def open_existing(store: str):
+def open_existing(store: str, *, read_only: bool = False):
     """Open a server, an RDF file, or a store folder that must already exist (queries never
-    create an empty one)."""
+    create an empty one); ``read_only`` opens a folder without the writer's lock, so that a
+    build, a notebook or ``kg serve`` can use it meanwhile."""
     from .errors import StoreError
     from .graph import open_graph
     from .stores import local_path
@@ -483,7 +523,7 @@ def open_existing(store: str):
     path = local_path(store)
     if path is not None and not path.exists():
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
-    return open_graph(store)
+    return open_graph(store, read_only=read_only)
 
 
 def print_library(queries) -> None:
@@ -516,19 +556,24 @@ def print_table(table: Table) -> None:
     Console(file=sys.stdout, width=width, color_system=None).print(table)
 
 
-def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
+def print_rows(rows, columns: list[str], fmt: str, *, limit: int | None = None) -> None:
+    """A ``QueryResult`` as JSON (numbers as numbers, dates as ISO text), CSV or a table (each
+    value as its literal's text)."""
+    from .terms import json_default
+
+    typed, texts = list(rows)[:limit], rows.texts[:limit]
     if fmt == "json":
+        selected = [{c: r.get(c) for c in columns} for r in typed]
         sys.stdout.write(
-            json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1)
-            + "\n"
+            json.dumps(selected, ensure_ascii=False, indent=1, default=json_default) + "\n"
         )
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(texts)
     elif fmt == "table":
         table = full_table(columns)
-        for row in rows:
+        for row in texts:
             table.add_row(*(row.get(c, "") for c in columns))
         print_table(table)
     else:

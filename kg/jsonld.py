@@ -34,8 +34,8 @@ def compacted_jsonld(statements: Iterable[ox.Triple | ox.Quad], prefixes: dict[s
 
     def compact(iri: str) -> str:
         for prefix, namespace in namespaces:
-            if iri.startswith(namespace) and not iri[len(namespace):].startswith("//"):
-                return f"{prefix}:{iri[len(namespace):]}"
+            if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
+                return f"{prefix}:{iri[len(namespace) :]}"
         return iri
 
     def node(obj: dict) -> dict:

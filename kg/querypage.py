@@ -33,12 +33,18 @@ from .resources import ontology_files
 __all__ = ["QueryPageFacts", "render_query_page", "bound_query_text", "static_asset"]
 
 # Files under kg/static/ that the page loads, with their media types; nothing else is served.
-STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-                ".txt": "text/plain; charset=utf-8", ".md": "text/plain; charset=utf-8"}
+STATIC_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/plain; charset=utf-8",
+}
 OWL = "http://www.w3.org/2002/07/owl#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-TERM_KINDS = {"class": (OWL + "Class",),
-              "property": (OWL + "ObjectProperty", OWL + "DatatypeProperty")}
+TERM_KINDS = {
+    "class": (OWL + "Class",),
+    "property": (OWL + "ObjectProperty", OWL + "DatatypeProperty"),
+}
 FIRST_QUERY = "counts-by-class"  # the example a new visitor's first tab runs
 
 
@@ -77,10 +83,13 @@ def fresh_library() -> list[LibraryQuery]:
 
 def query_entry(query: LibraryQuery) -> dict:
     return {
-        "name": query.name, "title": query.title, "description": query.description,
+        "name": query.name,
+        "title": query.title,
+        "description": query.description,
         "form": query.form,
-        "parameters": [{"name": p.name, "type": p.type, "description": p.description}
-                       for p in query.parameters],
+        "parameters": [
+            {"name": p.name, "type": p.type, "description": p.description} for p in query.parameters
+        ],
         "example": query.example,
         "text": bound_text(query, query.example),
     }
@@ -102,6 +111,7 @@ def ontology_terms() -> dict[str, list[str]]:
     store = ox.Store()
     for path in ontology_files():
         store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+
     def typed(type_iri: str) -> set[str]:
         quads = store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(type_iri))
         return {quad.subject.value for quad in quads if isinstance(quad.subject, ox.NamedNode)}
