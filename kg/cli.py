@@ -521,7 +521,8 @@ def open_existing(store: str, *, read_only: bool = False):
     from .stores import local_path
 
     path = local_path(store)
-    if path is not None and not path.exists():
+    # An Oxigraph folder always holds a CURRENT file; a folder without one holds no store.
+    if path is not None and (not path.exists() or path.is_dir() and not (path / "CURRENT").exists()):
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
     return open_graph(store, read_only=read_only)
 

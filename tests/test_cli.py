@@ -19,7 +19,7 @@ def test_build_writes_each_format_readable_by_rdflib(run_kg, tmp_path, suffix):
     out = tmp_path / f"graph{suffix}"
     result = run_kg("build", EXAMPLE, "-o", out)
     assert result.returncode == 0, result.stderr
-    if suffix in {".trig", ".nq"}:
+    if suffix in {".trig", ".nq", ".jsonld"}:  # JSON-LD keeps named graphs too
         dataset = Dataset().parse(out)
         assert len([g for g in dataset.graphs() if len(g)]) == 1  # one named graph per document
         assert sum(1 for _ in dataset.quads()) > 50
@@ -91,7 +91,7 @@ def test_sparql_command(run_kg, tmp_path):
         (None, ["build", "x.txt", "-o", "out.docx"], "unknown output format"),
         (None, ["query", "no-such-query", "--store", "."], "no library query named"),
         (None, ["query", "counts-by-class", "--store", "nowhere"], "no store here"),
-        (None, ["sparql", "SELECT WHERE {", "--store", "."], "invalid SPARQL"),
+        (None, ["sparql", "SELECT WHERE {", "--store", "."], "no store here"),
     ],
 )
 def test_bad_input_gets_one_line_error_without_traceback(run_kg, tmp_path, setup, args, message):
@@ -183,7 +183,9 @@ def test_a_terminal_table_wraps_long_values_instead_of_cutting_them(run_kg, buil
     assert shown.returncode == 0 and "…" not in screen
     assert max(len(line) for line in screen.splitlines()) <= 100
     on_screen = Counter(ch for ch in screen if ch.isalnum())
-    in_values = Counter(ch for row in rows for value in row.values() if value for ch in value if ch.isalnum())
+    in_values = Counter(
+        ch for row in rows for value in row.values() if value for ch in str(value) if ch.isalnum()
+    )
     assert not in_values - on_screen
 
 
@@ -209,3 +211,28 @@ def test_an_empty_folder_beside_files_is_reported_and_the_files_are_built(run_kg
     assert result.returncode == 1
     assert "kg: skipped empty: empty folder, no files to build" in result.stderr
     assert "built 1 document" in result.stderr and (tmp_path / "out.ttl").stat().st_size > 0
+
+
+def test_invalid_sparql_is_one_line(run_kg, built):
+    store, _ = built
+    result = run_kg("sparql", "SELECT WHERE {", "--store", store)
+    assert result.returncode == 1 and result.stderr.startswith("kg: error: invalid SPARQL")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdfxml", "xml"), ("nt", "nt")])
+def test_sparql_construct_honours_format(run_kg, built, fmt, parse_as):
+    store, _ = built
+    query = "CONSTRUCT WHERE { ?plan a kgo:Plan ; rdfs:label ?name }"
+    result = run_kg("sparql", query, "--format", fmt, "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert len(Graph().parse(data=result.stdout, format=parse_as)) >= 2
+
+
+def test_json_rows_have_numbers_and_csv_keeps_text(run_kg, built):
+    store, _ = built
+    rows = json.loads(run_kg("query", "observations", "-f", "json", "--store", store).stdout)
+    assert all(isinstance(row["value"], (int, float)) for row in rows)
+    csv_text = run_kg("query", "observations", "-f", "csv", "--store", store).stdout
+    header = csv_text.splitlines()[0].split(",")
+    assert "metric" not in header and "metricName" in header  # no echo of the parameter
