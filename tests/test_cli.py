@@ -9,7 +9,9 @@ from collections import Counter
 import pytest
 from rdflib import Dataset, Graph
 
-from .conftest import EXAMPLES, kg_command
+import kg
+
+from .conftest import EXAMPLES, SHARED, kg_command, needs_shared
 
 EXAMPLE = EXAMPLES / "01-energy-ministry-briefing.txt"
 
@@ -236,3 +238,31 @@ def test_json_rows_have_numbers_and_csv_keeps_text(run_kg, built):
     csv_text = run_kg("query", "observations", "-f", "csv", "--store", store).stdout
     header = csv_text.splitlines()[0].split(",")
     assert "metric" not in header and "metricName" in header  # no echo of the parameter
+
+
+@pytest.mark.slow
+@needs_shared()
+def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_path):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) during ``--jobs 2``:
+    the build stops with one line, and building again finds every stored document whole."""
+    import signal
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:60]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    store = tmp_path / "store"
+    build = subprocess.Popen([kg_command(), "build", corpus, "--jobs", "2", "--store", store],
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    first = build.stderr.readline()  # said once the first documents are stored
+    os.killpg(build.pid, signal.SIGINT)
+    rest = build.stderr.read()
+    build.wait(timeout=60)
+    assert first.startswith("building: ") and build.returncode == 130, first + rest
+    assert rest.strip().splitlines()[-1] == "kg: interrupted; documents already written are kept whole"
+    with kg.open(store, read_only=True) as graph:
+        kept = len(graph.store.documents())
+    again = subprocess.run([kg_command(), "build", corpus, "--store", store], capture_output=True,
+                           text=True, timeout=1200)
+    assert again.returncode == 0, again.stderr
+    assert re.search(rf"built {60 - kept} document\(s\), {kept} unchanged", again.stderr), again.stderr
