@@ -223,3 +223,16 @@ def test_yasgui_shows_a_table_a_construct_and_an_error_from_the_server(served):
     assert "400" in error or "invalid" in error.lower()
     assert all(name.startswith(served) for name in resources), resources  # nothing from elsewhere
     assert severe == []
+
+
+def test_view_neighbours_come_from_the_whole_graph(served):
+    status, page = http(served + "/view")
+    assert status == 200 and '"expandUrl": "view/neighbours"' in page
+    data = json.loads(page.split('type="application/json">', 1)[1].split("</script>", 1)[0])
+    agency = next(n for n in data["nodes"] if n["kind"] == "Agency")
+    status, body = http(served + "/view/neighbours?" + urllib.parse.urlencode({"node": agency["id"]}))
+    found = json.loads(body)
+    ids = {n["id"] for n in found["nodes"]}
+    assert status == 200 and agency["id"] in ids and len(ids) > 1
+    assert all(agency["id"] in (e["from"], e["to"]) or {e["from"], e["to"]} <= ids for e in found["edges"])
+    assert http(served + "/view/neighbours?node=https://example.org/none")[0] == 404
