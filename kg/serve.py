@@ -367,6 +367,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.latest.current()  # a folder that is no store fails here, before listening
         self.pool = QueryPool(settings)
         self._view: tuple[tuple, object, bytes] | None = None  # (files mark, graph, page)
+        self._facts: tuple | None = None  # (files mark, QueryPageFacts)
         super().__init__((settings.host, settings.port), SparqlHandler)
 
     @property
@@ -377,6 +378,19 @@ class SparqlServer(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
+
+    def facts(self):
+        """The store's figures for the query page, counted again only after a write (counting
+        the quads of a large store takes a second)."""
+        from .querypage import QueryPageFacts
+
+        store, settings = self.store, self.settings
+        if self._facts is None or self._facts[0] != self.latest._mark:
+            facts = QueryPageFacts(
+                str(settings.store), len(store.documents()), len(store), settings.timeout, settings.max_rows
+            )
+            self._facts = (self.latest._mark, facts)
+        return self._facts[1]
 
     def view(self) -> tuple[object, bytes]:
         """The whole view graph and the page of ``/view``, made again after a write."""
@@ -569,13 +583,9 @@ def html_response(page: str | bytes) -> Response:
 
 def query_page(server: SparqlServer) -> str:
     """The YASGUI page on this endpoint, with the store's figures."""
-    from .querypage import QueryPageFacts, render_query_page
+    from .querypage import render_query_page
 
-    store, settings = server.store, server.settings
-    facts = QueryPageFacts(
-        str(settings.store), len(store.documents()), len(store), settings.timeout, settings.max_rows
-    )
-    return render_query_page(facts, PREFIXES)
+    return render_query_page(server.facts(), PREFIXES)
 
 
 def static_response(path: str) -> Response:
