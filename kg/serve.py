@@ -82,7 +82,7 @@ FORMAT_NAMES = {
 CORS_METHODS = "GET, POST, OPTIONS"
 # A SPARQL update, after its prologue (comments, BASE, PREFIX): refused as read-only.
 UPDATE_START = re.compile(
-    r"^(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^:\s]*:\s*<[^>]*>)*"
+    r"^(?:\s+|#[^\n]*(?:\n|$)|BASE\s*<[^>]*>|PREFIX\s+[^:\s]*:\s*<[^>]*>)*"
     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.IGNORECASE,
 )

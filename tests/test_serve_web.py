@@ -236,3 +236,13 @@ def test_view_neighbours_come_from_the_whole_graph(served):
     assert status == 200 and agency["id"] in ids and len(ids) > 1
     assert all(agency["id"] in (e["from"], e["to"]) or {e["from"], e["to"]} <= ids for e in found["edges"])
     assert http(served + "/view/neighbours?node=https://example.org/none")[0] == 404
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_library_query_as_the_page_opens_it_is_answered(served, name):
+    """Header comments ("... matches, with value ...") are no update."""
+    _, text = http(f"{served}/queries/{name}.rq")
+    status, body = http(served + "/sparql", urllib.parse.urlencode({"query": text}).encode(),
+                        {"Content-Type": "application/x-www-form-urlencoded",
+                         "Accept": "application/sparql-results+json, text/turtle"})
+    assert status in (200, 422), body  # 422: more rows than this server's --max-rows
