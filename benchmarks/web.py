@@ -28,7 +28,9 @@ KG = str(Path(sys.executable).with_name("kg"))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("store", type=Path)
     parser.add_argument("--corpus", type=Path, help="text files for the Ctrl-C measurement")
     args = parser.parse_args()
@@ -53,7 +55,9 @@ class served:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        self.process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", str(self.port), "--quiet"])
+        self.process = subprocess.Popen(
+            [KG, "serve", "--store", str(store), "--port", str(self.port), "--quiet"]
+        )
 
     def __enter__(self) -> str:
         deadline = time.monotonic() + 120
@@ -79,13 +83,18 @@ def first_byte(url: str) -> tuple[str, str, str]:
 
     once()
     times = [once() for _ in range(20)]
-    return ("query page `/`: time to first byte", f"{statistics.median(times):.1f} ms (median of 20)",
-            "goal < 200 ms")
+    return (
+        "query page `/`: time to first byte",
+        f"{statistics.median(times):.1f} ms (median of 20)",
+        "goal < 200 ms",
+    )
 
 
 def view_in_chromium(url: str) -> list[tuple[str, str, str]]:
     started = time.perf_counter()
-    with urllib.request.urlopen(url + "/view", timeout=600) as response:  # the server makes the page
+    with urllib.request.urlopen(
+        url + "/view", timeout=600
+    ) as response:  # the server makes the page
         size = len(response.read())
     making = time.perf_counter() - started
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -97,23 +106,37 @@ def view_in_chromium(url: str) -> list[tuple[str, str, str]]:
         try:
             driver.get(url + "/view")
             # The first frame after load: vis-network has drawn the fixed layout and takes input.
-            times.append(driver.execute_async_script(
-                "const done = arguments[0];"
-                "requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())));"))
+            times.append(
+                driver.execute_async_script(
+                    "const done = arguments[0];"
+                    "requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())));"
+                )
+            )
             nodes = driver.execute_script("return network.body.data.nodes.length")
         finally:
             driver.quit()
     return [
-        ("`/view` drawn and usable in Chromium", f"{statistics.median(times) / 1000:.2f} s (median of 3)",
-         f"{nodes:,} nodes, page {size / 1e6:.1f} MB; goal < 2 s"),
-        ("`/view` made by the server (first request)", f"{making:.1f} s", "then cached until the store changes"),
+        (
+            "`/view` drawn and usable in Chromium",
+            f"{statistics.median(times) / 1000:.2f} s (median of 3)",
+            f"{nodes:,} nodes, page {size / 1e6:.1f} MB; goal < 2 s",
+        ),
+        (
+            "`/view` made by the server (first request)",
+            f"{making:.1f} s",
+            "then cached until the store changes",
+        ),
     ]
 
 
 def ctrl_c_stop(corpus: Path) -> tuple[str, str, str]:
     with tempfile.TemporaryDirectory() as scratch:
-        build = subprocess.Popen([KG, "build", str(corpus), "--jobs", "2", "--store", f"{scratch}/store"],
-                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
+        build = subprocess.Popen(
+            [KG, "build", str(corpus), "--jobs", "2", "--store", f"{scratch}/store"],
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         build.stderr.readline()  # the first documents are stored
         time.sleep(3)  # well into the build
         started = time.perf_counter()

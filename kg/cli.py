@@ -10,6 +10,7 @@ import contextlib
 import csv
 import functools
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -28,7 +29,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
+
+
+class OutputConsole(Console):
+    """stdout, where a reader that has gone (`kg validate | kg export ...`, `| head`) ends the
+    output quietly: rich exits with status 1 there, as if the command had failed."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)
+
+
+out = OutputConsole()
 err = Console(stderr=True)
 PROGRESS_SECONDS = 5.0  # a build logged to a file or pipe says how far it is this often
 
@@ -522,7 +535,9 @@ def open_existing(store: str, *, read_only: bool = False):
 
     path = local_path(store)
     # An Oxigraph folder always holds a CURRENT file; a folder without one holds no store.
-    if path is not None and (not path.exists() or path.is_dir() and not (path / "CURRENT").exists()):
+    if path is not None and (
+        not path.exists() or path.is_dir() and not (path / "CURRENT").exists()
+    ):
         raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
     return open_graph(store, read_only=read_only)
 

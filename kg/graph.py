@@ -50,7 +50,9 @@ class QueryResult(list):
     ``datetime.date``, the rest as text (see ``kg.terms``); ``texts`` holds each value as the
     literal's own text, as CSV writes it. ``to_dataframe()`` when pandas is installed."""
 
-    def __init__(self, rows: list[dict], columns: list[str], texts: list[dict[str, str]] | None = None):
+    def __init__(
+        self, rows: list[dict], columns: list[str], texts: list[dict[str, str]] | None = None
+    ):
         super().__init__(rows)
         self.columns = columns
         self.texts = texts if texts is not None else rows
@@ -137,7 +139,11 @@ class KnowledgeGraph:
         library_query = get_query(query_name)
         bindings = bind_parameters(library_query, {k: str(v) for k, v in params.items()})
         result = self.store.query(library_query.sparql, bindings)
-        return list(result) if library_query.form == "CONSTRUCT" else QueryResult.from_solutions(result)
+        return (
+            list(result)
+            if library_query.form == "CONSTRUCT"
+            else QueryResult.from_solutions(result)
+        )
 
     def sparql(self, query: str) -> QueryResult | list | bool:
         """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""

@@ -387,7 +387,11 @@ class SparqlServer(ThreadingHTTPServer):
         store, settings = self.store, self.settings
         if self._facts is None or self._facts[0] != self.latest._mark:
             facts = QueryPageFacts(
-                str(settings.store), len(store.documents()), len(store), settings.timeout, settings.max_rows
+                str(settings.store),
+                len(store.documents()),
+                len(store),
+                settings.timeout,
+                settings.max_rows,
             )
             self._facts = (self.latest._mark, facts)
         return self._facts[1]

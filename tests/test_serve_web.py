@@ -66,15 +66,20 @@ def sparql_url(url: str, query: str, **params: str) -> str:
 # -- CORS -----------------------------------------------------------------------------------------
 def test_every_answer_carries_cors_headers_and_preflights_are_answered(served):
     ok = headers_of(sparql_url(served, "ASK { ?s ?p ?o }"), headers={"Origin": "https://a.example"})
-    error = headers_of(sparql_url(served, "SELECT * WHERE {"), headers={"Origin": "https://a.example"})
+    error = headers_of(
+        sparql_url(served, "SELECT * WHERE {"), headers={"Origin": "https://a.example"}
+    )
     page = headers_of(served + "/")
     assert ok[0] == 200 and error[0] == 400 and page[0] == 200
     assert all(h["Access-Control-Allow-Origin"] == "*" for _, h in (ok, error, page))
     status, preflight = headers_of(
         served + "/sparql",
         "OPTIONS",
-        {"Origin": "https://a.example", "Access-Control-Request-Method": "POST",
-         "Access-Control-Request-Headers": "content-type"},
+        {
+            "Origin": "https://a.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
     )
     assert status == 204 and preflight["Access-Control-Allow-Origin"] == "*"
     assert preflight["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
@@ -96,16 +101,23 @@ def test_cors_can_be_restricted_to_one_origin(store):
 @pytest.mark.parametrize("name", ["json-ld", "jsonld", "rdfxml", "xml", "ttl", "nt"])
 def test_format_names_for_graphs(served, name):
     status, body = http(sparql_url(served, CONSTRUCT, format=name))
-    rdflib_format = {"json-ld": "json-ld", "jsonld": "json-ld", "rdfxml": "xml", "xml": "xml",
-                     "ttl": "turtle", "nt": "nt"}[name]
+    rdflib_format = {
+        "json-ld": "json-ld",
+        "jsonld": "json-ld",
+        "rdfxml": "xml",
+        "xml": "xml",
+        "ttl": "turtle",
+        "nt": "nt",
+    }[name]
     assert status == 200
     assert len(Graph().parse(data=body, format=rdflib_format)) > 0
 
 
 @pytest.mark.parametrize("name, first_line", [("csv", "name"), ("tsv", "?name")])
 def test_format_names_for_rows(served, name, first_line):
-    status, body = http(sparql_url(served, "SELECT ?name WHERE { ?p a kgo:Plan ; rdfs:label ?name }",
-                                   format=name))
+    status, body = http(
+        sparql_url(served, "SELECT ?name WHERE { ?p a kgo:Plan ; rdfs:label ?name }", format=name)
+    )
     assert status == 200 and body.splitlines()[0] == first_line and len(body.splitlines()) > 1
 
 
@@ -121,9 +133,13 @@ def test_turtle_and_json_ld_use_the_project_prefixes(served):
 
 
 def test_an_update_sent_as_a_query_is_refused_as_read_only(served):
-    status, text = http(served + "/sparql", urllib.parse.urlencode(
-        {"query": "PREFIX x: <http://x/> # comment\nDELETE WHERE { ?s ?p ?o }"}).encode(),
-        {"Content-Type": "application/x-www-form-urlencoded"})
+    status, text = http(
+        served + "/sparql",
+        urllib.parse.urlencode(
+            {"query": "PREFIX x: <http://x/> # comment\nDELETE WHERE { ?s ?p ?o }"}
+        ).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert status == 403 and "read-only" in text
     assert http(sparql_url(served, "ASK { ?s a kgo:Plan }"))[1].count("true") == 1
 
@@ -148,7 +164,9 @@ def test_the_query_page_is_yasgui_from_this_server(served):
 # -- a store shared between processes -------------------------------------------------------------
 def count_documents(url: str) -> int:
     query = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    return json.loads(http(sparql_url(url, query, format="json"))[1])["results"]["bindings"][0]["n"]["value"]
+    return json.loads(http(sparql_url(url, query, format="json"))[1])["results"]["bindings"][0][
+        "n"
+    ]["value"]
 
 
 def test_a_build_while_serving_is_written_and_then_served(tmp_path, run_kg):
@@ -171,7 +189,10 @@ def test_readers_work_while_another_process_writes_and_a_second_writer_is_told(s
         read = run_kg("query", "counts-by-class", "-f", "json", "--store", store)
         stats = run_kg("stats", "--store", store)
         second = run_kg("build", EXAMPLE_FILES[-1], "--store", store)
-    assert read.returncode == 0 and {"class": "Document", "count": len(EXAMPLE_FILES) - 1} in json.loads(read.stdout)
+    assert read.returncode == 0 and {
+        "class": "Document",
+        "count": len(EXAMPLE_FILES) - 1,
+    } in json.loads(read.stdout)
     assert stats.returncode == 0
     assert second.returncode == 1 and len(second.stderr.strip().splitlines()) == 1
     assert "another process is writing to this store" in second.stderr
@@ -188,7 +209,9 @@ def test_a_read_only_graph_refuses_writes_in_one_line(store):
 def run_in_tab(driver, query: str) -> None:
     driver.execute_script(
         "const tab = kgYasgui.addTab(true, {name: 't', yasqe: {value: arguments[0]}});"
-        "tab.show(); tab.query().catch(() => {});", query)
+        "tab.show(); tab.query().catch(() => {});",
+        query,
+    )
 
 
 def wait_for(driver, script: str, seconds: float = 30):
@@ -204,18 +227,31 @@ def test_yasgui_shows_a_table_a_construct_and_an_error_from_the_server(served):
     try:
         driver.get(served + "/")
         # A first visit runs counts-by-class in a table.
-        rows = wait_for(driver, "return document.querySelectorAll('.yasr table.dataTable tbody tr').length")
-        first_cell = driver.execute_script("return document.querySelector('.yasr tbody td:not(:first-child)').textContent")
+        rows = wait_for(
+            driver, "return document.querySelectorAll('.yasr table.dataTable tbody tr').length"
+        )
+        first_cell = driver.execute_script(
+            "return document.querySelector('.yasr tbody td:not(:first-child)').textContent"
+        )
         run_in_tab(driver, CONSTRUCT)
-        triples = wait_for(driver, "const r = kgYasgui.getTab().getYasr().results;"
-                                   "return r && r.getStatements && r.getStatements() && r.getStatements().length")
+        triples = wait_for(
+            driver,
+            "const r = kgYasgui.getTab().getYasr().results;"
+            "return r && r.getStatements && r.getStatements() && r.getStatements().length",
+        )
         run_in_tab(driver, "SELECT * WHERE { ?s ?p }")
-        error = wait_for(driver, "const e = document.querySelector('.yasr .errorResult');"
-                                 "return e && e.textContent")
+        error = wait_for(
+            driver,
+            "const e = document.querySelector('.yasr .errorResult');return e && e.textContent",
+        )
         resources = driver.execute_script(
-            "return performance.getEntriesByType('resource').map(e => e.name)")
-        severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"
-                  and "400 (Bad Request)" not in e["message"]]
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+        )
+        severe = [
+            e
+            for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and "400 (Bad Request)" not in e["message"]
+        ]
     finally:
         driver.quit()
     assert rows >= 5 and first_cell
@@ -230,11 +266,15 @@ def test_view_neighbours_come_from_the_whole_graph(served):
     assert status == 200 and '"expandUrl": "view/neighbours"' in page
     data = json.loads(page.split('type="application/json">', 1)[1].split("</script>", 1)[0])
     agency = next(n for n in data["nodes"] if n["kind"] == "Agency")
-    status, body = http(served + "/view/neighbours?" + urllib.parse.urlencode({"node": agency["id"]}))
+    status, body = http(
+        served + "/view/neighbours?" + urllib.parse.urlencode({"node": agency["id"]})
+    )
     found = json.loads(body)
     ids = {n["id"] for n in found["nodes"]}
     assert status == 200 and agency["id"] in ids and len(ids) > 1
-    assert all(agency["id"] in (e["from"], e["to"]) or {e["from"], e["to"]} <= ids for e in found["edges"])
+    assert all(
+        agency["id"] in (e["from"], e["to"]) or {e["from"], e["to"]} <= ids for e in found["edges"]
+    )
     assert http(served + "/view/neighbours?node=https://example.org/none")[0] == 404
 
 
@@ -242,7 +282,12 @@ def test_view_neighbours_come_from_the_whole_graph(served):
 def test_every_library_query_as_the_page_opens_it_is_answered(served, name):
     """Header comments ("... matches, with value ...") are no update."""
     _, text = http(f"{served}/queries/{name}.rq")
-    status, body = http(served + "/sparql", urllib.parse.urlencode({"query": text}).encode(),
-                        {"Content-Type": "application/x-www-form-urlencoded",
-                         "Accept": "application/sparql-results+json, text/turtle"})
+    status, body = http(
+        served + "/sparql",
+        urllib.parse.urlencode({"query": text}).encode(),
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json, text/turtle",
+        },
+    )
     assert status in (200, 422), body  # 422: more rows than this server's --max-rows
