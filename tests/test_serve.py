@@ -15,7 +15,7 @@ from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import kg
-from kg.queries import get_query, library
+from kg.queries import get_query
 
 from .conftest import EXAMPLES, free_port, kg_command, stop, wait_until_listening
 
