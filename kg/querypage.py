@@ -108,15 +108,16 @@ def bound_text(query: LibraryQuery, values: dict[str, str]) -> str:
 @lru_cache(maxsize=1)
 def ontology_terms() -> dict[str, list[str]]:
     """IRIs of the ontology's classes and properties, for the editor's completions."""
-    store = ox.Store()
-    for path in ontology_files():
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-
-    def typed(type_iri: str) -> set[str]:
-        quads = store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(type_iri))
-        return {quad.subject.value for quad in quads if isinstance(quad.subject, ox.NamedNode)}
-
-    return {kind: sorted(set().union(*map(typed, types))) for kind, types in TERM_KINDS.items()}
+    typed = [
+        (quad.object.value, quad.subject.value)
+        for path in ontology_files()
+        for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        if quad.predicate == RDF_TYPE and isinstance(quad.subject, ox.NamedNode)
+    ]
+    return {
+        kind: sorted({subject for type_iri, subject in typed if type_iri in types})
+        for kind, types in TERM_KINDS.items()
+    }
 
 
 def static_asset(path: str) -> tuple[bytes, str] | None:

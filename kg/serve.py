@@ -247,15 +247,15 @@ def term_json(term) -> dict:
 
 def worker_main(store_path: str, max_rows: int, connection) -> None:
     """A worker process: answer one request after another until the pipe closes."""
-    store = LatestStore(Path(store_path))
-    store.current()
+    latest = LatestStore(Path(store_path))
+    latest.current()
     connection.send("ready")
     while True:
         try:
             request = connection.recv()
         except EOFError:
             return
-        connection.send(answer_query(store.current(), request, max_rows))
+        connection.send(answer_query(latest.current(), request, max_rows))
 
 
 class LatestStore:
