@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import InputError, KGError, OutputError, QueryError, did_you_mean
+from .errors import InputError, KGError, OutputError
 from .stores import DEFAULT_STORE, EXPORT_FORMATS
 
 app = typer.Typer(
@@ -247,14 +247,11 @@ def query(
 
 
 def check_query_name(name: str) -> None:
-    """Refuse a name that is not in the library, suggesting the closest ones."""
-    from .queries import library
+    """Refuse a name that is not in the library (suggesting the closest ones) before the store
+    is opened."""
+    from .queries import get_query
 
-    if name not in library():
-        raise QueryError(
-            f"no library query named {name!r} (`kg query --list` shows them)"
-            + did_you_mean(name, library())
-        )
+    get_query(name)
 
 
 @app.command()

@@ -219,6 +219,8 @@ class KnowledgeGraph:
         from .errors import QueryError
         from .queries import library
 
+        if query not in library() and not any(c in query for c in " {\n"):
+            get_query(query)  # a mistyped name, not SPARQL: refused with the closest names
         result = self.query(query, **params) if query in library() else self.sparql(query)
         if not isinstance(result, list) or isinstance(result, QueryResult):
             raise QueryError(
