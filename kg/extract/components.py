@@ -21,9 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import vocabulary
+from .amounts.vocabulary import currency_symbols
+from .amounts.vocabulary import words as amount_words
 from .entities import PolicyEntityRecognizer
 from .observations import ObservationExtractor
-from .quantities import SCALES
 from .relations import RelationExtractor
 from .text import token_indices
 
@@ -66,11 +67,14 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         elif (
             ends_abbreviation(doc, i - 1)
             or previous.like_num
-            and doc[i].lower_ in SCALES
+            and doc[i].lower_ in amount_words("scale")
             or previous.text in BULLETS
             and (i == 1 or "\n" in doc[i - 2].text)
+            or doc[i].text[:1].isdigit()
+            and (previous.lower_ in currency_symbols() or is_month_abbreviation(previous))
         ):
-            starts[i] = -1  # "Rs. 2,258 Crore", "No. 5", "- item": none starts a sentence
+            # "Rs. 2,258 Crore", "No. 5", "- item", "Rs 812", "£6bn", "Nov. 17": none starts one
+            starts[i] = -1
     # One write: each Token.is_sent_start assignment scans the whole Doc for a parse first.
     doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
@@ -78,12 +82,23 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 
 def sentence_edge_candidates(doc: Doc) -> list[int]:
     """The tokens the rules above may apply to, in order: those after a line break, a word
-    ending in "." or a bullet, and scale words ("crore")."""
+    ending in "." or a bullet, or a currency ("Rs", "$"), and scale words ("crore")."""
     after = token_indices(
         doc, ORTH, lambda text: "\n" in text or text.endswith(".") or text in BULLETS
     )
-    scales = token_indices(doc, LOWER, lambda lower: lower in SCALES)
-    return sorted({i + 1 for i in after if i + 1 < len(doc)} | {i for i in scales if i > 0})
+    scales = token_indices(doc, LOWER, lambda lower: lower in amount_words("scale"))
+    money = token_indices(doc, LOWER, lambda lower: lower in currency_symbols())
+    return sorted(
+        {i + 1 for i in [*after, *money] if i + 1 < len(doc)} | {i for i in scales if i > 0}
+    )
+
+
+def is_month_abbreviation(token) -> bool:
+    """ "Nov." in "between Jan. 1 and Nov. 17": an abbreviated month before its day."""
+    return token.text.endswith(".") and token.text[:-1].lower() in MONTH_ABBREVIATIONS
+
+
+MONTH_ABBREVIATIONS = vocabulary.words("months", form="abbreviation")
 
 
 def ends_abbreviation(doc: Doc, i: int) -> bool:

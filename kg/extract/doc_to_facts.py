@@ -13,7 +13,14 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from .entities import Mention
-from .facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
+from .facts import (
+    DocumentFacts,
+    EntityFact,
+    EquivalentFact,
+    Evidence,
+    ObservationFact,
+    RelationFact,
+)
 from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservedNumber
 from .text import doc_text
@@ -118,4 +125,12 @@ def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
         period=o.period,
         kind=o.kind,
         change=o.change,
+        lower=o.quantity.lower,
+        upper=o.quantity.upper,
+        qualifier=o.quantity.qualifier,
+        equivalent=equivalent_fact(o.quantity.equivalent),
     )
+
+
+def equivalent_fact(equivalent) -> EquivalentFact | None:
+    return EquivalentFact(equivalent.value, equivalent.unit) if equivalent else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "EquivalentFact",
     "Evidence",
     "EntityFact",
     "ChangeFact",
@@ -49,6 +50,14 @@ class ChangeFact:
 
 
 @dataclass(frozen=True)
+class EquivalentFact:
+    """The same amount in another unit: "1.07 trillion yuan (about $161 billion)"."""
+
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
 class ObservationFact:
     """One reported number: value in base units, unit code, what it measures, when."""
 
@@ -62,6 +71,10 @@ class ObservationFact:
     period: str | None = None
     kind: str = "actual"  # actual | target | forecast
     change: ChangeFact | None = None
+    lower: float | None = None  # a range's bounds ("70 to 80 centimetres"); value is the lower
+    upper: float | None = None
+    qualifier: str | None = None  # about, nearly, more than, at least, up to, less than, exactly
+    equivalent: EquivalentFact | None = None  # the amount converted, in brackets after it
 
 
 @dataclass(frozen=True)

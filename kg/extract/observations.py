@@ -1,9 +1,10 @@
 """Every reported number as an observation: ``doc._.kg_observations``.
 
-For each quantity found by ``quantities.find_quantities`` in a sentence:
-- a quantity introduced by a change cue ("an increase of 8% year-on-year", "up 2.2
-  percentage points", "fell 41%") becomes the *change* of the nearest stated number
-  in the same sentence, not an observation of its own;
+For each amount the quantity reader (``kg.extract.amounts.read_quantities``) finds in a sentence:
+- a change that belongs to a stated number ("1.47 trillion yuan, an increase of 8%") is that
+  observation's change; a change stated without its level ("exports fell 5.5%") is an
+  observation of its own, signed, of the metric "change in ..."; a range keeps both bounds, an
+  approximation its qualifier, a conversion in brackets its equivalent value;
 - the metric is the noun phrase the number measures, read from the dependency parse
   ("The number of new 5G base stations ... reached 654,000" -> "new 5G base stations"); a
   number with no phrase that has a word, other than a pronoun, is no observation;
@@ -24,27 +25,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
+from .amounts import Amount, read_quantities
+from .amounts.incidental import not_prose_spans
+from .amounts.reader import is_money
 from .entities import mentions_between
 from .facts import ChangeFact
 from .lexicon import head_type
-from .quantities import CURRENCIES, Quantity, find_quantities, not_prose_spans
 from .tables import Row, TableCell, numeric_cells, table_rows
 from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
 
-__all__ = ["ObservedNumber", "ObservationExtractor", "find_change_cue", "document_year"]
+__all__ = ["ObservedNumber", "ObservationExtractor", "document_year"]
 
-CHANGE_CUE = re.compile(
-    rf"(?P<cue>{literal_alternation(vocabulary.words('change_cues'))})(?:\s+(?:of|by|at))?"
-    rf"(?:\s+{literal_alternation(vocabulary.words('common_words', uses='hedge'))})?\s*$",
-    re.IGNORECASE,
-)
-NEGATIVE_CUES = vocabulary.words("change_cues", direction="down")
-BASIS = re.compile(
-    r"^\W{0,3}(?P<basis>year[- ]on[- ]year|y-o-y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|"
-    r"(?:over|from|on|compared (?:with|to)|than) (?:the )?(?:previous|last|a|same period|preceding)[\w ]{0,25}|"
-    r"compared (?:with|to) [\w ]{0,30})",
-    re.IGNORECASE,
-)
 YEAR = re.compile(
     r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])"
 )
@@ -69,7 +60,7 @@ COPULAS = vocabulary.words("verbs", uses="copula")
 class ObservedNumber:
     """What the component finds; ``doc_to_facts`` turns it into an ``ObservationFact``."""
 
-    quantity: Quantity
+    quantity: Amount
     metric: str
     label: str
     sentence: tuple[int, int]
@@ -97,7 +88,7 @@ class ObservationExtractor:
             (rows[0].start, rows[-1].end) for rows in tables
         ]  # read by cell, not as sentences
         for sent in doc.sents:
-            quantities = find_quantities(span_text(sent))
+            quantities = read_quantities(span_text(sent))
             if not quantities:
                 continue
             # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
@@ -113,13 +104,11 @@ class ObservationExtractor:
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
-    def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Quantity], main_year):
+    def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Amount], main_year):
         sentence = span_text(sent)
-        changes = {i: find_change_cue(sentence, q) for i, q in enumerate(quantities)}
-        mains = [i for i, q in enumerate(quantities) if changes[i] is None]
-        attached = self.attach_changes(quantities, changes, mains)
-        for i in mains:
-            q = quantities[i]
+        periods = respective_periods(sentence, quantities)
+        previous: tuple[Amount, str] | None = None  # the last amount read, and its metric
+        for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
             if span is None or not is_measurement(span, q):
@@ -130,40 +119,62 @@ class ObservationExtractor:
             metric, label = described
             if is_list_counter(metric, sentence):
                 continue
+            metric = list_item_metric_by_place(sentence, q, metric, previous)
+            previous = q, metric
             yield ObservedNumber(
                 local,
-                metric,
+                f"change in {metric}" if q.is_change else metric,
                 label,
                 (sent.start_char, sent.end_char),
-                find_period(sentence, q, main_year),
+                periods.get(i) or find_period(sentence, q, main_year),
                 find_kind(span, sent, main_year),
-                attached.get(i),
+                change_fact(q),
             )
 
-    def attach_changes(self, quantities, changes, mains) -> dict[int, ChangeFact]:
-        """Each change goes to the nearest stated number before it, else the one after."""
-        attached: dict[int, ChangeFact] = {}
-        for i, change in changes.items():
-            if change is None:
-                continue
-            before = [
-                j
-                for j in mains
-                if j < i
-                and j not in attached
-                and quantities[i].start - quantities[j].end <= self.max_change_distance
-            ]
-            after = [
-                j
-                for j in mains
-                if j > i
-                and j not in attached
-                and quantities[j].start - quantities[i].end <= self.max_change_distance
-            ]
-            target = before[-1] if before else (after[0] if after else None)
-            if target is not None:
-                attached[target] = change
-        return attached
+
+PLACE_AFTER = re.compile(r"\s+(in|from|for)\s+((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
+NOT_PLACES = vocabulary.words("months") | vocabulary.words("weekdays")
+PLACE_AFTER_NOUN = re.compile(rf"(?:\s+[a-z][\w-]*){{0,4}}{PLACE_AFTER.pattern}")
+LIST_GAP = re.compile(r"[^.;:]{0,60}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?")
+PLACE_TAIL = re.compile(r"\s+(?:in|from|for)\s+[A-Z][\w\s.'’-]*$")
+
+
+def list_item_metric_by_place(
+    sentence: str, q: Amount, metric: str, previous: tuple[Amount, str] | None
+) -> str:
+    """ "618,590 small business owners in Florida, 450,010 in California": each item of a list
+    of places measures the list's metric, for its place ("small business owners in California"),
+    not the place itself."""
+    place = PLACE_AFTER.match(sentence, q.end)
+    if place is None or place[2].split()[0].lower().rstrip(".") in NOT_PLACES:
+        return metric  # "in October", "on Monday": when, not where
+    where = f"{place[1]} {place[2].rstrip('.')}"
+    if previous is not None and previous[0].unit == q.unit:
+        after_previous = PLACE_AFTER_NOUN.match(sentence, previous[0].end)
+        if after_previous and LIST_GAP.fullmatch(sentence[after_previous.end() : q.start]):
+            return f"{PLACE_TAIL.sub('', previous[1])} {where}"
+    return metric if place[2].rstrip(".") in metric else f"{metric} {where}"
+
+
+def respective_periods(sentence: str, quantities: list[Amount]) -> dict[int, str]:
+    """ "In 2022 and 2023, capacity utilization fell to 77.3% and 75.3%, respectively": as many
+    years as numbers before "respectively" pair up in order."""
+    if "respectively" not in sentence:
+        return {}
+    years = [
+        y
+        for y in YEAR.finditer(sentence)
+        if not any(q.start <= y.start() < q.end for q in quantities)
+    ]
+    listed = [i for i, q in enumerate(quantities) if q.end <= sentence.index("respectively")]
+    if len(years) < 2 or len(years) != len(listed):
+        return {}
+    return {i: period_text(year) for i, year in zip(listed, years, strict=True)}
+
+
+def change_fact(q: Amount) -> ChangeFact | None:
+    """The change the reader attached to the amount ("up 8% year-on-year")."""
+    return ChangeFact(q.change.value, q.change.unit, q.change.basis) if q.change else None
 
 
 def table_observations(
@@ -208,8 +219,11 @@ def table_period(cell: TableCell, main_year: str | None) -> str | None:
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
     16 different drugs") is one observation: same value, unit, period and kind, and one
-    metric's words within the other's. The first statement in the body is kept, with its
-    sentence as evidence, rather than the headline's."""
+    metric's words within the other's, stated on a heading line or with the same words. The
+    first statement in the body is kept, with its sentence as evidence, rather than the
+    headline's. Two equal numbers of one sentence ("Uttar Pradesh (294 Trains) and Bihar (294
+    Trains)") or of two body sentences about different things are two observations; "the 48
+    drugs", "those 48 drugs" name again what was counted before."""
     kept: list[ObservedNumber] = []
     same_number: dict[tuple, list[tuple[int, set[str]]]] = defaultdict(
         list
@@ -218,12 +232,7 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
         words = metric_words(obs.metric)
         candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
         place = next(
-            (
-                i
-                for i, other in candidates
-                if words and other and (words <= other or other <= words)
-            ),
-            None,
+            (i for i, other in candidates if is_restatement(text, kept[i], obs, other, words)), None
         )
         if place is None:
             candidates.append((len(kept), words))
@@ -231,6 +240,39 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
         elif on_heading_line(text, kept[place]) and not on_heading_line(text, obs):
             kept[place] = obs
     return kept
+
+
+def is_restatement(
+    text: str, first: ObservedNumber, then: ObservedNumber, first_words, words
+) -> bool:
+    if first.sentence == then.sentence:
+        return False
+    if same_counted_thing(first, then):
+        return True
+    if not (words and first_words and (words <= first_words or first_words <= words)):
+        return False
+    named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
+    return (
+        words == first_words
+        or on_heading_line(text, first)
+        or on_heading_line(text, then)
+        or bool(named_again)
+    )
+
+
+MIN_RESTATED_COUNT = 10  # "2 schemes" twice may be two things; "48 drugs" twice is one count
+
+
+def same_counted_thing(first: ObservedNumber, then: ObservedNumber) -> bool:
+    """ "48 Medicare Part B drugs" ... "who take 48 prescription drugs": the same count of the
+    same kind of thing (the metrics' head nouns agree), stated again."""
+    if first.quantity.unit is not None or first.quantity.value < MIN_RESTATED_COUNT:
+        return False
+    heads = [vocabulary.singular(o.metric.split()[-1]) for o in (first, then) if o.metric.split()]
+    return len(heads) == 2 and heads[0] == heads[1]
+
+
+ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before
 
 
 def on_heading_line(text: str, obs: ObservedNumber) -> bool:
@@ -249,18 +291,6 @@ def metric_words(metric: str) -> set[str]:
 METRIC_STOP_WORDS = vocabulary.words("common_words", uses="metric-stop")
 
 
-def find_change_cue(sentence: str, q: Quantity) -> ChangeFact | None:
-    """The change a quantity states ("an increase of 8% year-on-year"), or None."""
-    cue = CHANGE_CUE.search(sentence[max(0, q.start - 40) : q.start])
-    if cue is None:
-        return None
-    sign = -1 if cue["cue"].lower() in NEGATIVE_CUES else 1
-    basis = BASIS.match(sentence[q.end : q.end + 60])
-    return ChangeFact(
-        sign * q.value, q.unit or "count", basis["basis"].strip().lower() if basis else None
-    )
-
-
 def spans_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The spans reaching into [start, end); ``spans`` sorted and not overlapping (regex matches),
     so searched by halving rather than read whole for each sentence.
@@ -275,17 +305,18 @@ def spans_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> lis
     ]
 
 
-def inside_name(q: Quantity, sent: Span, named: list[tuple[int, int]]) -> bool:
+def inside_name(q: Amount, sent: Span, named: list[tuple[int, int]]) -> bool:
     start, end = q.start + sent.start_char, q.end + sent.start_char
     return any(s <= start and end <= e for s, e in named)
 
 
-def is_measurement(span: Span, q: Quantity) -> bool:
-    """Drop bare numbers spaCy reads as dates, times or ordinals, and lone "one"."""
+def is_measurement(span: Span, q: Amount) -> bool:
+    """Drop a bare "0" and a lone "one". (Dates, times and ordinals are the reader's to tell
+    apart: spaCy's DATE also covers "within 20 working days" and "2636 charging stations".)"""
     if q.explicit:
         return True
-    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) or q.value == 0:
-        return False  # "not set at 0": a bare zero counts nothing
+    if q.value == 0 and q.surface == "0":
+        return False  # "not set at 0": a bare zero counts nothing ("zero cases" does)
     if q.value == 1 and span.text.lower() in {"one", "1"}:
         return counted_beside_another(span.root)  # "one state-level lab and 32 district labs"
     return True
@@ -321,7 +352,7 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     """(metric noun phrase, clause label) for the quantity in ``span``, whose unit is ``unit``;
     None when no phrase with a word names what it measures (a bare table cell, "10%, 70%")."""
     root = quantity_root(span)
-    money = unit is not None and unit.split("/")[0] in CURRENCIES
+    money = is_money(unit)
     described = list_item_metric(span, sent) or (
         money_use_metric(root, span) or money_in_metric(root, span) if money else None
     )
@@ -677,7 +708,7 @@ def document_year(text: str) -> str | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def find_period(sentence: str, q: Quantity, main_year: str | None) -> str | None:
+def find_period(sentence: str, q: Amount, main_year: str | None) -> str | None:
     candidates = [
         m for m in YEAR.finditer(sentence) if not (m.start() >= q.start and m.end() <= q.end)
     ]

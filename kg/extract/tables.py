@@ -16,7 +16,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import vocabulary
-from .quantities import CURRENCIES, CURRENCY_SYMBOLS, SCALES, UNIT_WORDS, Quantity, find_quantities
+from .amounts import Amount, find_amounts
+from .amounts.reader import is_money
+from .amounts.vocabulary import currency_names, currency_symbols, lookup_key, unit_words
+from .amounts.vocabulary import words as amount_words
 from .text import HAS_WORD
 
 __all__ = ["Row", "TableCell", "table_rows", "table_cells", "numeric_cells", "heading_unit"]
@@ -40,7 +43,7 @@ class TableCell:
     column without that unit, the name of its row (None in a table without row names), the
     row's span and the table's caption."""
 
-    quantity: Quantity
+    quantity: Amount
     heading: str
     row_name: str | None
     row: Row
@@ -107,13 +110,13 @@ def numeric_cells(text: str, rows: list[Row]) -> Iterator[TableCell]:
                 yield TableCell(q.shifted(start), heading, name, row, " ".join(captions) or None)
 
 
-def in_unit(q: Quantity, unit: tuple[float, str | None] | None) -> Quantity:
+def in_unit(q: Amount, unit: tuple[float, str | None] | None) -> Amount:
     """A cell's number in the (scale, unit) its heading states ("Funding ($ millions)" | "5.2"),
     unless the cell states its own."""
     if unit is None:
         return q
     scale, code = unit
-    has_scale = any(w.lower() in SCALES for w in re.findall(r"[^\W\d_]+", q.surface))
+    has_scale = any(w.lower() in amount_words("scale") for w in re.findall(r"[^\W\d_]+", q.surface))
     value = q.value if has_scale else float(Decimal(str(q.value)) * Decimal(str(scale)))
     return replace(q, value=value, unit=q.unit or code, explicit=True)
 
@@ -161,16 +164,9 @@ def note_unit(note: str) -> tuple[float, str | None] | None:
     tokens = [t.lower() for t in UNIT_TOKEN.findall(note)]
     if not tokens or not all(map(is_unit_token, tokens)):
         return None  # other words ("Million Hearts grants") state no unit
-    code = next(
-        (
-            CURRENCY_SYMBOLS.get(t) or UNIT_WORDS.get(t)
-            for t in tokens
-            if t in CURRENCY_SYMBOLS or t in UNIT_WORDS
-        ),
-        None,
-    )
+    code = next((unit_of(t) for t in tokens if unit_of(t)), None)
     # "m" and "k" are scales only beside money ("£m"): "(m)" may be metres
-    scales = [token_scale(t) for t in tokens if len(t) > 1 or code in CURRENCIES]
+    scales = [token_scale(t) for t in tokens if len(t) > 1 or is_money(code)]
     scale = next((s for s in scales if s), None)
     if scale is None and code is None:
         return None
@@ -180,22 +176,28 @@ def note_unit(note: str) -> tuple[float, str | None] | None:
 UNIT_NOTE_WORDS = vocabulary.words("common_words", uses="unit-note")
 
 
-def is_unit_token(token: str) -> bool:
+def unit_of(token: str) -> str | None:
+    """The unit a heading's token names: "$" -> USD, "%" -> percent, "rs." -> INR."""
     return (
-        token in CURRENCY_SYMBOLS
-        or token in UNIT_WORDS
-        or token in UNIT_NOTE_WORDS
-        or token_scale(token) is not None
+        currency_symbols().get(token)
+        or currency_names().get(token)
+        or unit_words().get(lookup_key(token))
     )
 
 
+def is_unit_token(token: str) -> bool:
+    return unit_of(token) is not None or token in UNIT_NOTE_WORDS or token_scale(token) is not None
+
+
 def token_scale(token: str) -> float | None:
-    return SCALES.get(token) or SCALES.get(token.removesuffix("s"))
+    scales = amount_words("scale")
+    scale = scales.get(token) or scales.get(token.removesuffix("s"))
+    return float(scale) if scale else None
 
 
-def cell_number(cell: str) -> Quantity | None:
+def cell_number(cell: str) -> Amount | None:
     """The number a cell states, when it has no other words ("$4 Million", "12%"; not "Phase 1")."""
-    found = find_quantities(cell)
+    found = find_amounts(cell)
     if not found or HAS_WORD.search(cell[: found[0].start] + " " + cell[found[0].end :]):
         return None
     return found[0]

@@ -184,6 +184,7 @@ def add_observation(
         graph.add((node, p, o))
     if obs.period:
         graph.add((node, KGO.period, Literal(obs.period)))
+    add_reading(graph, node, obs)
     if obs.change:
         change = URIRef(f"{node}/change")
         graph.add((node, KGO.change, change))
@@ -192,6 +193,18 @@ def add_observation(
         graph.add((change, KGO.unit, Literal(obs.change.unit)))
         if obs.change.basis:
             graph.add((change, KGO.basis, Literal(obs.change.basis)))
+
+
+def add_reading(graph: DocumentTriples, node: URIRef, obs: ObservationFact) -> None:
+    """A range's bounds, the qualifier ("about", "up to") and the equivalent in another unit."""
+    if obs.lower is not None and obs.upper is not None:
+        graph.add((node, KGO.lowerBound, decimal_literal(obs.lower)))
+        graph.add((node, KGO.upperBound, decimal_literal(obs.upper)))
+    if obs.qualifier:
+        graph.add((node, KGO.qualifier, Literal(obs.qualifier)))
+    if obs.equivalent:
+        graph.add((node, KGO.equivalentValue, decimal_literal(obs.equivalent.value)))
+        graph.add((node, KGO.equivalentUnit, Literal(obs.equivalent.unit)))
 
 
 def decimal_literal(value: float) -> Literal:

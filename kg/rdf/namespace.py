@@ -53,6 +53,11 @@ class KGO(DefinedNamespace):
     kind: URIRef
     change: URIRef
     basis: URIRef
+    lowerBound: URIRef
+    upperBound: URIRef
+    qualifier: URIRef
+    equivalentValue: URIRef
+    equivalentUnit: URIRef
     surfaceForm: URIRef
     evidence: URIRef
     text: URIRef

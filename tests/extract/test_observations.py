@@ -139,8 +139,9 @@ def test_one_counts_beside_another_count_and_zero_counts_nothing(nlp):
 
 
 def test_the_denominator_of_a_ratio_is_no_count(nlp):
+    """ "one out of three" is a share (GUIDELINES: "3 out of 4" is 75 percent), not a count of 3."""
     found = observations(nlp, "Almost one out of three internet users worried about their bills.")
-    assert [o.quantity.value for o in found] == []
+    assert [(o.quantity.value, o.quantity.unit) for o in found] == [(33.3, "percent")]
 
 
 def test_a_long_lead_in_is_no_column_heading(nlp):
@@ -293,3 +294,35 @@ def test_a_relative_clause_leaves_no_dangling_words_in_the_metric(nlp):
         "Overall, families that take advantage of clean energy tax credits can save more than $1,000 per year.",
     )
     assert obs.metric == "families"
+
+
+def test_respectively_pairs_years_and_numbers_in_order(nlp):
+    found = observations(
+        nlp, "In 2022 and 2023, capacity utilization fell to 77.3% and 75.3%, respectively."
+    )
+    assert [(o.quantity.value, o.period) for o in found] == [(77.3, "2022"), (75.3, "2023")]
+
+
+def test_items_of_a_list_of_places_carry_the_lists_metric(nlp):
+    found = observations(
+        nlp,
+        "That’s 618,590 small business owners in Florida, 450,010 in California, and 168,070 "
+        "in Georgia who have benefited.",
+    )
+    assert [o.metric for o in found] == [
+        "small business owners in Florida",
+        "small business owners in California",
+        "small business owners in Georgia",
+    ]
+
+
+def test_a_change_without_its_level_is_an_observation_of_the_change(nlp):
+    (obs,) = observations(nlp, "Exports fell 5.5% in October.")
+    assert (obs.metric, obs.quantity.value, obs.change) == ("change in exports", -5.5, None)
+
+
+def test_numbers_spacy_calls_dates_are_counted_when_they_count(nlp):
+    found = observations(
+        nlp, "The ministry sanctioned 2636 charging stations within 20 working days."
+    )
+    assert [(o.quantity.value, o.quantity.unit) for o in found] == [(2636, None), (20, "day")]

@@ -87,3 +87,26 @@ def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
         "miit",
     }
     assert keys(metric_iri("software revenues")) == {"", "software", "revenue"}
+
+
+def test_a_range_a_qualifier_and_a_conversion_are_on_one_observation_each(tmp_path):
+    import kg
+
+    path = tmp_path / "spending.txt"
+    path.write_text(
+        "Fiscal spending was about 1,071.74 billion yuan (about $161 billion), up 12.6 percent. "
+        "The plant will need between 1.5 and 2 GW.\n",
+        encoding="utf-8",
+    )
+    graph = kg.build([path])
+    rows = {row["unit"]: row for row in graph.query("observations")}
+    assert set(rows) == {"CNY", "GW"}  # the conversion is no observation of its own
+    spending, plant = rows["CNY"], rows["GW"]
+    assert (float(spending["value"]), spending["qualifier"]) == (1.07174e12, "about")
+    assert (float(spending["equivalentValue"]), spending["equivalentUnit"]) == (1.61e11, "USD")
+    assert float(spending["change"]) == 12.6
+    assert float(plant["value"]) == float(plant["lowerBound"]) == 1.5
+    assert float(plant["upperBound"]) == 2
+    from kg.validate import validate_store
+
+    assert validate_store(graph.store).conforms
