@@ -92,9 +92,9 @@ def test_agency_network_is_a_graph_of_one_agency_and_what_it_answers_for(example
 def test_targets_sit_next_to_the_latest_actual(example_graph):
     (row,) = example_graph.query("targets-vs-actuals", metric="5G base stations")
     assert (row["targetValue"], row["targetPeriod"], row["actualValue"], row["actualPeriod"]) == (
-        "4500000",
+        4500000,
         "2025",
-        "3200000",
+        3200000,
         "2023",
     )
 
