@@ -295,7 +295,7 @@ def test_an_agency_two_documents_spell_differently_is_listed_once_under_one_name
     evidence = graph.query("entity-evidence", name="water")
     assert len(evidence) == 2 and {r["entityName"] for r in evidence} == {"Rural Water Office"}
     (mentioning,) = graph.query("documents-mentioning", name="water")
-    assert mentioning["documents"] == "2"
+    assert mentioning["documents"] == 2
     for name, column in [
         ("programs-by-agency", "agencyName"),
         ("agency-responsibilities", "agencyName"),
