@@ -32,6 +32,8 @@ def in_graph(ntriples: str, graph: ox.NamedNode) -> str:
 
 
 READ_ONLY_TRIES = 20  # see open_read_only
+# RDF/XML is written (exports) but never parsed from input: XML brings entity expansion.
+READ_FORMATS = {suffix: fmt for suffix, fmt in EXPORT_FORMATS.items() if fmt != ox.RdfFormat.RDF_XML}
 
 
 def open_read_only(path: Path) -> ox.Store:
@@ -81,10 +83,10 @@ class OxigraphStore(GraphStore):
     def from_file(cls, path: Path) -> OxigraphStore:
         """An in-memory store holding an RDF file (.ttl .trig .nq .nt .jsonld); nothing is fetched
         from the network while parsing (JSON-LD remote contexts are refused)."""
-        fmt = EXPORT_FORMATS.get(path.suffix.lower())
+        fmt = READ_FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise InputError(
-                f"{path}: not an RDF file kg reads ({', '.join(sorted(EXPORT_FORMATS))})"
+                f"{path}: not an RDF file kg reads ({', '.join(sorted(READ_FORMATS))})"
             )
         store = cls(None)
         try:
