@@ -274,6 +274,7 @@ def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
         # One BLAS thread per worker: each worker's spare OpenBLAS threads took CPU from the
         # other worker (--jobs 2 on 500 releases: 32 s against 36-38 s). The variable must be in
         # the environment the workers start with, before they load numpy.
+        # Workers start when work is submitted: the variable stays set for the whole block.
         with inherited_environment(OPENBLAS_NUM_THREADS="1"):
             executor = ProcessPoolExecutor(
                 jobs,
@@ -281,12 +282,12 @@ def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
                 initializer=start_worker,
                 initargs=(model,),
             )
-        try:
-            yield executor, jobs
-        except BaseException:
-            stop_workers(executor)
-            raise
-        executor.shutdown(wait=True)
+            try:
+                yield executor, jobs
+            except BaseException:
+                stop_workers(executor)
+                raise
+            executor.shutdown(wait=True)
     else:
         yield None, 1
 
