@@ -3,6 +3,7 @@
     python benchmarks/run.py ../shared/corpus/bulk                # a sample of 300 documents
     python benchmarks/run.py ../shared/corpus/bulk --limit 0      # the whole corpus
     python benchmarks/run.py CORPUS --query-store .kg-store       # query latency on a big store
+    python benchmarks/run.py CORPUS --query-store .kg-store --only-load   # the endpoint alone
 
 Every figure is a ratio against a baseline measured in the same run (bare ``nlp.pipe`` of the
 same model on the same texts; ``--jobs 1``; rdflib's Memory store), so it can be compared
@@ -18,6 +19,8 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import kg
@@ -28,11 +31,17 @@ from kg.sources import iter_documents
 from kg.stores import PREFIXES, OxigraphStore
 
 RDFLIB_TIMEOUT = 60.0
+LOAD_CLIENTS = 50  # concurrent clients of `kg serve` in the load test (issue 21: p99 < 1 s)
+LOAD_REQUESTS = 10  # requests each client sends, one after another
 TURNS = 6  # slices of the corpus on which bare spaCy and kg take turns
 
 
 def main() -> None:
     args = parse_args()
+    if args.only_load:
+        rows = endpoint_load(args.query_store, args.load_query, LOAD_CLIENTS, LOAD_REQUESTS)
+        print_table(rows, [], 0)
+        return
     sample = read_corpus(args.corpus, args.limit and max(args.limit, args.jobs_sample))
     documents = sample[: args.limit] if args.limit else sample
     words = sum(len(d.text.split()) for d in documents)
@@ -50,6 +59,7 @@ def main() -> None:
         rows += load_rate(extracted, Path(scratch) / "load")
         query_store = args.query_store or store_path
         rows += query_latency(query_store, args.rdflib_triples)
+        rows += endpoint_load(query_store, args.load_query, LOAD_CLIENTS, LOAD_REQUESTS)
         if args.web_store:  # a real kg serve and Chromium (benchmarks/web.py)
             from web import web_measures
 
@@ -87,6 +97,12 @@ def parse_args():
     )
     parser.add_argument(
         "--rdflib-triples", type=int, default=20_000, help="size of the rdflib reference graph"
+    )
+    parser.add_argument(
+        "--load-query", default="agency-responsibilities", help="library query of the load test"
+    )
+    parser.add_argument(
+        "--only-load", action="store_true", help="only the endpoint load test, on --query-store"
     )
     return parser.parse_args()
 
@@ -244,6 +260,93 @@ def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str,
         )
     graph.close()
     return rows
+
+
+# -- (e) the endpoint under load -------------------------------------------------------------------
+def endpoint_load(
+    store_path: Path, query_name: str, clients: int, requests: int
+) -> list[tuple[str, str, str]]:
+    """Latency of one library query (its header's example) through ``kg serve`` with its
+    default settings on 127.0.0.1, under ``clients`` concurrent clients, against the same
+    query sent by one client alone; and of the index page ``/`` under the same load."""
+    import shutil
+
+    from kg.queries import bind_parameters, inline_bindings
+
+    query = library()[query_name]
+    sparql = inline_bindings(query.sparql, bind_parameters(query, query.example))
+    with tempfile.TemporaryDirectory() as scratch:
+        served = Path(scratch) / "store"  # a copy: the server holds its store alone
+        shutil.copytree(store_path, served, ignore=shutil.ignore_patterns("LOCK"))
+        process, url = start_endpoint(served)
+        try:
+            page = url + "/sparql?" + urllib.parse.urlencode({"query": sparql, "format": "json"})
+            alone = statistics.median(latency(page)[0] for _ in range(20))
+            timings = concurrent_latencies(page, clients, requests)
+            index = concurrent_latencies(url + "/", clients, 2)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    p50, p99 = percentile(timings, 50), percentile(timings, 99)
+    errors = sum(1 for _, ok in timings if not ok)
+    return [
+        (f"endpoint: `{query_name}` {query.example} from one client", f"{alone * 1000:,.0f} ms", ""),
+        (
+            f"endpoint: the same under {clients} concurrent clients ({clients * requests:,} "
+            "requests, default settings: 2 workers)",
+            f"p50 {p50 * 1000:,.0f} ms, p99 {p99 * 1000:,.0f} ms, {errors} errors",
+            f"p99 = {p99 / alone:,.1f}x one client's time; goal p99 < 1 s",
+        ),
+        (
+            f"endpoint: index page `/` under {clients} concurrent clients",
+            f"p99 {percentile(index, 99) * 1000:,.0f} ms",
+            "rendered once, then served from memory",
+        ),
+    ]
+
+
+def start_endpoint(store: Path) -> tuple:
+    import socket
+    import subprocess
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)]
+    process = subprocess.Popen([*command, "--quiet"], stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("kg serve did not start")
+
+
+def latency(url: str) -> tuple[float, bool]:
+    """(seconds, answered with 200) for one GET."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            response.read()
+            ok = response.status == 200
+    except OSError:
+        ok = False
+    return time.perf_counter() - started, ok
+
+
+def concurrent_latencies(url: str, clients: int, requests: int) -> list[tuple[float, bool]]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(clients) as pool:
+        runs = pool.map(lambda _: [latency(url) for _ in range(requests)], range(clients))
+        return [timing for run in runs for timing in run]
+
+
+def percentile(timings: list[tuple[float, bool]], which: int) -> float:
+    ordered = sorted(seconds for seconds, _ in timings)
+    return ordered[min(len(ordered) - 1, round(which / 100 * (len(ordered) - 1)))]
 
 
 # $graph is a slot: the IRI is written in (a VALUES-bound graph variable reads every graph).

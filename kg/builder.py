@@ -24,13 +24,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
 from .errors import InputError, KGError
 from .extract.components import parse_long_text
 from .extract.doc_to_facts import facts_from_doc
+from .extract.facts import DocumentFacts
+from .identity import consolidate, default_corrections, read_corrections
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
 from .settings import extraction_description, load_nlp
@@ -43,6 +45,15 @@ BATCHES_IN_FLIGHT_PER_WORKER = 3
 # Triples gathered into one store write: bulk writes of 10k-50k triples load 3x faster than
 # one write per document (benchmarks/run.py), and a commit still lands every few seconds.
 COMMIT_TRIPLES = 20_000
+# Observations kept from one document. A release reports tens to a few thousand; a table of a
+# million numbers is not a million observations of one metric (1 MB of numbers once became
+# 1.37M quads and 3.2 GB): past the bound the first ones are kept and the build says so.
+MAX_OBSERVATIONS_PER_DOCUMENT = 10_000
+# Texts longer than this are parsed in paragraph chunks, one at a time: spaCy's memory grows
+# with the text it parses at once (a 300 KB table of numbers peaked at 1.6 GB whole; 90 KB in
+# 10 KB chunks at 0.23 GB against 0.64 GB whole). No release in the dev or bulk corpus is longer
+# (the longest: 28 KB), so their extraction is unchanged.
+LONG_TEXT_CHARS = 50_000
 
 
 @dataclass
@@ -54,6 +65,7 @@ class BuildSummary:
         default_factory=list
     )  # stored already, from the same text and extractor
     failed: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # stored, with something the user should know
     seconds: float = 0.0
 
     @property
@@ -74,6 +86,7 @@ class ExtractedDocument:
     ntriples: str = ""
     error: str = ""
     unchanged: bool = False  # not extracted: the store holds it from the same text and extractor
+    note: str = ""  # stored, but not all of it (see MAX_OBSERVATIONS_PER_DOCUMENT)
 
 
 def build_graph(
@@ -86,7 +99,9 @@ def build_graph(
     scheduler: str | None = None,
     commit_triples: int = COMMIT_TRIPLES,
     force: bool = False,
+    max_observations: int = MAX_OBSERVATIONS_PER_DOCUMENT,
     on_document: Callable[[ExtractedDocument], None] | None = None,
+    corrections: str | Path | None = None,
 ) -> BuildSummary:
     """Extract every source into ``store``, one named graph per document.
 
@@ -94,7 +109,9 @@ def build_graph(
     left as it is unless ``force``. A source that cannot be read or parsed is recorded in
     the summary and the others go on; what the store already holds is never lost because of
     a bad input. ``on_document`` is called with each document once it is stored (or has
-    failed, or was unchanged).
+    failed, or was unchanged). One document keeps at most ``max_observations`` observations.
+    Then the store's nodes are merged by the alias registry and ``corrections`` (a file; by
+    default ``kg-corrections.tsv`` beside the store) applied, see ``kg.identity``.
     """
     summary = BuildSummary()
     started = time.perf_counter()
@@ -105,6 +122,8 @@ def build_graph(
             summary.failed.append((document.label, document.error))
         else:
             (summary.unchanged if document.unchanged else summary.built).append(document.label)
+        if document.note:
+            summary.notes.append(document.note)
         if on_document:
             on_document(document)
 
@@ -113,9 +132,12 @@ def build_graph(
         documents = needing_extraction(documents, store, extractor, on_unchanged=report)
     batches = iter_batches(documents, batch_size)
     with extraction_executor(jobs, scheduler, model) as (executor, workers):
-        results = chain.from_iterable(run_batches(batches, model, executor, workers))
+        results = chain.from_iterable(
+            run_batches(batches, model, executor, workers, max_observations)
+        )
         for document in stored_in_commits(results, store, commit_triples):
             report(document)
+    consolidate(store, read_corrections(corrections) if corrections else default_corrections(store))
     store.flush()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -166,56 +188,81 @@ def iter_batches(documents: Iterator[SourceDocument], size: int) -> Iterator[lis
 
 # -- extracting (runs wherever the executor puts it) ------------------------------------------------
 def extract_batch(
-    documents: list[SourceDocument], model: str | None = None
+    documents: list[SourceDocument],
+    model: str | None = None,
+    max_observations: int = MAX_OBSERVATIONS_PER_DOCUMENT,
 ) -> list[ExtractedDocument]:
-    """Documents to N-Triples; a document spaCy or the extractor fails on is reported, not raised."""
+    """Documents to N-Triples; a document spaCy or the extractor fails on is reported, not
+    raised, whatever the size of its batch."""
     nlp, extractor = load_nlp(model), extraction_description(model)
     try:
         return [
-            extracted(doc, document, extractor)
+            extracted(doc, document, extractor, max_observations)
             for doc, document in parse_documents(nlp, documents, len(documents))
         ]
     except KGError:
         raise
-    except Exception:  # noqa: BLE001 - find the document at fault, keep the others
+    except Exception as e:  # noqa: BLE001 - find the document at fault, keep the others
         if len(documents) == 1:
-            raise
-        return [item for document in documents for item in extract_one(nlp, document, extractor)]
+            return [failed_extraction(documents[0], e)]
+        return [extract_one(nlp, document, extractor, max_observations) for document in documents]
 
 
-def extract_one(nlp, document: SourceDocument, extractor: str) -> list[ExtractedDocument]:
+def extract_one(
+    nlp, document: SourceDocument, extractor: str, max_observations: int
+) -> ExtractedDocument:
     try:
-        return [extracted(doc, d, extractor) for doc, d in parse_documents(nlp, [document], 1)]
+        ((doc, _),) = parse_documents(nlp, [document], 1)
+        return extracted(doc, document, extractor, max_observations)
     except KGError:
         raise
     except Exception as e:  # noqa: BLE001 - one bad document must not stop a corpus
-        label = document.path or document.identity
-        return [
-            ExtractedDocument(
-                label,
-                str(document_iri(document.key)),
-                error=f"{label}: extraction failed ({type(e).__name__}: {e})",
-            )
-        ]
+        return failed_extraction(document, e)
 
 
-def extracted(doc, document: SourceDocument, extractor: str) -> ExtractedDocument:
-    graph = document_graph(document, facts_from_doc(doc), extractor)
+def failed_extraction(document: SourceDocument, error: Exception) -> ExtractedDocument:
+    label = document.path or document.identity
+    reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
     return ExtractedDocument(
-        document.path or document.identity, str(document_iri(document.key)), graph.ntriples()
+        label, str(document_iri(document.key)), error=f"{label}: extraction failed ({reason})"
     )
+
+
+def extracted(
+    doc, document: SourceDocument, extractor: str, max_observations: int
+) -> ExtractedDocument:
+    facts, note = bounded_facts(facts_from_doc(doc), document, max_observations)
+    graph = document_graph(document, facts, extractor)
+    label = document.path or document.identity
+    return ExtractedDocument(label, str(document_iri(document.key)), graph.ntriples(), note=note)
+
+
+def bounded_facts(
+    facts: DocumentFacts, document: SourceDocument, max_observations: int
+) -> tuple[DocumentFacts, str]:
+    """``facts`` with at most ``max_observations`` observations (the first ones), and a note
+    saying so when some were left out."""
+    found = len(facts.observations)
+    if found <= max_observations:
+        return facts, ""
+    note = (
+        f"{document.path or document.identity}: kept the first {max_observations:,} of {found:,} "
+        "observations; raise --max-observations-per-document to keep more"
+    )
+    return replace(facts, observations=facts.observations[:max_observations]), note
 
 
 def parse_documents(nlp, documents, batch_size: int):
     """(spaCy Doc, document) pairs in input order, through ``nlp.pipe``; a text longer than
-    ``nlp.max_length`` is parsed in paragraph chunks instead of being refused."""
-    short = [d for d in documents if len(d.text) <= nlp.max_length]
+    ``LONG_TEXT_CHARS`` (or ``nlp.max_length``) is parsed in paragraph chunks, one at a time."""
+    longest = min(LONG_TEXT_CHARS, nlp.max_length)
+    short = [d for d in documents if len(d.text) <= longest]
     parsed = dict(zip(map(id, short), nlp.pipe((d.text for d in short), batch_size=batch_size)))
     for document in documents:
-        doc = (
-            parsed[id(document)] if id(document) in parsed else parse_long_text(nlp, document.text)
-        )
-        yield doc, document
+        if id(document) in parsed:
+            yield parsed[id(document)], document
+        else:
+            yield parse_long_text(nlp, document.text, chunk_chars=longest), document
 
 
 # -- storing ---------------------------------------------------------------------------------------
@@ -328,15 +375,16 @@ def run_batches(
     model: str | None,
     executor: Executor | None,
     workers: int,
+    max_observations: int = MAX_OBSERVATIONS_PER_DOCUMENT,
 ) -> Iterator[list[ExtractedDocument]]:
     """Results batch by batch; with an executor, a bounded number of batches in flight."""
     if executor is None:
-        yield from (extract_batch(batch, model) for batch in batches)
+        yield from (extract_batch(batch, model, max_observations) for batch in batches)
         return
     window = workers * BATCHES_IN_FLIGHT_PER_WORKER
     pending = set()
     for batch in batches:
-        pending.add(executor.submit(extract_batch, batch, model))
+        pending.add(executor.submit(extract_batch, batch, model, max_observations))
         if len(pending) >= window:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in done)

@@ -48,6 +48,14 @@ PROGRESS_SECONDS = 5.0  # a build logged to a file or pipe says how far it is th
 StoreOption = Annotated[
     str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")
 ]
+STORE_MARKER = "CURRENT"  # the file RocksDB (under Oxigraph) keeps in every database folder
+AllowServiceOption = Annotated[
+    list[str],
+    typer.Option(
+        "--allow-service",
+        help="let SERVICE (federated) queries call this host (repeatable; * for any); off by default",
+    ),
+]
 ModelOption = Annotated[
     str | None,
     typer.Option("--model", help="spaCy pipeline (default: en_core_web_sm, else its PyPI copy)"),
@@ -104,6 +112,21 @@ def build(
             help="extract every document again, even those stored already from the same text",
         ),
     ] = False,
+    corrections: Annotated[
+        Path | None,
+        typer.Option(
+            "--corrections",
+            help="identity corrections (merge/split/rename/reject, tab-separated; default: "
+            "kg-corrections.tsv beside the store)",
+        ),
+    ] = None,
+    max_observations: Annotated[
+        int,
+        typer.Option(
+            "--max-observations-per-document",
+            help="observations one document may add (the first ones are kept)",
+        ),
+    ] = 10_000,
     model: ModelOption = None,
 ) -> None:
     """Extract documents into the store (and/or write them to a file); documents stored already
@@ -122,7 +145,13 @@ def build(
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     with build_progress(paths) as advance:
         summary = graph.add(
-            *paths, jobs=max(1, jobs), scheduler=scheduler, force=force, on_document=advance
+            *paths,
+            jobs=max(1, jobs),
+            scheduler=scheduler,
+            force=force,
+            max_observations=max(1, max_observations),
+            on_document=advance,
+            corrections=corrections,
         )
     for folder in empty:
         err.print(
@@ -131,8 +160,10 @@ def build(
             highlight=False,
             soft_wrap=True,
         )
-    for path, reason in summary.failed:
+    for _, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
+    for note in summary.notes:
+        err.print(f"kg: note: {note}", markup=False, highlight=False, soft_wrap=True)
     if output is not None:
         graph.export(output)
     where = (
@@ -267,6 +298,7 @@ def sparql(
         ),
     ] = "table",
     store: StoreOption = str(DEFAULT_STORE),
+    allow_service: AllowServiceOption = [],
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
     text = (
@@ -274,7 +306,9 @@ def sparql(
         if query_or_file.endswith(".rq") and Path(query_or_file).is_file()
         else query_or_file
     )
-    print_result(open_existing(store, read_only=True).sparql(text), fmt)
+    print_result(
+        open_existing(store, read_only=True).sparql(text, allow_service=allow_service), fmt
+    )
 
 
 def print_result(result, fmt: str) -> None:
@@ -456,6 +490,25 @@ def serve(
         int, typer.Option("--max-rows", help="most rows (or triples) in one answer")
     ] = 10_000,
     workers: Annotated[int, typer.Option("--workers", help="queries answered at once")] = 2,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", help="MB of memory one query may use")
+    ] = 1024,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="most bytes in one answer")
+    ] = 50_000_000,
+    client_timeout: Annotated[
+        float, typer.Option("--client-timeout", help="seconds a client has to send its request")
+    ] = 10.0,
+    max_clients: Annotated[
+        int, typer.Option("--max-clients", help="connections served at once")
+    ] = 64,
+    allow_service: AllowServiceOption = [],
+    allow_host: Annotated[
+        list[str],
+        typer.Option(
+            "--allow-host", help="accept this Host header name too (repeatable; * for any)"
+        ),
+    ] = [],
     quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
     cors: Annotated[
         str,
@@ -466,11 +519,22 @@ def serve(
     from .serve import ServeSettings
     from .serve import serve as run_server
 
-    if not Path(store).is_dir():
-        from .errors import StoreError
-
-        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
-    settings = ServeSettings(Path(store), host, port, timeout, max_rows, max(1, workers), cors)
+    require_store_folder(Path(store), store)
+    settings = ServeSettings(
+        Path(store),
+        host,
+        port,
+        timeout,
+        max_rows,
+        max(1, workers),
+        max_memory=max_memory,
+        max_bytes=max_bytes,
+        client_timeout=client_timeout,
+        max_clients=max(1, max_clients),
+        allow_service=tuple(allow_service),
+        allow_host=tuple(allow_host),
+        cors=cors,
+    )
 
     def say(line: str) -> None:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -526,17 +590,26 @@ def open_existing(store: str, *, read_only: bool = False):
     """Open a server, an RDF file, or a store folder that must already exist (queries never
     create an empty one); ``read_only`` opens a folder without the writer's lock, so that a
     build, a notebook or ``kg serve`` can use it meanwhile."""
-    from .errors import StoreError
     from .graph import open_graph
     from .stores import local_path
 
     path = local_path(store)
-    # An Oxigraph folder always holds a CURRENT file; a folder without one holds no store.
-    if path is not None and (
-        not path.exists() or path.is_dir() and not (path / "CURRENT").exists()
-    ):
-        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
+    if path is not None and not path.is_file():
+        require_store_folder(path, store)
     return open_graph(store, read_only=read_only)
+
+
+def require_store_folder(path: Path, store: str) -> None:
+    """Raise ``StoreError`` unless ``path`` is a folder holding a store: opening any other
+    folder would write a new, empty database into it."""
+    from .errors import StoreError
+
+    if not path.exists():
+        raise StoreError(f"{store}: no store here; build one with `kg build PATH --store {store}`")
+    if not (path / STORE_MARKER).is_file():
+        raise StoreError(
+            f"{store}: this folder holds no kg store; give the folder `kg build --store` wrote"
+        )
 
 
 def print_library(queries) -> None:

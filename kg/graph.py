@@ -106,7 +106,9 @@ class KnowledgeGraph:
         jobs: int = 1,
         scheduler: str | None = None,
         force: bool = False,
+        max_observations: int | None = None,
         on_document=None,
+        corrections: str | Path | None = None,
     ) -> BuildSummary:
         """Extract files, folders or raw texts into the graph (an edited document replaces its
         old version; one stored already from the same text, kg and pipeline is skipped unless
@@ -114,8 +116,9 @@ class KnowledgeGraph:
 
         ``jobs=N`` extracts in N worker processes; ``scheduler="tcp://host:8786"`` on a Dask
         cluster. ``on_document`` is called with each ``ExtractedDocument`` as it is stored.
+        ``max_observations`` bounds what one document keeps (default: the builder's bound).
         """
-        from .builder import build_graph
+        from .builder import MAX_OBSERVATIONS_PER_DOCUMENT, build_graph
 
         self.last_build = build_graph(
             sources,
@@ -124,7 +127,9 @@ class KnowledgeGraph:
             jobs=jobs,
             scheduler=scheduler,
             force=force,
+            max_observations=max_observations or MAX_OBSERVATIONS_PER_DOCUMENT,
             on_document=on_document,
+            corrections=corrections,
         )
         return self.last_build
 
@@ -145,8 +150,14 @@ class KnowledgeGraph:
             else QueryResult.from_solutions(result)
         )
 
-    def sparql(self, query: str) -> QueryResult | list | bool:
-        """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK."""
+    def sparql(self, query: str, *, allow_service: Iterable[str] = ()) -> QueryResult | list | bool:
+        """Run any SPARQL query: rows for SELECT, triples for CONSTRUCT, a bool for ASK.
+
+        ``SERVICE`` (federation) is refused unless its host is in ``allow_service`` (``"*"``:
+        any), and so is a query nested too deep for the engine (see ``kg.limits``)."""
+        from .limits import check_query
+
+        check_query(query, allow_service=allow_service)
         result = self.store.query(query)
         if isinstance(result, (bool, ox.QueryBoolean)):
             return bool(result)

@@ -7,6 +7,7 @@ about where it came from, kept as the document's source and not part of its text
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -60,8 +61,9 @@ class SourceDocument:
 
 
 def document_key(identity: str) -> str:
-    """A short, stable id derived from a document's identity (used in its IRIs)."""
-    return hashlib.sha1(identity.encode()).hexdigest()[:12]
+    """A short, stable id derived from a document's identity (used in its IRIs); an identity
+    holding a file name's undecodable bytes (as ``os.fsdecode`` gives them) keeps them."""
+    return hashlib.sha1(identity.encode("utf-8", "surrogateescape")).hexdigest()[:12]
 
 
 def document_from_text(
@@ -116,45 +118,87 @@ def find_publication_date(text: str) -> date | None:
 def read_document(path: str | Path) -> SourceDocument:
     """Read one file (text, HTML or PDF); raise ``InputError`` naming the file and the problem."""
     path = Path(path)
+    refuse_unreadable(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from e
+    return document_from_text(
+        file_text(raw, path), identity=None, path=readable_path(path.resolve())
+    )
+
+
+def refuse_unreadable(path: Path) -> None:
+    """Raise ``InputError`` for what is not a readable file of a type kg reads; a pipe or a
+    device would block the build or never end, so only regular files are opened."""
+    if path.is_symlink() and not path.exists():
+        raise InputError(
+            f"{path}: a symbolic link that leads nowhere (a loop, or its target is missing)"
+        )
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, expected a text file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device); kg reads files")
     if path.suffix.lower() not in SUFFIXES and path.suffix:
         raise InputError(
             f"{path}: unsupported file type {path.suffix!r}; kg reads "
             + ", ".join(sorted(SUFFIXES))
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from e
-    return document_from_text(file_text(raw, path), identity=None, path=str(path.resolve()))
 
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, and every visible file inside folders (sorted, recursive): files kg
-    cannot read are then reported by ``read_document`` rather than silently passed over."""
+def readable_path(path: Path) -> str:
+    """The path as text; bytes of a file name that are not UTF-8 written as ``\\xNN`` (they
+    could not be stored in RDF or printed otherwise), so that two such names stay distinct."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def iter_paths(paths: Iterable[str | Path], on_error=None) -> Iterator[Path]:
+    """Files as given, and every visible entry inside folders that is not a folder itself (sorted,
+    recursive): what kg cannot read is then reported by ``read_document`` rather than silently
+    passed over. A subfolder that cannot be listed goes to ``on_error(path, InputError)``."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and not is_hidden(p.relative_to(path))
-            )
+            yield from folder_entries(path, on_error)
         else:
             yield path
 
 
-def is_hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def folder_entries(folder: Path, on_error=None) -> list[Path]:
+    def unlistable(error: OSError) -> None:
+        if on_error is not None:
+            on_error(
+                Path(error.filename),
+                InputError(
+                    f"{error.filename}: folder cannot be read "
+                    f"({(error.strerror or str(error)).lower()})"
+                ),
+            )
+
+    entries = []
+    for root, folders, files in os.walk(folder, onerror=unlistable):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        entries += [Path(root, name) for name in files if not name.startswith(".")]
+    return sorted(entries)
 
 
 def iter_documents(paths: Iterable[str | Path], on_error=None) -> Iterator[SourceDocument]:
     """Documents from files and folders; unreadable ones go to ``on_error`` (or raise)."""
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, on_error):
         try:
             yield read_document(path)
         except InputError as e:
             if on_error is None:
                 raise
             on_error(path, e)
+        except Exception as e:  # noqa: BLE001 - a reader's own failure is this file's, never the build's
+            if on_error is None:
+                raise
+            on_error(
+                path,
+                InputError(
+                    f"{path}: cannot be read ({type(e).__name__}: {' '.join(str(e).split())[:160]})"
+                ),
+            )

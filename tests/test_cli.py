@@ -91,12 +91,16 @@ def test_sparql_command(run_kg, tmp_path):
             "noise.txt: not UTF-8",
         ),
         (None, ["build", "x.txt", "-o", "out.docx"], "unknown output format"),
-        (None, ["query", "no-such-query", "--store", "."], "no library query named"),
+        (None, ["query", "no-such-query", "--store", "store"], "no library query named"),
         (None, ["query", "counts-by-class", "--store", "nowhere"], "no store here"),
-        (None, ["sparql", "SELECT WHERE {", "--store", "."], "no store here"),
+        (None, ["sparql", "SELECT WHERE {", "--store", "store"], "invalid SPARQL"),
+        (None, ["sparql", "ASK {}", "--store", "."], "holds no kg store"),
     ],
 )
 def test_bad_input_gets_one_line_error_without_traceback(run_kg, tmp_path, setup, args, message):
+    from kg.stores import OxigraphStore
+
+    OxigraphStore(tmp_path / "store").close()  # an empty store, for the commands that read one
     if setup is not None:
         name = args[1]
         data = setup.encode() if isinstance(setup, str) else setup

@@ -105,7 +105,7 @@ def test_the_digest_reads_every_module_that_changes_the_triples():
         "extract/vocabulary.py",
         "extract/components.py",
         "extract/data/heads.tsv",
-        "extract/data/agencies.tsv",
+        "extract/data/government_bodies.tsv",
         "rdf/build.py",
     ):
         assert expected in EXTRACTION_FILES

@@ -80,3 +80,26 @@ def test_shapes_reject_each_invalid_fixture(fixture):
 
 def test_shapes_file_parses():
     assert len(Graph().parse(shapes_file())) > 50
+
+
+def test_agency_states_what_orgs_axioms_imply(ontology):
+    # A validator or reasoner that does not load ORG must still know an Agency is an organisation.
+    from rdflib import RDFS, URIRef
+
+    parents = set(ontology.objects(KGO.Agency, RDFS.subClassOf))
+    for parent in ("http://www.w3.org/ns/org#Organization", "http://xmlns.com/foaf/0.1/Organization",
+                   "http://xmlns.com/foaf/0.1/Agent"):
+        assert URIRef(parent) in parents
+
+
+def test_a_person_with_roles_in_two_agencies_validates():
+    valid = (FIXTURES / "valid.ttl").read_text()
+    other = """
+ex:grid a kgo:Agency ; rdfs:label "Grid Authority" ; kgo:evidence ex:ev ; kgo:mentionedIn ex:doc ;
+    kgo:nameKey "", "grid", "authority" .
+ex:singh kgo:agency ex:grid ; kgo:role "chairman" .
+ex:membership2 a org:Membership ; org:member ex:singh ; org:organization ex:grid ; kgo:statedIn ex:doc ;
+    kgo:evidence ex:ev .
+"""
+    report = validate_graph(Graph().parse(data=valid + other, format="turtle"))
+    assert report.conforms, report.text

@@ -26,7 +26,7 @@ from .amounts.vocabulary import words as amount_words
 from .entities import PolicyEntityRecognizer
 from .observations import ObservationExtractor
 from .relations import RelationExtractor
-from .text import token_indices
+from .text import BULLETS, token_indices
 
 __all__ = [
     "add_policy_components",
@@ -49,7 +49,6 @@ TOKEN_ABBREVIATIONS = tuple(
     for form in forms.split("|")
     if form
 )
-BULLETS = {"-", "•", "*", "–", "—"}
 
 
 @Language.component("kg_line_breaks", assigns=["token.is_sent_start"])
@@ -115,10 +114,14 @@ def ends_abbreviation(doc: Doc, i: int) -> bool:
     "kg_entities",
     assigns=["doc._.kg_mentions"],
     requires=["token.pos", "token.dep", "token.lemma", "token.ent_type"],
-    default_config={"min_name_words": 2},
+    default_config={"min_name_words": 2, "learned_threshold": 0.5},
 )
-def make_entity_recognizer(nlp: Language, name: str, min_name_words: int) -> PolicyEntityRecognizer:
-    return PolicyEntityRecognizer(nlp, name, min_name_words=min_name_words)
+def make_entity_recognizer(
+    nlp: Language, name: str, min_name_words: int, learned_threshold: float
+) -> PolicyEntityRecognizer:
+    return PolicyEntityRecognizer(
+        nlp, name, min_name_words=min_name_words, learned_threshold=learned_threshold
+    )
 
 
 @Language.factory(
@@ -143,7 +146,7 @@ def make_observation_extractor(
 
 @Language.factory(
     "kg_relations",
-    assigns=["doc._.kg_relations", "doc._.kg_people"],
+    assigns=["doc._.kg_relations", "doc._.kg_people", "doc._.kg_issuer", "doc._.kg_reporters"],
     requires=[
         "doc._.kg_mentions",
         "token.pos",
@@ -170,12 +173,14 @@ def add_policy_components(nlp: Language) -> Language:
     return nlp
 
 
-def parse_long_text(nlp: Language, text: str) -> Doc:
-    """A text longer than ``nlp.max_length``: the base pipeline runs on paragraph chunks, the
-    chunks are joined into one Doc (the same text, so every offset is the document's), and
-    the ``kg`` components run on the whole, so that names and acronyms link across chunks."""
+def parse_long_text(nlp: Language, text: str, chunk_chars: int | None = None) -> Doc:
+    """A long text: the base pipeline runs on paragraph chunks of at most ``chunk_chars``
+    (default ``nlp.max_length``), one at a time so that memory follows the chunk, not the
+    text; the chunks are joined into one Doc (the same text, so every offset is the
+    document's), and the ``kg`` components run on the whole, so that names and acronyms link
+    across chunks."""
     with nlp.select_pipes(disable=[c for c in COMPONENTS if c in nlp.pipe_names]):
-        chunks = list(nlp.pipe(paragraph_chunks(text, nlp.max_length)))
+        chunks = list(nlp.pipe(paragraph_chunks(text, chunk_chars or nlp.max_length), batch_size=1))
     doc = Doc.from_docs(chunks, ensure_whitespace=False)
     for name in COMPONENTS:
         doc = nlp.get_pipe(name)(doc)

@@ -21,6 +21,7 @@ from .facts import (
     ObservationFact,
     RelationFact,
 )
+from .gazetteer import body_with_key
 from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservedNumber
 from .text import doc_text
@@ -28,6 +29,8 @@ from .text import doc_text
 __all__ = ["facts_from_doc", "preferred_name"]
 
 MAX_EVIDENCE_PER_ENTITY = 10
+# "Biden's Inflation Reduction Act" is no person: a possessive names what someone has
+POSSESSIVE = re.compile(r"\w['’](?:s\b|\s|$)")
 
 
 def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
@@ -48,8 +51,9 @@ def facts_from_doc(doc: Doc) -> DocumentFacts:
         for r in doc._.kg_relations
         if r.subject_key in known and r.object_key in known
     )
-    observations = tuple(observation_fact(doc, o) for o in doc._.kg_observations)
-    return DocumentFacts(tuple(entities), observations, relations)
+    observations = tuple(observation_fact(doc, o, known) for o in doc._.kg_observations)
+    issuer = doc._.kg_issuer if doc._.kg_issuer in known else None
+    return DocumentFacts(tuple(entities), observations, relations, issuer)
 
 
 def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:
@@ -83,12 +87,15 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
 
 
 def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
-    """The lexicon's name for known agencies and programmes, else the fullest written form,
+    """The gazetteer's or lexicon's name for known bodies and programmes, else the fullest form,
     in ordinary case when the text has one ("Hyde Amendment", not its heading's "HYDE
     AMENDMENT"), without a leading "the" (which the key ignores too)."""
     entry = lexicon().get(key)
     if entry and entry.type == type_:
         return entry.name
+    body = body_with_key(key) if type_ == "Agency" else None
+    if body is not None:
+        return body.name
     written = [m.name for m in group if m.rule not in {"acronym", "reference"}] or [
         m.name for m in group
     ]
@@ -100,7 +107,7 @@ def person_facts(doc: Doc) -> list[EntityFact]:
     people: dict[str, EntityFact] = {}
     for p in doc._.kg_people:
         key = f"Person:{canonical_key(p.name)}"
-        if key not in people:
+        if key not in people and not POSSESSIVE.search(p.name):
             people[key] = EntityFact(
                 "Person",
                 p.name,
@@ -113,7 +120,8 @@ def person_facts(doc: Doc) -> list[EntityFact]:
     return list(people.values())
 
 
-def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
+def observation_fact(doc: Doc, o: ObservedNumber, known: set[str]) -> ObservationFact:
+    reporter = doc._.kg_reporters.get(o.sentence[0])
     return ObservationFact(
         metric=o.metric,
         value=o.quantity.value,
@@ -125,6 +133,7 @@ def observation_fact(doc: Doc, o: ObservedNumber) -> ObservationFact:
         period=o.period,
         kind=o.kind,
         change=o.change,
+        reported_by=reporter if reporter in known else None,
         lower=o.quantity.lower,
         upper=o.quantity.upper,
         qualifier=o.quantity.qualifier,

@@ -38,8 +38,8 @@ class EntityFact:
     key: str
     aliases: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
-    role: str | None = None  # Person only
-    agency_key: str | None = None  # Person only: the agency they speak for
+    role: str | None = None  # Person only: their role as this document states it
+    agency_key: str | None = None  # Person only: the agency they hold that role in
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class ObservationFact:
     period: str | None = None
     kind: str = "actual"  # actual | target | forecast
     change: ChangeFact | None = None
+    reported_by: str | None = None  # the key of the agency that reported it
     lower: float | None = None  # a range's bounds ("70 to 80 centimetres"); value is the lower
     upper: float | None = None
     qualifier: str | None = None  # about, nearly, more than, at least, up to, less than, exactly
@@ -90,3 +91,4 @@ class DocumentFacts:
     entities: tuple[EntityFact, ...] = ()
     observations: tuple[ObservationFact, ...] = ()
     relations: tuple[RelationFact, ...] = ()
+    issuer: str | None = None  # the key of the agency the document speaks for

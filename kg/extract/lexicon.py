@@ -1,7 +1,8 @@
 """Names the rules rely on: the class a head noun names, the agency lexicon, canonical keys.
 
-The agency lexicon is data (``data/agencies.tsv``, ``data/programs.tsv``) so that curators can
-extend it without touching code; head nouns are in ``data/heads.tsv`` (``kg.extract.vocabulary``).
+The programme lexicon is data (``data/programs.tsv``) so that curators can extend it without
+touching code; government bodies are in ``data/government_bodies.tsv`` (``kg.extract.gazetteer``),
+head nouns in ``data/heads.tsv`` (``kg.extract.vocabulary``).
 """
 
 from __future__ import annotations
@@ -26,15 +27,15 @@ class LexiconEntry:
     name: str
     aliases: tuple[str, ...]
     jurisdiction: str
-    type: str  # Agency or Program
+    type: str  # Program
 
 
-LEXICON_FILES = {"Agency": "data/agencies.tsv", "Program": "data/programs.tsv"}
+LEXICON_FILES = {"Program": "data/programs.tsv"}
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, LexiconEntry]:
-    """Canonical key of every name and alias of a known agency or programme -> its entry."""
+    """Canonical key of every name and alias of a known programme -> its entry."""
     index: dict[str, LexiconEntry] = {}
     for type_, file in LEXICON_FILES.items():
         text = resources.files("kg.extract").joinpath(file).read_text(encoding="utf-8")

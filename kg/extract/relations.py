@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
 from .entities import mentions_between
 from .facts import POLICY_TYPES
-from .text import doc_text, literal_alternation
+from .issuer import document_issuer, is_actor, mention_root, reporting_agency
+from .text import BULLETS, doc_text, literal_alternation
 
 __all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
 
@@ -65,64 +67,107 @@ class PersonMention:
 
 
 class RelationExtractor:
-    """spaCy component: sets ``doc._.kg_relations`` and ``doc._.kg_people``."""
+    """spaCy component: sets ``doc._.kg_relations``, ``doc._.kg_people``, ``doc._.kg_issuer`` (the
+    agency the document speaks for) and ``doc._.kg_reporters`` (sentence start -> the agency that
+    reported that sentence's numbers)."""
 
     def __init__(self, nlp, name: str = "kg_relations", role_window: int = 60):
         self.name = name
         self.role_window = role_window
-        for ext in ("kg_relations", "kg_people"):
+        for ext, default in (
+            ("kg_relations", []),
+            ("kg_people", []),
+            ("kg_issuer", None),
+            ("kg_reporters", {}),
+        ):
             if not Doc.has_extension(ext):
-                Doc.set_extension(ext, default=[])
+                Doc.set_extension(ext, default=default)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = getattr(doc._, "kg_mentions", [])
+        people = self.officials(doc, mentions)
+        issuer = document_issuer(doc, mentions, people)
         relations = []
         for sent in doc.sents:
             inside = mentions_between(mentions, sent.start_char, sent.end_char)
             relations += responsible_agencies(doc, sent, inside)
+            relations += pronoun_agencies(doc, sent, inside, issuer)
+            relations += issued_without_agent(doc, sent, inside, issuer)
             relations += policy_hierarchy(doc, sent, inside)
+        relations += nested_plans(doc, mentions)
         doc._.kg_relations = list(dict.fromkeys(relations))
-        doc._.kg_people = self.officials(doc, mentions)
+        doc._.kg_people = people
+        doc._.kg_issuer = issuer
+        doc._.kg_reporters = reporters(doc, mentions, people, issuer)
         return doc
 
     def officials(self, doc: Doc, mentions) -> list[PersonMention]:
-        """Named people with a role next to their name, and the nearest agency in the sentence."""
+        """Named people with a role next to their name, and the agency that role is held in."""
         found = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or len(ent) < 2:
+        text = doc_text(doc)
+        for ent in map(person_name, doc.ents):
+            if ent.label_ != "PERSON" or len(ent) < 2 or any(t.pos_ == "PRON" for t in ent):
                 continue
             sent = ent.sent
+            after_start = ent.end_char
+            before_start = max(sent.start_char, ent.start_char - self.role_window // 2)
+            role = (
+                ROLE.search(text, after_start, after_start + self.role_window)
+                if text[after_start : after_start + self.role_window].lstrip().startswith(",")
+                else None
+            )
+            role = role or ROLE.search(text, before_start, ent.start_char)
+            if role is None:
+                continue
             agencies = [
                 m
                 for m in mentions_between(mentions, sent.start_char, sent.end_char)
                 if m.type == "Agency"
             ]
-            after = doc_text(doc)[ent.end_char : ent.end_char + self.role_window]
-            before = doc_text(doc)[
-                max(sent.start_char, ent.start_char - self.role_window // 2) : ent.start_char
-            ]
-            role = ROLE.search(after) if after.lstrip().startswith(",") else None
-            role = role or ROLE.search(before)
-            if role is None:
-                continue
-            near = [a for a in agencies if abs(a.start - ent.end_char) <= 2 * self.role_window]
-            agency = min(near, key=lambda a: abs(a.start - ent.end_char)).ident if near else None
             found.append(
                 PersonMention(
                     ent.start_char,
                     ent.end_char,
                     ent.text,
                     role["role"].lower(),
-                    agency,
+                    role_agency(text, role, agencies),
                     (sent.start_char, sent.end_char),
                 )
             )
         return found
 
 
-def mention_root(doc: Doc, mention) -> Token | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+ROLE_BEFORE_AGENCY = re.compile(
+    rf"\s+(?:{literal_alternation(vocabulary.words('common_words', uses='owner'))})\s+(?:the\s+)?"
+)
+AGENCY_BEFORE_ROLE = re.compile(r"\s*(?:['’]s\s+)?")
+
+
+def role_agency(text: str, role: re.Match, agencies) -> str | None:
+    """The agency a role is held in: named right after it ("spokesperson of the Ministry of ...")
+    or right before it ("Federal Communications Commission Chairwoman", "EPA's Administrator")."""
+    for agency in agencies:
+        if (
+            agency.start >= role.end()
+            and ROLE_BEFORE_AGENCY.fullmatch(text, role.end(), agency.start)
+            or agency.end <= role.start()
+            and AGENCY_BEFORE_ROLE.fullmatch(text, agency.end, role.start())
+        ):
+            return agency.ident
+    return None
+
+
+def person_name(ent: Span) -> Span:
+    """A person entity up to a possessive or a headline's verb: "Biden's" is the name "Biden",
+    "Trump's Executive Order" is no person, "Donald J. Trump Launches" is "Donald J. Trump"."""
+    headline_verbs = vocabulary.words("verbs", uses="headline")
+    end = next((t.i for t in ent if is_possessive(t) or t.lower_ in headline_verbs), ent.end)
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+def is_possessive(token: Token) -> bool:
+    """The clitic "'s" ("’s" normalises to it), whether the tagger read it as possessive or as "is"."""
+    return token.tag_ == "POS" or token.norm_ == "'s"
 
 
 def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
@@ -132,22 +177,28 @@ def responsible_agencies(doc: Doc, sent: Span, mentions) -> list[RelationMention
     for policy in policies:
         for agency in agencies:
             if agency.key != policy.key and is_responsible(doc, agency, policy):
-                found.append(
-                    RelationMention(
-                        policy.ident,
-                        "responsibleAgency",
-                        agency.ident,
-                        (sent.start_char, sent.end_char),
-                    )
-                )
+                found.append(relation(policy, "responsibleAgency", agency.ident, sent))
     return found
+
+
+def relation(subject, predicate: str, object_ident: str, sent: Span) -> RelationMention:
+    return RelationMention(subject.ident, predicate, object_ident, (sent.start_char, sent.end_char))
 
 
 def is_responsible(doc: Doc, agency, policy) -> bool:
     if agency.start == policy.start and agency.end < policy.end:
         return True  # "USDA Community Eligibility Provision": named after the agency running it
-    if re.fullmatch(r"\s*['’]s\s+(?:new\s+|\w+\s+)?", doc_text(doc)[agency.end : policy.start]):
-        return True  # "EPA's PFAS Strategic Roadmap"
+    if agency.end <= policy.start and POSSESSIVE.fullmatch(
+        doc_text(doc)[agency.end : policy.start]
+    ):
+        return True  # "EPA's PFAS Roadmap", "the Environmental Protection Agency's (EPA) Standards"
+    if policy.end <= agency.start and (
+        OWNER.fullmatch(doc_text(doc)[policy.end : agency.start])
+        or is_passive_aside(doc, policy, agency)
+    ):
+        return True  # "Beti Bachao Beti Padhao movement of Government of India", "(run by DWP)"
+    if agency.end <= policy.start and is_short_clause(doc, agency, policy):
+        return True  # "EPA Issues Final Rule": a headline the parser misreads
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
@@ -156,11 +207,226 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
         return False
-    agency_role, policy_role = role_in(a, verb), role_in(p, verb)
+    agency_role, policy_role = role_in(a, verb), role_in(p, verb) if is_argument_of(p, verb) else None
     # "MIIT issued the Plan", "the Plan was issued by MIIT", "the Plan, launched by MIIT"
     return (agency_role in {"subject", "agent"} and policy_role in {"object", "passive"}) or (
         agency_role == "agent" and policy_role == "subject"
     )
+
+
+def cue_words(use: str) -> str:
+    return literal_alternation(vocabulary.words("common_words", uses=use))
+
+
+POSSESSIVE = re.compile(r"\s*['’]s\s+(?:\([^()\s]{1,15}\)\s+)?(?:new\s+|\w+\s+)?")
+OWNER = re.compile(
+    rf"\s+(?:[a-z]+\s+)?(?:{cue_words('owner')})\s+(?:the\s+)?"
+)  # "... movement of the Government"
+PASSIVE_ASIDE = re.compile(
+    rf"\s*[,(]\s*(?:\w+ly\s+)?(?P<verb>\w+)\s+(?:\w+ly\s+)?(?:{cue_words('agent')})\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+MAX_CLAUSE_TOKENS = 6
+AUXILIARY_POS = {"AUX", "ADV", "PART"}
+DETERMINER_POS = {"DET", "ADJ", "NUM", "ADV"}
+
+
+def is_passive_aside(doc: Doc, policy, agency) -> bool:
+    """ "Universal Credit (administered by DWP)", "the Act, enforced by EPA,": a participle of
+    responsibility with its "by" agent right after the policy."""
+    match = PASSIVE_ASIDE.fullmatch(doc_text(doc)[policy.end : agency.start])
+    if match is None:
+        return False
+    verb = doc.char_span(policy.end + match.start("verb"), policy.end + match.end("verb"))
+    return verb is not None and bool(verb_lemmas(verb[0]) & RESPONSIBILITY_VERBS)
+
+
+def is_short_clause(doc: Doc, agency, policy) -> bool:
+    """Agency, auxiliaries, one verb of responsibility, determiners, policy: "EPA Issues Final
+    Rule", "the Ministry has issued advisory". Read from the words, as title-case headlines and
+    run-on header lines are parsed as one long name."""
+    gap = doc.char_span(agency.end, policy.start, alignment_mode="contract")
+    if gap is None:
+        return False
+    words = [t for t in gap if not t.is_space and t.text not in {")", ","}]
+    verbs = [i for i, t in enumerate(words) if verb_lemmas(t) & RESPONSIBILITY_VERBS]
+    if (
+        len(verbs) != 1
+        or len(words) > MAX_CLAUSE_TOKENS
+        or gap.text.count(",") > 1
+        or "\n" in gap.text
+    ):
+        return False
+    before, after = words[: verbs[0]], words[verbs[0] + 1 :]
+    return all(t.pos_ in AUXILIARY_POS for t in before) and all(
+        t.pos_ in DETERMINER_POS for t in after
+    )
+
+
+def verb_lemmas(token: Token) -> set[str]:
+    """A word's lemma, and for a capitalised headline verb the spaCy tagger may read as a name
+    ("Issues", "Launches") the word less its third-person ending."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if lower.endswith("s"):
+        forms |= {lower[:-1], lower[:-2]}
+    return forms
+
+
+def pronoun_agencies(doc: Doc, sent: Span, mentions, issuer: str | None) -> list[RelationMention]:
+    """ "Through its Superfund Research Program, NIEHS is funding ...": "its" is the clause's
+    agency; "our Programme", "we launched the Plan": the document's issuer."""
+    found = []
+    for policy in (m for m in mentions if m.type in POLICY_TYPES):
+        previous = (
+            doc_text(doc)[max(sent.start_char, policy.start - 8) : policy.start].lower().split()
+        )
+        word = previous[-1] if previous else ""
+        if word in vocabulary.words("common_words", uses="clause-possessive"):
+            agency = clause_agency(doc, sent, mentions, policy)
+        elif issuer and (
+            word in vocabulary.words("common_words", uses="issuer-pronoun")
+            or has_issuer_subject(doc, policy)
+        ):
+            agency = issuer
+        else:
+            continue
+        if agency:
+            found.append(relation(policy, "responsibleAgency", agency, sent))
+    return found
+
+
+def clause_agency(doc: Doc, sent: Span, mentions, policy) -> str | None:
+    """The agency that is the subject of the clause the policy is in, else, in a list item,
+    the acting agency of the line that introduces the list ("In particular, FEMA is announcing
+    the following:" ... "- $3.46 billion for its Hazard Mitigation Grant Program")."""
+    agencies = [m for m in mentions if m.type == "Agency"]
+    verb = governing_verb(mention_root(doc, policy))
+    if verb is not None:
+        for agency in agencies:
+            root = mention_root(doc, agency)
+            if root is not None and any(
+                root in c.subtree for c in verb.children if c.dep_ == "nsubj"
+            ):
+                return agency.ident
+    return list_intro_agency(doc, policy.start)
+
+
+def list_intro_agency(doc: Doc, position: int) -> str | None:
+    """The acting agency of the line ending in ":" above the list item at ``position``."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, position) + 1
+    if text[line_start:position].lstrip()[:1] not in BULLETS:
+        return None
+    while line_start > 0:
+        line_end = line_start - 1
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end].strip()
+        if line and line[0] not in BULLETS and not line.startswith("<"):
+            break
+    if not line.endswith(":"):
+        return None
+    actors = [
+        m
+        for m in mentions_between(doc._.kg_mentions, line_start, line_end)
+        if m.type == "Agency" and is_actor(mention_root(doc, m))
+    ]
+    return actors[-1].ident if actors else None
+
+
+def governing_verb(token: Token | None) -> Token | None:
+    while token is not None and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head if token.head != token else None
+    return token
+
+
+def has_issuer_subject(doc: Doc, policy) -> bool:
+    """ "We have launched the Plan": the subject is a pronoun for the issuer."""
+    root = mention_root(doc, policy)
+    verb = governing_verb(root)
+    if (
+        verb is None
+        or verb.lemma_.lower() not in RESPONSIBILITY_VERBS
+        or role_in(root, verb) != "object"
+    ):
+        return False
+    pronouns = vocabulary.words("common_words", uses="issuer-pronoun")
+    return any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in verb.children)
+
+
+def issued_without_agent(
+    doc: Doc, sent: Span, mentions, issuer: str | None
+) -> list[RelationMention]:
+    """ "The Regulations have been issued", "- developing a Life Chances Strategy": a verb of
+    responsibility with no agent is the doing of the agency that reports it ("The Health
+    Ministry informed that an advisory has been issued") or, in a sentence naming no agency,
+    of the document's issuer."""
+    found = []
+    names_agency = any(m.type == "Agency" for m in mentions)
+    for policy in (m for m in mentions if m.type in POLICY_TYPES):
+        verb = direct_verb(mention_root(doc, policy))
+        if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+            continue
+        top = agentless_clause(verb)
+        agency = reporter_of(doc, top, mentions) if top is not None else None
+        agency = agency or (issuer if top is not None and not names_agency else None)
+        if agency:
+            found.append(relation(policy, "responsibleAgency", agency, sent))
+    return found
+
+
+def agentless_clause(verb: Token) -> Token | None:
+    """The head of the clause of ``verb`` if neither has a subject nor a "by" agent (a passive
+    without agent, an imperative, a heading's gerund: "Organize and carry out special actions");
+    None for a clause that borrows the subject of the verb it serves ("urged departments to
+    implement the Policies") or a participle that modifies a name ("the Act, passed in 1970")."""
+    while True:
+        if any(c.dep_ in {"nsubj", "agent", "csubj", "expl"} for c in verb.children):
+            return None
+        if verb.dep_ != "conj" or verb.head == verb:
+            break
+        verb = verb.head
+    # a headline's "Rs 812 crore approved under the Mission" modifies the sentence's root noun
+    if (
+        verb.dep_ in {"ROOT", "ccomp", "parataxis"}
+        or verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+    ):
+        return verb
+    return None
+
+
+def reporter_of(doc: Doc, clause: Token, mentions) -> str | None:
+    """The agency that is the subject of the verb of saying a reported clause hangs from."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in vocabulary.words(
+        "verbs", uses="report"
+    ):
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    for agency in (m for m in mentions if m.type == "Agency"):
+        root = mention_root(doc, agency)
+        if root is not None and any(root in s.subtree for s in subjects):
+            return agency.ident
+    return None
+
+
+def direct_verb(token: Token | None) -> Token | None:
+    """The verb whose direct object or passive subject ``token`` is (or an item of a list that
+    is): "issued the Plan", "the Plan was issued", not "prepared for implementing the Plan"."""
+    while token is not None and token.dep_ in {"conj", "appos"} and token.head != token:
+        token = token.head
+    if (
+        token is not None
+        and token.dep_ == "pobj"
+        and token.head.lower_ in UNDER_WORDS
+        and token.head.head.lemma_.lower() in vocabulary.words("verbs", uses="funding")
+    ):
+        return (
+            token.head.head
+        )  # "Rs 812 crore approved under the Mission": money given under a scheme
+    if token is None or token.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    return token.head
 
 
 def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int = 3) -> bool:
@@ -199,6 +465,32 @@ def lowest_common_verb(a: Token, b: Token) -> Token | None:
     return None
 
 
+NESTED_CLAUSES = {"relcl", "acl", "pcomp", "csubj"}  # not ccomp, advcl: "announced that ... to pilot"
+ARGUMENT_PREPOSITIONS = vocabulary.words("common_words", uses="argument-prep")
+
+
+def is_argument_of(token: Token, verb: Token) -> bool:
+    """``token`` is what ``verb`` is about, not a name inside a clause or phrase that only
+    describes something else: "households participating in the Program" and "funding streams
+    from the Law" say nothing of who runs the Program or the Law; "approved under the Scheme",
+    "announced that states will pilot the Platform" do."""
+    while token != verb and token.head != token:
+        if token.dep_ in NESTED_CLAUSES:
+            return False
+        if token.dep_ == "prep" and not preposition_words(token) & ARGUMENT_PREPOSITIONS:
+            return False
+        token = token.head
+    return token == verb
+
+
+def preposition_words(token: Token) -> set[str]:
+    """A preposition alone and with the word before it ("such as")."""
+    words = {token.lower_}
+    if token.i > 0:
+        words.add(f"{token.nbor(-1).lower_} {token.lower_}")
+    return words
+
+
 def role_in(token: Token, verb: Token) -> str | None:
     """How ``token`` hangs from ``verb``: subject, agent ("by X"), object, passive subject."""
     child = token
@@ -211,30 +503,124 @@ def role_in(token: Token, verb: Token) -> str | None:
         return "subject"
     if dep == "nsubjpass":
         return "passive"
-    if dep == "agent" or dep == "prep" and child.lower_ == "by":
+    if (
+        dep == "agent"
+        or dep == "prep"
+        and child.lower_ in vocabulary.words("common_words", uses="agent")
+    ):
         return "agent"
     if dep in {"dobj", "obj", "attr", "oprd", "xcomp", "ccomp", "prep", "npadvmod", "dative"}:
         return "object"
     return None
 
 
-HIERARCHY = {("Plan", "Plan"): "partOf", ("Program", "Plan"): "implements"}
-UNDER = re.compile(
-    rf"\b{literal_alternation(vocabulary.words('common_words', uses='under'))}\s+(?:the\s+)?$"
-)
+HIERARCHY = {
+    ("Plan", "Plan"): "partOf",
+    ("Program", "Plan"): "implements",
+    ("Regulation", "Plan"): "implements",
+}
+UNDER_WORDS = vocabulary.words("common_words", uses="under")
+UNDER = re.compile(rf"\b{literal_alternation(UNDER_WORDS)}\s+(?:the\s+)?$")
 
 
 def policy_hierarchy(doc: Doc, sent: Span, mentions) -> list[RelationMention]:
-    """ "A ... under (the) B": A is part of plan B, or a program implementing it."""
+    """Plans that are part of a plan, programs and regulations that implement one."""
     policies = sorted((m for m in mentions if m.type in POLICY_TYPES), key=lambda m: m.start)
-    found = []
-    for child, parent in zip(policies, policies[1:]):
-        predicate = HIERARCHY.get((child.type, parent.type))
+    found = [
+        relation(child, predicate, parent.ident, sent)
+        for child, parent in placed_under(doc, sent, policies)
+        + composed_of(doc, sent, policies)
+        + implementing(doc, policies)
+        if child.key != parent.key and (predicate := HIERARCHY.get((child.type, parent.type)))
+    ]
+    return found
+
+
+def placed_under(doc: Doc, sent: Span, policies) -> list[tuple]:
+    """ "A ... under (the) B", "A as part of B"."""
+    pairs = []
+    for child, parent in pairwise(policies):
         before = doc_text(doc)[max(sent.start_char, parent.start - 20) : parent.start]
-        if predicate and child.key != parent.key and UNDER.search(before):
-            found.append(
-                RelationMention(
-                    child.ident, predicate, parent.ident, (sent.start_char, sent.end_char)
-                )
-            )
+        if UNDER.search(before):
+            pairs.append((child, parent))
+    return pairs
+
+
+def composed_of(doc: Doc, sent: Span, policies) -> list[tuple]:
+    """ "A, B and C together constitute the D system": each is part of D. With no plan after the
+    verb ("X was issued and action plans A, B were launched, together constitute a policy
+    system"), the first plan named is the one the others complete."""
+    verbs = [
+        t
+        for t in sent
+        if t.pos_ in {"VERB", "AUX"}
+        and t.lemma_.lower() in vocabulary.words("verbs", uses="composition")
+    ]
+    if not verbs:
+        return []
+    cut = verbs[0].idx
+    parts = [p for p in policies if p.end <= cut]
+    wholes = [p for p in policies if p.start >= cut and p.type == "Plan"]
+    if wholes:
+        return [(part, wholes[0]) for part in parts]
+    if len(parts) >= 3 and parts[0].type == "Plan":
+        return [(part, parts[0]) for part in parts[1:]]
+    return []
+
+
+def implementing(doc: Doc, policies) -> list[tuple]:
+    """ "The Department launched the Program to implement the Plan", "the Program implements the
+    Plan": the policy that is the subject, or the object of the clause "to implement" serves."""
+    pairs = []
+    lemmas = vocabulary.words("verbs", uses="implementation")
+    for plan in (p for p in policies if p.type == "Plan"):
+        root = mention_root(doc, plan)
+        verb = governing_verb(root)
+        if verb is None or verb.lemma_.lower() not in lemmas or role_in(root, verb) != "object":
+            continue
+        for other in policies:
+            if other is not plan and implementer_of(doc, other, verb):
+                pairs.append((other, plan))
+    return pairs
+
+
+def implementer_of(doc: Doc, policy, verb: Token) -> bool:
+    root = mention_root(doc, policy)
+    if root is None:
+        return False
+    if role_in(root, verb) == "subject":
+        return True
+    served = verb.head if verb.dep_ in {"xcomp", "advcl", "acl", "relcl"} else None
+    return served is not None and served != verb and role_in(root, served) in {"object", "passive"}
+
+
+def nested_plans(doc: Doc, mentions) -> list[RelationMention]:
+    """A plan named after another plan is part of it: "the 14th Five-Year Plan Information and
+    Communication Industry Development Plan" is part of the 14th Five-Year Plan."""
+    plans = {m.name.lower(): m for m in mentions if m.type == "Plan"}
+    found = []
+    for plan in (m for m in mentions if m.type == "Plan"):
+        for name, parent in plans.items():
+            if (
+                parent.key != plan.key
+                and len(name.split()) >= 2
+                and plan.name.lower().startswith(name + " ")
+            ):
+                sent = doc.char_span(plan.start, plan.end, alignment_mode="expand").sent
+                found.append(relation(plan, "partOf", parent.ident, sent))
+    return found
+
+
+def reporters(doc: Doc, mentions, people, issuer: str | None) -> dict[int, str]:
+    """Sentence start -> the agency that reported the numbers of that sentence."""
+    found = {}
+    for start, _ in {o.sentence for o in getattr(doc._, "kg_observations", [])}:
+        sent = doc.char_span(start, start + 1, alignment_mode="expand")
+        agency = (
+            reporting_agency(doc, sent.sent, mentions, people, issuer)
+            if sent is not None
+            else issuer
+        )
+        if agency:
+            found[start] = agency
     return found

@@ -14,6 +14,7 @@ import numpy
 from spacy.tokens import Doc, Span
 
 __all__ = [
+    "BULLETS",
     "HAS_WORD",
     "doc_text",
     "literal_alternation",
@@ -23,6 +24,8 @@ __all__ = [
 ]
 
 HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not "%", "$1", "±" or "a"
+
+BULLETS = {"-", "•", "*", "–", "—"}  # characters that start a list item
 
 
 def cached_on(doc: Doc, key: str, compute: Callable[[Doc], object]):

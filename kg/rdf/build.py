@@ -1,7 +1,11 @@
 """One document's facts -> one RDF graph (the document's named graph in the store).
 
-Every entity and observation points to the sentence it came from (``kgo:evidence``),
-which records the text, character offsets, document and extractor version (PROV-O).
+Every entity, observation and relation points to the sentence it came from (``kgo:evidence``),
+which records the text, character offsets, document and extractor version (PROV-O). A relation
+is a direct triple (``plan kgo:responsibleAgency agency``, for queries) and a
+``kgo:RelationStatement`` (an ``rdf:Statement`` of that triple) carrying its evidence; a person's
+role is an ``org:Membership`` of the document (person, agency, role, evidence), so that one person
+holds different roles in different documents.
 """
 
 from __future__ import annotations
@@ -9,13 +13,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-from ..extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact
+from ..extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
 from ..names import name_keys
 from ..sources import SourceDocument
 from ..version import __version__
-from .iris import document_iri, entity_iri, evidence_iri, extractor_iri, metric_iri, observation_iri
+from .iris import (
+    document_iri,
+    entity_iri,
+    evidence_iri,
+    extractor_iri,
+    membership_iri,
+    metric_iri,
+    observation_iri,
+    role_iri,
+    statement_iri,
+)
 from .namespace import KGO
 
 __all__ = ["DocumentTriples", "document_graph", "decimal_literal"]
@@ -86,14 +100,27 @@ def document_graph(
     for observation in facts.observations:
         add_observation(graph, observation, doc, document.key, evidence)
     for relation in facts.relations:
-        graph.add(
-            (
-                entity_iri(relation.subject_key),
-                RELATION_PREDICATES[relation.predicate],
-                entity_iri(relation.object_key),
-            )
-        )
+        add_relation(graph, relation, document.key, evidence)
+    if facts.issuer:
+        graph.add((doc, DCTERMS.publisher, entity_iri(facts.issuer)))
     return graph
+
+
+def add_relation(
+    graph: DocumentTriples, relation: RelationFact, document_key: str, evidence: EvidenceWriter
+) -> None:
+    """The triple, and the statement of it that says which sentence it was read from."""
+    triple = (
+        entity_iri(relation.subject_key),
+        RELATION_PREDICATES[relation.predicate],
+        entity_iri(relation.object_key),
+    )
+    graph.add(triple)
+    statement = statement_iri(document_key, *triple)
+    for p, o in zip((RDF.subject, RDF.predicate, RDF.object), triple, strict=True):
+        graph.add((statement, p, o))
+    graph.add((statement, RDF.type, KGO.RelationStatement))
+    graph.add((statement, KGO.evidence, evidence(relation.evidence)))
 
 
 def add_document(
@@ -149,7 +176,30 @@ def add_entity(
     if entity.role:
         graph.add((node, KGO.role, Literal(entity.role)))
     if entity.agency_key:
-        graph.add((node, KGO.agency, entity_iri(entity.agency_key)))
+        add_membership(graph, entity, doc, evidence)
+
+
+def add_membership(
+    graph: DocumentTriples, person: EntityFact, doc: URIRef, evidence: EvidenceWriter
+) -> None:
+    """The person's role in the agency as this document states it (W3C ORG), and the
+    ``kgo:agency`` shortcut (``org:memberOf``) over all documents."""
+    node, agency = entity_iri(person.key), entity_iri(person.agency_key)
+    membership = membership_iri(str(doc), person.key)
+    graph.add((node, KGO.agency, agency))
+    for p, o in (
+        (RDF.type, ORG.Membership),
+        (ORG.member, node),
+        (ORG.organization, agency),
+        (KGO.statedIn, doc),
+        (KGO.evidence, evidence(person.evidence[0])),
+    ):
+        graph.add((membership, p, o))
+    if person.role:
+        role = role_iri(person.role)
+        graph.add((membership, ORG.role, role))
+        graph.add((role, RDF.type, ORG.Role))
+        graph.add((role, RDFS.label, Literal(person.role)))
 
 
 def add_name_keys(graph: DocumentTriples, node: URIRef, *names: str) -> None:
@@ -184,6 +234,8 @@ def add_observation(
         graph.add((node, p, o))
     if obs.period:
         graph.add((node, KGO.period, Literal(obs.period)))
+    if obs.reported_by:
+        graph.add((node, KGO.reportedBy, entity_iri(obs.reported_by)))
     add_reading(graph, node, obs)
     if obs.change:
         change = URIRef(f"{node}/change")

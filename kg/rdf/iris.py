@@ -21,6 +21,9 @@ __all__ = [
     "observation_iri",
     "extractor_iri",
     "slug",
+    "statement_iri",
+    "membership_iri",
+    "role_iri",
 ]
 
 MAX_SLUG = 80
@@ -61,6 +64,21 @@ def evidence_iri(document_key: str, start: int, end: int) -> URIRef:
 
 def observation_iri(document_key: str, start: int) -> URIRef:
     return DOC[f"{document_key}/observation/{start}"]
+
+
+def statement_iri(document_key: str, subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
+    """One statement per relation and document (the triple's hash keeps it short)."""
+    digest = hashlib.sha1(f"{subject} {predicate} {obj}".encode()).hexdigest()[:16]
+    return DOC[f"{document_key}/relation/{digest}"]
+
+
+def membership_iri(document: str, person_key: str) -> URIRef:
+    """A person's membership as one document states it."""
+    return URIRef(f"{document}/membership/{slug(person_key.partition(':')[2])}")
+
+
+def role_iri(role: str) -> URIRef:
+    return ID[f"role/{slug(role)}"]
 
 
 def extractor_iri(version: str) -> URIRef:

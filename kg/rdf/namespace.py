@@ -34,6 +34,7 @@ class KGO(DefinedNamespace):
     Document: URIRef
     Evidence: URIRef
     Extractor: URIRef
+    RelationStatement: URIRef
     # individuals
     actual: URIRef
     target: URIRef
@@ -53,6 +54,7 @@ class KGO(DefinedNamespace):
     kind: URIRef
     change: URIRef
     basis: URIRef
+    reportedBy: URIRef
     lowerBound: URIRef
     upperBound: URIRef
     qualifier: URIRef
@@ -65,6 +67,7 @@ class KGO(DefinedNamespace):
     endChar: URIRef
     document: URIRef
     mentionedIn: URIRef
+    statedIn: URIRef
     contentHash: URIRef
     extractedWith: URIRef
     nameKey: URIRef

@@ -102,6 +102,11 @@ class GraphStore(abc.ABC):
     def close(self) -> None:  # noqa: B027 - most backends hold nothing to release
         """Release the store (a folder can then be opened by another process)."""
 
+    @abc.abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (``kg.identity`` merges nodes with it); values written by
+        pyoxigraph, never raw user text."""
+
     # -- what follows from it ----------------------------------------------------------------------
     def replace_document(self, document: str, ntriples: str) -> None:
         """Make ``ntriples`` (N-Triples text) the whole content of the named graph ``document``."""

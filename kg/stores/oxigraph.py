@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import InputError, QueryError, StoreError
+from ..limits import check_nesting
 from ..queries import inline_bindings, internal_query
 from .base import EXPORT_FORMATS, Bindings, GraphStore, one_line, write_errors
 from .layout import PREFIXES, latest_versions, removal_update, replacement_update
@@ -88,11 +89,15 @@ class OxigraphStore(GraphStore):
             raise InputError(
                 f"{path}: not an RDF file kg reads ({', '.join(sorted(READ_FORMATS))})"
             )
+        if fmt == ox.RdfFormat.JSON_LD:  # its parser recurses per level: 5,000 killed the process
+            check_nesting(path.read_text(encoding="utf-8", errors="replace"), str(path))
         store = cls(None)
         try:
             store._db.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as e:
             raise InputError(f"{path}: cannot read it as {fmt.name}: {one_line(e)}") from e
+        except MemoryError as e:  # a literal past the parser's buffer, or past the memory there is
+            raise InputError(f"{path}: too large to read into memory ({one_line(e)})") from e
         store.materialize_union()
         return store
 
@@ -117,6 +122,10 @@ class OxigraphStore(GraphStore):
             names = ", ".join(graph.value for graph in new)
             with write_errors(f"writing {names[:200]} failed, none of them was stored"):
                 write(nquads.encode(), format=ox.RdfFormat.N_QUADS)
+
+    def update(self, sparql: str) -> None:
+        with write_errors("updating the store failed, it is unchanged"):
+            self._db.update(sparql)
 
     def remove_document(self, document: str) -> bool:
         self.check_writable()

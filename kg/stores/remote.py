@@ -74,6 +74,9 @@ class RemoteStore(GraphStore):
     def flush(self) -> None:
         """Each request is already durable on the server."""
 
+    def update(self, sparql: str) -> None:
+        self._update(sparql, failure="updating the store failed")
+
     def _update(self, update: str, *, failure: str) -> None:
         body = urllib.parse.urlencode({"update": update}).encode()
         self._request(

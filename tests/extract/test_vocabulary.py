@@ -16,8 +16,9 @@ TABLES = sorted(
     for path in resources.files("kg.extract").joinpath("data").iterdir()
     if path.name.endswith(".tsv")
 )
-# Tables read as lists of names (canonical name, aliases, jurisdiction) rather than words by role
-NAME_LISTS = {"agencies", "programs"}
+# Tables read as lists of names (canonical name, aliases, jurisdiction) rather than words by role;
+# the gazetteer's names are listed once per country (tests/extract/test_gazetteer.py)
+NAME_LISTS = {"programs", "government_bodies", "body_forms", "subnational_units"}
 WORD_TABLES = [table for table in TABLES if table not in NAME_LISTS]
 # What a word says about the thing a name names: a class, a person's title, no entity at all.
 # One word saying two of these would disagree with itself.

@@ -1,0 +1,215 @@
+"""National government bodies and the name forms of subnational ones, as data.
+
+``data/government_bodies.tsv`` lists the bodies of China, the US, the UK, India and the EU
+from their public registers (each row names its source); ``data/subnational_units.tsv`` and
+``data/body_forms.tsv`` give the provinces, states and nations and the forms their bodies'
+names take ("Department of Natural Resources of Yunnan Province", "Ohio Department of
+Health"). A name that several countries use for different bodies ("Ministry of Finance",
+"Department of Justice", "Treasury") is resolved by the document's country.
+
+>>> body = find_body("Commerce Department", country="US")
+>>> body.name, body.country
+('Department of Commerce', 'US')
+>>> find_body("Ministry of Finance", country="IN").country
+'IN'
+>>> find_body("Ministry of Finance") is None  # two countries' ministries: the country decides
+True
+>>> bool(body_form_pattern().fullmatch("Department of Natural Resources of Yunnan Province"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import canonical_key
+from .text import literal_alternation
+from .vocabulary import rows, words
+
+__all__ = [
+    "GovernmentBody",
+    "government_bodies",
+    "bodies_by_key",
+    "find_body",
+    "body_key",
+    "body_with_key",
+    "body_form_pattern",
+    "subnational_units",
+    "document_country",
+    "COUNTRIES",
+]
+
+COUNTRIES = ("CN", "US", "GB", "IN", "EU")  # ISO 3166 codes, EU for the European Union
+
+
+@dataclass(frozen=True)
+class GovernmentBody:
+    """One row of ``government_bodies.tsv``."""
+
+    name: str
+    type: str
+    kind: str
+    country: str
+    acronyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    former_names: tuple[str, ...]
+    source: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every name the body is known by: its name, acronyms, aliases and former names."""
+        return (self.name, *self.acronyms, *self.aliases, *self.former_names)
+
+    @property
+    def key(self) -> str:
+        """Its identity: the canonical name, qualified by country when another country's body
+        has the same name ("ministry of finance@in")."""
+        return body_key(self)
+
+
+def split_bar(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+@lru_cache(maxsize=1)
+def government_bodies() -> tuple[GovernmentBody, ...]:
+    return tuple(
+        GovernmentBody(
+            row["name"],
+            row["type"],
+            row["kind"],
+            row["country"],
+            split_bar(row["acronyms"]),
+            split_bar(row["aliases"]),
+            split_bar(row["former_names"]),
+            row["source"],
+        )
+        for row in rows("government_bodies")
+    )
+
+
+@lru_cache(maxsize=1)
+def bodies_by_key() -> dict[str, tuple[GovernmentBody, ...]]:
+    """Canonical key of every name, alias and acronym -> the bodies known by it."""
+    index: dict[str, list[GovernmentBody]] = defaultdict(list)
+    for body in government_bodies():
+        for form in body.forms:
+            key = canonical_key(form)
+            if body not in index[key]:
+                index[key].append(body)
+    return {key: tuple(bodies) for key, bodies in index.items()}
+
+
+@lru_cache(maxsize=1)
+def shared_names() -> frozenset[str]:
+    """Canonical names that two bodies of different countries share."""
+    counts = Counter(canonical_key(body.name) for body in government_bodies())
+    return frozenset(name for name, n in counts.items() if n > 1)
+
+
+def body_key(body: GovernmentBody) -> str:
+    name = canonical_key(body.name)
+    return f"{name}@{body.country.lower()}" if name in shared_names() else name
+
+
+@lru_cache(maxsize=1)
+def country_prefix() -> re.Pattern:
+    """ "U.S. Department of Agriculture", "India's Ministry of Finance": a country first."""
+    return re.compile(rf"^(?:{literal_alternation(words('country_qualifiers'))})\s+")
+
+
+def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None:
+    """The body ``name`` names in a document of ``country``: that country's body when several
+    countries use the name; another country's only if the name is distinctive (an acronym, a
+    name with its country in it) or the body is the EU's or the document's country unknown:
+    "Ministry of Commerce" in an Indian release is India's ministry, not China's."""
+    key = canonical_key(name)
+    candidates = bodies_by_key().get(key) or bodies_by_key().get(country_prefix().sub("", key), ())
+    own = [body for body in candidates if body.country == country]
+    if own or len(candidates) != 1:
+        return own[0] if len(own) == 1 else None
+    body = candidates[0]
+    foreign_ok = country is None or body.country == "EU" or is_distinctive(name, key)
+    return body if foreign_ok else None
+
+
+def is_distinctive(name: str, key: str) -> bool:
+    return (
+        name.strip().isupper()
+        or bool(country_prefix().match(key))
+        or any(word in country_words() for word in key.split())
+    )
+
+
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    return frozenset(canonical_key(n) for n in country_names() if " " not in n)
+
+
+@lru_cache(maxsize=1)
+def bodies_with_keys() -> dict[str, GovernmentBody]:
+    return {body.key: body for body in government_bodies()}
+
+
+def body_with_key(key: str) -> GovernmentBody | None:
+    """The body whose identity (``GovernmentBody.key``) is ``key``."""
+    return bodies_with_keys().get(key)
+
+
+@lru_cache(maxsize=1)
+def subnational_units() -> dict[str, tuple[str, str]]:
+    """Every province, state, territory or nation name and alias -> (its name, its country)."""
+    units = {}
+    for row in rows("subnational_units"):
+        for form in (row["name"], *split_bar(row["aliases"])):
+            units[form] = (row["name"], row["country"])
+    return units
+
+
+# a capitalised field of work: "Human Resources and Social Security"
+FIELD = r"(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|for|the|&)\s+)*)*[A-Z][\w'’-]*"
+PLACE = r"(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]+"
+
+
+@lru_cache(maxsize=1)
+def body_form_pattern() -> re.Pattern:
+    """One regex for every form of ``body_forms.tsv``, its slots filled in."""
+    units = literal_alternation(subnational_units())
+    alternatives = []
+    for row in rows("body_forms"):
+        parts = re.split(r"(\{unit\}|\{place\}|\{field\})", row["pattern"])
+        slots = {"{unit}": f"(?:{units})", "{place}": PLACE, "{field}": FIELD}
+        alternatives.append("".join(slots.get(p, re.escape(p)) for p in parts))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Words that place a document in a country: subnational units and the country's own names."""
+    names = {form: country for form, (_, country) in subnational_units().items() if len(form) > 3}
+    for row in rows("country_names"):
+        names[row["name"]] = row["country"]
+    return names
+
+
+@lru_cache(maxsize=1)
+def country_name_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{literal_alternation(country_names())})(?![\w-])")
+
+
+def document_country(text: str) -> str | None:
+    """The country a document is mostly about, by the places, currencies and bodies it names;
+    None when no country stands out (twice as often named as the next)."""
+    counts: Counter[str] = Counter(
+        country_names()[m.group()] for m in country_name_pattern().finditer(text)
+    )
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None

@@ -1,0 +1,328 @@
+"""A learned span classifier: candidate spans -> Agency, Plan, Regulation, Program or none.
+
+The rules of ``entities.py`` know names by their head nouns and by lists; names without a
+class head noun ("Strategic Petroleum Reserve", "the pupil premium", "One You campaign",
+"pilot free trade zones") need a model that weighs many weak signals together. This one is a
+multinomial logistic regression over hashed features of a span: its words, head noun and
+lemma, capitalisation pattern, the verb that governs it ("issued", "launched",
+"implement"), the preposition pattern inside it, the words around it, spaCy's entity label
+and whether the gazetteer knows it. It is small (weights in ``models/span_classifier.npz``),
+CPU-only and deterministic (features are hashed with CRC-32, not Python's salted ``hash``).
+
+Training: ``scripts/train_span_classifier.py`` (see its docstring for the data recipe).
+
+>>> from kg.settings import load_nlp
+>>> doc = load_nlp()("The Ministry of Power launched the Green Energy Corridor scheme in 2021.")
+>>> (doc[1].i, doc[4].i) in candidate_spans(doc)
+True
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from io import BytesIO
+
+import numpy
+from spacy.tokens import Doc
+
+from .gazetteer import body_form_pattern, find_body
+from .lexicon import canonical_key, head_type, lexicon
+from .text import doc_text, noun_chunk_bounds
+
+__all__ = [
+    "CLASSES",
+    "SpanClassifier",
+    "SpanPrediction",
+    "candidate_spans",
+    "span_features",
+    "feature_index",
+    "load_span_classifier",
+    "MODEL_FILE",
+]
+
+CLASSES = ("none", "Agency", "Plan", "Regulation", "Program")
+MODEL_FILE = "models/span_classifier.npz"
+HASH_BITS = 20
+MAX_SPAN_TOKENS = 16
+TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
+NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
+LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
+
+
+@dataclass(frozen=True)
+class SpanPrediction:
+    start: int  # token index
+    end: int
+    type: str
+    probability: float
+
+
+# -- candidates ---------------------------------------------------------------------------------
+def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of the spans worth classifying, each once, in text order: noun chunks
+    (without a leading determiner or possessive), noun chunks with one prepositional tail
+    ("rectification actions for the Internet industry"), title-case runs joined by
+    connectors ("Department of the Treasury") and quoted names."""
+    spans: set[tuple[int, int]] = set()
+    for start, end in noun_chunk_bounds(doc):
+        start = trimmed_start(doc, start, end)
+        if start < end:
+            spans.add((start, end))
+            tail = prepositional_tail(doc, end)
+            if tail:
+                spans.add((start, tail))
+    spans.update(title_case_runs(doc))
+    spans.update(quoted_spans(doc))
+    return sorted(s for s in spans if 0 < s[1] - s[0] <= MAX_SPAN_TOKENS and is_wordy(doc, *s))
+
+
+def trimmed_start(doc: Doc, start: int, end: int) -> int:
+    while start < end and (
+        doc[start].pos_ in LEADING_DROPS
+        or doc[start].tag_ == "POS"
+        or doc[start].lower_ in {"'s", "’s"}
+    ):
+        start += 1
+    if start + 1 < end and doc[start + 1].tag_ == "POS":  # "Biden's plan": the plan, not Biden's
+        start += 2
+    return start
+
+
+def prepositional_tail(doc: Doc, end: int) -> int | None:
+    """The end of "<chunk> of/for/on <noun phrase>" when the preposition follows the chunk."""
+    if end >= len(doc) or doc[end].lower_ not in TAIL_PREPOSITIONS:
+        return None
+    right = doc[end].right_edge.i + 1
+    stop = next(
+        (t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right
+    )
+    return stop if stop > end + 1 else None
+
+
+def title_case_runs(doc: Doc):
+    """Runs of capitalised words, connectors allowed inside ("Ministry of Human Resources and
+    Social Security"), never across a line break."""
+    start = None
+    for token in [*doc, None]:
+        capital = (
+            token is not None
+            and token.text[:1].isupper()
+            and "\n" not in token.text_with_ws[:-1]
+            and not (start is None and token.pos_ in LEADING_DROPS)
+        )  # "The Home Office": from "Home"
+        connector = token is not None and start is not None and token.lower_ in NAME_CONNECTORS
+        if capital or connector:
+            if start is None:
+                start = token.i
+            continue
+        if start is not None:
+            end = token.i if token is not None else len(doc)
+            while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+                end -= 1
+            if end > start:
+                yield start, end
+            start = None
+
+
+QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,120}?)[”\"’]")
+
+
+def quoted_spans(doc: Doc):
+    for match in QUOTED.finditer(doc_text(doc)):
+        span = doc.char_span(match.start("inner"), match.end("inner"), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span.start, span.end
+
+
+def is_wordy(doc: Doc, start: int, end: int) -> bool:
+    return any(t.is_alpha and len(t) > 1 for t in doc[start:end])
+
+
+# -- features ------------------------------------------------------------------------------------
+def shape_of(text: str) -> str:
+    if text.isupper() and len(text) > 1:
+        return "A"
+    if text[:1].isupper():
+        return "X"
+    if text[:1].isdigit():
+        return "d"
+    return "x" if text[:1].isalpha() else "p"
+
+
+def span_features(doc: Doc, start: int, end: int, country: str | None = None) -> list[str]:
+    """What the classifier sees of a span, as feature strings."""
+    span = doc[start:end]
+    words = [t.lower_ for t in span]
+    head = span.root
+    last = doc[end - 1]
+    first = doc[start]
+    text = doc_text(doc)[span.start_char : span.end_char]
+    shapes = "".join(shape_of(t.text) for t in span if t.lower_ not in NAME_CONNECTORS)
+    shape = re.sub(r"(.)\1+", r"\1+", shapes)
+    second = doc[start + 1].lower_ if end > start + 1 else "$"
+    features = [
+        "bias",
+        f"last={last.lower_}",
+        f"last_lemma={last.lemma_.lower()}",
+        f"head={head.lemma_.lower()}",
+        f"first={first.lower_}",
+        f"shape={shape}",
+        f"len={min(len(span), 8)}",
+        f"last_type={head_type(last.text) or '-'}",
+        f"last_type_shape={head_type(last.text) or '-'}|{shape}",
+        f"first_type={head_type(first.text) or '-'}|{second}",
+        f"head_dep={head.dep_}",
+        f"ner={head.ent_type_ or '-'}",
+        f"suffix={last.lower_[-3:]}",
+        f"prev={doc[start - 1].lower_ if start else '^'}",
+        f"next={doc[end].lower_ if end < len(doc) else '$'}",
+        f"prev2={doc[start - 2].lower_ if start > 1 else '^'}",
+    ]
+    features += [f"word={w}" for w in words if w not in NAME_CONNECTORS]
+    features += [f"prep={w}" for w in words[1:-1] if w in TAIL_PREPOSITIONS]
+    features += [f"type_word={t}" for t in {head_type(w) for w in words} if t]
+    features += shape_features(span)
+    features += governing_verb_features(head)
+    features += knowledge_features(text, country)
+    if start and doc[start - 1].text in {"“", '"', "‘"}:
+        features.append("quoted")
+    if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper():
+        features.append("acronym_follows")
+    if any(t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} for t in span):
+        features.append("has_year")
+    return features
+
+
+def shape_features(span) -> list[str]:
+    """Word-free views of a span that carry over to names never seen: how much of it is
+    capitalised, whether its head is lowercase, a plural, an acronym."""
+    content = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
+    capitals = sum(t.text[:1].isupper() for t in content)
+    last = span[-1]
+    return [
+        f"capital_share={round(4 * capitals / len(content)) if content else -1}",
+        f"last_case={shape_of(last.text)}|{'plural' if last.tag_ in {'NNS', 'NNPS'} else 'single'}",
+        f"has_acronym={any(t.text.isupper() and len(t.text) > 1 for t in span)}",
+        f"first_capital={span[0].text[:1].isupper()}|last_capital={last.text[:1].isupper()}",
+    ]
+
+
+def governing_verb_features(head) -> list[str]:
+    """ "issued the Notice", "launched a campaign": the verb the span's head hangs from."""
+    governor = head.head
+    while governor.dep_ in {"prep", "conj", "pobj"} and governor.head is not governor:
+        governor = governor.head
+    if governor.pos_ in {"VERB", "AUX"} and governor is not head:
+        return [
+            f"verb={governor.lemma_.lower()}",
+            f"verb_dep={governor.lemma_.lower()}|{head.dep_}",
+        ]
+    return ["verb=-"]
+
+
+@lru_cache(maxsize=65536)
+def knowledge_features(text: str, country: str | None) -> tuple[str, ...]:
+    """What the gazetteer and the lexicon know of the span's words (cached: the same words
+    recur within and across documents)."""
+    out = []
+    if find_body(text, country=country) is not None:
+        out.append("gazetteer=body")
+    if body_form_pattern().fullmatch(text):
+        out.append("gazetteer=form")
+    entry = lexicon().get(canonical_key(text))
+    if entry is not None:
+        out.append(f"lexicon={entry.type}")
+    return tuple(out)
+
+
+@lru_cache(maxsize=262144)
+def feature_index(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+
+
+# -- the model -------------------------------------------------------------------------------------
+class SpanClassifier:
+    """Weights of a multinomial logistic regression over hashed features; only the features
+    seen in training are stored (sorted hash indices with a weight row each)."""
+
+    def __init__(
+        self,
+        indices: numpy.ndarray,
+        weights: numpy.ndarray,
+        bias: numpy.ndarray,
+        classes: tuple[str, ...] = CLASSES,
+    ):
+        self.indices, self.weights, self.bias, self.classes = indices, weights, bias, classes
+
+    def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
+        """One row of class probabilities per span (``features`` from ``span_features``)."""
+        scores = numpy.tile(self.bias, (len(features), 1))
+        for row, names in enumerate(features):
+            hashed = numpy.fromiter(
+                (feature_index(f) for f in names), dtype=numpy.int64, count=len(names)
+            )
+            at = numpy.searchsorted(self.indices, hashed)
+            known = at < len(self.indices)
+            known[known] &= self.indices[at[known]] == hashed[known]
+            scores[row] += self.weights[at[known]].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = numpy.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def predict(
+        self,
+        doc: Doc,
+        spans: list[tuple[int, int]],
+        country: str | None = None,
+        threshold: float = 0.5,
+    ) -> list[SpanPrediction]:
+        """Spans whose most probable class other than ``none`` has at least ``threshold``."""
+        if not spans:
+            return []
+        probabilities = self.probabilities([span_features(doc, s, e, country) for s, e in spans])
+        best = probabilities[:, 1:].argmax(axis=1) + 1
+        return [
+            SpanPrediction(s, e, self.classes[k], float(probabilities[i, k]))
+            for i, ((s, e), k) in enumerate(zip(spans, best))
+            if k and probabilities[i, k] >= threshold
+        ]
+
+    def save(self, path) -> None:
+        numpy.savez_compressed(
+            path,
+            indices=self.indices,
+            weights=self.weights.astype(numpy.float32),
+            bias=self.bias,
+            classes=numpy.array(self.classes),
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SpanClassifier:
+        arrays = numpy.load(BytesIO(data))
+        return cls(
+            arrays["indices"],
+            arrays["weights"].astype(numpy.float64),
+            arrays["bias"],
+            tuple(str(c) for c in arrays["classes"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_span_classifier() -> SpanClassifier:
+    """The classifier shipped in the package."""
+    return SpanClassifier.from_bytes(
+        resources.files("kg.extract").joinpath(MODEL_FILE).read_bytes()
+    )
+
+
+def decode(predictions: list[SpanPrediction]) -> list[SpanPrediction]:
+    """Non-overlapping predictions, the most probable first."""
+    kept: list[SpanPrediction] = []
+    for p in sorted(predictions, key=lambda p: (-p.probability, p.start, p.end)):
+        if all(p.end <= k.start or k.end <= p.start for k in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: p.start)

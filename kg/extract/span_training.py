@@ -1,0 +1,357 @@
+"""Training and cross-validating the span classifier (``span_classifier.py``).
+
+Data recipe:
+
+1. **Gold spans** (weight 1): every candidate span of a dev document (``candidate_spans``) is
+   labelled with the class of the gold entity whose name or alias it matches (token Jaccard
+   >= ``POSITIVE_OVERLAP``, the words compared as the scorer compares them), ``none`` when it
+   shares no more than ``NEGATIVE_OVERLAP`` with any gold name, and left out in between
+   (a part of a name is neither a name nor a non-name). Person entities are not classes.
+2. **Weak spans** (weight ``WEAK_WEIGHT``) from unlabelled releases: a span the gazetteer
+   knows whole, or that a body form fits ("Ohio Department of Health"), is an Agency; a
+   title-case span of at least two words ending in a class head noun ("... Act", "...
+   Scheme") is of that class; a span spaCy tags whole as a person, place, date or amount
+   is ``none``. Other spans are not used.
+
+The model is a multinomial logistic regression (L2, L-BFGS from scipy) over the hashed
+features of ``span_features``; scipy is needed to train only. Everything is deterministic:
+documents in sorted order, no random initialisation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+from spacy.tokens import Doc
+
+from .entities import find_acronym_definitions
+from .gazetteer import body_form_pattern, document_country, find_body
+from .lexicon import canonical_key, head_type
+from .span_classifier import (
+    CLASSES,
+    SpanClassifier,
+    candidate_spans,
+    decode,
+    feature_index,
+    span_features,
+)
+from .text import doc_text
+
+__all__ = [
+    "LabelledSpan",
+    "gold_spans",
+    "weak_spans",
+    "fit",
+    "evaluate",
+    "cross_validate",
+    "read_gold",
+]
+
+POSITIVE_OVERLAP = 0.75
+NEGATIVE_OVERLAP = 0.34
+WEAK_WEIGHT = 0.3
+MATCH_OVERLAP = 0.6  # the scorer's threshold for a predicted name to match a gold one
+STOP = {
+    "the",
+    "of",
+    "a",
+    "an",
+    "and",
+    "for",
+    "in",
+    "on",
+    "to",
+    "by",
+    "with",
+    "at",
+    "its",
+    "their",
+    "s",
+}
+NOT_NAMES = {
+    "PERSON",
+    "GPE",
+    "DATE",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "QUANTITY",
+    "TIME",
+    "ORDINAL",
+    "NORP",
+}
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    document: str
+    features: tuple[str, ...]
+    label: int
+    weight: float
+
+
+def words(name: str) -> set[str]:
+    """The words of a name as the scorer compares them (no stop words, plural -s dropped)."""
+    text = re.sub(r"[\"'‘’“”`]", "", name.lower())
+    text = re.sub(r"[^\w+ ]", " ", re.sub(r"[-_/]", " ", text))
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in text.split()
+        if w not in STOP
+    }
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def read_gold(path: Path) -> list[dict]:
+    """The gold entities of one document that the classifier learns (Person is not a class)."""
+    return [
+        e for e in json.loads(path.read_text(encoding="utf-8"))["entities"] if e["type"] in CLASSES
+    ]
+
+
+def gold_label(text: str, gold: list[dict]) -> int | None:
+    """The class a span's text names, 0 (``none``) or None (a part of a name: not used)."""
+    span_words = words(text)
+    best, best_type = 0.0, "none"
+    for entity in gold:
+        for name in (entity["name"], *entity.get("aliases", [])):
+            score = overlap(span_words, words(name))
+            if score > best:
+                best, best_type = score, entity["type"]
+    if best >= POSITIVE_OVERLAP:
+        return CLASSES.index(best_type)
+    return 0 if best <= NEGATIVE_OVERLAP else None
+
+
+def gold_spans(name: str, doc: Doc, gold: list[dict]) -> list[LabelledSpan]:
+    country = document_country(doc_text(doc))
+    out = []
+    for start, end in candidate_spans(doc):
+        label = gold_label(doc[start:end].text, gold)
+        if label is not None:
+            out.append(
+                LabelledSpan(name, tuple(span_features(doc, start, end, country)), label, 1.0)
+            )
+    return out
+
+
+def weak_label(doc: Doc, start: int, end: int, country: str | None) -> int | None:
+    span = doc[start:end]
+    text = span.text
+    if find_body(text, country=country) is not None or body_form_pattern().fullmatch(text):
+        return CLASSES.index("Agency")
+    tokens = [t for t in span if t.is_alpha]
+    if len(tokens) >= 2 and all(
+        t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "on", "the"} for t in tokens
+    ):
+        type_ = head_type(tokens[-1].text)
+        if type_:
+            return CLASSES.index(type_)
+    if any(e.start == start and e.end == end and e.label_ in NOT_NAMES for e in doc.ents):
+        return 0
+    return None
+
+
+def weak_spans(name: str, doc: Doc) -> list[LabelledSpan]:
+    country = document_country(doc_text(doc))
+    out = []
+    for start, end in candidate_spans(doc):
+        label = weak_label(doc, start, end, country)
+        if label is not None:
+            out.append(
+                LabelledSpan(
+                    name, tuple(span_features(doc, start, end, country)), label, WEAK_WEIGHT
+                )
+            )
+    return out
+
+
+LEXICAL = (
+    "word=",
+    "last=",
+    "last_lemma=",
+    "head=",
+    "first=",
+    "prev=",
+    "next=",
+    "prev2=",
+    "suffix=",
+    "verb_dep=",
+)
+
+
+def fit(
+    spans: list[LabelledSpan],
+    l2: float = 5.0,
+    min_documents: int = 3,
+    lexical_penalty: float = 20.0,
+    max_iterations: int = 300,
+) -> SpanClassifier:
+    """Multinomial logistic regression with an L2 penalty, by L-BFGS, over the features seen
+    in at least ``min_documents`` documents: a feature of one document's names (its words)
+    would be learnt by heart and say nothing of other documents. Features naming words are
+    penalised ``lexical_penalty`` times more than word-free ones (shapes, head classes,
+    gazetteer hits), which carry over to names never seen."""
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    hashed = [[feature_index(f) for f in s.features] for s in spans]
+    kept = common_features(spans, hashed, min_documents)
+    hashed = [[i for i in row if i in kept] for row in hashed]
+    used = numpy.array(sorted(kept), dtype=numpy.int64)
+    lexical = {feature_index(f) for s in spans for f in s.features if f.startswith(LEXICAL)}
+    penalty = l2 * numpy.array([lexical_penalty if i in lexical else 1.0 for i in used])[:, None]
+    column = {int(i): k for k, i in enumerate(used)}
+    rows = numpy.repeat(numpy.arange(len(spans)), [len(h) for h in hashed])
+    columns = numpy.array([column[i] for row in hashed for i in row])
+    x = csr_matrix((numpy.ones(len(columns)), (rows, columns)), shape=(len(spans), len(used)))
+    y = numpy.zeros((len(spans), len(CLASSES)))
+    y[numpy.arange(len(spans)), [s.label for s in spans]] = 1.0
+    weight = numpy.array([s.weight for s in spans])
+    n_features, n_classes = len(used), len(CLASSES)
+
+    def loss(flat: numpy.ndarray):
+        w = flat[:-n_classes].reshape(n_features, n_classes)
+        b = flat[-n_classes:]
+        scores = x @ w + b
+        scores -= scores.max(axis=1, keepdims=True)
+        log_p = scores - numpy.log(numpy.exp(scores).sum(axis=1, keepdims=True))
+        value = -(weight * (y * log_p).sum(axis=1)).sum() + 0.5 * (penalty * w * w).sum()
+        residual = (numpy.exp(log_p) - y) * weight[:, None]
+        gradient_w = x.T @ residual + penalty * w
+        return value, numpy.concatenate([numpy.asarray(gradient_w).ravel(), residual.sum(axis=0)])
+
+    start = numpy.zeros(n_features * n_classes + n_classes)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": max_iterations})
+    w = result.x[:-n_classes].reshape(n_features, n_classes)
+    return SpanClassifier(used, w, result.x[-n_classes:], CLASSES)
+
+
+def common_features(
+    spans: list[LabelledSpan], hashed: list[list[int]], min_documents: int
+) -> set[int]:
+    documents: dict[int, set[str]] = defaultdict(set)
+    for span, row in zip(spans, hashed):
+        for i in row:
+            documents[i].add(span.document)
+    return {i for i, names in documents.items() if len(names) >= min_documents}
+
+
+def predicted_entities(
+    classifier: SpanClassifier, doc: Doc, threshold: float
+) -> list[tuple[str, tuple[str, ...]]]:
+    """(class, names) of each entity the classifier alone finds in a document: its spans
+    grouped as a graph would hold them, by canonical key, with a defined acronym or a
+    gazetteer alias under its full name."""
+    text = doc_text(doc)
+    country = document_country(text)
+    acronyms = {
+        acronym: canonical_key(name) for acronym, name in find_acronym_definitions(text).items()
+    }
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in decode(classifier.predict(doc, candidate_spans(doc), country, threshold)):
+        name = doc[p.start : p.end].text
+        body = find_body(name, country=country) if p.type == "Agency" else None
+        key = body.key if body else acronyms.get(name, canonical_key(name))
+        groups[(p.type, key)].add(name)
+    return sorted((type_, tuple(sorted(names))) for (type_, _), names in groups.items())
+
+
+def evaluate(
+    classifier: SpanClassifier, documents: Iterable[tuple[Doc, list[dict]]], threshold: float = 0.4
+) -> dict[str, dict[str, float]]:
+    """Entity P/R/F1 per class and overall, matched one-to-one as the scorer matches (same class
+    or an alt type, word overlap >= 0.6); optional gold is neither rewarded nor missed."""
+    counts = {c: [0, 0, 0] for c in (*CLASSES[1:], "ALL")}  # tp, fp, fn
+    for doc, gold in documents:
+        predicted = predicted_entities(classifier, doc, threshold)
+        matched_gold, matched_pred = match(predicted, gold)
+        for i, (type_, _) in enumerate(predicted):
+            if i not in matched_pred:
+                counts[type_][1] += 1
+                counts["ALL"][1] += 1
+            elif not gold[matched_pred[i]].get("optional"):
+                counts[type_][0] += 1
+                counts["ALL"][0] += 1
+        for j, entity in enumerate(gold):
+            if j not in matched_gold and not entity.get("optional"):
+                counts[entity["type"]][2] += 1
+                counts["ALL"][2] += 1
+    return {c: prf(*v) for c, v in counts.items()}
+
+
+def match(
+    predicted: list[tuple[str, tuple[str, ...]]], gold: list[dict]
+) -> tuple[dict[int, int], dict[int, int]]:
+    candidates = []
+    for i, (type_, names) in enumerate(predicted):
+        for j, entity in enumerate(gold):
+            if type_ in {entity["type"], *entity.get("alt_types", [])}:
+                score = max(
+                    overlap(words(name), words(n))
+                    for name in names
+                    for n in (entity["name"], *entity.get("aliases", []))
+                )
+                if score >= MATCH_OVERLAP:
+                    candidates.append((-score, bool(entity.get("optional")), i, j))
+    gold_to_pred, pred_to_gold = {}, {}
+    for _, _, i, j in sorted(candidates):
+        if i not in pred_to_gold and j not in gold_to_pred:
+            pred_to_gold[i], gold_to_pred[j] = j, i
+    return gold_to_pred, pred_to_gold
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "p": p,
+        "r": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def folds(names: list[str], k: int) -> list[list[str]]:
+    """Documents dealt round-robin into ``k`` folds, in sorted order (deterministic, and each
+    fold gets documents of every country since names start with their country)."""
+    ordered = sorted(names)
+    return [ordered[i::k] for i in range(k)]
+
+
+def cross_validate(
+    gold_docs: dict[str, tuple[Doc, list[dict]]],
+    gold_training: dict[str, list[LabelledSpan]],
+    weak: list[LabelledSpan],
+    k: int = 5,
+    threshold: float = 0.4,
+    **fit_options,
+):
+    """Per fold: train on the other folds' gold spans plus the weak spans, score the held-back
+    documents. Returns the summed per-class figures over all held-back documents."""
+    held_out_results = []
+    for fold in folds(list(gold_docs), k):
+        training = [
+            s for name, spans in gold_training.items() if name not in fold for s in spans
+        ] + weak
+        classifier = fit(training, **fit_options)
+        held_out_results.append([gold_docs[name] for name in fold])
+        held_out_results[-1] = (classifier, held_out_results[-1])
+    counts = {c: [0, 0, 0] for c in (*CLASSES[1:], "ALL")}
+    for classifier, documents in held_out_results:
+        for c, figures in evaluate(classifier, documents, threshold).items():
+            counts[c] = [
+                a + b for a, b in zip(counts[c], (figures["tp"], figures["fp"], figures["fn"]))
+            ]
+    return {c: prf(*v) for c, v in counts.items()}
