@@ -19,6 +19,7 @@ headers (any origin by default, ``--cors ORIGIN`` for one) and OPTIONS answers p
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import json
 import multiprocessing
@@ -36,7 +37,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import KGError, StoreError
+from .errors import InputError, KGError, StoreError
 from .http_limits import (
     ClientLimits,
     RequestRefused,
@@ -533,7 +534,10 @@ class SparqlServer(ThreadingHTTPServer):
             from .viz import view_graph, view_page
 
             whole = view_graph(store)
-            page, _ = view_page(store, whole, expand_url="view/neighbours")
+            try:
+                page, _ = view_page(store, whole, expand_url="view/neighbours")
+            except InputError as e:  # a store with no entity yet: a page that says so
+                page = NOTHING_TO_DRAW.format(message=html.escape(str(e)))
             return whole, page.encode()
 
         return self.made("/view", make)
@@ -749,6 +753,12 @@ def query_page(server: SparqlServer) -> str:
     from .querypage import render_query_page
 
     return render_query_page(server.facts(), PREFIXES)
+
+
+NOTHING_TO_DRAW = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>policy-kg view</title></head>
+<body><p>{message}.</p><p><a href="/">Query page</a></p></body></html>
+"""
 
 
 def static_response(path: str) -> Response:
