@@ -419,6 +419,35 @@ def validate(store: StoreOption = str(DEFAULT_STORE)) -> None:
 
 @app.command()
 @reports_errors
+def check(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="checks to run (default: all; see --list)")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, csv or json")] = "text",
+    list_checks: Annotated[bool, typer.Option("--list", help="list the number checks")] = False,
+    store: StoreOption = str(DEFAULT_STORE),
+) -> None:
+    """Check the numbers: stated changes against stored figures, parts against totals, percent
+    for percentage points, 10^4 scale slips; each finding with both of its sentences."""
+    from dataclasses import asdict
+
+    from .checks import number_checks
+
+    if list_checks:
+        print_library({c.name: c for c in number_checks()})
+        return
+    findings = open_existing(store).check(*(names or []))
+    if fmt == "text":
+        for finding in findings:
+            out.print(finding.report() + "\n", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"{len(findings)} finding(s)", markup=False, highlight=False)
+    else:
+        rows = [asdict(finding) for finding in findings]
+        print_rows(rows, list(rows[0]) if rows else ["check"], fmt)
+
+
+@app.command()
+@reports_errors
 def viz(
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path(
         "graph.html"

@@ -170,6 +170,13 @@ class KnowledgeGraph:
         counts["quads"] = len(self.store)
         return counts
 
+    def check(self, *names: str) -> list:
+        """Arithmetic findings of the number checks (``queries/checks/numbers/*.rq``; all unless
+        named): ``kg.checks.Finding`` records, each naming both sentences it rests on."""
+        from .checks import run_checks
+
+        return run_checks(self.store, names=list(names) or None)
+
     # -- output -------------------------------------------------------------------------------------
     def export(self, path: str | Path) -> Path:
         """Write the graph; the format follows the extension (.ttl .trig .nq .nt .jsonld .csv)."""

@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
+from .metrics import METRIC_ACTIONS
 from .extract.lexicon import canonical_key
 from .queries import inline_bindings, internal_query
 
@@ -73,6 +74,8 @@ def read_corrections(path: str | Path) -> list[Correction]:
         if not fields or fields[0].startswith("#"):
             continue
         action = fields[0].lower()
+        if action in METRIC_ACTIONS:  # metric lines are kg.metrics' (merge-metric, split-metric)
+            continue
         if action not in ACTIONS or len(fields) - 1 != ACTIONS[action]:
             raise InputError(
                 f"{path}:{number}: expected one of merge/split/rename (two fields) or "

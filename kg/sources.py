@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +50,7 @@ class SourceDocument:
     source: str | None = None
     path: str | None = None
     published: date | None = None
+    published_from: str | None = None  # where the date was read: RELEASE_DATE_SOURCES
 
     @property
     def key(self) -> str:
@@ -83,8 +84,43 @@ def document_from_text(
         title=guess_title(body, path),
         source=source,
         path=path,
-        published=find_publication_date(source or "") or find_publication_date(body[:600]),
+        **release_date(source, body),
     )
+
+
+# -- the release date (dcterms:issued) and where it was read, most trusted first ------------------
+RELEASE_DATE_SOURCES = ("source line", "text", "html metadata", "file modified")
+HTML_DATE_META = re.compile(
+    r"<meta\b[^>]*?\b(?:name|property|itemprop)\s*=\s*[\"'](?:article:published_time|"
+    r"datePublished|date|pubdate|publishdate|dc\.date(?:\.issued)?|dcterms\.issued)[\"']"
+    r"[^>]*?\bcontent\s*=\s*[\"'](?P<date>[^\"']+)",
+    re.IGNORECASE,
+)
+DATELINE_CHARS = 600  # a release's dateline or header is in its first lines
+
+
+def release_date(source: str | None, body: str) -> dict:
+    """``published`` and ``published_from``: the ``# source:`` line's date, else the text's
+    dateline or header; the caller may fall back on HTML metadata and the file's date."""
+    for where, text in (("source line", source or ""), ("text", body[:DATELINE_CHARS])):
+        if found := find_publication_date(text):
+            return {"published": found, "published_from": where}
+    return {}
+
+
+def fallback_release_date(document: SourceDocument, raw: bytes, path: Path) -> SourceDocument:
+    """A document without a date in its text gets its HTML metadata's date, else the file's
+    modification date (the weakest evidence: a copy has the date it was copied)."""
+    if document.published:
+        return document
+    found = None
+    if path.suffix.lower() in {".html", ".htm"}:
+        meta = HTML_DATE_META.search(raw[:200_000].decode("utf-8", "replace"))
+        found = find_publication_date(meta["date"]) if meta else None
+    if found:
+        return replace(document, published=found, published_from="html metadata")
+    modified = date.fromtimestamp(path.stat().st_mtime)
+    return replace(document, published=modified, published_from="file modified")
 
 
 def split_source_line(text: str) -> tuple[str | None, str]:
@@ -123,9 +159,10 @@ def read_document(path: str | Path) -> SourceDocument:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror or e})") from e
-    return document_from_text(
+    document = document_from_text(
         file_text(raw, path), identity=None, path=readable_path(path.resolve())
     )
+    return fallback_release_date(document, raw, path)
 
 
 def refuse_unreadable(path: Path) -> None:

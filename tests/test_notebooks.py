@@ -1,4 +1,4 @@
-"""Both notebooks run top to bottom on a real kernel (nbclient), and are stored without outputs."""
+"""The notebooks run top to bottom on a real kernel (nbclient), and are stored without outputs."""
 
 from pathlib import Path
 
@@ -9,8 +9,12 @@ from nbclient import NotebookClient
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_the_two_notebooks():
-    assert [p.name for p in NOTEBOOKS] == ["01-quickstart.ipynb", "02-analysis.ipynb"]
+def test_there_are_the_three_notebooks():
+    assert [p.name for p in NOTEBOOKS] == [
+        "01-quickstart.ipynb",
+        "02-analysis.ipynb",
+        "03-checking-the-numbers.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -42,6 +46,12 @@ def test_notebook_runs_top_to_bottom(path, tmp_path):
         assert any(
             "total retail sales of consumer goods" in h for h in html
         )  # a table of observations
+    elif path.stem == "03-checking-the-numbers":
+        printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+        assert "2021: restated 2023-01-18" in printed  # a restatement with its sentence
+        assert "5G base stations: on track (no longer mentioned)" in printed  # a target
+        assert "[year-on-year-change] telecommunications revenue" in printed  # a finding
+        assert "up 20% year-on-year" in printed and "1.47 trillion yuan" in printed
     else:
         assert any("image/png" in o.data for o in rich)  # the plotted series
         assert any(

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lemminflect import getInflection
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
@@ -119,6 +120,7 @@ class ObservationExtractor:
             metric, label = described
             if is_list_counter(metric, sentence):
                 continue
+            metric = baseline_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
             previous = q, metric
             yield ObservedNumber(
@@ -136,6 +138,7 @@ PLACE_AFTER = re.compile(r"\s+(in|from|for)\s+((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\
 NOT_PLACES = vocabulary.words("months") | vocabulary.words("weekdays")
 PLACE_AFTER_NOUN = re.compile(rf"(?:\s+[a-z][\w-]*){{0,4}}{PLACE_AFTER.pattern}")
 LIST_GAP = re.compile(r"[^.;:]{0,60}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?")
+NAME_BEFORE_BRACKET = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*\(\s*$")
 PLACE_TAIL = re.compile(r"\s+(?:in|from|for)\s+[A-Z][\w\s.'’-]*$")
 
 
@@ -144,7 +147,10 @@ def list_item_metric_by_place(
 ) -> str:
     """ "618,590 small business owners in Florida, 450,010 in California": each item of a list
     of places measures the list's metric, for its place ("small business owners in California"),
-    not the place itself."""
+    not the place itself; so does a count in brackets after a name: "Bihar (294 Trains)"."""
+    bracketed = NAME_BEFORE_BRACKET.search(sentence, 0, q.start)
+    if bracketed is not None and bracketed[1] not in metric and bracketed[1].split()[0].lower() not in NOT_PLACES:
+        return f"{metric} for {bracketed[1]}"  # "Uttar Pradesh (294 Trains)": its trains
     place = PLACE_AFTER.match(sentence, q.end)
     if place is None or place[2].split()[0].lower().rstrip(".") in NOT_PLACES:
         return metric  # "in October", "on Monday": when, not where
@@ -154,6 +160,35 @@ def list_item_metric_by_place(
         if after_previous and LIST_GAP.fullmatch(sentence[after_previous.end() : q.start]):
             return f"{PLACE_TAIL.sub('', previous[1])} {where}"
     return metric if place[2].rstrip(".") in metric else f"{metric} {where}"
+
+
+BASELINE = re.compile(
+    rf"\b{literal_alternation(vocabulary.words('common_words', uses='baseline'))}"
+    r"\s+(?:(?:the|a|an|current|existing|previous|just|only|about|around|nearly)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def baseline_metric(
+    sentence: str, q: Amount, span: Span, metric: str, previous: tuple[Amount, str] | None
+) -> str:
+    """ "75.8% of young people ... were in employment compared to 69.0% in 2010", "was 1.2%, an
+    improvement from 1.7%": a bare number a stated one is compared with measures the same
+    thing, so it takes that number's metric, not a word near it ("employment", "improvement")."""
+    if (
+        previous is None
+        or previous[0].unit != q.unit
+        or has_own_noun(span)  # "88% of total supply"
+        or BASELINE.search(sentence, 0, q.start) is None
+    ):
+        return metric
+    return previous[1]
+
+
+def has_own_noun(span: Span) -> bool:
+    """The number measures a noun of its own, not a time ("950 last year")."""
+    noun = measured_noun(quantity_root(span), span)
+    return noun is not None and noun.ent_type_ not in WHEN_ENTITIES
 
 
 def respective_periods(sentence: str, quantities: list[Amount]) -> dict[int, str]:
@@ -268,8 +303,11 @@ def same_counted_thing(first: ObservedNumber, then: ObservedNumber) -> bool:
     same kind of thing (the metrics' head nouns agree), stated again."""
     if first.quantity.unit is not None or first.quantity.value < MIN_RESTATED_COUNT:
         return False
-    heads = [vocabulary.singular(o.metric.split()[-1]) for o in (first, then) if o.metric.split()]
-    return len(heads) == 2 and heads[0] == heads[1]
+    # the head noun is last, or before the act done to it ("prescription drugs taken")
+    first_heads, then_heads = (
+        {vocabulary.singular(word) for word in o.metric.split()[-2:]} for o in (first, then)
+    )
+    return bool(first_heads & then_heads)
 
 
 ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before
@@ -339,8 +377,7 @@ def is_list_counter(metric: str, sentence: str) -> bool:
     """ "5 three-year action plans were launched, including A, B ...": the count of a list."""
     words = metric.lower().split()
     return (
-        bool(words)
-        and head_type(words[-1]) is not None
+        any(head_type(word) is not None for word in words[-2:])  # "action plans launched"
         and re.search(r"\b(?:including|namely|as follows)\b", sentence) is not None
     )
 
@@ -359,9 +396,12 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
+        measured = with_qualifiers(measured, span)
         metric = clean_metric(measured.text)
         if names_something(metric):
-            return sentence_case(metric, measured), clause_label(root, span, sent)
+            done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
+            metric = sentence_case(metric, measured)
+            return (f"{metric} {done}" if done else metric), clause_label(root, span, sent)
     return None
 
 
@@ -383,6 +423,112 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
         if measured is not None:
             yield measured
     yield nearest_noun_phrase(span, sent)
+
+
+QUALIFYING_PREPOSITIONS = vocabulary.words("common_words", uses="qualifier")
+WHEN_ENTITIES = {"DATE", "TIME"}
+
+
+def with_qualifiers(measured: Span, span: Span, max_tokens: int = 10) -> Span:
+    """ "3.8 million people on a key out of work benefit", "75.8% of young people not in full time
+    education": prepositional phrases right after the measured phrase narrow what is counted, even
+    where the parser hung them on the number or an existential verb; not one that says when ("in
+    2010") or holds another number."""
+    end, doc = measured.end, measured.doc
+    while end < measured.sent.end:
+        start = end + 1 if doc[end].dep_ == "neg" else end  # "not in full time education"
+        preposition = doc[start] if start < measured.sent.end else None
+        if (
+            preposition is None
+            or preposition.dep_ != "prep"
+            or preposition.lower_ not in QUALIFYING_PREPOSITIONS
+            or span.start <= preposition.i < span.end
+            or not narrows(preposition, measured, span)
+        ):
+            break
+        tail = list(preposition.subtree)
+        cut = next((t.i for t in tail if t.text in {",", ";", "("}), tail[-1].i + 1)
+        if (
+            tail[0].i not in {preposition.i, end}
+            or cut - measured.start > max_tokens
+            or any(t.ent_type_ in WHEN_ENTITIES or t.like_num for t in doc[preposition.i : cut])
+        ):
+            break
+        end = cut
+    return doc[measured.start : end]
+
+
+def narrows(preposition: Token, measured: Span, span: Span) -> bool:
+    """A phrase hung on the number or the measured words narrows them; one hung on a verb is the
+    verb's ("provided 9.54 crore farmers with seeds"), except in "there were N X ...", where the
+    verb says only that X exist."""
+    head = preposition.head
+    return (
+        measured.start <= head.i < measured.end
+        or span.start <= head.i < span.end
+        or any(c.dep_ == "expl" for c in head.children)
+    )
+
+
+RATIO_UNITS = {"percent", "pp", "times"}
+LIGHT_VERBS = COPULAS | vocabulary.words("verbs", uses="light")
+
+
+def what_was_done(measured: Span, root: Token) -> str | None:
+    """ "to host ten local enrollment events" -> "hosted", "5.5 million votes were cast" -> "cast":
+    counted things are the things a verb acted on, so the count names the act ("votes cast",
+    "medical cargo transported"), unless the verb says little ("have", "include", "reach").
+    Not for money or ratios: money has its own reading (``money_use_metric``)."""
+    for thing in (measured.root, root):
+        while thing.dep_ == "pobj" and thing.head.lower_ == "of" and is_wrapper(thing.head.head):
+            thing = thing.head.head  # "covering a total number of 8.12 crore farmers"
+        verb = thing.head
+        state = predicated_state(thing)
+        if state:
+            return state
+        if (
+            thing.dep_ in {"dobj", "nsubjpass"}
+            and verb.pos_ == "VERB"
+            and verb.is_alpha
+            and verb.lemma_.lower() not in LIGHT_VERBS
+            and not measured.start <= verb.i < measured.end
+        ):
+            forms = getInflection(verb.lemma_.lower(), tag="VBN")
+            particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "set up"
+            return " ".join([forms[0], *particles, *given_with(verb, thing)]) if forms else None
+    return None
+
+
+def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:
+    """ "4881 KGBV were operational": a count of things said to be in a state counts them in it
+    ("KGBV operational"), when the state is said in a few words."""
+    verb = thing.head
+    if thing.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for state in verb.rights:
+        if state.dep_ == "acomp" and state.pos_ == "ADJ":
+            tokens = list(state.subtree)
+            end = next((t.i for t in tokens if t.dep_ in {"cc", "conj"}), tokens[-1].i + 1)
+            words = [t.text for t in tokens if not t.is_punct and t.i < end]
+            return " ".join(words) if len(words) <= max_tokens else state.text
+    return None
+
+
+WRAPPER_WORDS = vocabulary.words("common_words", uses="wrapper")
+
+
+def is_wrapper(noun: Token) -> bool:
+    return noun.lemma_.lower() in WRAPPER_WORDS or noun.lower_ in WRAPPER_WORDS
+
+
+def given_with(verb: Token, thing: Token, max_tokens: int = 6) -> list[str]:
+    """ "provided 9.54 crore farmers with seeds": the thing counted received something, and the
+    count names what ("farmers provided with seeds"), when that is said in a few words."""
+    for preposition in verb.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ == "with" and preposition.i > thing.i:
+            words = [t.text for t in preposition.subtree]
+            return words if len(words) <= max_tokens else []
+    return []
 
 
 def first_conjunct(root: Token, span: Span) -> Token:
@@ -543,7 +689,8 @@ def measured_noun(root: Token, span: Span) -> Token | None:
         and head.pos_ in {"NOUN", "PROPN"}
         and outside
     ):
-        return head
+        # "6 crore farmers' families": the count is of the possessed thing, not of its owners
+        return head.head if head.dep_ == "poss" and head.head.pos_ == "NOUN" else head
     of_children = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
     if of_children and root.tag_ in {"NN", "NNS", "CD"}:
         objects = [c for c in of_children[0].children if c.dep_ == "pobj"]

@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from ..extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
+from ..metrics import broader_keys, concept_key
 from ..names import name_keys
 from ..sources import SourceDocument
 from ..version import __version__
@@ -134,6 +135,8 @@ def add_document(
         graph.add((doc, DCTERMS.source, Literal(document.source)))
     if document.published:
         graph.add((doc, DCTERMS.issued, Literal(document.published, datatype=XSD.date)))
+    if document.published_from:
+        graph.add((doc, KGO.issuedFrom, Literal(document.published_from)))
     extractor = extractor_iri(__version__)
     graph.add((extractor, RDF.type, KGO.Extractor))
     graph.add((extractor, RDFS.label, Literal(f"kg {__version__}")))
@@ -216,11 +219,8 @@ def add_observation(
     evidence: EvidenceWriter,
 ) -> None:
     node = observation_iri(document_key, obs.start)
-    metric = metric_iri(obs.metric)
+    metric = add_metric_concept(graph, obs.metric)
     sentence = evidence(obs.evidence)
-    graph.add((metric, RDF.type, KGO.Metric))
-    graph.add((metric, RDFS.label, Literal(obs.metric)))
-    add_name_keys(graph, metric, obs.metric)
     for p, o in (
         (RDF.type, KGO.Observation),
         (RDFS.label, Literal(obs.label)),
@@ -245,6 +245,31 @@ def add_observation(
         graph.add((change, KGO.unit, Literal(obs.change.unit)))
         if obs.change.basis:
             graph.add((change, KGO.basis, Literal(obs.change.basis)))
+
+
+# -- metric concepts (kg.metrics): one IRI for every name of the same quantity ------------------
+
+
+def add_metric_concept(graph: DocumentTriples, name: str) -> URIRef:
+    """The metric's SKOS concept: its key as ``skos:prefLabel``, the name as written as a label,
+    and the chain of broader concepts (the head with fewer modifiers), each a ``skos:Concept``."""
+    key = concept_key(name)
+    metric = metric_iri(key)
+    graph.add((metric, RDF.type, KGO.Metric))
+    graph.add((metric, RDFS.label, Literal(name)))
+    graph.add((metric, SKOS.prefLabel, Literal(key)))
+    if name != key:
+        graph.add((metric, SKOS.altLabel, Literal(name)))
+    add_name_keys(graph, metric, name, key)
+    narrower = metric
+    for broader_key in broader_keys(name):
+        broader = metric_iri(broader_key)
+        graph.add((narrower, SKOS.broader, broader))
+        graph.add((broader, SKOS.narrower, narrower))
+        graph.add((broader, RDF.type, SKOS.Concept))
+        graph.add((broader, SKOS.prefLabel, Literal(broader_key)))
+        narrower = broader
+    return metric
 
 
 def add_reading(graph: DocumentTriples, node: URIRef, obs: ObservationFact) -> None:

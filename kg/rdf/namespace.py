@@ -71,6 +71,7 @@ class KGO(DefinedNamespace):
     contentHash: URIRef
     extractedWith: URIRef
     nameKey: URIRef
+    issuedFrom: URIRef
 
 
 # Each term as a plain class attribute: a DefinedNamespace makes a new URIRef on every access

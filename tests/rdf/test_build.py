@@ -54,6 +54,7 @@ def test_each_triple_is_written_once_in_the_order_added():
 def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
     from kg.extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact
     from kg.rdf.build import document_graph
+    from kg.metrics import concept_key
     from kg.rdf.iris import entity_iri, metric_iri
     from kg.rdf.namespace import KGO
     from kg.sources import SourceDocument
@@ -86,7 +87,8 @@ def test_entities_and_metrics_are_indexed_by_the_words_of_every_name():
         "technology",
         "miit",
     }
-    assert keys(metric_iri("software revenues")) == {"", "software", "revenue"}
+    # A metric's IRI is its concept's (kg.metrics), indexed by its name's words and its key's.
+    assert keys(metric_iri(concept_key("software revenues"))) == {"", "software", "revenue"}
 
 
 def test_a_range_a_qualifier_and_a_conversion_are_on_one_observation_each(tmp_path):
