@@ -149,7 +149,11 @@ def list_item_metric_by_place(
     of places measures the list's metric, for its place ("small business owners in California"),
     not the place itself; so does a count in brackets after a name: "Bihar (294 Trains)"."""
     bracketed = NAME_BEFORE_BRACKET.search(sentence, 0, q.start)
-    if bracketed is not None and bracketed[1] not in metric and bracketed[1].split()[0].lower() not in NOT_PLACES:
+    if (
+        bracketed is not None
+        and bracketed[1] not in metric
+        and bracketed[1].split()[0].lower() not in NOT_PLACES
+    ):
         return f"{metric} for {bracketed[1]}"  # "Uttar Pradesh (294 Trains)": its trains
     place = PLACE_AFTER.match(sentence, q.end)
     if place is None or place[2].split()[0].lower().rstrip(".") in NOT_PLACES:
@@ -567,7 +571,8 @@ MONEY_ROLES = {"dobj", "nsubjpass", "npadvmod"}
 def money_use_metric(root: Token, span: Span) -> str | None:
     """What money was given for: "Govt of India approved Rs 812 crore for the Mission" ->
     "funds approved for implementation of the Mission"; "Rs 19,515 crore has been disbursed
-    during the lockdown" -> "amount disbursed during the lockdown". (Not the agency that gave it.)"""
+    during the lockdown" -> "amount disbursed during the lockdown". (Not the agency that gave
+    it.)"""
     amount = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     own = [
         t for t in span if not span.start <= t.head.i < span.end
@@ -885,7 +890,8 @@ def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
 
 
 def kind_by_words(text: str) -> str:
-    """ "forecast" for expected numbers, "target" for planned ones, by their words; else "actual"."""
+    """ "forecast" for expected numbers, "target" for planned ones, by their words; else
+    "actual"."""
     if FORECAST_WORDS.search(text):
         return "forecast"
     return "target" if TARGET_WORDS.search(text) else "actual"

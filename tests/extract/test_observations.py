@@ -87,7 +87,8 @@ def test_list_counters_and_dates_are_not_observations(nlp):
 
 def test_a_bulleted_item_measures_what_the_lead_in_names_in_its_group(nlp):
     text = (
-        "The maximum fines to be set in the new rules are:\n\nLarge firms\n\n- banks, £5 million\n\n"
+        "The maximum fines to be set in the new rules are:\n\nLarge "
+        "firms\n\n- banks, £5 million\n\n"
         "- insurers, £3 million\n\nSmall firms\n\n- brokers, £50,000\n"
     )
     metrics = [(o.metric, o.quantity.value) for o in observations(nlp, text)]
@@ -132,7 +133,8 @@ def test_a_telephone_number_split_over_lines_is_no_observation(nlp):
 def test_one_counts_beside_another_count_and_zero_counts_nothing(nlp):
     found = observations(
         nlp,
-        "At present, it has one state-level lab and 32 district level labs. The limits are not set at 0.",
+        "At present, it has one state-level lab and 32 district "
+        "level labs. The limits are not set at 0.",
     )
     assert [o.quantity.value for o in found] == [1, 32]
     assert observations(nlp, "One of the aims is growth.") == []
@@ -157,7 +159,8 @@ def test_a_long_lead_in_is_no_column_heading(nlp):
     "text, metric",
     [
         (
-            "The Government of India approved Rs 812 crore for implementation of the Mission in the State.",
+            "The Government of India approved Rs 812 crore for "
+            "implementation of the Mission in the State.",
             "funds approved for implementation of the Mission in the State",
         ),
         (
@@ -197,7 +200,8 @@ def test_a_money_use_stops_at_a_comma_and_keeps_no_headline_capital(nlp):
             "last year’s allocation",
         ),
         (
-            "This is the Fiscal Year 2023 Budget Request, which includes $126 million for research.",
+            "This is the Fiscal Year 2023 Budget Request, which includes "
+            "$126 million for research.",
             "$126 million",
             "Fiscal Year 2023 Budget Request",
         ),
@@ -216,7 +220,8 @@ def test_a_slogan_of_ones_counts_nothing(nlp):
 
 def test_a_number_the_headline_states_and_the_text_repeats_is_one_observation(nlp):
     text = (
-        "Approval for driving limits for 16 drugs\n\nThe recommended limits for 16 different drugs have been "
+        "Approval for driving limits for 16 drugs\n\nThe recommended "
+        "limits for 16 different drugs have been "
         "approved. Limits for 50 ports and for 50 airports were set."
     )
     found = [(o.quantity.value, o.metric, o.label) for o in observations(nlp, text)]
@@ -251,7 +256,8 @@ def test_a_bare_number_coordinated_with_another_measures_the_same_thing(nlp):
 def test_a_coordinated_number_with_words_of_its_own_keeps_them(nlp):
     obs = observations(
         nlp,
-        "Nearly 25% of bachelor's degrees and over 40% of master's degrees offer a negative return.",
+        "Nearly 25% of bachelor's degrees and over 40% of master's "
+        "degrees offer a negative return.",
     )
     assert ["bachelor" in o.metric for o in obs] == [True, False]
     assert "master" in obs[1].metric
@@ -260,7 +266,8 @@ def test_a_coordinated_number_with_words_of_its_own_keeps_them(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Beneficiaries by state:\n\n2,088\n\n3,515\n\n11.13%",  # a table flattened into one cell a line
+        "Beneficiaries by "
+        "state:\n\n2,088\n\n3,515\n\n11.13%",  # a table flattened into one cell a line
         "The EU, India and China tariff cars at much higher rates, 10%, 70%, and 15% respectively.",
     ],
 )
@@ -273,7 +280,8 @@ def test_a_metric_is_never_only_numbers_or_symbols(nlp, text):
     "text, metric",
     [
         (
-            "The Budget includes $1.6 billion in discretionary funding and $1.9 billion in mandatory funding.",
+            "The Budget includes $1.6 billion in discretionary funding "
+            "and $1.9 billion in mandatory funding.",
             ["discretionary funding", "mandatory funding"],
         ),
         ("In 2023, the U.S. imported $274 million in shellfish from the EU.", ["shellfish"]),
@@ -291,7 +299,8 @@ def test_a_pronoun_names_no_metric(nlp):
 def test_a_relative_clause_leaves_no_dangling_words_in_the_metric(nlp):
     (obs,) = observations(
         nlp,
-        "Overall, families that take advantage of clean energy tax credits can save more than $1,000 per year.",
+        "Overall, families that take advantage of clean energy tax "
+        "credits can save more than $1,000 per year.",
     )
     assert obs.metric == "families"
 
@@ -374,7 +383,11 @@ def test_a_compared_number_with_its_own_noun_keeps_it(nlp):
             "3.8 million",
             "people on a key out of work benefit",
         ),
-        ("The network covered 300 million households in 2020.", "300 million", "households covered"),
+        (
+            "The network covered 300 million households in 2020.",
+            "300 million",
+            "households covered",
+        ),
         ("Some 1,023 positive cases were found in 2020.", "1,023", "positive cases found"),
     ],
 )
@@ -387,7 +400,10 @@ def test_a_prepositional_phrase_after_the_measured_noun_qualifies_it_unless_it_s
 
 def test_a_count_in_brackets_after_a_name_is_that_names_count(nlp):
     # bulk/dev (Shramik trains release)
-    text = "Maharashtra(802 Trains), Punjab(416 Trains), Uttar Pradesh (294 Trains) and Bihar (294 Trains)."
+    text = (
+        "Maharashtra(802 Trains), Punjab(416 Trains), "
+        "Uttar Pradesh (294 Trains) and Bihar (294 Trains)"
+    )
     metrics = [o.metric for o in observations(nlp, text)]
     assert metrics == [
         "Trains for Maharashtra",
