@@ -60,6 +60,10 @@ def main() -> None:
         query_store = args.query_store or store_path
         rows += query_latency(query_store, args.rdflib_triples)
         rows += endpoint_load(query_store, args.load_query, LOAD_CLIENTS, LOAD_REQUESTS)
+        if args.web_store:  # a real kg serve and Chromium (benchmarks/web.py)
+            from web import web_measures
+
+            rows += web_measures(args.web_store, args.corpus)
     rows.append(
         (
             "peak memory (this process / build worker processes)",
@@ -83,6 +87,11 @@ def parse_args():
         help="documents for the --jobs 2 vs 1 run (enough to pay for the workers' model loads)",
     )
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument(
+        "--web-store",
+        type=Path,
+        help="store to time the query page, /view in Chromium and Ctrl-C on (benchmarks/web.py)",
+    )
     parser.add_argument(
         "--query-store", type=Path, help="store folder to time the library queries on"
     )

@@ -20,6 +20,7 @@ gathering, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
@@ -323,18 +324,40 @@ def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
         # One BLAS thread per worker: each worker's spare OpenBLAS threads took CPU from the
         # other worker (--jobs 2 on 500 releases: 32 s against 36-38 s). The variable must be in
         # the environment the workers start with, before they load numpy.
-        with (
-            inherited_environment(OPENBLAS_NUM_THREADS="1"),
-            ProcessPoolExecutor(
+        # Workers start when work is submitted: the variable stays set for the whole block.
+        with inherited_environment(OPENBLAS_NUM_THREADS="1"):
+            executor = ProcessPoolExecutor(
                 jobs,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=load_nlp,
+                initializer=start_worker,
                 initargs=(model,),
-            ) as executor,
-        ):
-            yield executor, jobs
+            )
+            try:
+                yield executor, jobs
+            except BaseException:
+                stop_workers(executor)
+                raise
+            executor.shutdown(wait=True)
     else:
         yield None, 1
+
+
+def start_worker(model: str | None) -> None:
+    """A worker process ignores Ctrl-C: the main process stops it (``stop_workers``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_nlp(model)
+
+
+def stop_workers(executor) -> None:
+    """End the workers now, not after their batches (which took seconds after Ctrl-C): what they
+    were extracting was not written, so nothing stored is lost. ProcessPoolExecutor has no
+    public way to end its processes before Python 3.14 (``terminate_workers``)."""
+    processes = list((executor._processes or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=1)
 
 
 @contextmanager

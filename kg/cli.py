@@ -10,7 +10,9 @@ import contextlib
 import csv
 import functools
 import json
+import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import KGError, OutputError
+from .errors import InputError, KGError, OutputError
 from .stores import DEFAULT_STORE, EXPORT_FORMATS
 
 app = typer.Typer(
@@ -27,8 +29,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-out = Console()
+
+
+class OutputConsole(Console):
+    """stdout, where a reader that has gone (`kg validate | kg export ...`, `| head`) ends the
+    output quietly: rich exits with status 1 there, as if the command had failed."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)
+
+
+out = OutputConsole()
 err = Console(stderr=True)
+PROGRESS_SECONDS = 5.0  # a build logged to a file or pipe says how far it is this often
 
 StoreOption = Annotated[
     str, typer.Option("--store", "-s", help="store folder (Oxigraph), or a SPARQL server's URL")
@@ -120,6 +135,12 @@ def build(
     from .stores import open_store
 
     check_output_suffix(output)
+    empty = empty_folders(paths)
+    paths = [path for path in paths if path not in empty]
+    if not paths:  # refused before a store is created for nothing
+        raise InputError(
+            "; ".join(f"{folder}: empty folder, no files to build" for folder in empty)
+        )
     in_memory = memory or (output is not None and store is None)
     graph = KnowledgeGraph(open_store(None if in_memory else (store or str(DEFAULT_STORE))), model)
     with build_progress(paths) as advance:
@@ -131,6 +152,13 @@ def build(
             max_observations=max(1, max_observations),
             on_document=advance,
             corrections=corrections,
+        )
+    for folder in empty:
+        err.print(
+            f"kg: skipped {folder}: empty folder, no files to build",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
         )
     for _, reason in summary.failed:
         err.print(f"kg: skipped {reason}", markup=False, highlight=False, soft_wrap=True)
@@ -149,13 +177,52 @@ def build(
         highlight=False,
         soft_wrap=True,
     )
-    if not summary.ok:
+    if not summary.ok or empty:
         raise typer.Exit(1)
 
 
-@contextlib.contextmanager
+def empty_folders(paths: list[Path]) -> list[Path]:
+    """Folders given to build that hold no visible file."""
+    from .sources import iter_paths
+
+    return [path for path in paths if path.is_dir() and next(iter_paths([path]), None) is None]
+
+
 def build_progress(paths: list[Path]):
-    """A progress bar with documents/s on a terminal (nothing when stderr is a file or pipe)."""
+    """A progress bar on a terminal; elsewhere (a log file, a pipe) a line every few seconds."""
+    from .sources import iter_paths
+
+    total = sum(1 for _ in iter_paths(paths))
+    return progress_bar(total) if err.is_terminal else progress_lines(total, PROGRESS_SECONDS)
+
+
+@contextlib.contextmanager
+def progress_lines(total: int, every: float):
+    """Calls back with each document stored; says how far the build is on the first and then at
+    most once per ``every`` seconds, with the rate since the line before."""
+    done, said_at, said_done = 0, float("-inf"), 0
+
+    def advance(_document) -> None:
+        nonlocal done, said_at, said_done
+        done += 1
+        now = time.monotonic()
+        if now - said_at < every:
+            return
+        rate = f", {(done - said_done) / (now - said_at):.1f} documents/s" if said_done else ""
+        err.print(
+            f"building: {done:,} of {total:,} files{rate}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        said_at, said_done = now, done
+
+    yield advance
+
+
+@contextlib.contextmanager
+def progress_bar(total: int):
+    """A progress bar with documents/s and the time left."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -164,8 +231,6 @@ def build_progress(paths: list[Path]):
         TimeRemainingColumn,
     )
 
-    from .sources import iter_paths
-
     columns = (
         TextColumn("building"),
         BarColumn(),
@@ -173,8 +238,7 @@ def build_progress(paths: list[Path]):
         TextColumn("{task.fields[rate]} documents/s"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err, disable=not err.is_terminal) as progress:
-        total = sum(1 for _ in iter_paths(paths)) if err.is_terminal else None
+    with Progress(*columns, console=err) as progress:
         task = progress.add_task("build", total=total, rate="-")
 
         def advance(_document) -> None:
@@ -209,14 +273,30 @@ def query(
     if list_queries or name is None:
         print_library(library())
         return
-    print_result(open_existing(store).query(name, **parse_params(param)), fmt)
+    check_query_name(name)
+    print_result(open_existing(store, read_only=True).query(name, **parse_params(param)), fmt)
+
+
+def check_query_name(name: str) -> None:
+    """Refuse a name that is not in the library (suggesting the closest ones) before the store
+    is opened."""
+    from .queries import get_query
+
+    get_query(name)
 
 
 @app.command()
 @reports_errors
 def sparql(
     query_or_file: Annotated[str, typer.Argument(help="a SPARQL query, or a .rq file")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, csv or json; for CONSTRUCT: nt, ttl, jsonld or rdfxml",
+        ),
+    ] = "table",
     store: StoreOption = str(DEFAULT_STORE),
     allow_service: AllowServiceOption = [],
 ) -> None:
@@ -226,29 +306,59 @@ def sparql(
         if query_or_file.endswith(".rq") and Path(query_or_file).is_file()
         else query_or_file
     )
-    print_result(open_existing(store).sparql(text, allow_service=allow_service), fmt)
+    print_result(
+        open_existing(store, read_only=True).sparql(text, allow_service=allow_service), fmt
+    )
 
 
 def print_result(result, fmt: str) -> None:
-    """Rows as a table, CSV or JSON; triples as N-Triples; a boolean as true/false."""
+    """Rows as a table, CSV or JSON; triples as N-Triples (or the RDF format asked for); a
+    boolean as true/false."""
     if isinstance(result, bool):
         out.print("true" if result else "false")
     elif hasattr(result, "columns"):
         print_rows(result, result.columns, fmt)
     else:
-        for triple in result:
-            out.print(f"{triple} .", markup=False, highlight=False, soft_wrap=True)
+        print_triples(result, fmt)
+
+
+# --format names for the triples of a CONSTRUCT or DESCRIBE ("table": N-Triples, one a line).
+TRIPLE_FORMATS = {
+    "table": ".nt",
+    "nt": ".nt",
+    "ntriples": ".nt",
+    "ttl": ".ttl",
+    "turtle": ".ttl",
+    "jsonld": ".jsonld",
+    "json-ld": ".jsonld",
+    "json": ".jsonld",
+    "rdfxml": ".rdf",
+    "xml": ".rdf",
+}
+
+
+def print_triples(triples, fmt: str) -> None:
+    from .serve import rdf_bytes
+    from .stores import EXPORT_FORMATS
+
+    suffix = TRIPLE_FORMATS.get(fmt.lower())
+    if suffix is None:
+        raise OutputError(
+            f"unknown --format {fmt!r} for triples; use one of " + ", ".join(TRIPLE_FORMATS)
+        )
+    sys.stdout.buffer.write(rdf_bytes(list(triples), EXPORT_FORMATS[suffix]))
+    sys.stdout.flush()
 
 
 @app.command()
 @reports_errors
 def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Counts by class, quads, and the entity network: components, communities, central agencies."""
-    graph = open_existing(store)
-    table = Table("what", "count")
+    graph = open_existing(store, read_only=True)
+    table = full_table(["what", "count"])
     for key, value in graph.stats().items():
         table.add_row(key, str(value))
-    out.print(table)
+    print_table(table)
     network = graph.analytics()
     say = functools.partial(out.print, markup=False, highlight=False, soft_wrap=True)
     say(
@@ -275,7 +385,7 @@ def export(
 ) -> None:
     """Write the store to a file."""
     check_output_suffix(output)
-    open_existing(store).export(output)
+    open_existing(store, read_only=True).export(output)
     err.print(f"wrote {output}", markup=False, highlight=False)
 
 
@@ -299,7 +409,7 @@ def remove(
 @reports_errors
 def validate(store: StoreOption = str(DEFAULT_STORE)) -> None:
     """Check the store against the SHACL shapes."""
-    report = open_existing(store).validate()
+    report = open_existing(store, read_only=True).validate()
     if report.conforms:
         out.print("conforms: the graph satisfies ontology/shapes.ttl")
         return
@@ -376,7 +486,7 @@ def viz(
     """Write the self-contained browser view of the graph (or of part of it)."""
     from .queries import parse_params
 
-    graph = open_existing(str(graph_file) if graph_file else store)
+    graph = open_existing(str(graph_file) if graph_file else store, read_only=True)
     view = graph.visualize(
         output,
         query=query_name,
@@ -429,6 +539,10 @@ def serve(
         ),
     ] = [],
     quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
+    cors: Annotated[
+        str,
+        typer.Option("--cors", help="the one origin whose pages may read answers (default: any)"),
+    ] = "*",
 ) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol at /sparql."""
     from .serve import ServeSettings
@@ -448,6 +562,7 @@ def serve(
         max_clients=max(1, max_clients),
         allow_service=tuple(allow_service),
         allow_host=tuple(allow_host),
+        cors=cors,
     )
 
     def say(line: str) -> None:
@@ -482,7 +597,7 @@ def demo(
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)
-        print_rows(rows[:10], readable_columns(name, rows), "table")
+        print_rows(rows, readable_columns(name, rows), "table", limit=10)
     graph.visualize(output)
     out.print(f"browser view: {output.resolve()}", markup=False, highlight=False)
 
@@ -496,20 +611,21 @@ def readable_columns(query_name: str, rows) -> list[str]:
         c
         for c in rows.columns
         if c not in parameters
-        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows)
+        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows.texts)
     ]
 
 
-def open_existing(store: str):
+def open_existing(store: str, *, read_only: bool = False):
     """Open a server, an RDF file, or a store folder that must already exist (queries never
-    create an empty one)."""
+    create an empty one); ``read_only`` opens a folder without the writer's lock, so that a
+    build, a notebook or ``kg serve`` can use it meanwhile."""
     from .graph import open_graph
     from .stores import local_path
 
     path = local_path(store)
     if path is not None and not path.is_file():
         require_store_folder(path, store)
-    return open_graph(store)
+    return open_graph(store, read_only=read_only)
 
 
 def require_store_folder(path: Path, store: str) -> None:
@@ -526,29 +642,55 @@ def require_store_folder(path: Path, store: str) -> None:
 
 
 def print_library(queries) -> None:
-    table = Table("name", "answers", "parameters")
+    table = full_table(["name", "answers", "parameters"], keep_whole=["name"])
     for q in queries.values():
         table.add_row(
             q.name, q.title, ", ".join(f"{p.name} ({p.type})" for p in q.parameters) or "-"
         )
-    out.print(table)
+    print_table(table)
 
 
-def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
+def full_table(columns: list[str], keep_whole: list[str] = ()) -> Table:
+    """A table whose cells are never cut: long values wrap, and a word longer than its column
+    (an IRI) folds onto the next line; ``keep_whole`` columns are not broken at all."""
+    table = Table()
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column in keep_whole)
+    return table
+
+
+def print_table(table: Table) -> None:
+    """On a terminal, wrapped to its width; elsewhere (a pipe, a file) one line a row at full
+    width, so that grep, cut and less see every value whole."""
+    if out.is_terminal:
+        out.print(table)
+        return
+    for column in table.columns:
+        column.no_wrap = True
+    width = Console(file=sys.stdout, width=1_000_000).measure(table).maximum
+    Console(file=sys.stdout, width=width, color_system=None).print(table)
+
+
+def print_rows(rows, columns: list[str], fmt: str, *, limit: int | None = None) -> None:
+    """A ``QueryResult`` as JSON (numbers as numbers, dates as ISO text), CSV or a table (each
+    value as its literal's text)."""
+    from .terms import json_default
+
+    typed, texts = list(rows)[:limit], rows.texts[:limit]
     if fmt == "json":
+        selected = [{c: r.get(c) for c in columns} for r in typed]
         sys.stdout.write(
-            json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=1)
-            + "\n"
+            json.dumps(selected, ensure_ascii=False, indent=1, default=json_default) + "\n"
         )
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(texts)
     elif fmt == "table":
-        table = Table(*columns)
-        for row in rows:
+        table = full_table(columns)
+        for row in texts:
             table.add_row(*(row.get(c, "") for c in columns))
-        out.print(table)
+        print_table(table)
     else:
         raise OutputError(f"unknown --format {fmt!r}; use table, csv or json")
 

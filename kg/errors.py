@@ -10,7 +10,10 @@
 Messages say what was wrong and what to do; the cause is chained with ``raise ... from``.
 """
 
-__all__ = ["KGError", "ModelNotFoundError", "InputError", "StoreError", "QueryError", "OutputError"]
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["KGError", "ModelNotFoundError", "InputError", "StoreError", "QueryError", "OutputError", "did_you_mean"]
 
 
 class KGError(Exception):
@@ -35,3 +38,15 @@ class QueryError(KGError):
 
 class OutputError(KGError):
     """An output path or format cannot be used."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean X?"`` naming the choices closest to a mistyped ``word``, or nothing.
+
+    >>> did_you_mean("agency-responsibilites", ["agency-network", "agency-responsibilities"])
+    '; did you mean agency-responsibilities?'
+    >>> did_you_mean("zzz", ["agency-network"])
+    ''
+    """
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(close)}?" if close else ""

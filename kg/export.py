@@ -23,7 +23,7 @@ def write_observations_csv(graph, path: Path) -> Path:
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=rows.columns, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(rows.texts)  # each value as its literal's text
     except OSError as e:
         raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
     return path

@@ -6,7 +6,7 @@
 True
 >>> row = graph.query("metric-observations", metric="investment")[0]
 >>> row["value"], row["unit"], row["period"], row["change"]
-('1200000000000', 'INR', '2023', '12')
+(1200000000000, 'INR', '2023', 12)
 >>> graph.sparql("SELECT ?name WHERE { ?plan a kgo:Plan ; rdfs:label ?name }")
 [{'name': 'National Grid Modernisation Plan'}]
 >>> graph.sparql("ASK { ?agency a kgo:Agency ; skos:altLabel 'MoP' }")
@@ -31,7 +31,8 @@ import pyoxigraph as ox
 from .queries import bind_parameters, get_query, library
 from .rdf.iris import document_iri
 from .sources import SourceDocument, document_key
-from .stores import DEFAULT_STORE, GraphStore, open_store, solution_rows
+from .stores import DEFAULT_STORE, GraphStore, open_store
+from .terms import python_value
 
 if TYPE_CHECKING:  # spaCy is imported only when something is built
     from .builder import BuildSummary
@@ -45,16 +46,39 @@ EXAMPLE_TEXT = (
 
 
 class QueryResult(list):
-    """Rows of a SELECT as dicts of strings; ``to_dataframe()`` when pandas is installed."""
+    """Rows of a SELECT as dicts of Python values: numbers as ``int`` or ``float``, dates as
+    ``datetime.date``, the rest as text (see ``kg.terms``); ``texts`` holds each value as the
+    literal's own text, as CSV writes it. ``to_dataframe()`` when pandas is installed."""
 
-    def __init__(self, rows: list[dict[str, str]], columns: list[str]):
+    def __init__(
+        self, rows: list[dict], columns: list[str], texts: list[dict[str, str]] | None = None
+    ):
         super().__init__(rows)
         self.columns = columns
+        self.texts = texts if texts is not None else rows
+
+    @classmethod
+    def from_solutions(cls, solutions: ox.QuerySolutions) -> QueryResult:
+        columns = [v.value for v in solutions.variables]
+        rows, texts = [], []
+        for solution in solutions:
+            terms = {c: solution[c] for c in columns if solution[c] is not None}
+            rows.append({c: python_value(term) for c, term in terms.items()})
+            texts.append({c: term.value for c, term in terms.items()})
+        return cls(rows, columns, texts)
 
     def to_dataframe(self):
+        """A pandas DataFrame: numeric columns as numbers, date columns as datetime64."""
+        import datetime
+
         import pandas as pd  # optional dependency
 
-        return pd.DataFrame(list(self), columns=self.columns)
+        frame = pd.DataFrame(list(self), columns=self.columns)
+        for column in frame.columns:
+            values = frame[column].dropna()
+            if len(values) and all(isinstance(v, datetime.date) for v in values):
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
 
 
 @dataclass
@@ -124,7 +148,7 @@ class KnowledgeGraph:
         return (
             list(result)
             if library_query.form == "CONSTRUCT"
-            else QueryResult(*solution_rows(result))
+            else QueryResult.from_solutions(result)
         )
 
     def sparql(self, query: str, *, allow_service: Iterable[str] = ()) -> QueryResult | list | bool:
@@ -139,11 +163,11 @@ class KnowledgeGraph:
         if isinstance(result, (bool, ox.QueryBoolean)):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
-            return QueryResult(*solution_rows(result))
+            return QueryResult.from_solutions(result)
         return list(result)
 
     def stats(self) -> dict[str, int]:
-        counts = {row["class"]: int(row["count"]) for row in self.query("counts-by-class")}
+        counts = {row["class"]: row["count"] for row in self.query("counts-by-class")}
         counts["quads"] = len(self.store)
         return counts
 
@@ -215,6 +239,8 @@ class KnowledgeGraph:
         from .errors import QueryError
         from .queries import library
 
+        if query not in library() and not any(c in query for c in " {\n"):
+            get_query(query)  # a mistyped name, not SPARQL: refused with the closest names
         result = self.query(query, **params) if query in library() else self.sparql(query)
         if not isinstance(result, list) or isinstance(result, QueryResult):
             raise QueryError(
@@ -249,9 +275,13 @@ def build(
     return graph
 
 
-def open_graph(store: str | Path = DEFAULT_STORE, *, model: str | None = None) -> KnowledgeGraph:
-    """Open a store folder or the URL of a SPARQL server."""
-    return KnowledgeGraph(open_store(store), model)
+def open_graph(
+    store: str | Path = DEFAULT_STORE, *, model: str | None = None, read_only: bool = False
+) -> KnowledgeGraph:
+    """Open a store folder or the URL of a SPARQL server. ``read_only=True`` opens a folder
+    without the writer's lock, so that other processes (``kg build``, ``kg serve``) can use it
+    meanwhile; it shows the store as it was when opened (open it again to see later writes)."""
+    return KnowledgeGraph(open_store(store, read_only=read_only), model)
 
 
 def queries() -> list[str]:

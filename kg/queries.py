@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import QueryError
+from .errors import QueryError, did_you_mean
 from .names import search_key
 from .resources import resource_dir
 
@@ -128,7 +128,10 @@ def get_query(name: str) -> LibraryQuery:
     try:
         return library()[name]
     except KeyError:
-        raise QueryError(f"no library query named {name!r}; `kg query --list` shows them") from None
+        raise QueryError(
+            f"no library query named {name!r} (`kg query --list` shows them)"
+            + did_you_mean(name, library())
+        ) from None
 
 
 def bind_parameters(

@@ -5,10 +5,16 @@
                                        results capped and serialised (JSON/XML/CSV/TSV, RDF)
                  --> response
 
-The main process keeps the store open for writing and never writes, so no ``kg build``
-can change the data while it is served (it gets a one-line "store is in use" error).
-Queries run in worker processes so that a query past the timeout can be stopped for
-real: its worker is killed and replaced.
+The store is opened read-only, without the writer's lock: ``kg build`` can add documents
+while it is served, and each process opens the store again once a writer has changed its
+files (``LatestStore``), so an answer holds every document written whole before it. Queries
+run in worker processes so that a query past the timeout can be stopped for real: its worker
+is killed and replaced.
+
+Besides ``/sparql``: ``/`` is the query page (YASGUI, ``kg.querypage``), ``/static/`` its
+vendored files, ``/queries/NAME.rq`` a library query with parameters bound, ``/view`` the
+browser view and ``/view/neighbours`` a node's neighbours for it. Every response carries CORS
+headers (any origin by default, ``--cors ORIGIN`` for one) and OPTIONS answers preflights.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ import html
 import ipaddress
 import json
 import multiprocessing
+import os
 import queue
+import re
 import signal
 import threading
 import time
@@ -29,7 +37,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import KGError, StoreError
+from .errors import InputError, KGError, StoreError
 from .http_limits import (
     ClientLimits,
     RequestRefused,
@@ -39,8 +47,10 @@ from .http_limits import (
     refuse_busy,
     request_body,
 )
+from .jsonld import compacted_jsonld
 from .limits import check_query, limit_memory
-from .stores import OxigraphStore
+from .stores import PREFIXES, OxigraphStore
+from .stores.base import EXPORT_PREFIXES
 
 __all__ = ["ServeSettings", "SparqlServer", "serve"]
 
@@ -71,9 +81,25 @@ FORMAT_NAMES = {
     "turtle": ("text/turtle",),
     "n3": ("text/turtle",),
     "nt": ("application/n-triples",),
+    "ntriples": ("application/n-triples",),
+    "n-triples": ("application/n-triples",),
+    "ttl": ("text/turtle",),
     "json-ld": ("application/ld+json",),
+    "jsonld": ("application/ld+json",),
     "rdf+xml": ("application/rdf+xml",),
+    "rdfxml": ("application/rdf+xml",),
+    "rdf": ("application/rdf+xml",),
+    "trig": ("application/trig",),
+    "nq": ("application/n-quads",),
 }
+# Only these methods are allowed across origins: the endpoint is read-only.
+CORS_METHODS = "GET, POST, OPTIONS"
+# A SPARQL update, after its prologue (comments, BASE, PREFIX): refused as read-only.
+UPDATE_START = re.compile(
+    r"^(?:\s+|#[^\n]*(?:\n|$)|BASE\s*<[^>]*>|PREFIX\s+[^:\s]*:\s*<[^>]*>)*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +110,7 @@ class ServeSettings:
     timeout: float = 30.0  # seconds a query may run before its worker is stopped
     max_rows: int = 10_000  # solutions (or triples) one answer may hold
     workers: int = 2
+    cors: str = "*"  # the origin browsers may read answers from ("*": any)
     max_memory: int = 1024  # MB of data one worker may hold; past it the query is stopped (503)
     max_bytes: int = 50_000_000  # bytes one answer may hold
     client_timeout: float = 10.0  # seconds a client has to send its whole request
@@ -186,10 +213,11 @@ def take(results, limit: int) -> list | None:
 
 
 def too_many(limit: int, what: str) -> Response:
+    """Not 400: clients report a 400 as a badly formed query, and this one is well formed."""
     return Response.text(
-        HTTPStatus.BAD_REQUEST,
-        f"the answer has more than {limit:,} {what}, this endpoint's "
-        f"cap; add LIMIT and OFFSET to page through it",
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        f"the answer has more than {limit:,} {what}, more than this endpoint gives at once "
+        f"(kg serve --max-rows {limit}); add LIMIT and OFFSET to the query to page through it",
     )
 
 
@@ -207,10 +235,18 @@ def graph_response(request: SparqlRequest, triples: list[ox.Triple]) -> Response
     if media_type is None:
         return not_acceptable(GRAPH_TYPES)
     return Response(
-        HTTPStatus.OK,
-        media_type + "; charset=utf-8",
-        ox.serialize(triples, format=GRAPH_TYPES[media_type]),
+        HTTPStatus.OK, media_type + "; charset=utf-8", rdf_bytes(triples, GRAPH_TYPES[media_type])
     )
+
+
+def rdf_bytes(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
+    """Triples written with the project's prefixes: compact IRIs in Turtle, RDF/XML and TriG,
+    a ``@context`` in JSON-LD."""
+    if fmt == ox.RdfFormat.JSON_LD:
+        return compacted_jsonld(triples, PREFIXES)
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
+        return ox.serialize(triples, format=fmt, prefixes=EXPORT_PREFIXES)
+    return ox.serialize(triples, format=fmt)
 
 
 def not_acceptable(offered: dict) -> Response:
@@ -270,16 +306,49 @@ def term_json(term) -> dict:
 def worker_main(settings: ServeSettings, connection) -> None:
     """A worker process: answer one request after another until the pipe closes, never holding
     more than ``settings.max_memory`` MB (past it Oxigraph aborts the process, and the pool
-    replaces it)."""
+    replaces it). The store is opened again after a writer changed it (``LatestStore``)."""
     limit_memory(settings.max_memory)
-    store = OxigraphStore(settings.store, read_only=True)
+    latest = LatestStore(Path(settings.store))
+    latest.current()
     connection.send("ready")
     while True:
         try:
             request = connection.recv()
         except EOFError:
             return
-        connection.send(answer_within_limits(store, request, settings))
+        connection.send(answer_within_limits(latest.current(), request, settings))
+
+
+class LatestStore:
+    """A store folder opened read-only (no lock: a writer may work on it meanwhile), and
+    opened again once a writer has changed its files, so that readers see what was written."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._opened: tuple[OxigraphStore, tuple] | None = None  # (store, files mark)
+
+    def current(self) -> OxigraphStore:
+        return self.marked()[0]
+
+    def marked(self) -> tuple[OxigraphStore, tuple]:
+        """The store and the files mark it was opened at (one attribute: threads of the server
+        never see a store with another store's mark)."""
+        mark = files_mark(self.path)
+        opened = self._opened
+        if opened is None or mark != opened[1]:
+            opened = self._opened = (OxigraphStore(self.path, read_only=True), mark)
+        return opened
+
+
+def files_mark(folder: Path) -> tuple:
+    """What changes when a writer writes: the folder's files with their sizes and times."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ()
+    return tuple(
+        sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file())
+    )
 
 
 # -- the server side -----------------------------------------------------------------------------------
@@ -396,8 +465,8 @@ def worker_failure(exit_status: int | None, settings: ServeSettings) -> Response
 
 
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server: ``/sparql`` (the protocol), ``/`` (a page of the library queries),
-    ``/view`` (the browser view of the served graph)."""
+    """The HTTP server: ``/sparql`` (the protocol), ``/`` (the query page), ``/view`` (the
+    browser view of the served graph)."""
 
     daemon_threads = True
     # Connections waiting to be accepted. socketserver's default of 5 made the 6th of 50
@@ -407,30 +476,71 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, settings: ServeSettings, log=lambda line: None):
         self.settings = settings
         self.log = log  # one line per request
-        self.store = OxigraphStore(settings.store)  # held for writing, so that nothing else writes
-        self.store.flush()
+        self.latest = LatestStore(settings.store)  # read-only: writers may add documents
+        self.latest.current()  # a folder that is no store fails here, before listening
         self.pool = QueryPool(settings)
         self.clients = ClientLimits(settings.max_clients, settings.client_timeout)
         self.accepted_hosts = accepted_hosts(settings.host, settings.allow_host)
-        self._pages: dict[str, bytes] = {}
-        self._rendering: dict[str, threading.Lock] = {}  # one lock per page
+        self._made: dict[str, tuple] = {}  # name -> (files mark, what was made)
+        self._making: dict[str, threading.Lock] = {}  # one lock per name
         super().__init__((settings.host, settings.port), SparqlHandler)
+
+    @property
+    def store(self) -> OxigraphStore:
+        return self.latest.current()
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
 
-    def page(self, name: str, render) -> bytes:
-        """A page rendered once, by the first request that needs it, while the others wait: the
-        store cannot change while it is served (this process holds it for writing)."""
-        if name in self._pages:
-            return self._pages[name]
-        with self._rendering.setdefault(name, threading.Lock()):  # setdefault is atomic
-            if name not in self._pages:
-                self._pages[name] = render()
+    def made(self, name: str, make):
+        """``make(store)``, made again only after a writer changed the store's files, and by one
+        request while the others that need it wait (8 clients asking for ``/view`` at once get
+        the one page rendered once)."""
+        store, mark = self.latest.marked()
+        made = self._made.get(name)
+        if made is not None and made[0] == mark:
+            return made[1]
+        with self._making.setdefault(name, threading.Lock()):  # setdefault is atomic
+            store, mark = self.latest.marked()
+            made = self._made.get(name)
+            if made is None or made[0] != mark:
+                made = self._made[name] = (mark, make(store))
                 self.log(f"rendered {name}")
-            return self._pages[name]
+            return made[1]
+
+    def facts(self):
+        """The store's figures for the query page, counted again only after a write (counting
+        the quads of a large store takes a second)."""
+        from .querypage import QueryPageFacts
+
+        settings = self.settings
+        return self.made(
+            "facts",
+            lambda store: QueryPageFacts(
+                str(settings.store),
+                len(store.documents()),
+                len(store),
+                settings.timeout,
+                settings.max_rows,
+            ),
+        )
+
+    def view(self) -> tuple[object, bytes]:
+        """The whole view graph and the page of ``/view``, made again after a write."""
+
+        def make(store):
+            from .viz import view_graph, view_page
+
+            whole = view_graph(store)
+            try:
+                page, _ = view_page(store, whole, expand_url="view/neighbours")
+            except InputError as e:  # a store with no entity yet: a page that says so
+                page = NOTHING_TO_DRAW.format(message=html.escape(str(e)))
+            return whole, page.encode()
+
+        return self.made("/view", make)
 
     def process_request(self, request, client_address) -> None:
         """A thread for the connection, unless ``max_clients`` are open already."""
@@ -468,6 +578,22 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.reply(self.guarded(self.post))
 
+    def do_OPTIONS(self) -> None:
+        """A CORS preflight: which methods and headers a page of another origin may send."""
+        wanted = self.headers.get("Access-Control-Request-Headers", "Content-Type, Accept")
+        self.reply(
+            Response(
+                HTTPStatus.NO_CONTENT,
+                "text/plain",
+                b"",
+                {
+                    "Access-Control-Allow-Methods": CORS_METHODS,
+                    "Access-Control-Allow-Headers": wanted,
+                    "Access-Control-Max-Age": "86400",
+                },
+            )
+        )
+
     def guarded(self, route) -> Response:
         """The route's response; a refused request or an unexpected failure is a one-line
         answer, never a dropped connection."""
@@ -491,20 +617,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def get(self) -> Response:
         self.server.clients.request_read(self.connection)
         path, _, query_string = self.path.partition("?")
+        params = urllib.parse.parse_qs(query_string, keep_blank_values=True)
         if path == "/sparql":
-            return self.sparql(urllib.parse.parse_qs(query_string, keep_blank_values=True))
+            return self.sparql(params)
         if path == "/":
-            return Response(
-                HTTPStatus.OK,
-                "text/html; charset=utf-8",
-                self.server.page("/", lambda: index_page(self.server).encode()),
+            return html_response(query_page(self.server))
+        if path.startswith("/static/"):
+            return static_response(path.removeprefix("/static/"))
+        if path.startswith("/queries/") and path.endswith(".rq"):
+            return library_query_response(
+                path.removeprefix("/queries/").removesuffix(".rq"), params
             )
         if path == "/view":
-            return Response(
-                HTTPStatus.OK,
-                "text/html; charset=utf-8",
-                self.server.page("/view", lambda: render_view(self.server.store)),
-            )
+            return html_response(self.server.view()[1])
+        if path == "/view/neighbours":
+            return neighbours_response(self.server, params)
         return Response.text(HTTPStatus.NOT_FOUND, f"{path}: not here; the endpoint is /sparql")
 
     def post(self) -> Response:
@@ -532,11 +659,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return self.sparql(params)
 
     def sparql(self, params: dict[str, list[str]]) -> Response:
-        if "update" in params:
-            return Response.text(
-                HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused"
-            )
         queries = params.get("query", [])
+        if "update" in params or any(UPDATE_START.match(q) for q in queries):
+            return Response.text(
+                HTTPStatus.FORBIDDEN,
+                "this endpoint is read-only: SPARQL updates are refused; "
+                "change the store with kg build and kg remove",
+            )
         if len(queries) != 1 or not queries[0].strip():
             return Response.text(HTTPStatus.BAD_REQUEST, "give exactly one query= parameter")
         return self.server.pool.answer(
@@ -562,6 +691,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in cors_headers(
+            self.server.settings.cors, self.headers.get("Origin")
+        ).items():
+            self.send_header(name, value)
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -594,64 +727,71 @@ def parse_accept(header: str) -> tuple[str, ...]:
     return tuple(media_type for _, _, media_type in sorted(weighted))
 
 
+def cors_headers(allowed: str, origin: str | None) -> dict[str, str]:
+    """CORS headers for a response: any origin may read it (``*``), or only ``allowed``.
+
+    >>> cors_headers("*", "https://example.org")["Access-Control-Allow-Origin"]
+    '*'
+    >>> cors_headers("https://a.example", "https://b.example")
+    {'Vary': 'Origin'}
+    """
+    if allowed == "*":
+        return {"Access-Control-Allow-Origin": "*"}
+    if origin == allowed:
+        return {"Access-Control-Allow-Origin": allowed, "Vary": "Origin"}
+    return {"Vary": "Origin"}
+
+
 # -- pages -------------------------------------------------------------------------------------------
-def index_page(server: SparqlServer) -> str:
-    """A page listing the library queries, each a link that runs it here."""
-    from .queries import internal_query, library
-
-    items = []
-    for query in library().values():
-        link = "/sparql?" + urllib.parse.urlencode({"query": query.sparql, "format": "json"})
-        params = "".join(
-            f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}): {html.escape(p.description)}</li>"
-            for p in query.parameters
-        )
-        items.append(
-            f'<li><a href="{html.escape(link)}">{html.escape(query.name)}</a>: {html.escape(query.title)}'
-            f"<br><small>{html.escape(query.description)}</small>"
-            + (f"<ul>{params}</ul>" if params else "")
-            + "</li>"
-        )
-    store = html.escape(str(server.settings.store))
-    return PAGE.format(
-        store=store,
-        documents=len(server.store.documents()),
-        quads=len(server.store),
-        url=html.escape(server.url),
-        queries="\n".join(items),
-        example=html.escape(internal_query("endpoint-example").body),
-        timeout=server.settings.timeout,
-        max_rows=server.settings.max_rows,
-    )
+def html_response(page: str | bytes) -> Response:
+    body = page.encode() if isinstance(page, str) else page
+    return Response(HTTPStatus.OK, "text/html; charset=utf-8", body)
 
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>policy-kg SPARQL endpoint</title>
-<style>body{{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em}}
-textarea{{width:100%;font-family:monospace}}code{{background:#f3f3f3;padding:0 .2em}}</style></head>
-<body><h1>policy-kg SPARQL endpoint</h1>
-<p>Store <code>{store}</code>: {documents} documents, {quads} quads. SPARQL 1.1 Protocol at
-<code>{url}/sparql</code> (GET or POST; JSON, XML, CSV or TSV results; Turtle, N-Triples, RDF/XML or
-JSON-LD graphs). Read-only; a query may run {timeout:g} s and return {max_rows:,} rows.</p>
-<p><a href="/view">Browser view of the graph</a></p>
-<form action="/sparql" method="get"><textarea name="query" rows="6">{example}</textarea>
-<select name="format"><option>json</option><option>xml</option><option>csv</option><option>tsv</option></select>
-<button>Run</button></form>
-<h2>Library queries</h2><p>Parameters are left at their defaults here; bind them with
-<code>kg query NAME -p name=value</code> or from Python.</p>
-<ul>
-{queries}
-</ul></body></html>
+def query_page(server: SparqlServer) -> str:
+    """The YASGUI page on this endpoint, with the store's figures."""
+    from .querypage import render_query_page
+
+    return render_query_page(server.facts(), PREFIXES)
+
+
+NOTHING_TO_DRAW = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>policy-kg view</title></head>
+<body><p>{message}.</p><p><a href="/">Query page</a></p></body></html>
 """
 
 
-def render_view(store: OxigraphStore) -> bytes:
-    import tempfile
+def static_response(path: str) -> Response:
+    from .querypage import static_asset
 
-    from .viz import write_view
+    asset = static_asset(path)
+    if asset is None:
+        return Response.text(HTTPStatus.NOT_FOUND, f"/static/{path}: no such file")
+    body, media_type = asset
+    return Response(HTTPStatus.OK, media_type, body, {"Cache-Control": "max-age=3600"})
 
-    with tempfile.TemporaryDirectory() as folder:
-        return write_view(store, Path(folder) / "view.html").path.read_bytes()
+
+def library_query_response(name: str, params: dict[str, list[str]]) -> Response:
+    """A library query's text with the parameters given bound, as the query page opens it."""
+    from .querypage import bound_query_text
+
+    try:
+        text = bound_query_text(name, {key: values[-1] for key, values in params.items()})
+    except KGError as e:
+        return Response.text(HTTPStatus.BAD_REQUEST, str(e))
+    return Response(HTTPStatus.OK, "application/sparql-query; charset=utf-8", text.encode())
+
+
+def neighbours_response(server: SparqlServer, params: dict[str, list[str]]) -> Response:
+    """A node's neighbours in the whole view graph, for ``/view`` to add."""
+    from .viz import neighbours
+
+    whole, _ = server.view()
+    try:
+        found = neighbours(server.store, whole, params.get("node", [""])[-1])
+    except KGError as e:
+        return Response.text(HTTPStatus.NOT_FOUND, str(e))
+    return Response(HTTPStatus.OK, "application/json", json.dumps(found).encode())
 
 
 def is_loopback(host: str) -> bool:

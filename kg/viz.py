@@ -1,10 +1,18 @@
 """The browser view: one self-contained HTML page (vis-network inlined, no CDN).
 
-    store --entity_graph / construct_graph--> networkx graph
+    store --view_graph / construct_graph----> networkx graph: entities and their relations,
+                                              metrics (sized by their observations) linked to
+                                              what they are reported for, documents
           --narrow (focus, classes)---------> the part asked for
-          --most_important (PageRank)-------> at most max_nodes nodes
+          --most_important (PageRank)-------> at most max_nodes nodes, and their documents
           --layout (large graphs only)------> fixed positions, no physics in the browser
           --render_page---------------------> HTML
+
+On the page, links through documents are a toggle (off: the relations alone; on: a document
+joins everything it names, so one press release is one connected picture), nodes without a
+link are hidden until asked for (the page says how many), and a search highlights, counts
+and frames every hit. Served by ``kg serve`` at ``/view``, a node's neighbours can be added
+from the whole graph (``neighbours``).
 
 pyvis builds the network (nodes, edges, options) and ships vis-network; the page is
 rendered from our own template because pyvis 0.3.2's template loads CSS from CDNs and
@@ -16,7 +24,6 @@ from a press release). Here all text reaches the page as JSON data and is shown 
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,11 +31,13 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, did_you_mean
+from .pages import script_json, template
 from .queries import internal_query
 
-__all__ = ["write_view", "view_graph", "View", "CLASS_COLOURS"]
+__all__ = ["write_view", "view_graph", "view_page", "neighbours", "View", "CLASS_COLOURS"]
 
+# The classes the view draws (``--classes`` accepts these only).
 CLASS_COLOURS = {
     "Agency": "#1f77b4",
     "Plan": "#2ca02c",
@@ -36,9 +45,9 @@ CLASS_COLOURS = {
     "Program": "#ff7f0e",
     "Person": "#9467bd",
     "Metric": "#8c564b",
-    "Observation": "#17becf",
     "Document": "#bcbd22",
 }
+MOST_VALUES = 25  # observations a metric's panel lists (the page says how many more)
 # vis-network's physics costs O(n^2) per step: above this many nodes, networkx lays the graph out
 # once and the browser only draws it.
 PHYSICS_LIMIT = 300
@@ -83,31 +92,165 @@ def write_view(
     classes: list[str] | None = None,
     construct: list[ox.Triple] | None = None,
 ) -> View:
-    """Write the browser view of ``store`` (or of a CONSTRUCT result drawn from it) to ``path``."""
-    whole = view_graph(store, construct)
-    asked = narrow(whole, focus=focus, depth=depth, classes=classes)
-    graph = most_important(asked, max_nodes)
-    add_details(store, graph)
-    notice = hidden_notice(
-        whole.number_of_nodes(), asked.number_of_nodes(), graph.number_of_nodes(), focus, classes
+    """Write the browser view of ``store`` (or of a CONSTRUCT result drawn from it) to ``path``;
+    a view that would have no node is refused (``InputError``)."""
+    page, view = view_page(
+        store,
+        view_graph(store, construct),
+        max_nodes=max_nodes,
+        focus=focus,
+        depth=depth,
+        classes=classes,
     )
-    page = render_page(pyvis_network(graph), notice=notice, positions=layout(graph))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
     except OSError as e:
         raise OutputError(f"{path}: cannot write the view ({e.strerror or e})") from e
-    return View(
-        path, graph.number_of_nodes(), whole.number_of_nodes() - graph.number_of_nodes(), notice
+    view.path = path
+    return view
+
+
+def view_page(
+    store,
+    whole: nx.MultiDiGraph,
+    *,
+    max_nodes: int = 1500,
+    focus: str | None = None,
+    depth: int = 1,
+    classes: list[str] | None = None,
+    expand_url: str | None = None,
+) -> tuple[str, View]:
+    """The page's HTML for the part of ``whole`` asked for, and what it shows."""
+    things = without_documents(whole)
+    asked = narrow(things, focus=focus, depth=depth, classes=classes)
+    graph = with_documents(whole, most_important(asked, max_nodes), classes)
+    shown = graph.number_of_nodes() - count_kind(graph, "Document")
+    if shown == 0:
+        raise InputError(nothing_to_draw(things.number_of_nodes(), classes))
+    add_details(store, graph)
+    notice = hidden_notice(things.number_of_nodes(), asked.number_of_nodes(), shown, focus, classes)
+    page = render_page(
+        pyvis_network(graph), notice=notice, positions=layout(graph), expand_url=expand_url
+    )
+    return page, View(Path(), shown, things.number_of_nodes() - shown, notice)
+
+
+def nothing_to_draw(total: int, classes: list[str] | None) -> str:
+    if total == 0:
+        return "nothing to draw: the graph has no agencies, plans, regulations, programmes, people or metrics"
+    return (
+        f"nothing to draw: no node of {', '.join(classes or [])} among the graph's {total:,} nodes"
     )
 
 
 # -- which graph ----------------------------------------------------------------------------------
+
+
 def view_graph(store, construct: list[ox.Triple] | None = None) -> nx.MultiDiGraph:
-    """The entities and their relations, or the resources and links of a CONSTRUCT result."""
+    """The entities and their relations, the metrics and the documents (or the resources and
+    links of a CONSTRUCT result). Each node has a ``weight`` (documents naming an entity,
+    observations of a metric) and each edge says what it goes ``via``: a relation, a sentence
+    (a metric and what it is reported for) or a document."""
     from .analysis import to_networkx
 
-    return to_networkx(store) if construct is None else construct_graph(construct)
+    if construct is not None:
+        return construct_graph(construct)
+    graph = to_networkx(store)
+    for _, data in graph.nodes(data=True):
+        data["weight"] = data.get("documents", 1)
+    add_metrics(store, graph)
+    add_documents(store, graph)
+    return graph
+
+
+def add_metrics(store, graph: nx.MultiDiGraph) -> None:
+    """Metrics, each linked to what it is reported for: the agencies, programmes, plans and
+    regulations named in one of its sentences, else the agency or programme its document names
+    most (a press release's numbers are its agency's)."""
+    for row in store.select(internal_query("view-metrics").sparql):
+        graph.add_node(
+            row["node"], label=row["name"], kind="Metric", weight=int(row["observations"])
+        )
+    linked = set()
+    for row in store.select(internal_query("view-metric-sentences").sparql):
+        if row["entity"] in graph:
+            graph.add_edge(
+                row["metric"],
+                row["entity"],
+                key="reportedFor",
+                predicate="reported for",
+                via="sentence",
+            )
+            linked.add(row["metric"])
+    main = main_entities(store)
+    for row in store.select(internal_query("view-metric-documents").sparql):
+        entity = main.get(row["document"])
+        if row["metric"] not in linked and entity in graph:
+            graph.add_edge(
+                row["metric"], entity, key="reportedFor", predicate="reported for", via="sentence"
+            )
+
+
+def main_entities(store) -> dict[str, str]:
+    """Each document's agency or programme named in the most sentences (ties: the first IRI)."""
+    best: dict[str, tuple[int, str]] = {}
+    for row in store.select(internal_query("view-document-agencies").sparql):
+        count, entity = int(row["sentences"]), row["entity"]
+        held = best.get(row["document"])
+        if held is None or (-count, entity) < (-held[0], held[1]):
+            best[row["document"]] = (count, entity)
+    return {document: entity for document, (_, entity) in best.items()}
+
+
+def add_documents(store, graph: nx.MultiDiGraph) -> None:
+    """Documents, linked to the entities they name and the metrics they report."""
+
+    def link(document: str, title: str, node: str) -> None:
+        if node in graph:
+            graph.add_node(document, label=title, kind="Document", weight=1)
+            graph.add_edge(node, document, key="mentionedIn", predicate="in", via="document")
+
+    titles = {}
+    for row in store.select(internal_query("view-documents").sparql):
+        titles[row["document"]] = row["title"]
+        link(row["document"], row["title"], row["node"])
+    for row in store.select(internal_query("view-metric-documents").sparql):
+        if row["document"] in titles:
+            link(row["document"], titles[row["document"]], row["metric"])
+
+
+def without_documents(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    return graph.subgraph([n for n, kind in graph.nodes(data="kind") if kind != "Document"]).copy()
+
+
+def with_documents(
+    whole: nx.MultiDiGraph, kept: nx.MultiDiGraph, classes: list[str] | None
+) -> nx.MultiDiGraph:
+    """``kept`` and the documents that name at least two of its nodes (unless ``classes`` leaves
+    documents out): the links the page can show through documents."""
+    if classes and "Document" not in classes:
+        return kept
+    documents = [
+        n
+        for n, kind in whole.nodes(data="kind")
+        if kind == "Document" and sum(1 for node in whole.predecessors(n) if node in kept) >= 2
+    ]
+    return whole.subgraph([*kept.nodes, *documents]).copy()
+
+
+def count_kind(graph: nx.MultiDiGraph, kind: str) -> int:
+    return sum(1 for _, k in graph.nodes(data="kind") if k == kind)
+
+
+def neighbours(store, whole: nx.MultiDiGraph, node: str) -> dict:
+    """A node's neighbours in ``whole`` and the links between them, as the page adds them."""
+    if node not in whole:
+        raise InputError(f"{node}: not a node of this graph")
+    part = whole.subgraph([node, *whole.predecessors(node), *whole.successors(node)]).copy()
+    add_details(store, part)
+    network = pyvis_network(part)
+    return {"nodes": network.nodes, "edges": network.edges}
 
 
 def construct_graph(triples: list[ox.Triple]) -> nx.MultiDiGraph:
@@ -130,6 +273,8 @@ def local_name(iri: str) -> str:
 
 
 # -- which part of it -----------------------------------------------------------------------------
+
+
 def narrow(
     graph: nx.MultiDiGraph, *, focus: str | None, depth: int, classes: list[str] | None
 ) -> nx.MultiDiGraph:
@@ -138,7 +283,9 @@ def narrow(
         unknown = sorted(set(classes) - set(CLASS_COLOURS))
         if unknown:
             raise InputError(
-                f"--classes: unknown class {', '.join(unknown)}; use " + ", ".join(CLASS_COLOURS)
+                f"--classes: the view draws no class {', '.join(unknown)}; it draws "
+                + ", ".join(CLASS_COLOURS)
+                + did_you_mean(unknown[0], CLASS_COLOURS)
             )
         graph = graph.subgraph(
             [n for n, kind in graph.nodes(data="kind") if kind in classes]
@@ -162,10 +309,17 @@ def narrow(
 
 def most_important(graph: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     """At most ``max_nodes`` nodes: the highest PageRank (links pointing at an agency make it
-    important, as do important plans), ties broken by degree and name."""
+    important, as do important plans), its random jumps weighted by each node's weight (an
+    agency many documents name, a metric many observations report), ties broken by degree and
+    name."""
     if graph.number_of_nodes() <= max_nodes:
         return graph
-    rank = nx.pagerank(nx.DiGraph(graph)) if graph.number_of_edges() else {}
+    weights = {n: float(w) for n, w in graph.nodes(data="weight", default=1)}
+    rank = (
+        nx.pagerank(nx.DiGraph(graph), personalization=weights)
+        if graph.number_of_edges()
+        else weights
+    )
     order = sorted(graph.nodes, key=lambda n: (-rank.get(n, 0.0), -graph.degree(n), n))
     return graph.subgraph(order[:max_nodes]).copy()
 
@@ -190,6 +344,8 @@ def hidden_notice(
 
 
 # -- what each node shows ------------------------------------------------------------------------
+
+
 def add_details(store, graph: nx.MultiDiGraph) -> None:
     """Label, class, documents and evidence sentences of every node on the page."""
     if graph.number_of_nodes() == 0:
@@ -204,6 +360,39 @@ def add_details(store, graph: nx.MultiDiGraph) -> None:
             data.setdefault("kind", local_name(row["class"]))
         data["evidence"] = split_concat(row.get("evidence"))
         data["documents"] = split_concat(row.get("documents"))
+    add_metric_values(store, graph)
+
+
+def add_metric_values(store, graph: nx.MultiDiGraph) -> None:
+    """Each metric's observations by period with their sentences (at most ``MOST_VALUES``)."""
+
+    metrics = [
+        {"node": ox.NamedNode(n)} for n, kind in graph.nodes(data="kind") if kind == "Metric"
+    ]
+    if not metrics:
+        return
+    for row in store.select(internal_query("view-metric-values").sparql, metrics):
+        data = graph.nodes[row["node"]]
+        values = data.setdefault("observations", [])
+        if len(values) == MOST_VALUES:
+            data["more"] = data.get("more", 0) + 1
+            continue
+        values.append(
+            {
+                key: row.get(key)
+                for key in (
+                    "period",
+                    "value",
+                    "unit",
+                    "kind",
+                    "change",
+                    "changeUnit",
+                    "basis",
+                    "sentence",
+                    "document",
+                )
+            }
+        )
 
 
 def iri_term(node: str) -> ox.NamedNode | None:
@@ -239,15 +428,26 @@ def pyvis_network(graph: nx.MultiDiGraph):
             label=data.get("label") or local_name(node),
             color=CLASS_COLOURS.get(kind, "#7f7f7f"),
             kind=kind,
+            weight=data.get("weight", 1),
             evidence=data.get("evidence", []),
             documents=data.get("documents", []),
+            observations=data.get("observations", []),
+            more=data.get("more", 0),
         )
     for source, target, data in graph.edges(data=True):
-        network.add_edge(source, target, label=data.get("predicate", ""), arrows="to")
+        network.add_edge(
+            source,
+            target,
+            label=data.get("predicate", ""),
+            arrows="to",
+            via=data.get("via", "relation"),
+        )
     return network
 
 
-def render_page(network, *, notice: str, positions: dict | None) -> str:
+def render_page(
+    network, *, notice: str, positions: dict | None, expand_url: str | None = None
+) -> str:
     """The page: data as JSON in a <script type=application/json>, vis-network inlined."""
     lib = resources.files("pyvis").joinpath("lib/vis-9.1.2")
     kinds = sorted({n["kind"] for n in network.nodes})
@@ -257,14 +457,11 @@ def render_page(network, *, notice: str, positions: dict | None) -> str:
         "notice": notice,
         "positions": positions,
         "colours": {k: CLASS_COLOURS.get(k, "#7f7f7f") for k in kinds},
+        "expandUrl": expand_url,
     }
-    # No "<", ">" or "&" from a document reaches the page source, even inside the JSON.
-    payload = json.dumps(data, ensure_ascii=True)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        payload = payload.replace(char, escaped)
-    template = resources.files("kg").joinpath("templates/view.html").read_text(encoding="utf-8")
     return (
-        template.replace("/*VIS_CSS*/", lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
+        template("view.html")
+        .replace("/*VIS_CSS*/", lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
         .replace("/*VIS_JS*/", lib.joinpath("vis-network.min.js").read_text(encoding="utf-8"))
-        .replace("/*GRAPH_DATA*/", payload)
+        .replace("/*GRAPH_DATA*/", script_json(data))
     )

@@ -105,3 +105,17 @@ def test_the_view_draws_itself_inline_in_jupyter(example_graph, tmp_path):
     frame = view._repr_html_()
     assert frame.startswith("<iframe srcdoc=") and "vis.Network" in frame and "<script" not in frame
     assert Path(view) == tmp_path / "g.html"
+
+
+def test_rows_and_dataframes_have_numbers_and_dates(example_graph):
+    import datetime
+
+    rows = example_graph.query("observations")
+    assert all(isinstance(row["value"], (int, float)) for row in rows)
+    assert all(isinstance(text["value"], str) for text in rows.texts)  # as CSV writes them
+    frame = rows.to_dataframe()
+    assert str(frame["value"].dtype) in {"int64", "float64"}
+    assert frame["value"].sum() == sum(row["value"] for row in rows)
+    documents = example_graph.sparql("SELECT ?d ?issued WHERE { ?d dcterms:issued ?issued }")
+    assert documents and all(isinstance(row["issued"], datetime.date) for row in documents)
+    assert str(documents.to_dataframe()["issued"].dtype).startswith("datetime64")

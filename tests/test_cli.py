@@ -1,11 +1,17 @@
 """The real ``kg`` command: building, formats, the store, and errors users see."""
 
 import json
+import os
+import re
+import subprocess
+from collections import Counter
 
 import pytest
 from rdflib import Dataset, Graph
 
-from .conftest import EXAMPLES
+import kg
+
+from .conftest import EXAMPLES, SHARED, kg_command, needs_shared
 
 EXAMPLE = EXAMPLES / "01-energy-ministry-briefing.txt"
 
@@ -15,7 +21,7 @@ def test_build_writes_each_format_readable_by_rdflib(run_kg, tmp_path, suffix):
     out = tmp_path / f"graph{suffix}"
     result = run_kg("build", EXAMPLE, "-o", out)
     assert result.returncode == 0, result.stderr
-    if suffix in {".trig", ".nq"}:
+    if suffix in {".trig", ".nq", ".jsonld"}:  # JSON-LD keeps named graphs too
         dataset = Dataset().parse(out)
         assert len([g for g in dataset.graphs() if len(g)]) == 1  # one named graph per document
         assert sum(1 for _ in dataset.quads()) > 50
@@ -131,3 +137,136 @@ def test_utf8_bom_and_utf16_inputs_are_read(run_kg, tmp_path, encoding):
     result = run_kg("build", "in.txt", "-o", "out.ttl")
     assert result.returncode == 0, result.stderr
     assert "Ministry of Power" in (tmp_path / "out.ttl").read_text(encoding="utf-8")
+
+
+# -- what a person sees: whole values, progress, suggestions ----------------------------------------
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The examples built by the real command into a store; (store, the build's stderr)."""
+    store = tmp_path_factory.mktemp("cli") / "store"
+    build = subprocess.run([kg_command(), "build", EXAMPLES, "--store", store], capture_output=True, text=True,
+                           timeout=600)
+    assert build.returncode == 0, build.stderr
+    return store, build.stderr
+
+
+def test_a_piped_build_says_how_far_it_is(built):
+    _, stderr = built
+    files = len(list(EXAMPLES.glob("*.txt")))
+    assert re.search(rf"^building: 1 of {files} files$", stderr, re.MULTILINE), stderr
+
+
+def test_piped_query_list_keeps_every_name_whole(run_kg):
+    from kg.queries import library
+
+    listing = run_kg("query", "--list").stdout
+    assert "…" not in listing
+    for name in library():
+        assert re.search(rf"│ {re.escape(name)} +│", listing), name
+    assert run_kg("query", "--list").stdout.count("\n") == len(library()) + 4  # one line a query
+
+
+def test_piped_table_rows_hold_whole_values(run_kg, built):
+    store, _ = built
+    rows = json.loads(run_kg("query", "observations", "-f", "json", "--store", store).stdout)
+    table = run_kg("query", "observations", "--store", store).stdout
+    assert rows and "…" not in table
+    for row in rows:
+        assert row["evidence"] in table and row["document"] in table
+
+
+def test_a_terminal_table_wraps_long_values_instead_of_cutting_them(run_kg, built):
+    """In a terminal (a pseudo-terminal 100 columns wide) every character of every value is on
+    the screen, wrapped within the width."""
+    store, _ = built
+    rows = json.loads(run_kg("query", "observations", "-f", "json", "--store", store).stdout)
+    shown = subprocess.run(["script", "-qec", f"{kg_command()} query observations --store {store}", "/dev/null"],
+                           capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "100"})
+    screen = ANSI.sub("", shown.stdout)
+    assert shown.returncode == 0 and "…" not in screen
+    assert max(len(line) for line in screen.splitlines()) <= 100
+    on_screen = Counter(ch for ch in screen if ch.isalnum())
+    in_values = Counter(
+        ch for row in rows for value in row.values() if value for ch in str(value) if ch.isalnum()
+    )
+    assert not in_values - on_screen
+
+
+def test_a_mistyped_query_name_gets_the_closest_names(run_kg, built):
+    store, _ = built
+    result = run_kg("query", "agency-responsibilites", "--store", store)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("did you mean agency-responsibilities?")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_building_an_empty_folder_says_so_and_creates_no_store(run_kg, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_kg("build", "empty")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "kg: error: empty: empty folder, no files to build"
+    assert not (tmp_path / ".kg-store").exists()
+
+
+def test_an_empty_folder_beside_files_is_reported_and_the_files_are_built(run_kg, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_kg("build", "empty", EXAMPLE, "-o", "out.ttl")
+    assert result.returncode == 1
+    assert "kg: skipped empty: empty folder, no files to build" in result.stderr
+    assert "built 1 document" in result.stderr and (tmp_path / "out.ttl").stat().st_size > 0
+
+
+def test_invalid_sparql_is_one_line(run_kg, built):
+    store, _ = built
+    result = run_kg("sparql", "SELECT WHERE {", "--store", store)
+    assert result.returncode == 1 and result.stderr.startswith("kg: error: invalid SPARQL")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt, parse_as", [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdfxml", "xml"), ("nt", "nt")])
+def test_sparql_construct_honours_format(run_kg, built, fmt, parse_as):
+    store, _ = built
+    query = "CONSTRUCT WHERE { ?plan a kgo:Plan ; rdfs:label ?name }"
+    result = run_kg("sparql", query, "--format", fmt, "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert len(Graph().parse(data=result.stdout, format=parse_as)) >= 2
+
+
+def test_json_rows_have_numbers_and_csv_keeps_text(run_kg, built):
+    store, _ = built
+    rows = json.loads(run_kg("query", "observations", "-f", "json", "--store", store).stdout)
+    assert all(isinstance(row["value"], (int, float)) for row in rows)
+    csv_text = run_kg("query", "observations", "-f", "csv", "--store", store).stdout
+    header = csv_text.splitlines()[0].split(",")
+    assert "metric" not in header and "metricName" in header  # no echo of the parameter
+
+
+@pytest.mark.slow
+@needs_shared()
+def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_path):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) during ``--jobs 2``:
+    the build stops with one line, and building again finds every stored document whole."""
+    import signal
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:60]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    store = tmp_path / "store"
+    build = subprocess.Popen([kg_command(), "build", corpus, "--jobs", "2", "--store", store],
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    first = build.stderr.readline()  # said once the first documents are stored
+    os.killpg(build.pid, signal.SIGINT)
+    rest = build.stderr.read()
+    build.wait(timeout=60)
+    assert first.startswith("building: ") and build.returncode == 130, first + rest
+    assert rest.strip().splitlines()[-1] == "kg: interrupted; documents already written are kept whole"
+    with kg.open(store, read_only=True) as graph:
+        kept = len(graph.store.documents())
+    again = subprocess.run([kg_command(), "build", corpus, "--store", store], capture_output=True,
+                           text=True, timeout=1200)
+    assert again.returncode == 0, again.stderr
+    assert re.search(rf"built {60 - kept} document\(s\), {kept} unchanged", again.stderr), again.stderr

@@ -17,7 +17,8 @@ SENTENCE = "The Ministry of Power (MoP) issued the National Grid Modernisation P
 
 def literals(graph) -> str:
     return " ".join(
-        row["o"] for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }")
+        row["o"]
+        for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }").texts
     )
 
 
@@ -62,7 +63,7 @@ def test_pdf_text_layer_is_read(tmp_path):
     graph = kg.build([pdf])
     assert graph.last_build.ok
     values = {(r["value"], r["unit"]) for r in graph.query("metric-observations")}
-    assert ("190", "GW") in values  # "190 GW", read from the PDF's text layer
+    assert (190, "GW") in values  # "190 GW", read from the PDF's text layer
 
 
 def test_a_pdf_without_text_and_a_broken_pdf_are_refused_in_one_line(run_kg, tmp_path):

@@ -15,7 +15,7 @@ from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import kg
-from kg.queries import get_query, library
+from kg.queries import get_query
 
 from .conftest import EXAMPLES, free_port, kg_command, stop, wait_until_listening
 
@@ -33,7 +33,7 @@ def served(tmp_path_factory):
     with kg.build([EXAMPLES], store=store) as graph:
         expected = {
             "quads": len(graph.store),
-            "counts": graph.query("counts-by-class"),
+            "counts": graph.query("counts-by-class").texts,
             "plans": len(graph.sparql("SELECT ?p WHERE { ?p a kgo:Plan }")),
         }
     port = free_port()
@@ -139,7 +139,7 @@ def test_answers_over_the_cap_are_refused_with_the_way_out(served):
     status, text = http(
         url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
     )
-    assert status == 400 and f"{MAX_ROWS}" in text and "LIMIT" in text
+    assert status == 422 and f"more than {MAX_ROWS} solutions" in text and "LIMIT" in text
     paged = client(url, f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS}").queryAndConvert()
     assert len(paged["results"]["bindings"]) == MAX_ROWS
 
@@ -164,25 +164,6 @@ def test_content_negotiation_and_unknown_paths(served):
     assert status == 406
     status, _ = http(url + "/update", b"x", {"Content-Type": "application/sparql-update"})
     assert status == 404
-
-
-def test_the_index_page_lists_every_library_query_and_links_the_view(served):
-    url, store, _ = served
-    status, page = http(url + "/")
-    assert status == 200 and 'href="/view"' in page and str(store) in page
-    for query in library().values():
-        assert f">{query.name}</a>" in page
-    status, view = http(url + "/view")
-    assert status == 200 and "vis.Network" in view
-
-
-def test_it_listens_on_loopback_and_keeps_writers_out(served, run_kg):
-    url, store, expected = served
-    assert urllib.parse.urlsplit(url).hostname == "127.0.0.1"
-    build = run_kg("build", EXAMPLES, "--store", store)
-    assert build.returncode == 1
-    assert build.stderr.startswith("kg: error:") and len(build.stderr.strip().splitlines()) == 1
-    assert count_quads(url) == expected["quads"]
 
 
 def test_parse_accept_orders_by_quality():

@@ -1,5 +1,6 @@
 """The browser view: self-contained, and safe against hostile text, in a real Chromium."""
 
+import json
 import os
 import re
 import shutil
@@ -7,6 +8,7 @@ import shutil
 import pytest
 
 import kg
+from kg import viz
 
 HOSTILE = (
     'The Ministry of <img src=x onerror="window.__xss=1"> Affairs launched the '
@@ -68,11 +70,14 @@ needs_browser = pytest.mark.skipif(
 @needs_browser
 def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_graph, tmp_path):
     page = example_graph.visualize(tmp_path / "g.html")
-    expected = example_graph.to_networkx().number_of_nodes()
+    expected = viz.without_documents(viz.view_graph(example_graph.store)).number_of_nodes()
     driver = chromium()
     try:
         driver.get(page.as_uri())
-        shown = driver.execute_script("return network.body.data.nodes.length")
+        shown = driver.execute_script(
+            "return network.body.data.nodes.get({filter: n => data.nodes.find(d => d.id === n.id)"
+            ".kind !== 'Document'}).length"
+        )
         drawn = driver.execute_script(
             "return data.nodes.map(n => [n.kind, "
             "network.body.nodes[n.id].options.color.background])"
@@ -80,7 +85,7 @@ def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_grap
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         driver.quit()
-    assert shown == expected and expected > 5
+    assert shown == expected == page.shown and expected > 5
     assert errors == []
     from kg.viz import CLASS_COLOURS
 
@@ -96,12 +101,14 @@ def test_hovering_and_clicking_hostile_labels_runs_nothing(hostile_view):
     try:
         driver.get(hostile_view.as_uri())
         ids = driver.execute_script("return network.body.data.nodes.getIds()")
+        shown = []
         for node_id in ids:
             driver.execute_script(
                 "show(arguments[0]); network.selectNodes([arguments[0]]);", node_id
             )
+            shown.append(driver.execute_script("return document.getElementById('details').textContent"))
         labels = driver.execute_script("return network.body.data.nodes.get().map(n => n.label)")
-        title = driver.execute_script("return document.getElementById('details').textContent")
+        title = "".join(shown)
         xss = driver.execute_script("return window.__xss || null")
         images = driver.execute_script(
             "return document.querySelectorAll('#side img, #side script').length"
@@ -144,7 +151,7 @@ def synthetic_graph(path, agencies: int, plans_per_agency: int):
 
 def test_focus_keeps_the_neighbourhood(example_graph, tmp_path):
     view = example_graph.visualize(tmp_path / "g.html", focus="Ministry of Power")
-    whole = example_graph.to_networkx()
+    whole = viz.without_documents(viz.view_graph(example_graph.store))
     power = next(n for n, label in whole.nodes(data="label") if label == "Ministry of Power")
     expected = 1 + len(set(whole.predecessors(power)) | set(whole.successors(power)))
     assert view.shown == expected and view.hidden == whole.number_of_nodes() - expected
@@ -197,7 +204,8 @@ def test_a_large_view_opens_with_fixed_positions_and_class_filters_work(tmp_path
         physics = driver.execute_script("return network.physics.options.enabled")
         driver.execute_script("document.querySelector('input[data-kind=Plan]').click()")
         hidden = driver.execute_script(
-            "return network.body.data.nodes.get({filter: n => n.hidden}).length"
+            "return network.body.data.nodes.get({filter: n => n.hidden && "
+            "data.nodes.find(d => d.id === n.id).kind === 'Plan'}).length"
         )
         plans = driver.execute_script("return data.nodes.filter(n => n.kind === 'Plan').length")
         notice = driver.execute_script("return document.getElementById('notice').textContent")
@@ -206,3 +214,77 @@ def test_a_large_view_opens_with_fixed_positions_and_class_filters_work(tmp_path
         driver.quit()
     assert shown == view.shown == 1500 and physics is False and errors == []
     assert hidden == plans > 0 and "Showing 1,500" in notice
+
+
+# -- metrics, documents, isolates and search on a real corpus --------------------------------------
+def test_metrics_are_nodes_sized_by_observations_with_values_by_period(example_graph, tmp_path):
+    page = example_graph.visualize(tmp_path / "g.html").read_text()
+    data = json.loads(re.search(r'id="graph-data" type="application/json">(.*?)</script>', page, re.S)[1])
+    metrics = [n for n in data["nodes"] if n["kind"] == "Metric"]
+    observations = example_graph.stats()["Observation"]
+    assert metrics and sum(m["weight"] for m in metrics) == observations
+    assert sum(len(m["observations"]) + m["more"] for m in metrics) == observations
+    assert all(o["sentence"] and o["value"] for m in metrics for o in m["observations"])
+    linked = {e["from"] for e in data["edges"] if e["via"] == "sentence"}
+    assert linked and linked <= {m["id"] for m in metrics}  # a metric links to what it is reported for
+
+
+def test_classes_the_view_does_not_draw_and_empty_views_are_refused(example_graph, run_kg, tmp_path):
+    with pytest.raises(kg.KGError, match="draws no class Observation"):
+        example_graph.visualize(tmp_path / "g.html", classes=["Observation"])
+    exported = example_graph.export(tmp_path / "all.nq")
+    result = run_kg("viz", "--graph", exported, "--classes", "Agency,Metrik", "-o", tmp_path / "v.html")
+    assert result.returncode == 1 and "did you mean Metric?" in result.stderr
+    empty = kg.build([], store=tmp_path / "empty")
+    with pytest.raises(kg.KGError, match="nothing to draw"):
+        empty.visualize(tmp_path / "e.html")
+
+
+@pytest.fixture(scope="module")
+def bulk_view(tmp_path_factory):
+    """The view of 200 bulk releases (what a real corpus looks like)."""
+    from .conftest import SHARED
+
+    releases = sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:200]
+    if not releases:
+        pytest.skip("../shared corpus not present")
+    folder = tmp_path_factory.mktemp("bulk")
+    graph = kg.build(releases, store=folder / "store", jobs=2)
+    return graph.visualize(folder / "bulk.html")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@needs_browser
+def test_a_corpus_view_hides_isolates_and_search_counts_and_frames_every_hit(bulk_view):
+    driver = chromium()
+    try:
+        driver.get(bulk_view.as_uri())
+        isolated = driver.execute_script("return isolatedIds().size")
+        label = driver.execute_script("return document.getElementById('isolates-label').textContent")
+        hidden = driver.execute_script(
+            "return network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+        documents = driver.execute_script("return data.nodes.filter(n => n.kind === 'Document').length")
+        search = driver.find_element("id", "search")
+        search.send_keys("ministry")
+        expected = driver.execute_script(
+            "return data.nodes.filter(n => n.kind !== 'Document' && "
+            "n.label.toLowerCase().includes('ministry')).length")
+        hits = driver.execute_script("return document.getElementById('hits').textContent")
+        selected = driver.execute_script("return network.getSelectedNodes().length")
+        in_view = driver.execute_script(
+            "const box = network.getViewPosition(), scale = network.getScale();"
+            "const w = network.canvas.frame.canvas.clientWidth / scale / 2,"
+            "      h = network.canvas.frame.canvas.clientHeight / scale / 2;"
+            "const at = network.getPositions(network.getSelectedNodes());"
+            "return Object.values(at).every(p => Math.abs(p.x - box.x) <= w + 1 && Math.abs(p.y - box.y) <= h + 1)")
+        driver.find_element("id", "show-documents").click()
+        isolated_with_documents = driver.execute_script("return isolatedIds().size")
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    finally:
+        driver.quit()
+    assert isolated > 0 and f"Show the {isolated:,} nodes with no link" == label
+    assert len(hidden) == isolated + documents  # isolates and documents hidden at first
+    assert expected > 1 and hits == f"{expected:,} matches" and selected == expected and in_view
+    assert isolated_with_documents < isolated
+    assert errors == []

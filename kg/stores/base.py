@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import OutputError, StoreError
+from ..jsonld import compacted_jsonld
 from ..queries import internal_query
 from .layout import PREFIXES
 
@@ -31,8 +32,10 @@ EXPORT_FORMATS = {
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".jsonld": ox.RdfFormat.JSON_LD,
     ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
 }
-DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+# Formats that keep one named graph per document (JSON-LD as "@graph" objects).
+DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD)
 # Instance IRIs contain "/" which Turtle would escape in prefixed names: written in full.
 EXPORT_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in {"kg", "doc"}}
 Bindings = dict[str, ox.NamedNode | ox.Literal] | list[dict[str, ox.NamedNode | ox.Literal]]
@@ -123,8 +126,9 @@ class GraphStore(abc.ABC):
     def export(self, path: str | Path) -> Path:
         """Write the store to ``path``; the format follows the extension.
 
-        Dataset formats (.trig, .nq) keep one named graph per document; graph formats
-        (.ttl, .nt, .jsonld) write the union of all documents, each triple once.
+        Dataset formats (.trig, .nq, .jsonld) keep one named graph per document; graph formats
+        (.ttl, .nt, .rdf) write the union of all documents, each triple once. Turtle, TriG and
+        RDF/XML use the project's prefixes; JSON-LD is compacted with them as its ``@context``.
         """
         path = Path(path)
         fmt = EXPORT_FORMATS.get(path.suffix.lower())
@@ -135,7 +139,10 @@ class GraphStore(abc.ABC):
             )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            ox.serialize(self.export_statements(fmt), str(path), fmt, prefixes=EXPORT_PREFIXES)
+            if fmt == ox.RdfFormat.JSON_LD:
+                path.write_bytes(compacted_jsonld(self.export_statements(fmt), PREFIXES))
+            else:
+                ox.serialize(self.export_statements(fmt), str(path), fmt, prefixes=EXPORT_PREFIXES)
         except OSError as e:
             raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
         return path

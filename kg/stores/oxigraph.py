@@ -10,6 +10,7 @@ replacement keeps the old version.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -31,34 +32,62 @@ def in_graph(ntriples: str, graph: ox.NamedNode) -> str:
     return "".join(line[:-1].rstrip() + suffix for line in ntriples.split("\n") if line.strip())
 
 
+READ_ONLY_TRIES = 20  # see open_read_only
+# RDF/XML is written (exports) but never parsed from input: XML brings entity expansion.
+READ_FORMATS = {suffix: fmt for suffix, fmt in EXPORT_FORMATS.items() if fmt != ox.RdfFormat.RDF_XML}
+
+
+def open_read_only(path: Path) -> ox.Store:
+    """The store at ``path`` without the writer's lock: it shows every document written whole
+    by then. While a writer works, the files listed when opening may be merged away before
+    they are read (Oxigraph says "No such file"); opening again then finds the new ones (7 of
+    93 openings during a build of 300 releases needed a second try)."""
+    for attempt in range(READ_ONLY_TRIES):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as e:
+            if "No such file" not in str(e) or attempt == READ_ONLY_TRIES - 1:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+def cannot_open(path: Path, error: Exception, read_only: bool) -> str:
+    """One line saying why a store folder could not be opened, and what to do."""
+    if not read_only and "lock" in str(error).lower():
+        return (
+            f"{path}: another process is writing to this store; wait until it has finished "
+            "(commands that only read, such as query, stats, export and serve, work meanwhile)"
+        )
+    return f"{path}: cannot open the store ({one_line(error)})"
+
+
 class OxigraphStore(GraphStore):
     """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         try:
             if self.path is None:
                 self._db = ox.Store()
             elif read_only:
-                self._db = ox.Store.read_only(str(self.path))
+                self._db = open_read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._db = ox.Store(str(self.path))
                 self.materialize_union()
-        except OSError as e:
-            raise StoreError(
-                f"{self.path}: cannot open the store ({one_line(e)}); "
-                "is another kg process using it?"
-            ) from e
+        except (OSError, RuntimeError) as e:
+            raise StoreError(cannot_open(self.path, e, read_only)) from e
 
     @classmethod
     def from_file(cls, path: Path) -> OxigraphStore:
         """An in-memory store holding an RDF file (.ttl .trig .nq .nt .jsonld); nothing is fetched
         from the network while parsing (JSON-LD remote contexts are refused)."""
-        fmt = EXPORT_FORMATS.get(path.suffix.lower())
+        fmt = READ_FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise InputError(
-                f"{path}: not an RDF file kg reads ({', '.join(sorted(EXPORT_FORMATS))})"
+                f"{path}: not an RDF file kg reads ({', '.join(sorted(READ_FORMATS))})"
             )
         if fmt == ox.RdfFormat.JSON_LD:  # its parser recurses per level: 5,000 killed the process
             check_nesting(path.read_text(encoding="utf-8", errors="replace"), str(path))
@@ -76,6 +105,7 @@ class OxigraphStore(GraphStore):
     def replace_documents(self, documents: Iterable[tuple[str, str]]) -> None:
         """The new documents are written in one atomic write; each stored one is replaced by
         its own atomic update."""
+        self.check_writable()
         new = {}
         for graph, ntriples in latest_versions(documents).items():
             if not self._db.contains_named_graph(graph):
@@ -98,6 +128,7 @@ class OxigraphStore(GraphStore):
             self._db.update(sparql)
 
     def remove_document(self, document: str) -> bool:
+        self.check_writable()
         graph = ox.NamedNode(document)
         if not self._db.contains_named_graph(graph):
             return False
@@ -112,13 +143,16 @@ class OxigraphStore(GraphStore):
         if next(union, None) is None and next(self._db.named_graphs(), None) is not None:
             self._db.update(internal_query("materialize-union").sparql)
 
+    def check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; open it without read_only to write")
+
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._db.flush()
 
     def close(self) -> None:
-        if self.path is not None:
-            self._db.flush()
+        self.flush()
         self._db = ox.Store()  # the folder's lock goes with the last reference to the old one
 
     # -- reading -------------------------------------------------------------------------------
