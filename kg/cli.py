@@ -442,8 +442,7 @@ def check(
             out.print(finding.report() + "\n", markup=False, highlight=False, soft_wrap=True)
         err.print(f"{len(findings)} finding(s)", markup=False, highlight=False)
     else:
-        rows = [asdict(finding) for finding in findings]
-        print_rows(rows, list(rows[0]) if rows else ["check"], fmt)
+        print_records([asdict(finding) for finding in findings], fmt)
 
 
 @app.command()
@@ -669,6 +668,21 @@ def print_table(table: Table) -> None:
         column.no_wrap = True
     width = Console(file=sys.stdout, width=1_000_000).measure(table).maximum
     Console(file=sys.stdout, width=width, color_system=None).print(table)
+
+
+def print_records(records: list[dict], fmt: str) -> None:
+    """Plain records (a check's findings) as JSON or CSV, one object or line each."""
+    from .terms import json_default
+
+    if fmt == "json":
+        text = json.dumps(records, ensure_ascii=False, indent=1, default=json_default)
+        sys.stdout.write(text + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["check"])
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        raise OutputError(f"unknown --format {fmt!r}; use text, csv or json")
 
 
 def print_rows(rows, columns: list[str], fmt: str, *, limit: int | None = None) -> None:

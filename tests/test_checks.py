@@ -4,6 +4,7 @@ three small documents written with known inconsistencies (examples-numbers/)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 import os
 import urllib.parse
 import urllib.request
@@ -71,11 +72,11 @@ def test_a_restatement_is_flagged_in_the_metric_timeline(numbers_graph):
     rows = numbers_graph.query("metric-timeline", metric="telecom revenue")
     by_period = {row["period"]: row for row in rows}
     restated = by_period["2021"]
-    assert restated["firstValue"] == "1470000000000" and restated["latestValue"] == "1410000000000"
+    assert restated["firstValue"] == 1470000000000 and restated["latestValue"] == 1410000000000
     assert (restated["firstIssued"], restated["latestIssued"]) == ("2022-01-20", "2023-01-18")
-    assert restated["documents"] == "2" and restated["restated"] == "true"
+    assert restated["documents"] == 2 and restated["restated"] is True
     assert "1.41 trillion yuan in 2021" in restated["latestSentence"]
-    assert by_period["2020"]["restated"] == by_period["2022"]["restated"] == "false"
+    assert by_period["2020"]["restated"] == by_period["2022"]["restated"] is False
     # Three names, one concept: the 2023 release's "revenue of the telecom industry" is there.
     assert set(by_period) == {"2020", "2021", "2022"}
 
@@ -95,8 +96,8 @@ def test_target_status(numbers_graph, metric, status, later):
 
 def test_the_forest_target_has_its_baseline_deadline_and_rates(numbers_graph):
     (row,) = numbers_graph.query("target-status", metric="forest coverage")
-    assert (row["baselineValue"], row["baselinePeriod"], row["deadline"]) == ("23", "2020", "2025")
-    assert (row["latestValue"], row["latestPeriod"]) == ("23.4", "2023")
+    assert (row["baselineValue"], row["baselinePeriod"], row["deadline"]) == (23, "2020", "2025")
+    assert (row["latestValue"], row["latestPeriod"]) == (23.4, "2023")
     assert float(row["neededRate"]) == pytest.approx(1.3)
     assert float(row["observedRate"]) == pytest.approx(0.4 / 3)
 
@@ -107,9 +108,9 @@ def test_release_dates_say_where_they_were_read(numbers_graph):
         " kgo:issuedFrom ?from } ORDER BY ?issued"
     )
     assert [(r["issued"], r["from"]) for r in rows] == [
-        ("2022-01-20", "text"),
-        ("2023-01-18", "text"),
-        ("2024-03-02", "html metadata"),
+        (date(2022, 1, 20), "text"),
+        (date(2023, 1, 18), "text"),
+        (date(2024, 3, 2), "html metadata"),
     ]
 
 
@@ -119,7 +120,7 @@ def test_a_file_without_a_date_is_dated_by_its_modification_time(tmp_path):
     os.utime(path, (1_600_000_000, 1_600_000_000))  # 2020-09-13
     graph = kg.build([path])
     (row,) = graph.sparql("SELECT ?i ?f WHERE { ?d dcterms:issued ?i ; kgo:issuedFrom ?f }")
-    assert (row["i"], row["f"]) == ("2020-09-13", "file modified")
+    assert (row["i"], row["f"]) == (date(2020, 9, 13), "file modified")
 
 
 def test_an_unknown_check_is_one_line(numbers_graph):
