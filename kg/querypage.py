@@ -19,6 +19,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 
+from .pages import script_json, template
 from .queries import (
     LibraryQuery,
     bind_parameters,
@@ -27,7 +28,6 @@ from .queries import (
     library,
     parse_query_file,
 )
-from .pages import script_json, template
 from .resources import ontology_files
 
 __all__ = ["QueryPageFacts", "render_query_page", "bound_query_text", "static_asset"]

@@ -4,10 +4,10 @@ three small documents written with known inconsistencies (examples-numbers/)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 import os
 import urllib.parse
 import urllib.request
+from datetime import date
 
 import pytest
 
