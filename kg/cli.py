@@ -670,13 +670,17 @@ def print_table(table: Table) -> None:
     Console(file=sys.stdout, width=width, color_system=None).print(table)
 
 
-def print_records(records: list[dict], fmt: str) -> None:
-    """Plain records (a check's findings) as JSON or CSV, one object or line each."""
+def write_json(records: list[dict]) -> None:
+    """Records as one JSON array: numbers as numbers, dates as ISO text."""
     from .terms import json_default
 
+    sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1, default=json_default) + "\n")
+
+
+def print_records(records: list[dict], fmt: str) -> None:
+    """Plain records (a check's findings) as JSON or CSV, one object or line each."""
     if fmt == "json":
-        text = json.dumps(records, ensure_ascii=False, indent=1, default=json_default)
-        sys.stdout.write(text + "\n")
+        write_json(records)
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["check"])
         writer.writeheader()
@@ -688,14 +692,9 @@ def print_records(records: list[dict], fmt: str) -> None:
 def print_rows(rows, columns: list[str], fmt: str, *, limit: int | None = None) -> None:
     """A ``QueryResult`` as JSON (numbers as numbers, dates as ISO text), CSV or a table (each
     value as its literal's text)."""
-    from .terms import json_default
-
     typed, texts = list(rows)[:limit], rows.texts[:limit]
     if fmt == "json":
-        selected = [{c: r.get(c) for c in columns} for r in typed]
-        sys.stdout.write(
-            json.dumps(selected, ensure_ascii=False, indent=1, default=json_default) + "\n"
-        )
+        write_json([{c: r.get(c) for c in columns} for r in typed])
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
