@@ -112,7 +112,7 @@ def read_corpus(folder: Path, limit: int) -> list:
     return documents[:limit] if limit else documents
 
 
-# -- (a) build against bare spaCy -------------------------------------------------------------------
+# -- (a) build against bare spaCy ------------------------------------------------------------------
 def throughput(
     documents, store_path: Path, extracted: list, batch_size: int
 ) -> list[tuple[str, str, str]]:
@@ -128,18 +128,18 @@ def throughput(
     for turn, part in enumerate(slices(documents, TURNS)):
         texts = [d.text for d in part]
         before = bare[0], built[0]
-        run_bare = lambda: add_times(
-            bare, lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size))
-        )  # noqa: E731
-        run_kg = lambda: add_times(
-            built,
-            lambda: build_graph(
-                part,
-                store=store,
-                batch_size=batch_size,  # noqa: E731
-                on_document=extracted.append,
-            ),
-        )
+
+        def run_bare(texts=texts):
+            add_times(bare, lambda: sum(1 for _ in bare_nlp.pipe(texts, batch_size=batch_size)))
+
+        def run_kg(part=part):
+            add_times(
+                built,
+                lambda: build_graph(
+                    part, store=store, batch_size=batch_size, on_document=extracted.append
+                ),
+            )
+
         for run in (run_kg, run_bare) if turn % 2 else (run_bare, run_kg):
             run()
         turn_ratios.append((bare[0] - before[0]) / (built[0] - before[1]))
@@ -153,25 +153,29 @@ def throughput(
         (
             "`kg build` (read, extract, RDF, store)",
             f"{len(documents) / built[0]:.2f} documents/s",
-            f"{bare[0] / built[0]:.2f} of bare spaCy (target >= 0.90); in CPU time {bare[1] / built[1]:.2f}; "
+            f"{bare[0] / built[0]:.2f} of bare spaCy (target >= 0.90); "
+            f"in CPU time {bare[1] / built[1]:.2f}; "
             f"turn by turn {min(turn_ratios):.2f}-{max(turn_ratios):.2f}",
         ),
         ("quads built", f"{quads:,}", ""),
         (
             "`kg build` again on the same store",
             f"{len(documents) / again.seconds:,.0f} documents/s",
-            f"{built[0] / again.seconds:.0f}x the first build; {len(again.unchanged)} of {len(documents)} unchanged",
+            f"{built[0] / again.seconds:.0f}x the first build; "
+            f"{len(again.unchanged)} of {len(documents)} unchanged",
         ),
     ]
 
 
-# -- (b) --jobs 2 against --jobs 1 ---------------------------------------------------------------------
+# -- (b) --jobs 2 against --jobs 1 -----------------------------------------------------------------
 def parallel_speedup(documents, batch_size: int) -> list[tuple[str, str, str]]:
     """Each setting twice, in the order 1, 2, 2, 1 (worker start-up, model loads included)."""
     one = two = 0.0
     for jobs in (1, 2, 2, 1):
         seconds = timed(
-            lambda: build_graph(documents, store=OxigraphStore(), batch_size=batch_size, jobs=jobs)
+            lambda jobs=jobs: build_graph(
+                documents, store=OxigraphStore(), batch_size=batch_size, jobs=jobs
+            )
         )
         one, two = (one + seconds, two) if jobs == 1 else (one, two + seconds)
     one, two = one / 2, two / 2
@@ -190,7 +194,7 @@ def parallel_speedup(documents, batch_size: int) -> list[tuple[str, str, str]]:
     ]
 
 
-# -- (c) store load rate ---------------------------------------------------------------------------------
+# -- (c) store load rate ---------------------------------------------------------------------------
 def load_rate(extracted, folder: Path) -> list[tuple[str, str, str]]:
     """Builds' atomic group writes against one transaction per document (the baseline), and a
     bulk load of the same quads from a file (what ``kg.open(FILE)`` does)."""
@@ -233,7 +237,7 @@ def timed_store_write(folder: Path, write) -> float:
     return seconds
 
 
-# -- (d) query latency -----------------------------------------------------------------------------------
+# -- (d) query latency -----------------------------------------------------------------------------
 def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str, str]]:
     """Each library query through the API (rows read into Python), called as its header's
     example does and with its defaults (every row); the defaults also on a small subset in
@@ -245,17 +249,21 @@ def query_latency(store_path: Path, rdflib_triples: int) -> list[tuple[str, str,
     small.replace_document("urn:benchmark:subset", "".join(f"{t} .\n" for t in subset))
     rows = [("store the queries run on", f"{size:,} quads", "")]
     for name, query in library().items():
-        example_ms, example_rows = median_ms(lambda: len(graph.query(name, **query.example)))
-        full_ms, full_rows = median_ms(lambda: len(graph.query(name)))
-        small_ms, _ = median_ms(lambda: run_oxigraph(small, query.sparql))
+        example_ms, example_rows = median_ms(
+            lambda name=name, query=query: len(graph.query(name, **query.example))
+        )
+        full_ms, full_rows = median_ms(lambda name=name: len(graph.query(name)))
+        small_ms, _ = median_ms(lambda query=query: run_oxigraph(small, query.sparql))
         rdflib_ms = rdflib_query_ms(subset, query.sparql)
         reference = f"{rdflib_ms:,.0f} ms" if rdflib_ms is not None else f"> {RDFLIB_TIMEOUT:.0f} s"
         call = " ".join(f"{k}={v}" for k, v in query.example.items())
         rows.append(
             (
                 f"query `{name}` {call}".rstrip(),
-                f"{example_ms:,.1f} ms ({example_rows:,} rows); defaults {full_ms:,.1f} ms ({full_rows:,} rows)",
-                f"defaults at {len(subset):,} triples: {small_ms:,.1f} ms Oxigraph vs {reference} rdflib Memory",
+                f"{example_ms:,.1f} ms ({example_rows:,} rows); "
+                f"defaults {full_ms:,.1f} ms ({full_rows:,} rows)",
+                f"defaults at {len(subset):,} triples: "
+                f"{small_ms:,.1f} ms Oxigraph vs {reference} rdflib Memory",
             )
         )
     graph.close()
@@ -290,7 +298,11 @@ def endpoint_load(
     p50, p99 = percentile(timings, 50), percentile(timings, 99)
     errors = sum(1 for _, ok in timings if not ok)
     return [
-        (f"endpoint: `{query_name}` {query.example} from one client", f"{alone * 1000:,.0f} ms", ""),
+        (
+            f"endpoint: `{query_name}` {query.example} from one client",
+            f"{alone * 1000:,.0f} ms",
+            "",
+        ),
         (
             f"endpoint: the same under {clients} concurrent clients ({clients * requests:,} "
             "requests, default settings: 2 workers)",
@@ -417,7 +429,7 @@ def _rdflib_worker(triples: list[str], sparql: str, connection) -> None:
     os._exit(0)
 
 
-# -- helpers ---------------------------------------------------------------------------------------------
+# -- helpers ---------------------------------------------------------------------------------------
 def slices(items: list, count: int) -> list[list]:
     size = -(-len(items) // count)
     return [items[i : i + size] for i in range(0, len(items), size)]

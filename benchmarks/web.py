@@ -1,7 +1,7 @@
 """What a person waits for in the browser and at the keyboard: a real ``kg serve`` on
 127.0.0.1 and a headless Chromium (/usr/bin/chromium).
 
-    python benchmarks/web.py STORE [--corpus DIR]     # alone, or through benchmarks/run.py --web-store
+    python benchmarks/web.py STORE [--corpus DIR]  # alone, or via benchmarks/run.py --web-store
 
 Rows: time to first byte of the query page ``/`` (median of 20, after one warm-up), the
 time ``/view`` takes to be drawn and usable in Chromium once the server has made the page
@@ -109,7 +109,8 @@ def view_in_chromium(url: str) -> list[tuple[str, str, str]]:
             times.append(
                 driver.execute_async_script(
                     "const done = arguments[0];"
-                    "requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())));"
+                    "requestAnimationFrame(() => requestAnimationFrame("
+                    "() => done(performance.now())));"
                 )
             )
             nodes = driver.execute_script("return network.body.data.nodes.length")

@@ -53,7 +53,7 @@ AllowServiceOption = Annotated[
     list[str],
     typer.Option(
         "--allow-service",
-        help="let SERVICE (federated) queries call this host (repeatable; * for any); off by default",
+        help="let SERVICE (federated) queries call this host (repeatable; * for any; default none)",
     ),
 ]
 ModelOption = Annotated[
@@ -94,7 +94,7 @@ def build(
         typer.Option(
             "--store",
             "-s",
-            help=f"store folder or SPARQL server URL (default: {DEFAULT_STORE}, or in memory with -o)",
+            help=f"store folder or SPARQL server URL (default: {DEFAULT_STORE}; in memory with -o)",
         ),
     ] = None,
     memory: Annotated[
@@ -172,7 +172,8 @@ def build(
     rate = f" ({summary.documents_per_second:.1f} documents/s)" if summary.built else ""
     err.print(
         f"built {len(summary.built)} document(s), {len(summary.unchanged)} unchanged, "
-        f"{len(summary.failed)} skipped, {len(graph.store)} quads in {summary.seconds:.1f}s{rate}{where}",
+        f"{len(summary.failed)} skipped, {len(graph.store)} quads "
+        f"in {summary.seconds:.1f}s{rate}{where}",
         markup=False,
         highlight=False,
         soft_wrap=True,
@@ -262,7 +263,7 @@ def check_output_suffix(output: Path | None) -> None:
 @reports_errors
 def query(
     name: Annotated[str | None, typer.Argument(help="library query name (see --list)")] = None,
-    param: Annotated[list[str], typer.Option("--param", "-p", help="parameter as name=value")] = [],
+    param: Annotated[list[str], typer.Option("--param", "-p", help="parameter as name=value")] = (),
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="list the library queries")] = False,
     store: StoreOption = str(DEFAULT_STORE),
@@ -298,7 +299,7 @@ def sparql(
         ),
     ] = "table",
     store: StoreOption = str(DEFAULT_STORE),
-    allow_service: AllowServiceOption = [],
+    allow_service: AllowServiceOption = (),
 ) -> None:
     """Run any SPARQL query over the union of all documents."""
     text = (
@@ -362,8 +363,9 @@ def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
     network = graph.analytics()
     say = functools.partial(out.print, markup=False, highlight=False, soft_wrap=True)
     say(
-        f"entity network: {network['nodes']} nodes, {network['edges']} links, {network['components']} connected "
-        f"components (largest {network['largest component']}), {network['communities']} communities"
+        f"entity network: {network['nodes']} nodes, {network['edges']} links, "
+        f"{network['components']} connected components "
+        f"(largest {network['largest component']}), {network['communities']} communities"
     )
     for number, members in enumerate(network["largest communities"], 1):
         say(f"  community {number}: " + "; ".join(members))
@@ -473,7 +475,7 @@ def viz(
     ] = None,
     param: Annotated[
         list[str], typer.Option("--param", "-p", help="query parameter as name=value")
-    ] = [],
+    ] = (),
     max_nodes: Annotated[
         int,
         typer.Option(
@@ -530,13 +532,13 @@ def serve(
     max_clients: Annotated[
         int, typer.Option("--max-clients", help="connections served at once")
     ] = 64,
-    allow_service: AllowServiceOption = [],
+    allow_service: AllowServiceOption = (),
     allow_host: Annotated[
         list[str],
         typer.Option(
             "--allow-host", help="accept this Host header name too (repeatable; * for any)"
         ),
-    ] = [],
+    ] = (),
     quiet: Annotated[bool, typer.Option("--quiet", help="no line per request")] = False,
     cors: Annotated[
         str,

@@ -13,7 +13,15 @@ Messages say what was wrong and what to do; the cause is chained with ``raise ..
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["KGError", "ModelNotFoundError", "InputError", "StoreError", "QueryError", "OutputError", "did_you_mean"]
+__all__ = [
+    "KGError",
+    "ModelNotFoundError",
+    "InputError",
+    "StoreError",
+    "QueryError",
+    "OutputError",
+    "did_you_mean",
+]
 
 
 class KGError(Exception):

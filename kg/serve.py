@@ -139,7 +139,7 @@ class Response:
         return cls(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
 
-# -- the worker side: run one query against a read-only store ---------------------------------------
+# -- the worker side: run one query against a read-only store --------------------------------------
 def answer_within_limits(
     store: OxigraphStore, request: SparqlRequest, settings: ServeSettings
 ) -> Response:
@@ -351,7 +351,7 @@ def files_mark(folder: Path) -> tuple:
     )
 
 
-# -- the server side -----------------------------------------------------------------------------------
+# -- the server side -------------------------------------------------------------------------------
 @dataclass
 class Job:
     """One query waiting for a worker: answered in the order the queries arrived."""
@@ -742,7 +742,7 @@ def cors_headers(allowed: str, origin: str | None) -> dict[str, str]:
     return {"Vary": "Origin"}
 
 
-# -- pages -------------------------------------------------------------------------------------------
+# -- pages -----------------------------------------------------------------------------------------
 def html_response(page: str | bytes) -> Response:
     body = page.encode() if isinstance(page, str) else page
     return Response(HTTPStatus.OK, "text/html; charset=utf-8", body)
@@ -808,7 +808,8 @@ def serve(settings: ServeSettings, announce=print, log=lambda line: None) -> Non
     server = SparqlServer(settings, log)
     if not is_loopback(settings.host):
         announce(
-            f"warning: listening on {settings.host}: anyone who can reach this machine can read the store"
+            f"warning: listening on {settings.host}: "
+            "anyone who can reach this machine can read the store"
         )
     announce(f"serving {settings.store} at {server.url}/sparql (Ctrl-C to stop)")
     try:

@@ -138,7 +138,10 @@ def view_page(
 
 def nothing_to_draw(total: int, classes: list[str] | None) -> str:
     if total == 0:
-        return "nothing to draw: the graph has no agencies, plans, regulations, programmes, people or metrics"
+        return (
+            "nothing to draw: the graph has no agencies, plans, regulations, programmes, "
+            "people or metrics"
+        )
     return (
         f"nothing to draw: no node of {', '.join(classes or [])} among the graph's {total:,} nodes"
     )

@@ -139,7 +139,7 @@ def test_utf8_bom_and_utf16_inputs_are_read(run_kg, tmp_path, encoding):
     assert "Ministry of Power" in (tmp_path / "out.ttl").read_text(encoding="utf-8")
 
 
-# -- what a person sees: whole values, progress, suggestions ----------------------------------------
+# -- what a person sees: whole values, progress, suggestions ---------------------------------------
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -147,8 +147,12 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def built(tmp_path_factory):
     """The examples built by the real command into a store; (store, the build's stderr)."""
     store = tmp_path_factory.mktemp("cli") / "store"
-    build = subprocess.run([kg_command(), "build", EXAMPLES, "--store", store], capture_output=True, text=True,
-                           timeout=600)
+    build = subprocess.run(
+        [kg_command(), "build", EXAMPLES, "--store", store],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert build.returncode == 0, build.stderr
     return store, build.stderr
 
@@ -183,8 +187,13 @@ def test_a_terminal_table_wraps_long_values_instead_of_cutting_them(run_kg, buil
     the screen, wrapped within the width."""
     store, _ = built
     rows = json.loads(run_kg("query", "observations", "-f", "json", "--store", store).stdout)
-    shown = subprocess.run(["script", "-qec", f"{kg_command()} query observations --store {store}", "/dev/null"],
-                           capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "100"})
+    shown = subprocess.run(
+        ["script", "-qec", f"{kg_command()} query observations --store {store}", "/dev/null"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "100"},
+    )
     screen = ANSI.sub("", shown.stdout)
     assert shown.returncode == 0 and "…" not in screen
     assert max(len(line) for line in screen.splitlines()) <= 100
@@ -226,7 +235,9 @@ def test_invalid_sparql_is_one_line(run_kg, built):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("fmt, parse_as", [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdfxml", "xml"), ("nt", "nt")])
+@pytest.mark.parametrize(
+    "fmt, parse_as", [("ttl", "turtle"), ("jsonld", "json-ld"), ("rdfxml", "xml"), ("nt", "nt")]
+)
 def test_sparql_construct_honours_format(run_kg, built, fmt, parse_as):
     store, _ = built
     query = "CONSTRUCT WHERE { ?plan a kgo:Plan ; rdfs:label ?name }"
@@ -256,17 +267,29 @@ def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_pat
     for path in sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:60]:
         (corpus / path.name).write_bytes(path.read_bytes())
     store = tmp_path / "store"
-    build = subprocess.Popen([kg_command(), "build", corpus, "--jobs", "2", "--store", store],
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    build = subprocess.Popen(
+        [kg_command(), "build", corpus, "--jobs", "2", "--store", store],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     first = build.stderr.readline()  # said once the first documents are stored
     os.killpg(build.pid, signal.SIGINT)
     rest = build.stderr.read()
     build.wait(timeout=60)
     assert first.startswith("building: ") and build.returncode == 130, first + rest
-    assert rest.strip().splitlines()[-1] == "kg: interrupted; documents already written are kept whole"
+    assert (
+        rest.strip().splitlines()[-1] == "kg: interrupted; documents already written are kept whole"
+    )
     with kg.open(store, read_only=True) as graph:
         kept = len(graph.store.documents())
-    again = subprocess.run([kg_command(), "build", corpus, "--store", store], capture_output=True,
-                           text=True, timeout=1200)
+    again = subprocess.run(
+        [kg_command(), "build", corpus, "--store", store],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert again.returncode == 0, again.stderr
-    assert re.search(rf"built {60 - kept} document\(s\), {kept} unchanged", again.stderr), again.stderr
+    assert re.search(rf"built {60 - kept} document\(s\), {kept} unchanged", again.stderr), (
+        again.stderr
+    )

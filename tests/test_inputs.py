@@ -17,8 +17,7 @@ SENTENCE = "The Ministry of Power (MoP) issued the National Grid Modernisation P
 
 def literals(graph) -> str:
     return " ".join(
-        row["o"]
-        for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }").texts
+        row["o"] for row in graph.sparql("SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }").texts
     )
 
 

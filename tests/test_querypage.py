@@ -21,7 +21,9 @@ FACTS = QueryPageFacts(store=".kg-store", documents=3, quads=1234, timeout=30.0,
 
 
 def page_data(page: str) -> dict:
-    data = re.search(r'<script id="page-data" type="application/json">(.*?)</script>', page, re.DOTALL)
+    data = re.search(
+        r'<script id="page-data" type="application/json">(.*?)</script>', page, re.DOTALL
+    )
     return json.loads(data[1])
 
 
@@ -48,8 +50,9 @@ def test_the_page_loads_scripts_and_styles_from_its_own_server_only():
 
 
 def test_document_text_in_the_page_data_is_never_markup():
-    hostile = QueryPageFacts(store="</script><script>alert(1)</script>", documents=0, quads=0, timeout=1,
-                             max_rows=1)
+    hostile = QueryPageFacts(
+        store="</script><script>alert(1)</script>", documents=0, quads=0, timeout=1, max_rows=1
+    )
     page = render_query_page(hostile, PREFIXES)
     assert "<script>alert" not in page and page_data(page)["store"]["store"] == hostile.store
 
@@ -81,8 +84,19 @@ def test_ontology_terms_for_completion_are_the_ontology_s():
     assert kgo + "responsibleAgency" in terms["property"] and kgo + "value" in terms["property"]
 
 
-@pytest.mark.parametrize("path", ["../cli.py", "yasgui/../../cli.py", "", "/etc/passwd", ".hidden",
-                                  "yasgui", "templates/query.html", "yasgui/nothing.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../cli.py",
+        "yasgui/../../cli.py",
+        "",
+        "/etc/passwd",
+        ".hidden",
+        "yasgui",
+        "templates/query.html",
+        "yasgui/nothing.js",
+    ],
+)
 def test_static_files_are_only_the_vendored_ones(path):
     assert static_asset(path) is None
 

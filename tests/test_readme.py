@@ -26,14 +26,24 @@ def test_the_pipeline_line_of_the_tour_runs_as_written(tmp_path):
 
     import kg
 
-    line = next(line.strip() for line in README.splitlines() if line.strip().startswith("kg stats | "))
+    line = next(
+        line.strip() for line in README.splitlines() if line.strip().startswith("kg stats | ")
+    )
     examples = Path(__file__).resolve().parent.parent / "examples"
     shutil.copy(sorted(examples.glob("*.txt"))[0], tmp_path / "release.txt")
-    kg.build([tmp_path / "release.txt", *sorted(examples.glob("*.txt"))[1:]], store=tmp_path / ".kg-store").close()
+    kg.build(
+        [tmp_path / "release.txt", *sorted(examples.glob("*.txt"))[1:]],
+        store=tmp_path / ".kg-store",
+    ).close()
     bin_dir = Path(sys.executable).parent
-    result = subprocess.run(["bash", "-c", f"set -o pipefail; {line}; echo ${{PIPESTATUS[@]}}"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=600,
-                            env={"PATH": f"{bin_dir}:/usr/bin:/bin"})
+    result = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {line}; echo ${{PIPESTATUS[@]}}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin"},
+    )
     assert result.stdout.strip().splitlines()[-1] == "0 0 0 0", result.stderr
     assert (tmp_path / "all.trig").stat().st_size > 0
     with kg.open(tmp_path / ".kg-store", read_only=True) as graph:

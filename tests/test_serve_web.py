@@ -63,7 +63,7 @@ def sparql_url(url: str, query: str, **params: str) -> str:
     return f"{url}/sparql?" + urllib.parse.urlencode({"query": query, **params})
 
 
-# -- CORS -----------------------------------------------------------------------------------------
+# -- CORS ------------------------------------------------------------------------------------------
 def test_every_answer_carries_cors_headers_and_preflights_are_answered(served):
     ok = headers_of(sparql_url(served, "ASK { ?s ?p ?o }"), headers={"Origin": "https://a.example"})
     error = headers_of(
@@ -97,7 +97,7 @@ def test_cors_can_be_restricted_to_one_origin(store):
     assert "Access-Control-Allow-Origin" not in other
 
 
-# -- answers -----------------------------------------------------------------------------------------
+# -- answers ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["json-ld", "jsonld", "rdfxml", "xml", "ttl", "nt"])
 def test_format_names_for_graphs(served, name):
     status, body = http(sparql_url(served, CONSTRUCT, format=name))
@@ -161,7 +161,7 @@ def test_the_query_page_is_yasgui_from_this_server(served):
     assert http(served + "/static/../serve.py")[0] == 404
 
 
-# -- a store shared between processes -------------------------------------------------------------
+# -- a store shared between processes --------------------------------------------------------------
 def count_documents(url: str) -> int:
     query = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     return json.loads(http(sparql_url(url, query, format="json"))[1])["results"]["bindings"][0][

@@ -106,7 +106,9 @@ def test_hovering_and_clicking_hostile_labels_runs_nothing(hostile_view):
             driver.execute_script(
                 "show(arguments[0]); network.selectNodes([arguments[0]]);", node_id
             )
-            shown.append(driver.execute_script("return document.getElementById('details').textContent"))
+            shown.append(
+                driver.execute_script("return document.getElementById('details').textContent")
+            )
         labels = driver.execute_script("return network.body.data.nodes.get().map(n => n.label)")
         title = "".join(shown)
         xss = driver.execute_script("return window.__xss || null")
@@ -219,21 +221,29 @@ def test_a_large_view_opens_with_fixed_positions_and_class_filters_work(tmp_path
 # -- metrics, documents, isolates and search on a real corpus --------------------------------------
 def test_metrics_are_nodes_sized_by_observations_with_values_by_period(example_graph, tmp_path):
     page = example_graph.visualize(tmp_path / "g.html").read_text()
-    data = json.loads(re.search(r'id="graph-data" type="application/json">(.*?)</script>', page, re.S)[1])
+    data = json.loads(
+        re.search(r'id="graph-data" type="application/json">(.*?)</script>', page, re.S)[1]
+    )
     metrics = [n for n in data["nodes"] if n["kind"] == "Metric"]
     observations = example_graph.stats()["Observation"]
     assert metrics and sum(m["weight"] for m in metrics) == observations
     assert sum(len(m["observations"]) + m["more"] for m in metrics) == observations
     assert all(o["sentence"] and o["value"] for m in metrics for o in m["observations"])
     linked = {e["from"] for e in data["edges"] if e["via"] == "sentence"}
-    assert linked and linked <= {m["id"] for m in metrics}  # a metric links to what it is reported for
+    assert linked and linked <= {
+        m["id"] for m in metrics
+    }  # a metric links to what it is reported for
 
 
-def test_classes_the_view_does_not_draw_and_empty_views_are_refused(example_graph, run_kg, tmp_path):
+def test_classes_the_view_does_not_draw_and_empty_views_are_refused(
+    example_graph, run_kg, tmp_path
+):
     with pytest.raises(kg.KGError, match="draws no class Observation"):
         example_graph.visualize(tmp_path / "g.html", classes=["Observation"])
     exported = example_graph.export(tmp_path / "all.nq")
-    result = run_kg("viz", "--graph", exported, "--classes", "Agency,Metrik", "-o", tmp_path / "v.html")
+    result = run_kg(
+        "viz", "--graph", exported, "--classes", "Agency,Metrik", "-o", tmp_path / "v.html"
+    )
     assert result.returncode == 1 and "did you mean Metric?" in result.stderr
     empty = kg.build([], store=tmp_path / "empty")
     with pytest.raises(kg.KGError, match="nothing to draw"):
@@ -261,15 +271,21 @@ def test_a_corpus_view_hides_isolates_and_search_counts_and_frames_every_hit(bul
     try:
         driver.get(bulk_view.as_uri())
         isolated = driver.execute_script("return isolatedIds().size")
-        label = driver.execute_script("return document.getElementById('isolates-label').textContent")
+        label = driver.execute_script(
+            "return document.getElementById('isolates-label').textContent"
+        )
         hidden = driver.execute_script(
-            "return network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)")
-        documents = driver.execute_script("return data.nodes.filter(n => n.kind === 'Document').length")
+            "return network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)"
+        )
+        documents = driver.execute_script(
+            "return data.nodes.filter(n => n.kind === 'Document').length"
+        )
         search = driver.find_element("id", "search")
         search.send_keys("ministry")
         expected = driver.execute_script(
             "return data.nodes.filter(n => n.kind !== 'Document' && "
-            "n.label.toLowerCase().includes('ministry')).length")
+            "n.label.toLowerCase().includes('ministry')).length"
+        )
         hits = driver.execute_script("return document.getElementById('hits').textContent")
         selected = driver.execute_script("return network.getSelectedNodes().length")
         in_view = driver.execute_script(
@@ -277,7 +293,9 @@ def test_a_corpus_view_hides_isolates_and_search_counts_and_frames_every_hit(bul
             "const w = network.canvas.frame.canvas.clientWidth / scale / 2,"
             "      h = network.canvas.frame.canvas.clientHeight / scale / 2;"
             "const at = network.getPositions(network.getSelectedNodes());"
-            "return Object.values(at).every(p => Math.abs(p.x - box.x) <= w + 1 && Math.abs(p.y - box.y) <= h + 1)")
+            "return Object.values(at).every("
+            "p => Math.abs(p.x - box.x) <= w + 1 && Math.abs(p.y - box.y) <= h + 1)"
+        )
         driver.find_element("id", "show-documents").click()
         isolated_with_documents = driver.execute_script("return isolatedIds().size")
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -34,7 +34,9 @@ def in_graph(ntriples: str, graph: ox.NamedNode) -> str:
 
 READ_ONLY_TRIES = 20  # see open_read_only
 # RDF/XML is written (exports) but never parsed from input: XML brings entity expansion.
-READ_FORMATS = {suffix: fmt for suffix, fmt in EXPORT_FORMATS.items() if fmt != ox.RdfFormat.RDF_XML}
+READ_FORMATS = {
+    suffix: fmt for suffix, fmt in EXPORT_FORMATS.items() if fmt != ox.RdfFormat.RDF_XML
+}
 
 
 def open_read_only(path: Path) -> ox.Store:
