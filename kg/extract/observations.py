@@ -9,6 +9,9 @@ For each amount the quantity reader (``kg.extract.amounts.read_quantities``) fin
   ("The number of new 5G base stations ... reached 654,000" -> "new 5G base stations"); a
   number with no phrase that has a word, other than a pronoun, is no observation;
 - a number in a table (``kg.extract.tables``) measures its column heading for its row's name;
+- a currency sign several countries use ("¥", "$", "dollars", "Rs") is the currency of the
+  document's country (``kg.extract.gazetteer.document_country``) when that country writes its
+  own so;
 - the period is the nearest year in the sentence, else the document's main year;
 - the kind is ``target`` for planned numbers ("will", "by 2025", "target"),
   ``forecast`` for expected ones, else ``actual``.
@@ -28,9 +31,11 @@ from spacy.tokens import Doc, Span, Token
 from . import vocabulary
 from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
-from .amounts.reader import is_money
+from .amounts.reader import TIME_UNITS, is_money
+from .amounts.vocabulary import unit_words
 from .entities import mentions_between
 from .facts import ChangeFact
+from .gazetteer import document_country
 from .lexicon import head_type
 from .tables import Row, TableCell, numeric_cells, table_rows
 from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
@@ -81,6 +86,7 @@ class ObservationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         main_year = document_year(doc_text(doc))
+        country = document_country(doc_text(doc))  # "¥" is CNY in a Chinese document
         mentions = getattr(doc._, "kg_mentions", [])
         not_prose = None  # found once the document has a number
         tables = table_rows(doc_text(doc))
@@ -89,7 +95,7 @@ class ObservationExtractor:
             (rows[0].start, rows[-1].end) for rows in tables
         ]  # read by cell, not as sentences
         for sent in doc.sents:
-            quantities = read_quantities(span_text(sent))
+            quantities = read_quantities(span_text(sent), country)
             if not quantities:
                 continue
             # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
@@ -397,6 +403,8 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     described = list_item_metric(span, sent) or (
         money_use_metric(root, span) or money_in_metric(root, span) if money else None
     )
+    if described is None and unit == "percent":
+        described = share_metric(first_conjunct(root, span), span)
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
@@ -410,6 +418,33 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
 
 
 PRONOUNS = vocabulary.words("common_words", uses="pronoun")
+SHARE_VERBS = vocabulary.words("verbs", uses="share")
+
+
+def share_metric(root: Token, span: Span) -> str | None:
+    """ "women account for 20% of the company's apprentices" -> "women share of company's
+    apprentices"; "of those starting in July, 55% are women" -> "women share": a percentage a
+    part is of a whole names the part, and the whole when the number's "of" phrase says it."""
+    part = share_part(root, span)
+    if part is None or not names_something(clean_metric(part.text)):
+        return None
+    whole = measured_noun(root, span)
+    whole_text = clean_metric(phrase(whole, exclude=span).text) if whole is not None else ""
+    share = f"{clean_metric(part.text)} share"
+    return f"{share} of {whole_text}" if names_something(whole_text) else share
+
+
+def share_part(root: Token, span: Span) -> Span | None:
+    """The part of a share: the subject of "account for", "make up", "represent" the number,
+    or what the number "is" ("55% are women")."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if root.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in SHARE_VERBS:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return phrase(subjects[0], exclude=span) if subjects else None
+    if root.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        states = [c for c in verb.rights if c.dep_ in {"attr", "acomp"} and c.pos_ != "NUM"]
+        return phrase(states[0], exclude=span) if states else None
+    return None
 
 
 def names_something(metric: str) -> bool:
@@ -420,9 +455,9 @@ def names_something(metric: str) -> bool:
 def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
     """The phrases that may say what the number measures, the likeliest first."""
     noun = measured_noun(root, span)
-    if noun is not None:
+    if noun is not None and not is_time_word(noun):  # "52.2 percent year on year"
         yield phrase(noun, exclude=span)
-    for found in (moved_object, subject_metric):
+    for found in (gapped_subject, moved_object, subject_metric):
         measured = found(root, span)
         if measured is not None:
             yield measured
@@ -723,12 +758,36 @@ def measured_noun(root: Token, span: Span) -> Token | None:
 
 def moved_object(root: Token, span: Span) -> Span | None:
     """ "raise the number of 5G base stations to 4.5 million", "cut emissions by 40 million
-    tonnes": the number says where the verb's object goes, so the object is what it measures."""
+    tonnes": the number says where the verb's object goes, so the object is what it measures
+    (also when the parser took the object's last word for a second verb: "reduced their use of
+    stop and search by 20%")."""
     preposition, verb = root.head, root.head.head
     if root.dep_ != "pobj" or preposition.lower_ not in {"to", "by"} or verb.pos_ != "VERB":
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
-    return phrase(objects[0], exclude=span) if objects else None
+    for acting in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        objects = [
+            c for c in acting.children if c.dep_ == "dobj" and not span.start <= c.i < span.end
+        ]
+        if objects:
+            return phrase(objects[0], exclude=span)
+    return None
+
+
+def gapped_subject(root: Token, span: Span) -> Span | None:
+    """ "stabbings have fallen by a third and shootings by forty per cent": in a clause whose
+    verb is left out, the noun right before "by" (or "to") is what the number measures."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"by", "to"} or preposition.i == 0:
+        return None
+    noun = preposition.doc[preposition.i - 1]
+    if noun.dep_ == "conj" and noun.pos_ in {"NOUN", "PROPN"} and noun.head.i < noun.i:
+        return phrase(noun, exclude=span)
+    return None
+
+
+def is_time_word(token: Token) -> bool:
+    """ "year", "financial year", "the first three quarters": when, not what is measured."""
+    return token.ent_type_ in WHEN_ENTITIES or unit_words().get(token.lower_) in TIME_UNITS
 
 
 def subject_metric(root: Token, span: Span) -> Span | None:
@@ -775,8 +834,8 @@ def nearest_noun_phrase(span: Span, sent: Span) -> Span:
         if e <= sent.end and (e <= span.start or s >= span.end)
     ]
     worded = [
-        c for c in chunks if names_something(span_text(c))
-    ]  # not "10%" in "10%, 70% and 15%", nor "It"
+        c for c in chunks if names_something(span_text(c)) and not is_time_word(c.root)
+    ]  # not "10%" in "10%, 70% and 15%", nor "It", nor "financial year"
     before = [c for c in worded if c.end <= span.start]
     return before[-1] if before else (worded[0] if worded else span)
 

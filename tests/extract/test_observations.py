@@ -349,7 +349,7 @@ def test_numbers_spacy_calls_dates_are_counted_when_they_count(nlp):
         (
             "In 2014/15 women made up 20% of the company's apprentices, up from 6% in 2012.",
             "6%",
-            "company's apprentices",
+            "women share of company's apprentices",
         ),
         (
             "The clinic treated 1,200 patients this year, an increase from 950 last year.",
@@ -489,3 +489,106 @@ def test_a_level_a_verb_moves_a_thing_to_is_no_act_on_counted_things(nlp):
     (found,) = observations(nlp, text)
     assert found.quantity.value == 4_500_000
     assert found.metric == "5G base stations"
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        (  # a Chinese document: "¥" is the yuan, "$" still the US dollar
+            "China's online retail sales in Beijing reached ¥1.2 trillion in 2021, or about"
+            " $186 billion, according to the Ministry of Commerce of China.",
+            "¥1.2 trillion",
+            "CNY",
+        ),
+        (
+            "China's online retail sales in Beijing reached ¥1.2 trillion in 2021, or about"
+            " $186 billion, according to the Ministry of Commerce of China.",
+            "$186 billion",
+            "USD",
+        ),
+        ("Japan's exports rose to ¥8.2 trillion, Tokyo said.", "¥8.2 trillion", "JPY"),
+        (  # no country stands out: English CLDR's reading
+            "The fund holds ¥500 million.",
+            "¥500 million",
+            "JPY",
+        ),
+        (  # an Indian document: "Rs" stays the Indian rupee, "dollars" the US dollar
+            "India's Ministry of Finance released Rs 812 crore for Odisha and Bihar.",
+            "Rs 812 crore",
+            "INR",
+        ),
+    ],
+)
+def test_an_ambiguous_currency_sign_is_the_documents_own_currency(nlp, text, surface, unit):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.quantity.unit == unit
+
+
+def test_a_change_then_the_level_it_reached_keeps_the_level():
+    """Regression: "rose 5 percent to 25%" was read as a range and lost the level."""
+    from kg.extract.amounts import read_quantities
+
+    (amount,) = read_quantities("The share of renewables rose 5 percent to 25% in 2021.")
+    assert (amount.value, amount.unit, amount.is_change) == (25, "percent", False)
+    assert (amount.change.value, amount.change.unit) == (5, "percent")
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (UK stop and search): a clause without its verb
+            "In the same period, stabbings have fallen by a third and shootings by forty per cent.",
+            "forty per cent",
+            "change in shootings",
+        ),
+        (  # dev (UK stop and search): the parser took "search" for a second verb
+            "Since February 2012, the Metropolitan Police have reduced their overall use of stop"
+            " and search by 20%.",
+            "20%",
+            "change in overall use of stop",
+        ),
+        (  # dev (Pudong): "year on year" says the basis, not what grew
+            "Located largely in Pudong, the new Lingang area saw industrial investments surge by"
+            " 52.2 percent year on year in the first three quarters this year.",
+            "52.2 percent",
+            "change in industrial investments",
+        ),
+        (  # dev (DWP plan): a number compared with a stated one, not "financial year"
+            "Latest data shows we achieved an overall customer satisfaction rating of 82% in"
+            " financial year 2014 to 2015, which is similar to the 83% achieved in 2011.",
+            "83%",
+            "overall customer satisfaction rating",
+        ),
+    ],
+)
+def test_what_a_change_or_compared_number_measures(nlp, text, surface, metric):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (women in nuclear)
+            "At EDF, women now account for 20% of the company’s apprentices, up from 6%.",
+            "20%",
+            "women share of company’s apprentices",
+        ),
+        (  # dev (RCEP)
+            "The 15 participating countries of the RCEP account for around 30 percent of the"
+            " global population.",
+            "30 percent",
+            "participating countries of the RCEP share of global population",
+        ),
+        ("Services make up 16% of GDP.", "16%", "Services share of GDP"),
+        (  # dev (Police Now): what the share is, when no whole is said
+            "Of those who are expected to start their training in July, 55% are women.",
+            "55%",
+            "women share",
+        ),
+        ("The unemployment rate is 5%.", "5%", "unemployment rate"),  # no part: no share
+    ],
+)
+def test_a_share_names_its_part_and_its_whole(nlp, text, surface, metric):
+    (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
+    assert obs.metric == metric
