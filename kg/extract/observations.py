@@ -83,6 +83,7 @@ class ObservationExtractor:
         self.max_change_distance = max_change_distance
         if not Doc.has_extension("kg_observations"):
             Doc.set_extension("kg_observations", default=[])
+        getInflection("be", tag="VBN")  # lemminflect loads its tables now, not on a document
 
     def __call__(self, doc: Doc) -> Doc:
         main_year = document_year(doc_text(doc))
@@ -275,7 +276,7 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     )  # -> (place in kept, words)
     for obs in observed:
         words = metric_words(obs.metric)
-        candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
+        candidates = same_number[(obs.quantity.value, obs.quantity.unit)]
         place = next(
             (i for i, other in candidates if is_restatement(text, kept[i], obs, other, words)), None
         )
@@ -292,11 +293,14 @@ def is_restatement(
 ) -> bool:
     if first.sentence == then.sentence:
         return False
+    named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
+    if (first.period, first.kind) != (then.period, then.kind):
+        # "the 10 drugs" names again what was counted before, whatever year the sentence is about
+        return bool(named_again) and same_counted_thing(first, then)
     if same_counted_thing(first, then):
         return True
     if not (words and first_words and (words <= first_words or first_words <= words)):
         return False
-    named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
     return (
         words == first_words
         or on_heading_line(text, first)
@@ -756,13 +760,16 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
+MOVE_LEVELS = {"to", "by", "from"}  # where a verb moves its object to, by how much, from where
+
+
 def moved_object(root: Token, span: Span) -> Span | None:
     """ "raise the number of 5G base stations to 4.5 million", "cut emissions by 40 million
     tonnes": the number says where the verb's object goes, so the object is what it measures
     (also when the parser took the object's last word for a second verb: "reduced their use of
     stop and search by 20%")."""
     preposition, verb = root.head, root.head.head
-    if root.dep_ != "pobj" or preposition.lower_ not in {"to", "by"} or verb.pos_ != "VERB":
+    if root.dep_ != "pobj" or preposition.lower_ not in MOVE_LEVELS or verb.pos_ != "VERB":
         return None
     for acting in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
         objects = [

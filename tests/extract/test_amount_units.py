@@ -90,3 +90,13 @@ def test_currency_names_and_codes_cover_every_iso_4217_currency():
 def test_an_ambiguous_currency_sign_reads_as_the_countrys_own(text, country, unit):
     (amount,) = read_quantities(text, country)
     assert amount.unit == unit
+
+
+def test_the_local_currency_table_is_cldrs():
+    """``data/local_currencies.tsv`` is what CLDR (babel) gives today, country by country."""
+    from kg.extract.amounts.vocabulary import cldr_local_currency_forms, local_currency_forms
+
+    countries = {row["country"] for row in vocabulary.rows("local_currencies")}
+    assert {"CN", "GB", "IN", "US"} <= countries
+    for country in sorted(countries):
+        assert dict(local_currency_forms(country)) == cldr_local_currency_forms(country)

@@ -136,27 +136,31 @@ def currency_names() -> dict[str, str]:
     return names
 
 
-@cache
-def local_currency_forms(country: str) -> dict[str, str]:
-    """How ``country`` (ISO 3166 alpha-2) writes its own currency -> its ISO code: the symbols
-    of its CLDR locales ("CN¥", "￥", "¥" for CN), the bare sign a prefixed one ends with ("$"
-    of "A$"), and the last word of the currency's English name ("dollars" of "Australian
-    dollars"). An ambiguous sign ("¥", "$", "Rs", "dollars") means this currency in a document
-    about the country; a sign the country does not use ("$" in a Chinese text) keeps its
-    English reading."""
+def local_currency_forms(country: str) -> Mapping[str, str]:
+    """How ``country`` (ISO 3166 alpha-2) writes its own currency -> its ISO code:
+    ``data/local_currencies.tsv``, made from CLDR by ``cldr_local_currency_forms`` (the tests
+    recompute it, so reading text never loads babel's locale data)."""
+    return vocabulary.column("local_currencies", "code", country=country)
+
+
+def cldr_local_currency_forms(country: str) -> dict[str, str]:
+    """From CLDR (babel): the symbols of the country's currency in its locales ("CN¥", "￥",
+    "¥" for CN), the bare sign a prefixed one ends with ("$" of "A$"), and the last word of the
+    currency's English name ("dollars" of "Australian dollars"). An ambiguous sign ("¥", "$",
+    "Rs", "dollars") means this currency in a document about the country; a sign the country
+    does not use ("$" in a Chinese text) keeps its English reading."""
     from babel import Locale, localedata
     from babel.numbers import get_currency_name, get_territory_currencies
 
     forms: dict[str, str] = {}
     locales = [i for i in localedata.locale_identifiers() if i.endswith(f"_{country}")]
     for code in get_territory_currencies(country):
-        for identifier in locales:
+        for identifier in sorted(locales):
             symbol = Locale.parse(identifier).currency_symbols.get(code, "").lower()
             sign = re.sub(r"^[a-z]+", "", symbol)
-            for form in {symbol, sign} - {"", code.lower()}:
+            for form in sorted({symbol, sign} - {"", code.lower()}):
                 forms.setdefault(form, code)
         for count in (1, 2):
-            forms.setdefault(
-                get_currency_name(code, count=count, locale="en").split()[-1].lower(), code
-            )
+            name = get_currency_name(code, count=count, locale="en")
+            forms.setdefault(name.split()[-1].lower(), code)
     return forms
