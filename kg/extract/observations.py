@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lemminflect import getInflection
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +33,7 @@ from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
 from .amounts.reader import TIME_UNITS, is_money
 from .amounts.vocabulary import unit_words
-from .entities import mentions_between
+from .entities import find_acronym_definitions, mentions_between
 from .facts import ChangeFact
 from .gazetteer import document_country
 from .lexicon import head_type
@@ -109,6 +109,7 @@ class ObservationExtractor:
             quantities = [q for q in quantities if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
         observed.sort(key=lambda o: o.quantity.start)
+        observed = with_acronyms_spelled_out(observed, doc_text(doc))
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
@@ -119,7 +120,7 @@ class ObservationExtractor:
         for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
-            if span is None or not is_measurement(span, q):
+            if span is None or not is_measurement(span, q) or is_class_bound(span, q):
                 continue
             described = describe_metric(span, sent, q.unit)
             if described is None:
@@ -262,6 +263,32 @@ def table_period(cell: TableCell, main_year: str | None) -> str | None:
     return main_year
 
 
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
+LEADING_SMALL_WORDS = re.compile(r"^(?:(?:[a-z]+|The)\s+)+")
+
+
+def with_acronyms_spelled_out(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
+    """ "KGBV operational" -> "Kasturba Gandhi Balika Vidyalayas (KGBV) operational": an acronym
+    the document defines ("Full Name (ACR)", found as the entity rules find them) is spelled
+    out in the metric, which then reads, and is found, by its words."""
+    if not any(ACRONYM.search(o.metric) for o in observed):
+        return observed
+    names = {
+        acronym.removesuffix("s"): LEADING_SMALL_WORDS.sub("", name)
+        for acronym, name in find_acronym_definitions(text).items()
+    }
+
+    def spelled_out(metric: str) -> str:
+        def one(found: re.Match) -> str:
+            name = names.get(found.group().removesuffix("s"))
+            usable = name and name.lower() not in metric.lower()
+            return f"{name} ({found.group()})" if usable else found.group()
+
+        return ACRONYM.sub(one, metric)
+
+    return [replace(o, metric=spelled_out(o.metric)) for o in observed]
+
+
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
     16 different drugs") is one observation: same value, unit, period and kind, and one
@@ -372,6 +399,34 @@ def is_measurement(span: Span, q: Amount) -> bool:
     if q.value == 1 and span.text.lower() in {"one", "1"}:
         return counted_beside_another(span.root)  # "one state-level lab and 32 district labs"
     return True
+
+
+BOUNDS = {"more than", "less than"}
+BOUND_PREPOSITIONS = {"with", "under", "below", "above", "over"}
+
+
+def is_class_bound(span: Span, q: Amount) -> bool:
+    """ "business with fewer than 10 employees", "loans under $150,000", "disasters exceeding $1
+    billion": a bound inside a noun's modifier says which things are meant, it reports no
+    number of its own ("funding of more than $2 billion" does)."""
+    if q.qualifier not in BOUNDS:
+        return False
+    root = quantity_root(span)
+    held = root.head if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" else root
+    holder = held.head
+    if held.dep_ == "pobj" and holder.lower_ in BOUND_PREPOSITIONS and holder.i > 0:
+        # the parser hangs "with" on the noun or on the verb: the word before it tells
+        return is_kind_of_thing(holder.doc[holder.i - 1])
+    return (
+        held.dep_ == "dobj" and holder.tag_ == "VBG" and holder.dep_ == "acl"
+    )  # "disasters exceeding $1 billion"
+
+
+def is_kind_of_thing(noun: Token) -> bool:
+    """A common noun not pinned to one thing: "loans", "business"; not "the city", "India"."""
+    return noun.pos_ == "NOUN" and not any(
+        c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children
+    )
 
 
 def counted_beside_another(number: Token) -> bool:

@@ -592,3 +592,37 @@ def test_what_a_change_or_compared_number_measures(nlp, text, surface, metric):
 def test_a_share_names_its_part_and_its_whole(nlp, text, surface, metric):
     (obs,) = [o for o in observations(nlp, text) if o.quantity.surface == surface]
     assert obs.metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (  # dev (small business): which businesses, not a count of employees
+            "Of the SSBCI transactions, 78% supported business with fewer than 10 employees.",
+            ["78%"],
+        ),
+        ("The SBA is doubling the number of loans under $150,000.", []),
+        (
+            "More than 500 companies with over 10,000 employees received grants of up to"
+            " $5 million.",
+            ["500", "$5 million"],
+        ),
+        (  # a bound of an amount is an observation
+            "The Ministry approved funding of more than $2 billion for 40 projects.",
+            ["$2 billion", "40"],
+        ),
+        ("The city with more than 20 million residents grew fast.", ["20 million"]),
+    ],
+)
+def test_a_bound_that_says_which_things_are_meant_is_no_observation(nlp, text, kept):
+    assert [o.quantity.surface for o in observations(nlp, text)] == kept
+
+
+def test_an_acronym_the_document_defines_is_spelled_out_in_the_metric(nlp):
+    text = (  # dev (girls' education)
+        "Kasturba Gandhi Balika Vidyalayas (KGBVs) are residential schools for girls.\n"
+        "As on December, 2019, 4881 KGBV were operational as compared to 3593 on 30th"
+        " September, 2014."
+    )
+    metrics = {o.quantity.surface: o.metric for o in observations(nlp, text)}
+    assert metrics["4881"] == "Kasturba Gandhi Balika Vidyalayas (KGBV) operational"
