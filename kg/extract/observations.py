@@ -962,9 +962,17 @@ def sentence_case(metric: str, measured: Span) -> str:
 
 
 def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> str:
-    """The clause stating the number: subject, verb and object around it."""
+    """The clause stating the number: subject, verb and object around it; a clause of purpose or
+    an open complement ("is joining with partners to host ten events") is read with the clause
+    it completes, whose subject says who acts."""
     verb = root
     while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    while verb.head != verb and (
+        verb.dep_ == "xcomp"
+        or verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         verb = verb.head
     tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
     tokens = [

@@ -626,3 +626,12 @@ def test_an_acronym_the_document_defines_is_spelled_out_in_the_metric(nlp):
     )
     metrics = {o.quantity.surface: o.metric for o in observations(nlp, text)}
     assert metrics["4881"] == "Kasturba Gandhi Balika Vidyalayas (KGBV) operational"
+
+
+def test_the_label_of_a_number_in_a_clause_of_purpose_says_who_acts(nlp):
+    text = (  # dev (ACP broadband)
+        "The FCC is joining with ACP outreach partners to host ten local enrollment events in"
+        " different areas of the country over the next month."
+    )
+    (obs,) = observations(nlp, text)
+    assert obs.label.startswith("The FCC is joining with ACP outreach partners to host ten")
