@@ -820,7 +820,8 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
-MOVE_LEVELS = {"to", "by", "from"}  # where a verb moves its object to, by how much, from where
+MOVE_LEVELS = {"to", "by", "from"}
+SUBJECTS = {"nsubj", "nsubjpass"}  # where a verb moves its object to, by how much, from where
 
 
 def moved_object(root: Token, span: Span) -> Span | None:
@@ -831,7 +832,8 @@ def moved_object(root: Token, span: Span) -> Span | None:
     preposition, verb = root.head, root.head.head
     if root.dep_ != "pobj" or preposition.lower_ not in MOVE_LEVELS or verb.pos_ != "VERB":
         return None
-    for acting in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+    split = verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children)
+    for acting in (verb, verb.head) if split else (verb,):
         objects = [
             c for c in acting.children if c.dep_ == "dobj" and not span.start <= c.i < span.end
         ]

@@ -547,6 +547,12 @@ def test_a_change_then_the_level_it_reached_keeps_the_level():
             "20%",
             "change in overall use of stop",
         ),
+        (  # dev (MIIT): a second clause with its own subject keeps it
+            "The scale of revenue reached 1.47 trillion yuan, an increase of 8% year-on-year, and"
+            " the growth rate increased by 4.4 percentage points year-on-year.",
+            "4.4 percentage points",
+            "change in growth rate",
+        ),
         (  # dev (Pudong): "year on year" says the basis, not what grew
             "Located largely in Pudong, the new Lingang area saw industrial investments surge by"
             " 52.2 percent year on year in the first three quarters this year.",
