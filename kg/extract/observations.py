@@ -468,7 +468,7 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         money_use_metric(root, span) or money_in_metric(root, span) if money else None
     )
     if described is None and unit == "percent":
-        described = share_metric(first_conjunct(root, span), span)
+        described = share_metric(first_conjunct(root, span), span) or share_acting(root, span)
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
@@ -496,6 +496,37 @@ def share_metric(root: Token, span: Span) -> str | None:
     whole_text = clean_metric(phrase(whole, exclude=span).text) if whole is not None else ""
     share = f"{clean_metric(part.text)} share"
     return f"{share} of {whole_text}" if names_something(whole_text) else share
+
+
+def share_acting(root: Token, span: Span) -> str | None:
+    """ "75% of transactions supported underserved businesses" -> "share of transactions
+    supporting underserved businesses": a percentage of a whole that does something is the
+    share of the whole doing it; "... and 78% supported business with fewer than 10
+    employees" is a share of the same whole."""
+    verb = root.head
+    if not acts(root) or verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
+        return None
+    whole = measured_noun(root, span)
+    earlier = [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else []
+    if whole is None and earlier and earlier[0].i < root.i:
+        whole = measured_noun(earlier[0], span)  # "75% of transactions ... and 78% supported"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    acting = getInflection(verb.lemma_.lower(), tag="VBG")
+    if whole is None or not objects or not acting:
+        return None
+    doing = clean_metric(phrase(objects[0], exclude=span).text)
+    return f"share of {clean_metric(phrase(whole, exclude=span).text)} {acting[0]} {doing}"
+
+
+def acts(number: Token) -> bool:
+    """The number is its verb's subject (also where the parser took a subject before a verb
+    without one for an adverbial: "and 78% supported ...")."""
+    verb = number.head
+    return number.dep_ == "nsubj" or (
+        number.dep_ == "npadvmod"
+        and number.i < verb.i
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    )
 
 
 def share_part(root: Token, span: Span) -> Span | None:

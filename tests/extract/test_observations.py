@@ -593,6 +593,23 @@ def test_what_a_change_or_compared_number_measures(nlp, text, surface, metric):
             "women share",
         ),
         ("The unemployment rate is 5%.", "5%", "unemployment rate"),  # no part: no share
+        (  # dev (small business): a share of a whole that does something
+            "Through December 2023, 75% of transactions supported underserved businesses and 78%"
+            " supported business with fewer than 10 employees.",
+            "75%",
+            "share of transactions supporting underserved businesses",
+        ),
+        (  # ... and the same whole for the second share, whose "of" phrase is left out
+            "Through December 2023, 75% of transactions supported underserved businesses and 78%"
+            " supported business with fewer than 10 employees.",
+            "78%",
+            "share of transactions supporting business",
+        ),
+        (
+            "In 2021, 60% of schools reported an improvement in attendance.",
+            "60%",
+            "share of schools reporting improvement in attendance",
+        ),
     ],
 )
 def test_a_share_names_its_part_and_its_whole(nlp, text, surface, metric):
