@@ -550,6 +550,8 @@ def names_something(metric: str) -> bool:
 def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
     """The phrases that may say what the number measures, the likeliest first."""
     noun = measured_noun(root, span)
+    if noun is not None and noun.lower_ in PLURAL_PRONOUNS:
+        noun = antecedent(sent)  # "Now there are only 8 of them"
     if noun is not None and not is_time_word(noun):  # "52.2 percent year on year"
         yield phrase(noun, exclude=span)
     for found in (gapped_subject, moved_object, subject_metric):
@@ -557,6 +559,19 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
         if measured is not None:
             yield measured
     yield nearest_noun_phrase(span, sent)
+
+
+PLURAL_PRONOUNS = {"them", "these", "those"}
+
+
+def antecedent(sent: Span) -> Token | None:
+    """What "them" stands for in "8 of them": the last plural noun of the sentence before
+    ("... the first cohort of Direct Entry superintendents.")."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    plural = [t for t in before if t.tag_ in {"NNS", "NNPS"} and not is_time_word(t)]
+    return plural[-1] if plural else None
 
 
 QUALIFYING_PREPOSITIONS = vocabulary.words("common_words", uses="qualifier")

@@ -658,3 +658,13 @@ def test_the_label_of_a_number_in_a_clause_of_purpose_says_who_acts(nlp):
     )
     (obs,) = observations(nlp, text)
     assert obs.label.startswith("The FCC is joining with ACP outreach partners to host ten")
+
+
+def test_a_count_of_them_counts_what_the_sentence_before_named(nlp):
+    text = (  # dev (Home Secretary's speech)
+        "Two weeks ago, I attended the graduation ceremony for the first cohort of Direct Entry"
+        " superintendents.\n\nNow there are only 8 of them in the first year, but they represent"
+        " something that is ground-breaking in policing."
+    )
+    (obs,) = observations(nlp, text)
+    assert obs.metric == "Direct Entry superintendents"
