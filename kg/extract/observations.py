@@ -477,7 +477,9 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         if names_something(metric):
             done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
             metric = sentence_case(metric, measured)
-            return (f"{metric} {done}" if done else metric), clause_label(root, span, sent)
+            metric = f"{metric} {done}" if done else metric
+            seen = seen_in(measured)
+            return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
     return None
 
 
@@ -572,6 +574,17 @@ def antecedent(sent: Span) -> Token | None:
     before = sent.doc[sent.start - 1].sent
     plural = [t for t in before if t.tag_ in {"NNS", "NNPS"} and not is_time_word(t)]
     return plural[-1] if plural else None
+
+
+def seen_in(measured: Span) -> str | None:
+    """ "the new Lingang area saw industrial investments surge by 52.2 percent", "China saw its
+    exports rise 5%": the subject of "saw" is where the measured thing moved, so the metric
+    names it ("industrial investments in new Lingang area")."""
+    verb = measured.root.head
+    if measured.root.dep_ not in SUBJECTS or verb.dep_ != "ccomp" or verb.head.lemma_ != "see":
+        return None
+    places = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+    return clean_metric(phrase(places[0], exclude=measured).text) if places else None
 
 
 QUALIFYING_PREPOSITIONS = vocabulary.words("common_words", uses="qualifier")

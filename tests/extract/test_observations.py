@@ -558,11 +558,17 @@ CHANGES_AND_COMPARISONS = [
         "4.4 percentage points",
         "change in growth rate",
     ),
-    (  # dev (Pudong): "year on year" says the basis, not what grew
+    (  # dev (Pudong): "year on year" says the basis, not what grew; "saw" says where
         "Located largely in Pudong, the new Lingang area saw industrial investments surge by"
         " 52.2 percent year on year in the first three quarters this year.",
         "52.2 percent",
-        "change in industrial investments",
+        "change in industrial investments in new Lingang area",
+    ),
+    ("China saw its exports rise 5% in 2021.", "5%", "change in exports in China"),
+    (
+        "The province saw grain output reach 30 million tonnes.",
+        "30 million tonnes",
+        "grain output in province",
     ),
     (  # dev (DWP plan): a number compared with a stated one, not "financial year"
         "Latest data shows we achieved an overall customer satisfaction rating of 82% in"
