@@ -25,6 +25,7 @@ PLANTED = {
     "parts-exceed-total": ("hardware revenue was 40 billion", "hardware revenue was 40 billion"),
     "percent-for-points": ("was 25%, up 5 percent", "was 20% in 2020"),
     "scale-slip": ("456 billion yuan", "45.6 million yuan"),
+    "restatement": ("1.47 trillion yuan", "1.41 trillion yuan in 2021"),
 }
 
 
@@ -135,7 +136,7 @@ def test_kg_check_reports_both_sentences(run_kg, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "[scale-slip] new energy vehicle sale" in result.stdout
     assert '"NEV sales were 45.6 million yuan in 2021."' in result.stdout
-    assert result.stderr.strip() == "5 finding(s)"
+    assert result.stderr.strip() == "6 finding(s)"
     rows = json.loads(run_kg("check", "percent-for-points", "-f", "json", "--store", store).stdout)
     assert [row["check"] for row in rows] == ["percent-for-points"]
     unknown = run_kg("check", "sums", "--store", store)
