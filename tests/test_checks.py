@@ -95,6 +95,29 @@ def test_target_status(numbers_graph, metric, status, later):
     assert (row["status"], row["later"]) == (status, later)
 
 
+PLAN = (
+    "Ministry of Transport: the plan for 2025\n\nBeijing, 10 January 2023\n\n"
+    "Revenue will reach 100 billion yuan by 2025. In 2022, revenue was 80 billion yuan.\n\n"
+    "The number of charging stations will reach 2 million by 2025. The number of charging "
+    "stations was 1.2 million in 2022. The number of charging stations is now 1.5 million.\n"
+)
+
+
+def test_targets_are_followed_only_for_a_series_with_written_years(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    rows = {
+        row["metricName"]: row for row in kg.build([tmp_path / "plan.txt"]).query("target-status")
+    }
+    # "revenue", one word, is no series: its other figures are too often of other things.
+    assert (rows["revenue"]["status"], rows["revenue"]["later"]) == (
+        "no actuals",
+        "not followed (one-word metric)",
+    )
+    # "is now 1.5 million" writes no year: the latest actual is the one of 2022.
+    stations = rows["charging stations"]
+    assert (stations["latestValue"], stations["latestPeriod"]) == (1200000, "2022")
+
+
 def test_the_forest_target_has_its_baseline_deadline_and_rates(numbers_graph):
     (row,) = numbers_graph.query("target-status", metric="forest coverage")
     assert (row["baselineValue"], row["baselinePeriod"], row["deadline"]) == (23, "2020", "2025")
