@@ -106,7 +106,7 @@ def not_comparable(a: Reading, b: Reading, *, years_apart: int = 0) -> str | Non
     before it)."""
     for reason in (
         metric_reason(a, b),
-        one_statement_reason(a, b),
+        one_statement_reason(a, b, years_apart),
         None if (a.unit, a.kind) == (b.unit, b.kind) else "another unit or kind",
         period_reason(a, b, years_apart),
         running_total_reason(a) or running_total_reason(b),
@@ -143,11 +143,12 @@ def generic_metric(key: str) -> bool:
     return len([word for word in key.split() if word not in vague]) <= 1
 
 
-def one_statement_reason(a: Reading, b: Reading) -> str | None:
-    """Numbers of one sentence (or of one sentence repeated in two releases) are items of a
-    list; a document giving several values for the metric and period gives a breakdown (by
-    place, group, company), and which of them another document's figure is, is unknown."""
-    if a.sentence == b.sentence:
+def one_statement_reason(a: Reading, b: Reading, years_apart: int = 0) -> str | None:
+    """Numbers of one period in one sentence (or in one sentence repeated in two releases) are
+    items of a list (a sentence giving two years' values is a series); a document giving
+    several values for the metric and period gives a breakdown (by place, group, company),
+    and which of them another document's figure is, is unknown."""
+    if a.sentence == b.sentence and not years_apart:
         return "two numbers of one sentence"
     if a.document != b.document and max(a.values_in_document, b.values_in_document) > 1:
         return "a breakdown: the document gives several values for the metric and period"

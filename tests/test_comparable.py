@@ -77,6 +77,14 @@ def test_a_sentence_near_miss_is_not_the_same_quantity(sentence, reason):
     assert reason in not_comparable(BASE, replace(LATER, sentence=sentence))
 
 
+def test_one_sentence_gives_a_series_of_two_years_but_no_two_values_of_one():
+    sentence = "Exports were 2.40 trillion yuan in 2022 and 2.52 trillion yuan in 2023."
+    first = replace(BASE, sentence=sentence)
+    second = replace(LATER, sentence=sentence, period="2023", document=BASE.document)
+    assert not_comparable(first, second, years_apart=1) is None
+    assert "one sentence" in not_comparable(first, replace(second, period="2022"))
+
+
 def test_a_generic_metric_compares_within_one_document():
     first = replace(BASE, metric="revenue", sentence="In 2022, revenue was 2.40 trillion yuan.")
     second = replace(first, observation="o2", value=2.52e12, surface="2.52 trillion yuan",
