@@ -652,21 +652,17 @@ def demo(
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)
-        print_rows(rows, readable_columns(name, rows), "table", limit=10)
+        print_rows(rows, readable_columns(rows), "table", limit=10)
     graph.visualize(output)
     out.print(f"browser view: {output.resolve()}", markup=False, highlight=False)
 
 
-def readable_columns(query_name: str, rows) -> list[str]:
-    """Columns worth showing a person: not the query's parameters, not IRIs."""
-    from .queries import get_query
-
-    parameters = {p.name for p in get_query(query_name).parameters}
+def readable_columns(rows) -> list[str]:
+    """Columns worth showing a person: not IRIs."""
     return [
         c
         for c in rows.columns
-        if c not in parameters
-        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows.texts)
+        if not all(row.get(c, "").startswith(("http://", "https://")) for row in rows.texts)
     ]
 
 

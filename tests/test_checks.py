@@ -179,6 +179,6 @@ def test_a_split_in_the_corrections_file_keeps_a_name_apart(run_kg, tmp_path):
     store = tmp_path / "kg"
     assert run_kg("build", NUMBERS, "--store", store).returncode == 0
     result = run_kg("query", "metric-timeline", "-p", "metric=telecom", "-f", "json", "-s", store)
-    names = {(row["metricName"], row["period"]) for row in json.loads(result.stdout)}
+    names = {(row["metric"], row["period"]) for row in json.loads(result.stdout)}
     assert ("telecom revenue", "2022") in names  # on its own
     assert ("telecommunications business revenue", "2021") in names  # the others still merged
