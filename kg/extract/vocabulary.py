@@ -17,6 +17,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
+from lemminflect import getLemma
+
 __all__ = ["column", "heads", "month_number", "plural", "rows", "singular", "words"]
 
 DATA = "data"
@@ -61,18 +63,18 @@ def heads(**conditions: str) -> Mapping[str, str]:
 
 @lru_cache(maxsize=4096)
 def singular(word: str) -> str:
-    """The singular of an English plural noun, lower case: a listed irregular plural, else the
-    word without a final -s (not of -ss, -us, -is words: "class", "status", "basis").
+    """The singular of an English plural noun, lower case: a listed irregular plural (or a
+    plural kept as it is), else lemminflect's noun lemma of a word in -s.
 
-    >>> [singular(w) for w in ("Ministries", "plans", "news", "status", "objectives", "act")]
-    ['ministry', 'plan', 'new', 'status', 'objectives', 'act']
+    >>> [singular(w) for w in ("Ministries", "plans", "news", "status", "strategies", "act")]
+    ['ministry', 'plan', 'news', 'status', 'strategy', 'act']
     """
     word = word.lower()
     irregular = column("plurals", "singular")
     if word in irregular:
         return irregular[word]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+    if word.endswith("s"):
+        return getLemma(word, upos="NOUN")[0]
     return word
 
 
