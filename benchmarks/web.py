@@ -140,6 +140,7 @@ def ctrl_c_stop(corpus: Path) -> tuple[str, str, str]:
             stderr=subprocess.PIPE,
             text=True,
             start_new_session=True,
+            preexec_fn=heed_ctrl_c,
         )
         build.stderr.readline()  # the first documents are stored
         time.sleep(3)  # well into the build
@@ -157,14 +158,23 @@ def ctrl_c_stop(corpus: Path) -> tuple[str, str, str]:
     )
 
 
-def processes_in_group(group: int) -> int:
-    def group_of(stat: Path) -> str:
-        try:
-            return stat.read_text().rsplit(")", 1)[-1].split()[2]
-        except OSError:  # ended meanwhile
-            return ""
+def heed_ctrl_c() -> None:
+    """SIGINT as a terminal's foreground job has it: a job a shell starts in the background
+    inherits SIGINT ignored, and so would the build (which then rightly ignores Ctrl-C)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
-    return sum(1 for stat in Path("/proc").glob("[0-9]*/stat") if group_of(stat) == str(group))
+
+def processes_in_group(group: int) -> int:
+    """Live processes of the group (an ended worker waiting for init to reap it is not one)."""
+
+    def live_in_group(stat: Path) -> bool:
+        try:
+            state, _, pgrp = stat.read_text().rsplit(")", 1)[-1].split()[:3]
+        except OSError:  # ended meanwhile
+            return False
+        return pgrp == str(group) and state != "Z"
+
+    return sum(1 for stat in Path("/proc").glob("[0-9]*/stat") if live_in_group(stat))
 
 
 if __name__ == "__main__":

@@ -315,6 +315,8 @@ def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_pat
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As a terminal's foreground job: a suite run in the background has SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     first = build.stderr.readline()  # said once the first documents are stored
     os.killpg(build.pid, signal.SIGINT)

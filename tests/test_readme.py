@@ -79,11 +79,13 @@ def reader_folder(tmp_path):
 
     import kg
 
-    examples = sorted(EXAMPLES.glob("*.txt"))
+    # The release the pipeline line removes names neither agency the tour's views look for.
+    release = next(EXAMPLES.glob("*transport*.txt"))
     (tmp_path / "reports").mkdir()
-    for path in examples[1:]:
-        shutil.copy(path, tmp_path / "reports" / path.name)
-    shutil.copy(examples[0], tmp_path / "release.txt")
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        if path != release:
+            shutil.copy(path, tmp_path / "reports" / path.name)
+    shutil.copy(release, tmp_path / "release.txt")
     (tmp_path / "more.html").write_text(
         "<html><body><p>The Ministry of Power launched the Grid Plan in 2024.</p></body></html>",
         encoding="utf-8",
