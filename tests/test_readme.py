@@ -28,8 +28,6 @@ def test_two_commands_are_at_the_top():
 def test_the_pipeline_line_of_the_tour_runs_as_written(tmp_path):
     """Three readers and a writer at once on one store: every command succeeds."""
     import shutil
-    import subprocess
-    import sys
 
     import kg
 
@@ -42,19 +40,23 @@ def test_the_pipeline_line_of_the_tour_runs_as_written(tmp_path):
         [tmp_path / "release.txt", *sorted(examples.glob("*.txt"))[1:]],
         store=tmp_path / ".kg-store",
     ).close()
-    bin_dir = Path(sys.executable).parent
-    result = subprocess.run(
-        ["bash", "-c", f"set -o pipefail; {line}; echo ${{PIPESTATUS[@]}}"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={"PATH": f"{bin_dir}:/usr/bin:/bin"},
-    )
+    result = run_in_shell(f"{line}; echo ${{PIPESTATUS[@]}}", tmp_path)
     assert result.stdout.strip().splitlines()[-1] == "0 0 0 0", result.stderr
     assert (tmp_path / "all.trig").stat().st_size > 0
     with kg.open(tmp_path / ".kg-store", read_only=True) as graph:
         assert len(graph.store.documents()) == len(list(examples.glob("*.txt"))) - 1
+
+
+def run_in_shell(line: str, folder: Path) -> subprocess.CompletedProcess:
+    """A README line as a reader's shell runs it, with this environment's kg first on PATH."""
+    return subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {line}"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"},
+    )
 
 
 def tour_cli_lines() -> list[str]:
@@ -99,14 +101,7 @@ def test_every_command_of_the_tour_runs_as_written(reader_folder):
     lines = tour_cli_lines()
     assert len(lines) >= 14 and "kg check" in lines
     for line in lines:
-        result = subprocess.run(
-            ["bash", "-c", f"set -o pipefail; {line}"],
-            cwd=reader_folder,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env={"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin"},
-        )
+        result = run_in_shell(line, reader_folder)
         assert result.returncode == 0, (line, result.stderr)
 
 
