@@ -490,14 +490,16 @@ def compact(network) -> tuple[list[dict], list[list]]:
     page, and an IRI for each end made them 5 of its 11.6 MB."""
     place = {node["id"]: i for i, node in enumerate(network.nodes)}
     nodes = [
-        {key: value for key, value in node.items() if value or key == "label"}
+        # Every node is drawn as a dot; a value of 0 ("more") or an empty list says nothing.
+        {key: value for key, value in node.items() if (value or key == "label") and key != "shape"}
         for node in network.nodes
     ]
     for node in nodes:
-        node.pop("shape", None)  # the page draws every node as a dot
-        for observation in node.get("observations", []):
-            for key in [key for key, value in observation.items() if value is None]:
-                del observation[key]
+        if "observations" in node:
+            node["observations"] = [
+                {key: value for key, value in o.items() if value is not None}
+                for o in node["observations"]
+            ]
     edges = [[place[e["from"]], place[e["to"]], e["label"], e["via"]] for e in network.edges]
     return nodes, edges
 
