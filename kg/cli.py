@@ -210,9 +210,9 @@ def build(
 
 def empty_folders(paths: list[Path]) -> list[Path]:
     """Folders given to build that hold no visible file."""
-    from .sources import iter_paths
+    from .sources import is_folder, iter_paths
 
-    return [path for path in paths if path.is_dir() and next(iter_paths([path]), None) is None]
+    return [path for path in paths if is_folder(path) and next(iter_paths([path]), None) is None]
 
 
 def build_progress(paths: list[Path]):

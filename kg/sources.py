@@ -25,6 +25,7 @@ __all__ = [
     "document_from_text",
     "iter_documents",
     "iter_paths",
+    "is_folder",
 ]
 
 SOURCE_LINE = re.compile(r"\A\ufeff?# source:[ \t]*(?P<source>[^\n]*)\n(?:[ \t]*\n)?")
@@ -197,10 +198,17 @@ def iter_paths(paths: Iterable[str | Path], on_error=None) -> Iterator[Path]:
     passed over. A subfolder that cannot be listed goes to ``on_error(path, InputError)``."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if is_folder(path):
             yield from folder_entries(path, on_error)
         else:
             yield path
+
+
+def is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for the file system: read_document reports it
+        return False
 
 
 def folder_entries(folder: Path, on_error=None) -> list[Path]:

@@ -76,9 +76,17 @@ def hostile_build(tmp_path_factory) -> Build:
     unreadable_folder(folder)
     fifo = folder.parent / "pipe.txt"  # named on the command line, as a user would name a file
     os.mkfifo(fifo)
+    too_long = "n" * 5_000 + ".txt"  # over any file system's limit for a name (ENAMETOOLONG)
     store = folder.parent / "store"
     result = run_kg(
-        "build", folder, fifo, "--store", store, cwd=folder.parent, wrap=without_root_override
+        "build",
+        folder,
+        fifo,
+        too_long,
+        "--store",
+        store,
+        cwd=folder.parent,
+        wrap=without_root_override,
     )
     (folder / "locked").chmod(0o755)  # so that pytest can clean up
     return Build(result, store)
@@ -132,6 +140,10 @@ def test_a_symlink_loop_is_reported(hostile_build):
 
 def test_an_unreadable_subfolder_is_reported(hostile_build):
     assert "permission" in hostile_build.line_for("locked").lower()
+
+
+def test_a_name_too_long_for_the_file_system_is_one_line(hostile_build):
+    assert "too long" in hostile_build.line_for("n" * 5_000).lower()
 
 
 def test_a_fifo_is_refused_in_one_line_and_blocks_nothing(hostile_build):
