@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.attrs import LEMMA
@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
 from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
-from .identity import entity_key
+from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .span_classifier import candidate_spans, decode, load_span_classifier
 from .text import doc_text, literal_alternation, token_indices
@@ -121,7 +121,7 @@ class PolicyEntityRecognizer:
             *body_form_mentions(text, country),
             *self._name_run_mentions(doc),
             *self._quoted_mentions(text),
-            *self._list_mentions(text),
+            *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
         found = resolve_identities(found, country)
@@ -131,6 +131,7 @@ class PolicyEntityRecognizer:
             if self._acceptable(m.name, m.type)
         ]
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
+        found = with_document_keys(found)
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -209,7 +210,8 @@ class PolicyEntityRecognizer:
                 )
 
     # -- rule 4: coordinated lists ---------------------------------------------------------
-    def _list_mentions(self, text: str):
+    def _list_mentions(self, doc: Doc):
+        text = doc_text(doc)
         for match in COORDINATED.finditer(text):
             head_words = (
                 match["head"].lower().split()
@@ -218,7 +220,7 @@ class PolicyEntityRecognizer:
             type_ = head_type(head.split()[-1]) if head else None
             if not type_:
                 continue
-            for start, item in split_list_items(text, match.start("items"), match["items"]):
+            for start, item in list_names(doc, match):
                 name = f"{item} {head}" if not head_type(item.split()[-1]) else item
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
 
@@ -463,12 +465,9 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         word = re.match(r"\S+", text[start:end]).group()
         span = doc.char_span(start, start + len(word), alignment_mode="expand")
         lower = word.lower().strip('“"‘')
-        not_name = (
-            span is not None
-            and len(span) > 0
-            and span[0].pos_ not in NAME_POS
-            and not head_type(lower)
-        )
+        # the word's first token that is not an opening quote: “14th is the ordinal, not “
+        first = next((t for t in span if not t.is_quote), None) if span is not None else None
+        not_name = first is not None and first.pos_ not in NAME_POS and not head_type(lower)
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -488,6 +487,37 @@ def split_on_and_the(text: str, start: int, end: int):
             yield piece_start, start + joiner.start()
             piece_start = start + joiner.end()
     yield piece_start, end
+
+
+CLAUSE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb: the words are a clause, not a name
+NOT_NAME_START = {"ADP", "ADV", "SCONJ", "PRON", "AUX", "VERB"}
+
+
+def list_names(doc: Doc, match: re.Match) -> Iterator[tuple[int, str]]:
+    """The items of a coordinated list that are names, up to where the sentence goes on as a
+    clause ("... and the Hungary-Serbia railway are making headway, Meng said")."""
+    for start, item in split_list_items(doc_text(doc), match.start("items"), match["items"]):
+        cut = noun_phrase_end(doc, start, start + len(item))
+        if cut is None:
+            return
+        yield start, item[: cut - start]
+        if cut < start + len(item):
+            return
+
+
+def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where a list item's name ends: before a finite verb ("the Hungary-Serbia railway | are
+    making headway"); None when it is no name: it starts with a preposition, an adverb or a
+    verb ("at a press conference Tuesday", "down by 10%", "said Meng Wei")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    if not words or words[0].pos_ in NOT_NAME_START:
+        return None
+    verb = next((t for t in words if t.tag_ in CLAUSE_TAGS), None)
+    if verb is None:
+        return end
+    before = [t for t in words if t.i < verb.i]
+    return before[-1].idx + len(before[-1]) if before else None
 
 
 def split_list_items(text: str, base: int, items: str):
@@ -622,6 +652,27 @@ def resolve_identities(mentions: list[Mention], country: str | None) -> list[Men
         Mention(m.start, m.end, m.type, m.name, mention_key(m.type, m.name, country), m.rule)
         for m in mentions
     ]
+
+
+def with_document_keys(mentions: list[Mention]) -> list[Mention]:
+    """What one document says of identity (``kg.extract.identity``): agencies named without
+    their province once the document named it with it take the fuller name's key; a name
+    followed by a common noun (“Shramik Special” trains) the name's."""
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        names[(m.type, m.key)].add(m.name)
+    keys = {
+        ("Agency", k): v for k, v in local_body_keys({k for t, k in names if t == "Agency"}).items()
+    }
+    for type_ in POLICY_CLASSES:
+        of_type = {k: written for (t, k), written in names.items() if t == type_}
+        keys |= {(type_, k): v for k, v in described_name_keys(of_type).items()}
+    return [
+        replace(m, key=keys[(m.type, m.key)]) if (m.type, m.key) in keys else m for m in mentions
+    ]
+
+
+POLICY_CLASSES = ("Plan", "Regulation", "Program")
 
 
 def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
@@ -814,9 +865,18 @@ def lexicon_pattern() -> re.Pattern:
     for body in government_bodies():
         forms.add(body.name)
         forms.update(
-            a for a in (*body.acronyms, *body.aliases, *body.former_names) if is_safe_alias(a)
+            a
+            for a in (*body.acronyms, *body.aliases, *body.former_names)
+            if is_safe_alias(a) or is_body_word(a)
         )
     return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")
+
+
+def is_body_word(alias: str) -> bool:
+    """One capitalised word of four letters or more that the gazetteer lists as a body's name
+    ("Parliament", "Treasury", "Ofsted"): a name where it stands alone (``inside_longer_name``)
+    and the document's country has exactly that body (``find_body``)."""
+    return len(alias) >= 4 and alias.isalpha() and alias[0].isupper() and not alias.isupper()
 
 
 def is_safe_alias(alias: str) -> bool:

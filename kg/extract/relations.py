@@ -203,7 +203,7 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
-    if is_subject_of_controlling_verb(a, p):
+    if is_subject_of_controlling_verb(a, p) or acts_under(a, p):
         return True
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
@@ -456,6 +456,16 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
         if subjects:
             return any(agency in s.subtree for s in subjects)
     return False
+
+
+def acts_under(agency: Token, policy: Token) -> bool:
+    """ "The Ministry constructed toilets in schools under the Swachh Vidyalaya initiative": the
+    subject of what is done under a policy carries it out, whatever the verb."""
+    preposition = policy.head
+    if policy.dep_ != "pobj" or not preposition_words(preposition) & UNDER_WORDS:
+        return False
+    verb = governing_verb(preposition)
+    return verb is not None and role_in(agency, verb) == "subject"
 
 
 def lowest_common_verb(a: Token, b: Token) -> Token | None:
