@@ -51,11 +51,16 @@ def lexicon() -> dict[str, LexiconEntry]:
     return index
 
 
-_QUOTES = re.compile(r"[\"“”‘’`]|'(?!s\b)")
+_QUOTES = re.compile(r"[\"“”‘`]|['’](?!s\b)")
 
 
 def strip_quotes(name: str) -> str:
-    """Names keep the words of inner quotes but not the quote marks (People's stays)."""
+    """Names keep the words of inner quotes but not the quote marks (People's and People’s
+    stay, and are one name).
+
+    >>> strip_quotes("‘Biden’s’ “Plan”")
+    'Biden’s Plan'
+    """
     return re.sub(r"\s+", " ", _QUOTES.sub("", name)).strip()
 
 
@@ -69,6 +74,8 @@ def canonical_key(name: str) -> str:
     >>> canonical_key("Amendment to the Seeds Act") == canonical_key("amendment to Seeds Act")
     True
     >>> canonical_key("U.S. Congress") == canonical_key("US Congress")
+    True
+    >>> canonical_key("People’s Bank of China") == canonical_key("People's Bank of China")
     True
     """
     s = _QUOTES.sub("", name).lower()

@@ -27,6 +27,7 @@ from importlib import resources
 from io import BytesIO
 
 import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
 from .gazetteer import body_form_pattern, find_body
@@ -39,6 +40,7 @@ __all__ = [
     "SpanPrediction",
     "candidate_spans",
     "span_features",
+    "DocTokens",
     "feature_index",
     "load_span_classifier",
     "MODEL_FILE",
@@ -87,9 +89,9 @@ def trimmed_start(doc: Doc, start: int, end: int) -> int:
         or doc[start].lower_ in {"'s", "’s"}
     ):
         start += 1
-    if start + 1 < end and doc[start + 1].tag_ == "POS":  # "Biden's plan": the plan, not Biden's
-        start += 2
-    return start
+    # "Biden's plan", "President Biden's prescription drug law": the plan, not its possessor
+    possessives = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"]
+    return possessives[-1] + 1 if possessives else start
 
 
 def prepositional_tail(doc: Doc, end: int) -> int | None:
@@ -153,74 +155,150 @@ def shape_of(text: str) -> str:
     return "x" if text[:1].isalpha() else "p"
 
 
-def span_features(doc: Doc, start: int, end: int, country: str | None = None) -> list[str]:
-    """What the classifier sees of a span, as feature strings."""
-    span = doc[start:end]
-    words = [t.lower_ for t in span]
-    head = span.root
-    last = doc[end - 1]
-    first = doc[start]
-    text = doc_text(doc)[span.start_char : span.end_char]
-    shapes = "".join(shape_of(t.text) for t in span if t.lower_ not in NAME_CONNECTORS)
+@dataclass(frozen=True)
+class DocTokens:
+    """The token attributes the features read, as plain lists made in one pass per document:
+    reading them from spaCy tokens span by span made a Token object per look (about a tenth of
+    spaCy's own time on release text)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    pos: list[str]
+    dep: list[str]
+    ent: list[str]
+    shape: list[str]
+    alpha: list[bool]
+    year: list[bool]  # a four-digit number starting 19 or 20
+    leaf: list[bool]  # punctuation or space without dependents
+    head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
+    depth: list[int]  # steps from the token up to its sentence's root
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocTokens:
+        rows = [
+            (
+                t.text,
+                t.lower_,
+                t.lemma_.lower(),
+                t.tag_,
+                t.pos_,
+                t.dep_,
+                t.ent_type_,
+                shape_of(t.text),
+                t.is_alpha,
+                t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"},
+                (t.is_punct or t.is_space) and not t.n_lefts and not t.n_rights,
+            )
+            for t in doc
+        ]
+        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 11
+        heads = [int(i + offset) for i, offset in enumerate(doc.to_array(HEAD).view("int64"))]
+        return cls(*columns, heads, depths(heads))
+
+    def root(self, start: int, end: int) -> int:
+        """The span's root as spaCy's ``Span.root`` finds it: a sentence root in it, else of the
+        tokens whose head is outside the span the first nearest to the sentence's root (a
+        punctuation or space leaf counting as far), else the first token."""
+        inside = range(start, end)
+        sentence_root = next((i for i in inside if self.head[i] == i), None)
+        if sentence_root is not None:
+            return sentence_root
+        outside = [i for i in inside if not start <= self.head[i] < end]
+        far = len(self.head) - 1
+        return min(outside, key=lambda i: far if self.leaf[i] else self.depth[i], default=start)
+
+
+def depths(heads: list[int]) -> list[int]:
+    """Steps from each token up to the root of its sentence."""
+    depth: list[int | None] = [None] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        while depth[i] is None and heads[i] != i:
+            path.append(i)
+            i = heads[i]
+        known = depth[i] if depth[i] is not None else 0
+        depth[i] = known
+        for steps, j in enumerate(reversed(path), 1):
+            depth[j] = known + steps
+    return depth
+
+
+def span_features(
+    doc: Doc, start: int, end: int, country: str | None = None, tokens: DocTokens | None = None
+) -> list[str]:
+    """What the classifier sees of a span, as feature strings (``tokens``: ``DocTokens.of(doc)``,
+    made here if not given; pass it when scoring many spans of one document)."""
+    tokens = tokens or DocTokens.of(doc)
+    lower, texts = tokens.lower, tokens.text
+    words = lower[start:end]
+    head = tokens.root(start, end)
+    last_text, last_lower = texts[end - 1], lower[end - 1]
+    inside = range(start, end)
+    shapes = "".join(tokens.shape[i] for i in inside if lower[i] not in NAME_CONNECTORS)
     shape = re.sub(r"(.)\1+", r"\1+", shapes)
-    second = doc[start + 1].lower_ if end > start + 1 else "$"
+    second = lower[start + 1] if end > start + 1 else "$"
     features = [
         "bias",
-        f"last={last.lower_}",
-        f"last_lemma={last.lemma_.lower()}",
-        f"head={head.lemma_.lower()}",
-        f"first={first.lower_}",
+        f"last={last_lower}",
+        f"last_lemma={tokens.lemma[end - 1]}",
+        f"head={tokens.lemma[head]}",
+        f"first={lower[start]}",
         f"shape={shape}",
-        f"len={min(len(span), 8)}",
-        f"last_type={head_type(last.text) or '-'}",
-        f"last_type_shape={head_type(last.text) or '-'}|{shape}",
-        f"first_type={head_type(first.text) or '-'}|{second}",
-        f"head_dep={head.dep_}",
-        f"ner={head.ent_type_ or '-'}",
-        f"suffix={last.lower_[-3:]}",
-        f"prev={doc[start - 1].lower_ if start else '^'}",
-        f"next={doc[end].lower_ if end < len(doc) else '$'}",
-        f"prev2={doc[start - 2].lower_ if start > 1 else '^'}",
+        f"len={min(end - start, 8)}",
+        f"last_type={head_type(last_text) or '-'}",
+        f"last_type_shape={head_type(last_text) or '-'}|{shape}",
+        f"first_type={head_type(texts[start]) or '-'}|{second}",
+        f"head_dep={tokens.dep[head]}",
+        f"ner={tokens.ent[head] or '-'}",
+        f"suffix={last_lower[-3:]}",
+        f"prev={lower[start - 1] if start else '^'}",
+        f"next={lower[end] if end < len(lower) else '$'}",
+        f"prev2={lower[start - 2] if start > 1 else '^'}",
     ]
     features += [f"word={w}" for w in words if w not in NAME_CONNECTORS]
     features += [f"prep={w}" for w in words[1:-1] if w in TAIL_PREPOSITIONS]
     features += [f"type_word={t}" for t in {head_type(w) for w in words} if t]
-    features += shape_features(span)
-    features += governing_verb_features(head)
+    features += shape_features(tokens, start, end)
+    features += governing_verb_features(tokens, head)
+    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(last_text)]
     features += knowledge_features(text, country)
-    if start and doc[start - 1].text in {"“", '"', "‘"}:
+    if start and texts[start - 1] in {"“", '"', "‘"}:
         features.append("quoted")
-    if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper():
+    if end + 1 < len(texts) and texts[end] == "(" and texts[end + 1].isupper():
         features.append("acronym_follows")
-    if any(t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} for t in span):
+    if any(tokens.year[i] for i in inside):
         features.append("has_year")
     return features
 
 
-def shape_features(span) -> list[str]:
+def shape_features(tokens: DocTokens, start: int, end: int) -> list[str]:
     """Word-free views of a span that carry over to names never seen: how much of it is
     capitalised, whether its head is lowercase, a plural, an acronym."""
-    content = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
-    capitals = sum(t.text[:1].isupper() for t in content)
-    last = span[-1]
+    content = [
+        i for i in range(start, end) if tokens.alpha[i] and tokens.lower[i] not in NAME_CONNECTORS
+    ]
+    capitals = sum(tokens.text[i][:1].isupper() for i in content)
+    last = tokens.text[end - 1]
+    plural = "plural" if tokens.tag[end - 1] in {"NNS", "NNPS"} else "single"
     return [
         f"capital_share={round(4 * capitals / len(content)) if content else -1}",
-        f"last_case={shape_of(last.text)}|{'plural' if last.tag_ in {'NNS', 'NNPS'} else 'single'}",
-        f"has_acronym={any(t.text.isupper() and len(t.text) > 1 for t in span)}",
-        f"first_capital={span[0].text[:1].isupper()}|last_capital={last.text[:1].isupper()}",
+        f"last_case={shape_of(last)}|{plural}",
+        f"has_acronym={any(t.isupper() and len(t) > 1 for t in tokens.text[start:end])}",
+        f"first_capital={tokens.text[start][:1].isupper()}|last_capital={last[:1].isupper()}",
     ]
 
 
-def governing_verb_features(head) -> list[str]:
-    """ "issued the Notice", "launched a campaign": the verb the span's head hangs from."""
-    governor = head.head
-    while governor.dep_ in {"prep", "conj", "pobj"} and governor.head is not governor:
-        governor = governor.head
-    if governor.pos_ in {"VERB", "AUX"} and governor is not head:
-        return [
-            f"verb={governor.lemma_.lower()}",
-            f"verb_dep={governor.lemma_.lower()}|{head.dep_}",
-        ]
+def governing_verb_features(tokens: DocTokens, head: int) -> list[str]:
+    """ "issued the Notice", "launched a campaign": the verb the span's head hangs from (through
+    prepositions and conjunctions; a verb that is its sentence's root governs itself)."""
+    governor = tokens.head[head]
+    while tokens.dep[governor] in {"prep", "conj", "pobj"}:
+        governor = tokens.head[governor]
+    if tokens.pos[governor] in {"VERB", "AUX"}:
+        verb = tokens.lemma[governor]
+        return [f"verb={verb}", f"verb_dep={verb}|{tokens.dep[head]}"]
     return ["verb=-"]
 
 
@@ -283,7 +361,10 @@ class SpanClassifier:
         """Spans whose most probable class other than ``none`` has at least ``threshold``."""
         if not spans:
             return []
-        probabilities = self.probabilities([span_features(doc, s, e, country) for s, e in spans])
+        tokens = DocTokens.of(doc)
+        probabilities = self.probabilities(
+            [span_features(doc, s, e, country, tokens) for s, e in spans]
+        )
         best = probabilities[:, 1:].argmax(axis=1) + 1
         return [
             SpanPrediction(s, e, self.classes[k], float(probabilities[i, k]))
