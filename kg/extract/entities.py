@@ -49,7 +49,11 @@ _WORD = (
     # from every one of them, it took 29 s
     + r"|[A-Z][\w'’\-]*|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*{_WORD})*")
+_JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
+# "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
+# words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
+_BRACKETED = rf"\((?:[A-Z][\w'’\-]*){_JOIN}[A-Z][\w'’\-]*(?:{_JOIN}[A-Z][\w'’\-]*)*\)"
+NAME_RUN = re.compile(rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 # A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
 PERSON_TITLES = vocabulary.words("titles", ends_name="yes") | vocabulary.words(
@@ -63,6 +67,7 @@ QUOTED = re.compile(
     r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
     r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)"
 )  # 'Name', not don't
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "14th": a name may start with one
 YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
 ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z]{2,})\s*\)")
 LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
@@ -166,11 +171,7 @@ class PolicyEntityRecognizer:
             return False
         content = [w for w in words if w not in CONNECTORS]
         if type_ == "Agency":
-            if (
-                MEETING_WORDS & set(words)
-                or re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0])
-                and "congress" in words
-            ):
+            if MEETING_WORDS & set(words) or ORDINAL.fullmatch(words[0]) and "congress" in words:
                 # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
                 return False
             if (
@@ -181,6 +182,8 @@ class PolicyEntityRecognizer:
                 return False  # "State Governments", "relevant departments"
             if all(w in GENERIC_WORDS or head_type(w) == "Agency" for w in content):
                 return False
+        elif names_several(name):
+            return False
         non_head = [w for w in content if not head_type(w) and w not in GENERIC_WORDS]
         return len(content) >= self.min_name_words and bool(non_head)
 
@@ -196,7 +199,7 @@ class PolicyEntityRecognizer:
             if (
                 type_
                 and len(words) >= 2
-                and words[0][:1].isupper()
+                and (words[0][:1].isupper() or ORDINAL.fullmatch(words[0]))
                 and self._acceptable(inner, type_)
             ):
                 start = match.start(group) + match[group].index(inner)
@@ -223,6 +226,20 @@ class PolicyEntityRecognizer:
             for start, item in list_names(doc, match):
                 name = f"{item} {head}" if not head_type(item.split()[-1]) else item
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
+
+
+def names_several(name: str) -> bool:
+    """ "Bipartisan Infrastructure Law programs", "BRIC and FMA programs", "Major B&R projects":
+    a name's owner and a lowercase plural head speak of several policies, not of one."""
+    words = name.split()
+    last = words[-1].strip("“”\"‘’'.")
+    return (
+        len(words) >= 2
+        and last.islower()
+        and singular(last) != last
+        and head_type(last) is not None
+        and any(w[:1].isupper() for w in words[:-1])
+    )
 
 
 DAY_NAMES = [
@@ -701,7 +718,9 @@ def learned_mentions(
     for p in decode(load_span_classifier().predict(doc, spans, country, threshold)):
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
-        if not PRONOUN_OR_POSSESSIVE.search(name):
+        if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(
+            list(re.finditer(r"\S+", name))
+        ):
             out.append(
                 Mention(start, end, p.type, name, mention_key(p.type, name, country), "learned")
             )
@@ -731,20 +750,41 @@ def acronym_mentions(
             entity_key("Agency", expansion, country)
         )
         if target is None:
-            type_ = head_type(expansion.split()[-1]) or next(
-                (head_type(w) for w in expansion.split() if head_type(w)), None
-            )
-            if not type_:
+            target, written = expansion_mention(text, acronym, expansion, country)
+            if target is None:
                 continue
-            key = mention_key(type_, expansion, country)
-            target = Mention(0, 0, type_, expansion, key, "acronym")
-            written = text.find(f"{expansion} ({acronym})") if "," in expansion else -1
-            if (
-                written >= 0
-            ):  # a name only its acronym let us read whole ("... Compensation, and Liability Act")
-                yield Mention(written, written + len(expansion), type_, expansion, key, "head")
+            if written is not None:
+                yield written
         for start in uses[acronym]:
             yield Mention(start, start + len(acronym), target.type, acronym, target.key, "acronym")
+
+
+def expansion_mention(
+    text: str, acronym: str, expansion: str, country: str | None
+) -> tuple[Mention | None, Mention | None]:
+    """The entity an acronym's expansion names when no rule found it, by a head noun in the
+    expansion or right after the acronym ("Flood Mitigation Assistance (FMA) grant program");
+    and the expansion as written, when only its acronym let us read it whole ("...
+    Compensation, and Liability Act") or only the words after the acronym give its class."""
+    words = expansion.split()
+    type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
+    after = re.search(
+        rf"{re.escape(f'{expansion} ({acronym})')}\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){{0,2}})", text
+    )
+    head_after = (
+        next((head_type(w) for w in after["words"].split() if head_type(w)), None)
+        if after and not type_
+        else None
+    )
+    type_ = type_ or head_after
+    if not type_:
+        return None, None
+    key = mention_key(type_, expansion, country)
+    target = Mention(0, 0, type_, expansion, key, "acronym")
+    written = after.start() if head_after else text.find(f"{expansion} ({acronym})")
+    if written >= 0 and ("," in expansion or head_after):
+        return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
+    return target, None
 
 
 def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:

@@ -53,6 +53,7 @@ MAX_SPAN_TOKENS = 16
 TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
+POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,9 @@ def trimmed_start(doc: Doc, start: int, end: int) -> int:
         or doc[start].lower_ in {"'s", "’s"}
     ):
         start += 1
-    # "Biden's plan", "President Biden's prescription drug law": the plan, not its possessor
-    possessives = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"]
+    # "Biden's plan", "President Biden's prescription drug law", "funding for its Flood
+    # Mitigation Assistance": the name, not its possessor
+    possessives = [t.i for t in doc[start : end - 1] if t.tag_ in POSSESSIVE_TAGS]
     return possessives[-1] + 1 if possessives else start
 
 
@@ -99,6 +101,8 @@ def prepositional_tail(doc: Doc, end: int) -> int | None:
     if end >= len(doc) or doc[end].lower_ not in TAIL_PREPOSITIONS:
         return None
     right = doc[end].right_edge.i + 1
+    if any(t.tag_ in POSSESSIVE_TAGS for t in doc[end:right]):
+        return None  # "funding for its Flood Mitigation Assistance": the name is after "its"
     stop = next(
         (t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right
     )

@@ -422,3 +422,60 @@ def test_a_name_keeps_words_that_look_like_headline_verbs(nlp, text, name):
     from kg.extract.doc_to_facts import facts_from_doc
 
     assert any(name in e.name for e in facts_from_doc(nlp(text)).entities)
+
+
+def test_an_ordinal_after_an_opening_quote_stays_in_the_name(nlp):
+    text = (
+        'The "14th Five-Year Plan" Information and Communication Industry Development Plan was '
+        "issued, and 5 three-year action plans were launched."
+    )
+    names = {m.name for m in nlp(text)._.kg_mentions if m.type == "Plan"}
+    assert "14th Five-Year Plan Information and Communication Industry Development Plan" in names
+    assert "14th Five-Year Plan" in names
+
+
+def test_a_list_ends_where_the_sentence_goes_on_as_a_clause(nlp):
+    text = (
+        "Major B&R projects, including the China-Laos railway, China-Thailand railway, "
+        "Jakarta-Bandung High-Speed Railway, and Hungary-Serbia railway are making positive "
+        "headway, Meng said."
+    )
+    names = {m.name for m in nlp(text)._.kg_mentions if m.rule == "list"}
+    assert "Hungary-Serbia railway project" in names
+    assert not any("headway" in n or "Meng" in n for n in names)
+
+
+def test_a_bracketed_title_inside_an_act_name_is_part_of_it(nlp):
+    text = (
+        "The Departmentalization of Union Accounts (Transfer of Personnel) Act, 1976 was enacted "
+        "by Parliament."
+    )
+    names = {m.name for m in nlp(text)._.kg_mentions if m.type == "Regulation"}
+    assert "Departmentalization of Union Accounts (Transfer of Personnel) Act" in names
+
+
+def test_the_head_after_an_acronym_gives_the_expansion_its_class(nlp):
+    text = (
+        "- $160 million in funding for its Flood Mitigation Assistance (FMA) grant program for "
+        "Fiscal Year 2021. FMA grants reduce flood damage."
+    )
+    found = {(m.name, m.type) for m in nlp(text)._.kg_mentions}
+    assert ("Flood Mitigation Assistance", "Program") in found
+    assert ("FMA", "Program") in found
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        (
+            "The Bipartisan Infrastructure Law programs will help families save on energy.",
+            "Bipartisan Infrastructure Law programs",
+        ),
+        (
+            "FEMA will update the BRIC and FMA programs next year.",
+            "BRIC and FMA programs",
+        ),
+    ],
+)
+def test_a_name_and_a_plural_head_speak_of_several_policies(nlp, text, not_a_name):
+    assert not_a_name not in {m.name for m in nlp(text)._.kg_mentions}
