@@ -158,7 +158,9 @@ class PolicyEntityRecognizer:
     # -- rule 2: title-case names classified by head noun -----------------------------
     def _name_run_mentions(self, doc: Doc):
         for match in NAME_RUN.finditer(doc_text(doc)):
-            for start, end, type_ in classify_name_run(doc, match.start(), match.end()):
+            named = list(classify_name_run(doc, match.start(), match.end()))
+            named = named or list(lowercase_head_after(doc, match.start(), match.end()))
+            for start, end, type_ in named:
                 name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
                     yield Mention(
@@ -378,6 +380,28 @@ def classify_name_run(doc: Doc, start: int, end: int):
             words = list(re.finditer(r"\S+", text[part_start:part_end]))
             if words and not is_heading(words):
                 yield from name_by_head(part_start, words)
+
+
+AFTER_NAME_HEADS = heads(rules="after-name")
+LOWERCASE_HEAD = re.compile(
+    rf"(?:[ \t]+[a-z][a-z-]*){{0,2}}?[ \t]+(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b"
+)
+NOT_OWNERS = {"GPE", "NORP", "PERSON", "DATE"}  # "China program", "Biden plan"
+
+
+def lowercase_head_after(doc: Doc, start: int, end: int):
+    """A capitalised name whose class noun follows in lower case ("the One You campaign", "the
+    RCEP agreement", "Flood Mitigation Assistance grant program"), when the capitalised words
+    name no class and no body of their own."""
+    text = doc_text(doc)
+    start, end = trim_run(doc, start, end)
+    after = LOWERCASE_HEAD.match(text, end)
+    if after is None or start >= end or find_body(text[start:end]) is not None:
+        return
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.ent_type_ in NOT_OWNERS or head_type(span[-1].text):
+        return
+    yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
 
 
 # Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"

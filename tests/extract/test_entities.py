@@ -479,3 +479,23 @@ def test_the_head_after_an_acronym_gives_the_expansion_its_class(nlp):
 )
 def test_a_name_and_a_plural_head_speak_of_several_policies(nlp, text, not_a_name):
     assert not_a_name not in {m.name for m in nlp(text)._.kg_mentions}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        (
+            "Public Health England launched the One You campaign in March.",
+            "One You campaign",
+            "Program",
+        ),
+        ("China signed the RCEP agreement with 14 countries.", "RCEP agreement", "Regulation"),
+    ],
+)
+def test_a_capitalised_name_with_its_class_noun_in_lower_case(nlp, text, name, type_):
+    assert (name, type_) in {(m.name, m.type) for m in nlp(text)._.kg_mentions}
+
+
+def test_a_body_a_country_or_a_person_before_a_class_noun_names_no_policy(nlp):
+    text = "The EPA program is new. The China program and the Biden plan were discussed."
+    assert {m.type for m in nlp(text)._.kg_mentions} <= {"Agency"}
