@@ -232,14 +232,15 @@ class PolicyEntityRecognizer:
 
 def names_several(name: str) -> bool:
     """ "Bipartisan Infrastructure Law programs", "BRIC and FMA programs", "Major B&R projects":
-    a name's owner and a lowercase plural head speak of several policies, not of one."""
+    a name's owner and a lowercase plural programme noun speak of several programmes, not of
+    one ("TSCA test orders" are one instrument, used many times)."""
     words = name.split()
     last = words[-1].strip("“”\"‘’'.")
     return (
         len(words) >= 2
         and last.islower()
         and singular(last) != last
-        and head_type(last) is not None
+        and head_type(last) == "Program"
         and any(w[:1].isupper() for w in words[:-1])
     )
 
@@ -399,8 +400,8 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
     if after is None or start >= end or find_body(text[start:end]) is not None:
         return
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.ent_type_ in NOT_OWNERS or head_type(span[-1].text):
-        return
+    if span is None or span.root.ent_type_ in NOT_OWNERS or any(head_type(t.text) for t in span):
+        return  # "Project NextGen contract agreement": the name has its own class noun
     yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
 
 
@@ -780,7 +781,11 @@ def acronym_mentions(
             if written is not None:
                 yield written
         for start in uses[acronym]:
-            yield Mention(start, start + len(acronym), target.type, acronym, target.key, "acronym")
+            end = start + len(acronym)
+            after = LOWERCASE_HEAD.match(text, end)
+            if after and AFTER_NAME_HEADS[after["head"]] == target.type:
+                end = after.end()  # "the RCEP agreement", "the BRIC program": the acronym's entity
+            yield Mention(start, end, target.type, text[start:end], target.key, "acronym")
 
 
 def expansion_mention(

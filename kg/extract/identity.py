@@ -33,6 +33,8 @@ False
 True
 >>> same("Health Department", "Department of Health")
 True
+>>> same("Ministry of Commerce of China", "MOFCOM")
+True
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ import re
 from functools import lru_cache
 
 from . import vocabulary
-from .gazetteer import find_body, government_bodies, subnational_units
+from .gazetteer import country_names, find_body, government_bodies, subnational_units
 from .lexicon import canonical_key, head_type
 
 __all__ = ["entity_key", "agency_core_name", "local_body_keys", "described_name_keys"]
@@ -71,7 +73,11 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
     if type_ != "Agency":
         return canonical_key(without_descriptors(name))
     core = agency_core_name(name)
-    body = find_body(core, country=country) or body_with_spelled_field(core, country)
+    body = (
+        find_body(core, country=country)
+        or body_with_spelled_field(core, country)
+        or body_of_named_country(core)
+    )
     return body.key if body is not None else canonical_key(core)
 
 
@@ -105,6 +111,17 @@ def agency_core_name(name: str) -> str:
     if head_last and head_last["field"].split()[0] not in {"State", "National", "Federal"}:
         core = f"{head_last['head']} of {head_last['field']}"
     return core
+
+
+def body_of_named_country(core: str):
+    """ "Ministry of Commerce of China" is China's Ministry of Commerce: a listed body's name
+    followed by "of" and its country's name ("Government of India" stays: no body is named
+    "Government")."""
+    for of in re.finditer(r"\s+of\s+(?:the\s+)?", core):
+        country = country_names().get(core[of.end() :])
+        if country:
+            return find_body(core[: of.start()], country=country)
+    return None
 
 
 FILLERS = {"and", "of", "the", "for"}  # not spelled in an abbreviation ("HRD")

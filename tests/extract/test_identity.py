@@ -118,3 +118,17 @@ def test_a_possessive_with_a_curly_apostrophe_is_one_name_with_a_straight_one():
     assert entity_key("Agency", "People’s Bank of China") == entity_key(
         "Agency", "People's Bank of China"
     )
+
+
+def test_a_body_followed_by_of_and_its_country_is_that_countrys_body():
+    assert entity_key("Agency", "Ministry of Commerce of China") == entity_key("Agency", "MOFCOM")
+    assert entity_key("Agency", "Government of India") == "government of india"
+
+
+def test_an_acronym_with_its_class_noun_is_the_acronyms_entity(nlp):
+    text = (
+        "The Regional Comprehensive Economic Partnership (RCEP) agreement was signed on Sunday. "
+        "The RCEP agreement covers 15 countries."
+    )
+    found = {m.key for m in nlp(text)._.kg_mentions if m.type == "Regulation"}
+    assert found == {"regional comprehensive economic partnership"}
