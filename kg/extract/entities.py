@@ -32,7 +32,7 @@ from . import vocabulary
 from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
-from .span_classifier import candidate_spans, decode, load_span_classifier
+from .span_classifier import DocTokens, candidate_spans, decode, load_span_classifier
 from .text import doc_text, literal_alternation, token_indices
 from .vocabulary import heads, plural, singular
 
@@ -734,13 +734,14 @@ def learned_mentions(
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
     taken = sorted((m.start, m.end) for m in found if m.end > m.start)
+    tokens = DocTokens.of(doc)
     spans = [  # a name has two words at least (``_acceptable``): shorter spans are not scored
         (s, e)
-        for s, e in candidate_spans(doc)
+        for s, e in candidate_spans(doc, tokens)
         if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
     ]
     out = []
-    for p in decode(load_span_classifier().predict(doc, spans, country, threshold)):
+    for p in decode(load_span_classifier().predict(doc, spans, country, threshold, tokens)):
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
         if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(

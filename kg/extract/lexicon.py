@@ -17,6 +17,7 @@ from .vocabulary import heads, singular
 __all__ = ["head_type", "strip_quotes", "LexiconEntry", "lexicon", "canonical_key"]
 
 
+@lru_cache(maxsize=65536)
 def head_type(word: str) -> str | None:
     """The class a head noun names: ``head_type("Programmes") == "Program"``."""
     return heads(rules="name").get(singular(word.strip("“”\"‘’'")))
@@ -64,6 +65,7 @@ def strip_quotes(name: str) -> str:
     return re.sub(r"\s+", " ", _QUOTES.sub("", name)).strip()
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same names by every rule
 def canonical_key(name: str) -> str:
     """Case-, quote- and spelling-insensitive form of a name, used for identity.
 

@@ -27,7 +27,20 @@ from importlib import resources
 from io import BytesIO
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.tokens import Doc
 
 from .gazetteer import body_form_pattern, find_body
@@ -65,34 +78,36 @@ class SpanPrediction:
 
 
 # -- candidates ---------------------------------------------------------------------------------
-def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+def candidate_spans(doc: Doc, tokens: DocTokens | None = None) -> list[tuple[int, int]]:
     """Token bounds of the spans worth classifying, each once, in text order: noun chunks
     (without a leading determiner or possessive), noun chunks with one prepositional tail
     ("rectification actions for the Internet industry"), title-case runs joined by
-    connectors ("Department of the Treasury") and quoted names."""
+    connectors ("Department of the Treasury") and quoted names. ``tokens``: ``DocTokens.of(doc)``,
+    made here if not given."""
+    tokens = tokens or DocTokens.of(doc)
     spans: set[tuple[int, int]] = set()
     for start, end in noun_chunk_bounds(doc):
-        start = trimmed_start(doc, start, end)
+        start = trimmed_start(tokens, start, end)
         if start < end:
             spans.add((start, end))
             tail = prepositional_tail(doc, end)
             if tail:
                 spans.add((start, tail))
-    spans.update(title_case_runs(doc))
+    spans.update(title_case_runs(tokens))
     spans.update(quoted_spans(doc))
-    return sorted(s for s in spans if 0 < s[1] - s[0] <= MAX_SPAN_TOKENS and is_wordy(doc, *s))
+    return sorted(s for s in spans if 0 < s[1] - s[0] <= MAX_SPAN_TOKENS and is_wordy(tokens, *s))
 
 
-def trimmed_start(doc: Doc, start: int, end: int) -> int:
+def trimmed_start(tokens: DocTokens, start: int, end: int) -> int:
     while start < end and (
-        doc[start].pos_ in LEADING_DROPS
-        or doc[start].tag_ == "POS"
-        or doc[start].lower_ in {"'s", "’s"}
+        tokens.pos[start] in LEADING_DROPS
+        or tokens.tag[start] == "POS"
+        or tokens.lower[start] in {"'s", "’s"}
     ):
         start += 1
     # "Biden's plan", "President Biden's prescription drug law", "funding for its Flood
     # Mitigation Assistance": the name, not its possessor
-    possessives = [t.i for t in doc[start : end - 1] if t.tag_ in POSSESSIVE_TAGS]
+    possessives = [i for i in range(start, end - 1) if tokens.tag[i] in POSSESSIVE_TAGS]
     return possessives[-1] + 1 if possessives else start
 
 
@@ -109,25 +124,25 @@ def prepositional_tail(doc: Doc, end: int) -> int | None:
     return stop if stop > end + 1 else None
 
 
-def title_case_runs(doc: Doc):
+def title_case_runs(tokens: DocTokens):
     """Runs of capitalised words, connectors allowed inside ("Ministry of Human Resources and
-    Social Security"), never across a line break."""
+    Social Security"), never across a line break (a token of its own, neither)."""
     start = None
-    for token in [*doc, None]:
+    for i in range(len(tokens.text) + 1):
+        last = i == len(tokens.text)
         capital = (
-            token is not None
-            and token.text[:1].isupper()
-            and "\n" not in token.text_with_ws[:-1]
-            and not (start is None and token.pos_ in LEADING_DROPS)
+            not last
+            and tokens.text[i][:1].isupper()
+            and not (start is None and tokens.pos[i] in LEADING_DROPS)
         )  # "The Home Office": from "Home"
-        connector = token is not None and start is not None and token.lower_ in NAME_CONNECTORS
+        connector = not last and start is not None and tokens.lower[i] in NAME_CONNECTORS
         if capital or connector:
             if start is None:
-                start = token.i
+                start = i
             continue
         if start is not None:
-            end = token.i if token is not None else len(doc)
-            while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+            end = i
+            while end > start and tokens.lower[end - 1] in NAME_CONNECTORS:
                 end -= 1
             if end > start:
                 yield start, end
@@ -144,8 +159,8 @@ def quoted_spans(doc: Doc):
             yield span.start, span.end
 
 
-def is_wordy(doc: Doc, start: int, end: int) -> bool:
-    return any(t.is_alpha and len(t) > 1 for t in doc[start:end])
+def is_wordy(tokens: DocTokens, start: int, end: int) -> bool:
+    return any(tokens.alpha[i] and len(tokens.text[i]) > 1 for i in range(start, end))
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -181,25 +196,37 @@ class DocTokens:
 
     @classmethod
     def of(cls, doc: Doc) -> DocTokens:
-        rows = [
-            (
-                t.text,
-                t.lower_,
-                t.lemma_.lower(),
-                t.tag_,
-                t.pos_,
-                t.dep_,
-                t.ent_type_,
-                shape_of(t.text),
-                t.is_alpha,
-                t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"},
-                (t.is_punct or t.is_space) and not t.n_lefts and not t.n_rights,
-            )
-            for t in doc
-        ]
-        columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 11
-        heads = [int(i + offset) for i, offset in enumerate(doc.to_array(HEAD).view("int64"))]
-        return cls(*columns, heads, depths(heads))
+        """One array of the Doc's attribute ids, each distinct id read as a string once."""
+        if not len(doc):
+            return cls(*[[] for _ in range(13)])
+        table = doc.to_array(TABLE_ATTRIBUTES)
+        strings = doc.vocab.strings
+        text, lower, lemma, tag, pos, dep, ent = (
+            read_column(table[:, k], lambda i: strings[i] if i else "")
+            for k in range(len(STRING_ATTRIBUTES))
+        )
+        alpha, like_num, punct, space = (table[:, k].astype(bool) for k in range(7, 11))
+        heads = (numpy.arange(len(doc)) + table[:, 11].view("int64")).tolist()
+        dependents = numpy.zeros(len(doc), dtype=bool)
+        dependents[[h for i, h in enumerate(heads) if h != i]] = True
+        return cls(
+            text,
+            lower,
+            [word.lower() for word in lemma],
+            tag,
+            pos,
+            dep,
+            ent,
+            [shape_of(word) for word in text],
+            alpha.tolist(),
+            [
+                bool(n) and len(w) == 4 and w[:2] in {"19", "20"}
+                for n, w in zip(like_num, text, strict=True)
+            ],
+            ((punct | space) & ~dependents).tolist(),
+            heads,
+            depths(heads),
+        )
 
     def root(self, start: int, end: int) -> int:
         """The span's root as spaCy's ``Span.root`` finds it: a sentence root in it, else of the
@@ -212,6 +239,17 @@ class DocTokens:
         outside = [i for i in inside if not start <= self.head[i] < end]
         far = len(self.head) - 1
         return min(outside, key=lambda i: far if self.leaf[i] else self.depth[i], default=start)
+
+
+STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
+TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD]
+
+
+def read_column(ids: numpy.ndarray, read) -> list[str]:
+    """The string of every id of a column, each distinct id read once."""
+    distinct, where = numpy.unique(ids, return_inverse=True)
+    values = [read(int(i)) for i in distinct]
+    return [values[k] for k in where.ravel().tolist()]
 
 
 def depths(heads: list[int]) -> list[int]:
@@ -241,7 +279,7 @@ def span_features(
     last_text, last_lower = texts[end - 1], lower[end - 1]
     inside = range(start, end)
     shapes = "".join(tokens.shape[i] for i in inside if lower[i] not in NAME_CONNECTORS)
-    shape = re.sub(r"(.)\1+", r"\1+", shapes)
+    shape = collapsed_shape(shapes)
     second = lower[start + 1] if end > start + 1 else "$"
     features = [
         "bias",
@@ -275,6 +313,12 @@ def span_features(
     if any(tokens.year[i] for i in inside):
         features.append("has_year")
     return features
+
+
+@lru_cache(maxsize=4096)
+def collapsed_shape(shapes: str) -> str:
+    """ "XXxX" -> "X+xX": a run of one shape counts once."""
+    return re.sub(r"(.)\1+", r"\1+", shapes)
 
 
 def shape_features(tokens: DocTokens, start: int, end: int) -> list[str]:
@@ -341,16 +385,19 @@ class SpanClassifier:
         self.indices, self.weights, self.bias, self.classes = indices, weights, bias, classes
 
     def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
-        """One row of class probabilities per span (``features`` from ``span_features``)."""
+        """One row of class probabilities per span (``features`` from ``span_features``); all
+        spans' features looked up at once."""
         scores = numpy.tile(self.bias, (len(features), 1))
-        for row, names in enumerate(features):
-            hashed = numpy.fromiter(
-                (feature_index(f) for f in names), dtype=numpy.int64, count=len(names)
-            )
-            at = numpy.searchsorted(self.indices, hashed)
-            known = at < len(self.indices)
-            known[known] &= self.indices[at[known]] == hashed[known]
-            scores[row] += self.weights[at[known]].sum(axis=0)
+        hashed = numpy.fromiter(
+            (feature_index(f) for names in features for f in names), dtype=numpy.int64
+        )
+        rows = numpy.repeat(numpy.arange(len(features)), [len(names) for names in features])
+        at = numpy.searchsorted(self.indices, hashed)
+        known = at < len(self.indices)
+        known[known] &= self.indices[at[known]] == hashed[known]
+        rows, weights = rows[known], self.weights[at[known]]
+        for k in range(scores.shape[1]):
+            scores[:, k] += numpy.bincount(rows, weights=weights[:, k], minlength=len(features))
         scores -= scores.max(axis=1, keepdims=True)
         exp = numpy.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -361,11 +408,12 @@ class SpanClassifier:
         spans: list[tuple[int, int]],
         country: str | None = None,
         threshold: float = 0.5,
+        tokens: DocTokens | None = None,
     ) -> list[SpanPrediction]:
         """Spans whose most probable class other than ``none`` has at least ``threshold``."""
         if not spans:
             return []
-        tokens = DocTokens.of(doc)
+        tokens = tokens or DocTokens.of(doc)
         probabilities = self.probabilities(
             [span_features(doc, s, e, country, tokens) for s, e in spans]
         )
