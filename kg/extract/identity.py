@@ -196,17 +196,34 @@ def unit_keys() -> frozenset[str]:
 def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     """Within one document and class, the key of a name followed by one common noun (written
     in lower case at least once) -> the key of the name alone, when the document names it alone
-    too: “Shramik Special” trains are the Shramik Special. ``names``: key -> the names written
-    with it. A word only ever capitalised makes another entity ("Medicare Part D"), and so does
-    a head noun ("the “14th Five-Year Plan” ... Development Plan" is a plan of its own).
+    too: “Shramik Special” trains are the Shramik Special. A name followed by its acronym in
+    brackets and a class noun is the name ("Flood Mitigation Assistance (FMA) grant program").
+    ``names``:
+    key -> the names written with it. A word only ever capitalised makes another entity
+    ("Medicare Part D"), and so does a head noun ("the “14th Five-Year Plan” ... Development Plan" is a plan of its own).
 
     >>> described_name_keys({"shramik special": {"Shramik Special"},
     ...                      "shramik special trains": {"Shramik Special trains"}})
     {'shramik special trains': 'shramik special'}
+    >>> described_name_keys({"flood mitigation assistance": {"Flood Mitigation Assistance"},
+    ...     "flood mitigation assistance fma grant program": {
+    ...         "Flood Mitigation Assistance (FMA) grant program"}})
+    {'flood mitigation assistance fma grant program': 'flood mitigation assistance'}
     """
     found = {}
     for key, written in names.items():
         short, _, last = key.rpartition(" ")
         if short in names and any(w.split()[-1].islower() for w in written) and not head_type(last):
             found[key] = short
+        for name in written:
+            bracketed = BRACKETED_ACRONYM.match(name)
+            if bracketed and bracketed["acronym"][0] == bracketed["name"][0]:
+                found[key] = canonical_key(bracketed["name"])
     return found
+
+
+# "Building Resilient Infrastructure and Communities (BRIC) program": the name, its acronym in
+# brackets and a lowercase class noun
+BRACKETED_ACRONYM = re.compile(
+    r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z&]*[A-Z])\)(?:\s+[a-z-]+){0,2}$"
+)

@@ -132,3 +132,12 @@ def test_an_acronym_with_its_class_noun_is_the_acronyms_entity(nlp):
     )
     found = {m.key for m in nlp(text)._.kg_mentions if m.type == "Regulation"}
     assert found == {"regional comprehensive economic partnership"}
+
+
+def test_a_name_with_its_bracketed_acronym_and_class_noun_is_the_name(nlp):
+    text = (
+        "- $500 million for its Building Resilient Infrastructure and Communities (BRIC) program "
+        "for Fiscal Year 2021.\nFEMA also updated the BRIC program criteria."
+    )
+    keys_found = {m.key for m in nlp(text)._.kg_mentions if m.type == "Program"}
+    assert keys_found == {"building resilient infrastructure and communities"}
