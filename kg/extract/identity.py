@@ -198,9 +198,9 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     in lower case at least once) -> the key of the name alone, when the document names it alone
     too: “Shramik Special” trains are the Shramik Special. A name followed by its acronym in
     brackets and a class noun is the name ("Flood Mitigation Assistance (FMA) grant program").
-    ``names``:
-    key -> the names written with it. A word only ever capitalised makes another entity
-    ("Medicare Part D"), and so does a head noun ("the “14th Five-Year Plan” ... Development Plan" is a plan of its own).
+    ``names``: key -> the names written with it. A word only ever capitalised makes another
+    entity ("Medicare Part D"), and so does a head noun ("the “14th Five-Year Plan” ...
+    Development Plan" is a plan of its own).
 
     >>> described_name_keys({"shramik special": {"Shramik Special"},
     ...                      "shramik special trains": {"Shramik Special trains"}})
