@@ -4,6 +4,7 @@
     python benchmarks/run.py ../shared/corpus/bulk --limit 0      # the whole corpus
     python benchmarks/run.py CORPUS --query-store .kg-store       # query latency on a big store
     python benchmarks/run.py CORPUS --query-store .kg-store --only-load   # the endpoint alone
+    python benchmarks/run.py CORPUS --only-long-text              # memory on one long document
 
 Every figure is a ratio against a baseline measured in the same run (bare ``nlp.pipe`` of the
 same model on the same texts; ``--jobs 1``; rdflib's Memory store), so it can be compared
@@ -34,6 +35,7 @@ RDFLIB_TIMEOUT = 60.0
 LOAD_CLIENTS = 50  # concurrent clients of `kg serve` in the load test (issue 21: p99 < 1 s)
 LOAD_REQUESTS = 10  # requests each client sends, one after another
 TURNS = 6  # slices of the corpus on which bare spaCy and kg take turns
+LONG_TEXT_KB = (100, 300, 1000)  # sizes of the one-document memory test (issue 21)
 
 
 def main() -> None:
@@ -41,6 +43,9 @@ def main() -> None:
     if args.only_load:
         rows = endpoint_load(args.query_store, args.load_query, LOAD_CLIENTS, LOAD_REQUESTS)
         print_table(rows, [], 0)
+        return
+    if args.only_long_text:
+        print_table(long_text_memory(LONG_TEXT_KB), [], 0)
         return
     sample = read_corpus(args.corpus, args.limit and max(args.limit, args.jobs_sample))
     documents = sample[: args.limit] if args.limit else sample
@@ -103,6 +108,11 @@ def parse_args():
     )
     parser.add_argument(
         "--only-load", action="store_true", help="only the endpoint load test, on --query-store"
+    )
+    parser.add_argument(
+        "--only-long-text",
+        action="store_true",
+        help=f"only the peak memory of building one numeric document of {LONG_TEXT_KB} KB",
     )
     return parser.parse_args()
 
@@ -427,6 +437,50 @@ def _rdflib_worker(triples: list[str], sparql: str, connection) -> None:
     import os
 
     os._exit(0)
+
+
+# -- (f) one long numeric document -----------------------------------------------------------------
+BUILD_ONE_AND_REPORT_PEAK = """
+import resource, sys, kg
+kg.build([sys.argv[1]], store=sys.argv[2])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def long_text_memory(sizes_kb: tuple[int, ...]) -> list[tuple[str, str, str]]:
+    """Peak memory of a process building one table of numbers of each size, alone (a fresh
+    process each, the model load included), against the smallest: flat means a ratio near 1."""
+    import subprocess
+
+    rows, peaks = [], []
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes_kb:
+            text = Path(scratch) / f"numbers-{size}kb.txt"
+            text.write_text(numbers_table(size * 1000), encoding="utf-8")
+            started = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-c", BUILD_ONE_AND_REPORT_PEAK, text, Path(scratch) / f"s{size}"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            seconds = time.perf_counter() - started
+            peaks.append(float(result.stdout.split()[-1]))
+            rows.append(
+                (
+                    f"one document: a {size:,} KB table of numbers",
+                    f"peak {peaks[-1]:,.0f} MB, {seconds:,.0f} s",
+                    f"{peaks[-1] / peaks[0]:.2f}x the peak at {sizes_kb[0]} KB",
+                )
+            )
+    return rows
+
+
+def numbers_table(chars: int) -> str:
+    """A Markdown table of county figures, ``chars`` characters long: every cell a number."""
+    lines = ["Investment by county.", "", "| County | Investment (million yuan) | Growth (%) |"]
+    lines += [f"| County {r} | {1000 + r:,} | {r % 9}.{r % 7} |" for r in range(chars // 30)]
+    return "\n".join(lines)[:chars]
 
 
 # -- helpers ---------------------------------------------------------------------------------------

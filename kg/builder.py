@@ -8,6 +8,8 @@
                                       Dask cluster (``scheduler``); the model loads once per
                                       process:
                                       nlp.pipe -> facts_from_doc -> document_graph -> N-Triples
+                                      (a long text: parsed in chunks, its facts read section
+                                      by section and merged)
                 --stored_in_commits-> documents gathered until they hold ``commit_triples``,
                                       then their named graphs replaced in one atomic write,
                                       in the order batches finish, by a writer thread while
@@ -30,9 +32,9 @@ from itertools import chain, islice
 from pathlib import Path
 
 from .errors import InputError, KGError
-from .extract.components import parse_long_text
+from .extract.components import paragraph_chunks, parse_long_text
 from .extract.doc_to_facts import facts_from_doc
-from .extract.facts import DocumentFacts
+from .extract.facts import DocumentFacts, merged_facts, shifted_facts
 from .identity import consolidate, default_corrections, read_corrections
 from .rdf.build import document_graph
 from .rdf.iris import document_iri
@@ -50,11 +52,17 @@ COMMIT_TRIPLES = 20_000
 # million numbers is not a million observations of one metric (1 MB of numbers once became
 # 1.37M quads and 3.2 GB): past the bound the first ones are kept and the build says so.
 MAX_OBSERVATIONS_PER_DOCUMENT = 10_000
-# Texts longer than this are parsed in paragraph chunks, one at a time: spaCy's memory grows
-# with the text it parses at once (a 300 KB table of numbers peaked at 1.6 GB whole; 90 KB in
-# 10 KB chunks at 0.23 GB against 0.64 GB whole). No release in the dev or bulk corpus is longer
-# (the longest: 28 KB), so their extraction is unchanged.
+# Texts longer than this are parsed in paragraph chunks of ``CHUNK_CHARS``, one at a time:
+# spaCy's memory grows with the text it parses at once (100 KB of table peaked at 0.47 GB in
+# 50 KB chunks, 0.24 GB in 10 KB chunks without the tensors the kg components never read). No
+# release in the dev or bulk corpus is longer (the longest: 45 KB), so their extraction is
+# unchanged.
 LONG_TEXT_CHARS = 50_000
+CHUNK_CHARS = 10_000
+# A text longer than this is extracted section by section, each section's Doc dropped before
+# the next is parsed, so memory follows the section, not the document; names and acronyms link
+# within a section and across sections through the store's alias registry.
+SECTION_CHARS = 200_000
 
 
 @dataclass
@@ -198,8 +206,8 @@ def extract_batch(
     nlp, extractor = load_nlp(model), extraction_description(model)
     try:
         return [
-            extracted(doc, document, extractor, max_observations)
-            for doc, document in parse_documents(nlp, documents, len(documents))
+            extracted(facts, document, extractor, max_observations)
+            for facts, document in documents_facts(nlp, documents, len(documents))
         ]
     except KGError:
         raise
@@ -213,8 +221,8 @@ def extract_one(
     nlp, document: SourceDocument, extractor: str, max_observations: int
 ) -> ExtractedDocument:
     try:
-        ((doc, _),) = parse_documents(nlp, [document], 1)
-        return extracted(doc, document, extractor, max_observations)
+        ((facts, _),) = documents_facts(nlp, [document], 1)
+        return extracted(facts, document, extractor, max_observations)
     except KGError:
         raise
     except Exception as e:  # noqa: BLE001 - one bad document must not stop a corpus
@@ -230,9 +238,9 @@ def failed_extraction(document: SourceDocument, error: Exception) -> ExtractedDo
 
 
 def extracted(
-    doc, document: SourceDocument, extractor: str, max_observations: int
+    facts: DocumentFacts, document: SourceDocument, extractor: str, max_observations: int
 ) -> ExtractedDocument:
-    facts, note = bounded_facts(facts_from_doc(doc), document, max_observations)
+    facts, note = bounded_facts(facts, document, max_observations)
     graph = document_graph(document, facts, extractor)
     label = document.path or document.identity
     return ExtractedDocument(label, str(document_iri(document.key)), graph.ntriples(), note=note)
@@ -253,9 +261,9 @@ def bounded_facts(
     return replace(facts, observations=facts.observations[:max_observations]), note
 
 
-def parse_documents(nlp, documents, batch_size: int):
-    """(spaCy Doc, document) pairs in input order, through ``nlp.pipe``; a text longer than
-    ``LONG_TEXT_CHARS`` (or ``nlp.max_length``) is parsed in paragraph chunks, one at a time."""
+def documents_facts(nlp, documents, batch_size: int) -> Iterator[tuple[DocumentFacts, object]]:
+    """(facts, document) pairs in input order, through ``nlp.pipe``; a text longer than
+    ``LONG_TEXT_CHARS`` (or ``nlp.max_length``) is parsed in chunks, section by section."""
     longest = min(LONG_TEXT_CHARS, nlp.max_length)
     short = [d for d in documents if len(d.text) <= longest]
     parsed = dict(
@@ -263,9 +271,20 @@ def parse_documents(nlp, documents, batch_size: int):
     )
     for document in documents:
         if id(document) in parsed:
-            yield parsed[id(document)], document
+            yield facts_from_doc(parsed.pop(id(document))), document
         else:
-            yield parse_long_text(nlp, document.text, chunk_chars=longest), document
+            yield facts_of_long_text(nlp, document.text, min(CHUNK_CHARS, longest)), document
+
+
+def facts_of_long_text(nlp, text: str, chunk_chars: int) -> DocumentFacts:
+    """The facts of each ``SECTION_CHARS`` section, its offsets made the document's, merged."""
+    parts, offset = [], 0
+    for section in paragraph_chunks(text, SECTION_CHARS):
+        doc = parse_long_text(nlp, section, chunk_chars=chunk_chars)
+        parts.append(shifted_facts(facts_from_doc(doc), offset))
+        offset += len(section)
+        del doc  # before the next section is parsed
+    return merged_facts(parts)
 
 
 # -- storing ---------------------------------------------------------------------------------------

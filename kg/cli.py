@@ -429,8 +429,9 @@ def check(
     list_checks: Annotated[bool, typer.Option("--list", help="list the number checks")] = False,
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
-    """Check the numbers: stated changes against stored figures, parts against totals, percent
-    for percentage points, 10^4 scale slips; each finding with both of its sentences."""
+    """Check the numbers: figures restated by later releases, stated changes against stored
+    figures, parts against totals, percent for percentage points, 10^4 scale slips; only
+    numbers that are the same quantity (kg.comparable), each finding with both sentences."""
     from dataclasses import asdict
 
     from .checks import number_checks

@@ -22,6 +22,14 @@ dropped (English compounds put the head last: "telecommunications revenue" is a 
 "revenue"); an abbreviation's words stay together ("gross domestic product" has no broader),
 and a name with a preposition left in it has none ("GDP per capita" is no kind of "capita").
 
+A concept is not yet a series. The rules only merge names, and conservatively; whether two
+observations of one concept are the same quantity (and so may be compared by the number checks)
+is decided by ``kg.comparable``: a generic concept (one word once vague modifiers such as
+"annual" or "new" are dropped: "revenue", "people", "annual funding") is never compared across
+documents, and two observations compare only with the same scope (places, "rural", "of which"),
+unit, kind, period written in their sentences, sub-period (months, quarters, fiscal years), no
+running total ("to date", "since") and exact values, beyond the rounding of each as written.
+
 The corrections file (``kg-corrections.tsv``, the file of the entity corrections too) merges or
 splits by hand: a line ``merge-metric<TAB>name<TAB>other name`` puts a name in the other's
 concept, ``split-metric<TAB>name`` keeps a name in a concept of its own (its words as written,

@@ -1,6 +1,7 @@
 """The query page ``kg serve`` shows at ``/``: YASGUI pointed at the server's own ``/sparql``.
 
-    library queries (queries/*.rq, read at render time) + prefixes + ontology terms
+    library queries (queries/*.rq) and number checks (queries/checks/numbers/*.rq), read at
+    render time, + prefixes + ontology terms
         --page_data--> JSON in the page --templates/query.html--> YASGUI with example tabs
 
 YASGUI (@zazuko/yasgui) and Chart.js are vendored under ``kg/static/`` by
@@ -19,6 +20,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 
+from .checks import CHECKS_FOLDER, number_checks
 from .pages import script_json, template
 from .queries import (
     LibraryQuery,
@@ -72,13 +74,26 @@ def page_data(facts: QueryPageFacts, prefixes: dict[str, str]) -> dict:
         "prefixes": prefixes,
         "firstQuery": FIRST_QUERY,
         "terms": ontology_terms(),
-        "queries": [query_entry(query) for query in fresh_library()],
+        "queries": [query_entry(query) for query in fresh_library()]
+        + [check_entry(check) for check in fresh_checks()],
     }
 
 
 def fresh_library() -> list[LibraryQuery]:
     """The library queries as their files say now (a query edited while serving shows at once)."""
     return [parse_query_file(query.path) for query in library().values()]
+
+
+def fresh_checks() -> list[LibraryQuery]:
+    """The number checks (``queries/checks/numbers/*.rq``) as their files say now."""
+    return [parse_query_file(check.path) for check in number_checks()]
+
+
+def check_entry(check: LibraryQuery) -> dict:
+    """A number check as the page lists it: named by its file under ``queries/`` (it has no
+    parameters, so the page opens its text as it is; ``kg check`` applies the rules of
+    ``kg.comparable`` to what it returns)."""
+    return query_entry(check) | {"name": "/".join((*CHECKS_FOLDER, check.name))}
 
 
 def query_entry(query: LibraryQuery) -> dict:

@@ -25,6 +25,7 @@ PLANTED = {
     "parts-exceed-total": ("hardware revenue was 40 billion", "hardware revenue was 40 billion"),
     "percent-for-points": ("was 25%, up 5 percent", "was 20% in 2020"),
     "scale-slip": ("456 billion yuan", "45.6 million yuan"),
+    "restatement": ("1.47 trillion yuan", "1.41 trillion yuan in 2021"),
 }
 
 
@@ -94,6 +95,29 @@ def test_target_status(numbers_graph, metric, status, later):
     assert (row["status"], row["later"]) == (status, later)
 
 
+PLAN = (
+    "Ministry of Transport: the plan for 2025\n\nBeijing, 10 January 2023\n\n"
+    "Revenue will reach 100 billion yuan by 2025. In 2022, revenue was 80 billion yuan.\n\n"
+    "The number of charging stations will reach 2 million by 2025. The number of charging "
+    "stations was 1.2 million in 2022. The number of charging stations is now 1.5 million.\n"
+)
+
+
+def test_targets_are_followed_only_for_a_series_with_written_years(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    rows = {
+        row["metricName"]: row for row in kg.build([tmp_path / "plan.txt"]).query("target-status")
+    }
+    # "revenue", one word, is no series: its other figures are too often of other things.
+    assert (rows["revenue"]["status"], rows["revenue"]["later"]) == (
+        "no actuals",
+        "not followed (one-word metric)",
+    )
+    # "is now 1.5 million" writes no year: the latest actual is the one of 2022.
+    stations = rows["charging stations"]
+    assert (stations["latestValue"], stations["latestPeriod"]) == (1200000, "2022")
+
+
 def test_the_forest_target_has_its_baseline_deadline_and_rates(numbers_graph):
     (row,) = numbers_graph.query("target-status", metric="forest coverage")
     assert (row["baselineValue"], row["baselinePeriod"], row["deadline"]) == (23, "2020", "2025")
@@ -135,7 +159,7 @@ def test_kg_check_reports_both_sentences(run_kg, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "[scale-slip] new energy vehicle sale" in result.stdout
     assert '"NEV sales were 45.6 million yuan in 2021."' in result.stdout
-    assert result.stderr.strip() == "5 finding(s)"
+    assert result.stderr.strip() == "6 finding(s)"
     rows = json.loads(run_kg("check", "percent-for-points", "-f", "json", "--store", store).stdout)
     assert [row["check"] for row in rows] == ["percent-for-points"]
     unknown = run_kg("check", "sums", "--store", store)

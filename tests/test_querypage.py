@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from kg.checks import number_checks
 from kg.queries import library
 from kg.querypage import (
     QueryPageFacts,
@@ -30,7 +31,7 @@ def page_data(page: str) -> dict:
 def test_the_page_carries_every_library_query_with_its_parameters_and_example():
     data = page_data(render_query_page(FACTS, PREFIXES))
     by_name = {query["name"]: query for query in data["queries"]}
-    assert list(by_name) == list(library())
+    assert list(by_name)[: len(library())] == list(library())
     for name, query in library().items():
         entry = by_name[name]
         assert entry["title"] == query.title and entry["form"] == query.form
@@ -38,6 +39,17 @@ def test_the_page_carries_every_library_query_with_its_parameters_and_example():
         assert entry["example"] == query.example
         assert entry["text"].startswith("# title: ")  # the file's header comments stay
     assert data["prefixes"] == PREFIXES and data["store"]["quads"] == 1234
+
+
+def test_the_page_lists_the_number_checks_after_the_library_queries():
+    data = page_data(render_query_page(FACTS, PREFIXES))
+    checks = data["queries"][len(library()) :]
+    assert [entry["name"] for entry in checks] == [
+        f"checks/numbers/{check.name}" for check in number_checks()
+    ]
+    for entry, check in zip(checks, number_checks(), strict=True):
+        assert entry["title"] == check.title and entry["parameters"] == []
+        assert entry["text"] == check.sparql  # opened as it is: no parameters to bind
 
 
 def test_the_page_loads_scripts_and_styles_from_its_own_server_only():

@@ -16,6 +16,7 @@ order). A processed Doc becomes plain records in ``kg.extract.doc_to_facts``.
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -180,10 +181,19 @@ def parse_long_text(nlp: Language, text: str, chunk_chars: int | None = None) ->
     document's), and the ``kg`` components run on the whole, so that names and acronyms link
     across chunks."""
     with nlp.select_pipes(disable=[c for c in COMPONENTS if c in nlp.pipe_names]):
-        chunks = list(nlp.pipe(paragraph_chunks(text, chunk_chars or nlp.max_length), batch_size=1))
-    doc = Doc.from_docs(chunks, ensure_whitespace=False)
+        pieces = paragraph_chunks(text, chunk_chars or nlp.max_length)
+        chunks = [without_tensor(chunk) for chunk in nlp.pipe(pieces, batch_size=1)]
+    doc = Doc.from_docs(chunks, ensure_whitespace=False, exclude=["tensor"])
+    del chunks
     for name in COMPONENTS:
         doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def without_tensor(doc: Doc) -> Doc:
+    """``doc`` without its tok2vec tensor (384 bytes a token in en_core_web_sm), which no kg
+    component reads: most of a long text's memory once parsed."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")  # a Doc's value when no tensor was set
     return doc
 
 

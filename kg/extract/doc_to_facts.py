@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from .entities import Mention
 from .facts import (
+    MAX_EVIDENCE_PER_ENTITY,
     DocumentFacts,
     EntityFact,
     EquivalentFact,
@@ -28,7 +29,6 @@ from .text import doc_text
 
 __all__ = ["facts_from_doc", "preferred_name"]
 
-MAX_EVIDENCE_PER_ENTITY = 10
 # "Biden's Inflation Reduction Act" is no person: a possessive names what someone has
 POSSESSIVE = re.compile(r"\w['’](?:s\b|\s|$)")
 

@@ -72,9 +72,10 @@ YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
 ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z]{2,})\s*\)")
 LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
 LIST_MODIFIERS = vocabulary.words("heads", rules="list-modifier")  # "action plans"
+LIST_CUES = vocabulary.words("common_words", uses="list-cue")  # "including", "namely"
 COORDINATED = re.compile(
     rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?"
-    rf"\b(?:including|namely|such as)\s+(?P<items>[^.;\n]+)",
+    rf"\b{literal_alternation(LIST_CUES)}\s+(?P<items>[^.;\n]+)",
     re.IGNORECASE,
 )
 # "the Ministry", or a bare "Cabinet approved ..." that no other capitalised word precedes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "EquivalentFact",
@@ -12,11 +12,14 @@ __all__ = [
     "ObservationFact",
     "RelationFact",
     "DocumentFacts",
+    "merged_facts",
+    "shifted_facts",
     "ENTITY_TYPES",
     "POLICY_TYPES",
 ]
 
 ENTITY_TYPES = ("Agency", "Plan", "Regulation", "Program", "Person")
+MAX_EVIDENCE_PER_ENTITY = 10
 POLICY_TYPES = ("Plan", "Regulation", "Program")
 
 
@@ -92,3 +95,49 @@ class DocumentFacts:
     observations: tuple[ObservationFact, ...] = ()
     relations: tuple[RelationFact, ...] = ()
     issuer: str | None = None  # the key of the agency the document speaks for
+
+
+# -- the facts of a text read in sections ----------------------------------------------------------
+def shifted_facts(facts: DocumentFacts, offset: int) -> DocumentFacts:
+    """``facts`` read from a section that starts ``offset`` characters into the document, with
+    every character offset made the document's."""
+    if offset == 0:
+        return facts
+
+    def shift(evidence: Evidence) -> Evidence:
+        return replace(evidence, start=evidence.start + offset, end=evidence.end + offset)
+
+    return DocumentFacts(
+        tuple(replace(e, evidence=tuple(map(shift, e.evidence))) for e in facts.entities),
+        tuple(
+            replace(o, evidence=shift(o.evidence), start=o.start + offset)
+            for o in facts.observations
+        ),
+        tuple(replace(r, evidence=shift(r.evidence)) for r in facts.relations),
+        facts.issuer,
+    )
+
+
+def merged_facts(parts: list[DocumentFacts]) -> DocumentFacts:
+    """The facts of a document's sections as one document's: an entity found in several
+    sections once (the first section's name, every alias, the first evidence), every
+    observation, each relation once, the first section's issuer."""
+    entities: dict[tuple[str, str], EntityFact] = {}
+    for entity in (e for part in parts for e in part.entities):
+        seen = entities.get((entity.type, entity.key))
+        entities[(entity.type, entity.key)] = (
+            entity if seen is None else merged_entity(seen, entity)
+        )
+    return DocumentFacts(
+        tuple(entities.values()),
+        tuple(o for part in parts for o in part.observations),
+        tuple(dict.fromkeys(r for part in parts for r in part.relations)),
+        next((part.issuer for part in parts if part.issuer), None),
+    )
+
+
+def merged_entity(first: EntityFact, later: EntityFact) -> EntityFact:
+    names = {*first.aliases, *later.aliases, later.name}
+    aliases = {name for name in names if name.lower() != first.name.lower()}
+    evidence = tuple(dict.fromkeys(first.evidence + later.evidence))[:MAX_EVIDENCE_PER_ENTITY]
+    return replace(first, aliases=tuple(sorted(aliases)), evidence=evidence)

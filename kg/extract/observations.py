@@ -377,12 +377,17 @@ def counted_beside_another(number: Token) -> bool:
     )
 
 
+LIST_CUE = re.compile(
+    rf"\b{literal_alternation(vocabulary.words('common_words', uses='list-cue'))}\b"
+)  # "including", "namely", "as follows"
+
+
 def is_list_counter(metric: str, sentence: str) -> bool:
     """ "5 three-year action plans were launched, including A, B ...": the count of a list."""
     words = metric.lower().split()
     return (
         any(head_type(word) is not None for word in words[-2:])  # "action plans launched"
-        and re.search(r"\b(?:including|namely|as follows)\b", sentence) is not None
+        and LIST_CUE.search(sentence) is not None
     )
 
 

@@ -79,7 +79,11 @@ def test_every_head_noun_has_one_class_every_rule_reads():
         ("status", "status"),
         ("basis", "basis"),
         ("act", "act"),
-        ("news", "new"),
+        ("news", "news"),
+        ("strategies", "strategy"),
+        ("buses", "bus"),
+        ("indices", "index"),
+        ("headquarters", "headquarters"),
     ],
 )
 def test_singular(plural, singular):

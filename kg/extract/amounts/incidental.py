@@ -9,7 +9,10 @@ any of them holds.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .ranges import looks_like_year
 from .reader import TIME_UNITS, Mention
@@ -46,11 +49,13 @@ CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.]*){2,4}")
 MIN_TITLE_WORDS = 4
 
 
-def not_prose_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` holds web addresses, markup, e-mail addresses and telephone numbers."""
+@lru_cache(maxsize=8)  # asked once per number of a sentence: a scan per number was quadratic
+def not_prose_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds web addresses, markup, e-mail addresses and telephone numbers, in
+    order."""
     if NOT_PROSE_HINT.search(text) is None:
-        return []
-    return [m.span() for m in NOT_PROSE.finditer(text)]
+        return ()
+    return tuple(m.span() for m in NOT_PROSE.finditer(text))
 
 
 def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
@@ -61,7 +66,9 @@ def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def in_not_prose(text: str, m: Mention) -> bool:
-    return any(start <= m.number[0] < end for start, end in not_prose_spans(text))
+    spans = not_prose_spans(text)
+    before = bisect_right(spans, (m.number[0], math.inf)) - 1  # the last span starting at or before
+    return before >= 0 and m.number[0] < spans[before][1]
 
 
 def words_before(text: str, m: Mention, count: int = 1) -> tuple[str, ...]:
