@@ -396,6 +396,8 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
     RCEP agreement", "Flood Mitigation Assistance grant program"), when the capitalised words
     name no class and no body of their own."""
     text = doc_text(doc)
+    if not LOWERCASE_HEAD.match(text, end):
+        return  # most runs: trimming them (a Span per word) would not bring a class noun nearer
     start, end = trim_run(doc, start, end)
     after = LOWERCASE_HEAD.match(text, end)
     if after is None or start >= end or find_body(text[start:end]) is not None:
