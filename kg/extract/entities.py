@@ -488,9 +488,6 @@ def name_by_head(base: int, words: list[re.Match]):
 
 
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
-# "Her Majesty's Inspectorate of Constabulary": a possessor that is part of the name
-NAME_POSSESSORS = vocabulary.words("common_words", uses="name-possessor")
-NAME_POSSESSOR_AFTER = re.compile(rf"\s+(?i:{literal_alternation(NAME_POSSESSORS)})['’]s\b")
 
 
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -506,11 +503,7 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if re.search(r"\w['’]s$", text[start:end]):  # "Department of Agriculture’s (USDA) ..."
         end -= 2
     # (?<!\S): only from a word's start (from inside 80,000 letters it took 73 s); same matches
-    possessive = [
-        match
-        for match in re.finditer(r"(?<!\S)(\S+)['’]s\s+", text[start:end])
-        if match[1].lower() not in NAME_POSSESSORS
-    ]
+    possessive = list(re.finditer(r"(?<!\S)\S+['’]s\s+", text[start:end]))
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
     while start < end:
@@ -519,12 +512,7 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         lower = word.lower().strip('“"‘')
         # the word's first token that is not an opening quote: “14th is the ordinal, not “
         first = next((t for t in span if not t.is_quote), None) if span is not None else None
-        not_name = (
-            first is not None
-            and first.pos_ not in NAME_POS
-            and not head_type(lower)
-            and not NAME_POSSESSOR_AFTER.match(text, start + len(word), end)  # "Her Majesty's"
-        )
+        not_name = first is not None and first.pos_ not in NAME_POS and not head_type(lower)
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())

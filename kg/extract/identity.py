@@ -59,7 +59,6 @@ QUALIFIER = re.compile(
     r"^(?:the\s+)?(?:U\.S\.|US|USA|United States|UK|U\.K\.|Union|Indian|India['’]s|Chinese|"
     r"China['’]s|British|EU|European Union)\s+(?=\S+\s+\S)"
 )
-MAJESTY = re.compile(r"^(?:the\s+)?(?:Her|His)\s+Majesty['’]s\s+", re.IGNORECASE)
 HEAD_LAST = re.compile(
     r"^(?P<field>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)\s+(?P<head>Department|Ministry)$"
 )
@@ -106,7 +105,6 @@ def agency_core_name(name: str) -> str:
     'Department of Commerce'
     """
     core = ORDINAL.sub("", name)
-    core = MAJESTY.sub("HM ", core)  # "Her Majesty's Inspectorate ..." is "HM Inspectorate ..."
     core = QUALIFIER.sub("", core)
     core = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
     head_last = HEAD_LAST.match(core)
