@@ -371,7 +371,11 @@ def stop_workers(executor) -> None:
     """End the workers now, not after their batches (which took seconds after Ctrl-C): what they
     were extracting was not written, so nothing stored is lost. ProcessPoolExecutor has no
     public way to end its processes before Python 3.14 (``terminate_workers``)."""
-    processes = list((executor._processes or {}).values())
+    import multiprocessing
+
+    # A worker being started at the moment of Ctrl-C is not yet among the executor's processes:
+    # left alone, it would outlive the build.
+    processes = {*(executor._processes or {}).values(), *multiprocessing.active_children()}
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()

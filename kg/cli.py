@@ -31,14 +31,36 @@ app = typer.Typer(
 )
 
 
+def reader_gone() -> None:
+    """End quietly, as Unix tools do, when the reader of stdout has gone (`| head -1`, or
+    `kg stats | kg validate`, which reads nothing): Python's recipe for SIGPIPE (the signal
+    module's "Note on SIGPIPE") points stdout at /dev/null, so that the flush at exit cannot
+    fail again, rather than restoring SIG_DFL, which would also kill the process when a socket
+    closes. Status 0, not 1: the command did its work, and ``set -o pipefail`` pipelines
+    (the README's own) must not fail because a reader wanted less."""
+    discard_stdout()
+    raise SystemExit(0)
+
+
+def discard_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def flush_stdout() -> None:
+    """Flush what a command wrote while its exit status is still its own (at exit, Python
+    would print a traceback and exit with 120 when the reader has gone)."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
+
+
 class OutputConsole(Console):
-    """stdout, where a reader that has gone (`kg validate | kg export ...`, `| head`) ends the
-    output quietly: rich exits with status 1 there, as if the command had failed."""
+    """stdout through rich, which would exit with status 1 when the reader has gone."""
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(0)
+        reader_gone()
 
 
 out = OutputConsole()
@@ -69,12 +91,16 @@ def reports_errors(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except BrokenPipeError:
+            reader_gone()
         except KGError as e:
             err.print(f"kg: error: {e}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print("kg: interrupted; documents already written are kept whole", markup=False)
             raise typer.Exit(130) from None
+        finally:
+            flush_stdout()
 
     return wrapper
 
@@ -381,14 +407,42 @@ def stats(store: StoreOption = str(DEFAULT_STORE)) -> None:
 def export(
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help=".ttl .trig .nq .nt .jsonld or .csv (observations)"),
+        typer.Option(
+            "--output",
+            "-o",
+            help=".ttl .trig .nq .nt .jsonld .rdf or .csv (observations); - for stdout",
+        ),
     ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="with -o -: trig, nq, ttl, nt, jsonld, rdf or csv")
+    ] = "nq",
     store: StoreOption = str(DEFAULT_STORE),
 ) -> None:
-    """Write the store to a file."""
+    """Write the store to a file, or to stdout."""
+    if str(output) == "-":
+        export_to_stdout(open_existing(store, read_only=True), fmt)
+        return
     check_output_suffix(output)
     open_existing(store, read_only=True).export(output)
     err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+def export_to_stdout(graph, fmt: str) -> None:
+    """The export written to a scratch file, then copied to stdout: the exporters write files
+    (Oxigraph's serializer, the CSV table), and stdout is a stream they cannot seek back in."""
+    import shutil
+    import tempfile
+
+    output = Path(f"export.{fmt.lower().lstrip('.')}")
+    if output.suffix not in {*EXPORT_FORMATS, ".csv"}:
+        raise OutputError(
+            f"unknown --format {fmt!r}; use one of "
+            + ", ".join(sorted(s.lstrip(".") for s in {*EXPORT_FORMATS, ".csv"}))
+        )
+    with tempfile.TemporaryDirectory() as scratch:
+        written = graph.export(Path(scratch) / output)
+        with written.open("rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
 
 
 @app.command()
@@ -599,21 +653,17 @@ def demo(
     for name in ("counts-by-class", "agency-responsibilities", "largest-changes"):
         rows = graph.query(name)
         out.rule(name)
-        print_rows(rows, readable_columns(name, rows), "table", limit=10)
+        print_rows(rows, readable_columns(rows), "table", limit=10)
     graph.visualize(output)
     out.print(f"browser view: {output.resolve()}", markup=False, highlight=False)
 
 
-def readable_columns(query_name: str, rows) -> list[str]:
-    """Columns worth showing a person: not the query's parameters, not IRIs."""
-    from .queries import get_query
-
-    parameters = {p.name for p in get_query(query_name).parameters}
+def readable_columns(rows) -> list[str]:
+    """Columns worth showing a person: not IRIs."""
     return [
         c
         for c in rows.columns
-        if c not in parameters
-        and not all(row.get(c, "").startswith(("http://", "https://")) for row in rows.texts)
+        if not all(row.get(c, "").startswith(("http://", "https://")) for row in rows.texts)
     ]
 
 
@@ -670,7 +720,7 @@ def print_table(table: Table) -> None:
     for column in table.columns:
         column.no_wrap = True
     width = Console(file=sys.stdout, width=1_000_000).measure(table).maximum
-    Console(file=sys.stdout, width=width, color_system=None).print(table)
+    OutputConsole(file=sys.stdout, width=width, color_system=None).print(table)
 
 
 def write_json(records: list[dict]) -> None:

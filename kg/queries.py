@@ -7,9 +7,11 @@ Each file starts with a comment header::
     # param agency text: part of an agency's name (case-insensitive); default: every agency
     # example: agency=Ministry
 
-A parameter is passed to the query as a binding of the variable of the same name, written
-as a VALUES block that pyoxigraph serialised (never formatted into the query text). Queries
-read it as ``COALESCE(?agency, "")``: left out, it matches every row.
+A parameter ``agency`` is passed to the query as a binding of the variable ``?agencyParam``,
+written as a VALUES block that pyoxigraph serialised (never formatted into the query text).
+Queries read it as ``COALESCE(?agencyParam, "")``: left out, it matches every row. The
+variable is not the parameter's own name so that result columns can be named after what they
+hold (``metric`` in ``observations`` is the metric), never after what was asked for.
 
 A ``name`` parameter is matched like a ``text`` one, but its longest word must be a whole
 word of the name: queries look it up in the name index (``kgo:nameKey``, see ``kg.names``)
@@ -137,8 +139,9 @@ def get_query(name: str) -> LibraryQuery:
 def bind_parameters(
     query: LibraryQuery, values: dict[str, str]
 ) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Typed RDF terms for the given parameter values; unknown names are refused. A ``name``
-    parameter also binds ``?<name>Key``, the name-index key to look it up by (given or not)."""
+    """Typed RDF terms for the given parameter values, as ``?<name>Param``; unknown names are
+    refused. A ``name`` parameter also binds ``?<name>Key``, the name-index key to look it up by
+    (given or not)."""
     known = {p.name: p for p in query.parameters}
     bindings = {}
     for name, raw in values.items():
@@ -147,11 +150,16 @@ def bind_parameters(
             raise QueryError(
                 f"query {query.name!r} has no parameter {name!r} (parameters: {allowed})"
             )
-        bindings[name] = to_term(known[name], raw)
+        bindings[parameter_variable(name)] = to_term(known[name], raw)
     for param in query.parameters:
         if param.type == "name":
             bindings[f"{param.name}Key"] = ox.Literal(search_key(values.get(param.name, "")))
     return bindings
+
+
+def parameter_variable(name: str) -> str:
+    """The variable a library query reads parameter ``name`` from."""
+    return f"{name}Param"
 
 
 def to_term(param: Parameter, raw: str) -> ox.NamedNode | ox.Literal:

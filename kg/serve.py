@@ -535,7 +535,9 @@ class SparqlServer(ThreadingHTTPServer):
 
             whole = view_graph(store)
             try:
-                page, _ = view_page(store, whole, expand_url="view/neighbours")
+                page, _ = view_page(
+                    store, whole, expand_url="view/neighbours", details_url="view/details"
+                )
             except InputError as e:  # a store with no entity yet: a page that says so
                 page = NOTHING_TO_DRAW.format(message=html.escape(str(e)))
             return whole, page.encode()
@@ -630,8 +632,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             )
         if path == "/view":
             return html_response(self.server.view()[1])
-        if path == "/view/neighbours":
-            return neighbours_response(self.server, params)
+        if path in VIEW_PARTS:
+            return view_part_response(self.server, VIEW_PARTS[path], params)
         return Response.text(HTTPStatus.NOT_FOUND, f"{path}: not here; the endpoint is /sparql")
 
     def post(self) -> Response:
@@ -782,13 +784,20 @@ def library_query_response(name: str, params: dict[str, list[str]]) -> Response:
     return Response(HTTPStatus.OK, "application/sparql-query; charset=utf-8", text.encode())
 
 
-def neighbours_response(server: SparqlServer, params: dict[str, list[str]]) -> Response:
-    """A node's neighbours in the whole view graph, for ``/view`` to add."""
-    from .viz import neighbours
+# What /view asks for about one node: its neighbours in the whole graph, to add them, and
+# what its panel lists (kg.viz names the functions).
+VIEW_PARTS = {"/view/neighbours": "neighbours", "/view/details": "node_details"}
+
+
+def view_part_response(
+    server: SparqlServer, function: str, params: dict[str, list[str]]
+) -> Response:
+    """One node's part of the whole view graph, as JSON for ``/view``."""
+    from . import viz
 
     whole, _ = server.view()
     try:
-        found = neighbours(server.store, whole, params.get("node", [""])[-1])
+        found = getattr(viz, function)(server.store, whole, params.get("node", [""])[-1])
     except KGError as e:
         return Response.text(HTTPStatus.NOT_FOUND, str(e))
     return Response(HTTPStatus.OK, "application/json", json.dumps(found).encode())

@@ -35,7 +35,15 @@ from .errors import InputError, OutputError, did_you_mean
 from .pages import script_json, template
 from .queries import internal_query
 
-__all__ = ["write_view", "view_graph", "view_page", "neighbours", "View", "CLASS_COLOURS"]
+__all__ = [
+    "write_view",
+    "view_graph",
+    "view_page",
+    "neighbours",
+    "node_details",
+    "View",
+    "CLASS_COLOURS",
+]
 
 # The classes the view draws (``--classes`` accepts these only).
 CLASS_COLOURS = {
@@ -120,18 +128,27 @@ def view_page(
     depth: int = 1,
     classes: list[str] | None = None,
     expand_url: str | None = None,
+    details_url: str | None = None,
 ) -> tuple[str, View]:
-    """The page's HTML for the part of ``whole`` asked for, and what it shows."""
+    """The page's HTML for the part of ``whole`` asked for, and what it shows. With
+    ``details_url`` (``kg serve``'s ``/view``), a node's sentences, documents and values are
+    fetched from there when it is shown rather than carried in the page: on a corpus they were
+    most of the page, and reading them most of the server's work."""
     things = without_documents(whole)
     asked = narrow(things, focus=focus, depth=depth, classes=classes)
     graph = with_documents(whole, most_important(asked, max_nodes), classes)
     shown = graph.number_of_nodes() - count_kind(graph, "Document")
     if shown == 0:
         raise InputError(nothing_to_draw(things.number_of_nodes(), classes))
-    add_details(store, graph)
+    if details_url is None:
+        add_details(store, graph)
     notice = hidden_notice(things.number_of_nodes(), asked.number_of_nodes(), shown, focus, classes)
     page = render_page(
-        pyvis_network(graph), notice=notice, positions=layout(graph), expand_url=expand_url
+        pyvis_network(graph),
+        notice=notice,
+        positions=layout(graph),
+        expand_url=expand_url,
+        details_url=details_url,
     )
     return page, View(Path(), shown, things.number_of_nodes() - shown, notice)
 
@@ -254,6 +271,18 @@ def neighbours(store, whole: nx.MultiDiGraph, node: str) -> dict:
     add_details(store, part)
     network = pyvis_network(part)
     return {"nodes": network.nodes, "edges": network.edges}
+
+
+def node_details(store, whole: nx.MultiDiGraph, node: str) -> dict:
+    """What a node's panel lists: its evidence sentences, documents and values by period."""
+    if node not in whole:
+        raise InputError(f"{node}: not a node of this graph")
+    part = whole.subgraph([node]).copy()
+    add_details(store, part)
+    data = part.nodes[node]
+    return {
+        key: data[key] for key in ("evidence", "documents", "observations", "more") if key in data
+    }
 
 
 def construct_graph(triples: list[ox.Triple]) -> nx.MultiDiGraph:
@@ -411,12 +440,19 @@ def split_concat(value: str | None) -> list[str]:
 
 def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
     """Fixed positions for graphs too large for in-browser physics (None: let the browser lay
-    out)."""
+    out). The entities are laid out by networkx; each document, drawn only when links through
+    documents are asked for, sits amid what it names (a corpus has more documents than
+    entities: laying them out too took most of the time, for nodes not drawn at first)."""
     if graph.number_of_nodes() <= PHYSICS_LIMIT:
         return None
+    documents = [n for n, kind in graph.nodes(data="kind") if kind == "Document"]
+    things = nx.Graph(graph.subgraph(set(graph) - set(documents)))
     positions = nx.spring_layout(
-        nx.Graph(graph), seed=7, iterations=60, scale=60.0 * graph.number_of_nodes() ** 0.5
+        things, seed=7, iterations=60, scale=60.0 * max(1, things.number_of_nodes()) ** 0.5
     )
+    for document in documents:
+        named = [positions[n] for n in nx.all_neighbors(graph, document) if n in positions]
+        positions[document] = sum(named) / len(named) if named else (0.0, 0.0)
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in positions.items()}
 
 
@@ -448,19 +484,46 @@ def pyvis_network(graph: nx.MultiDiGraph):
     return network
 
 
+def compact(network) -> tuple[list[dict], list[list]]:
+    """The page's nodes without their empty fields, and its edges as ``[from, to, label, via]``
+    with each end given by its place in the node list: on a corpus the edges are most of the
+    page, and an IRI for each end made them 5 of its 11.6 MB."""
+    place = {node["id"]: i for i, node in enumerate(network.nodes)}
+    nodes = [
+        # Every node is drawn as a dot; a value of 0 ("more") or an empty list says nothing.
+        {key: value for key, value in node.items() if (value or key == "label") and key != "shape"}
+        for node in network.nodes
+    ]
+    for node in nodes:
+        if "observations" in node:
+            node["observations"] = [
+                {key: value for key, value in o.items() if value is not None}
+                for o in node["observations"]
+            ]
+    edges = [[place[e["from"]], place[e["to"]], e["label"], e["via"]] for e in network.edges]
+    return nodes, edges
+
+
 def render_page(
-    network, *, notice: str, positions: dict | None, expand_url: str | None = None
+    network,
+    *,
+    notice: str,
+    positions: dict | None,
+    expand_url: str | None = None,
+    details_url: str | None = None,
 ) -> str:
     """The page: data as JSON in a <script type=application/json>, vis-network inlined."""
     lib = resources.files("pyvis").joinpath("lib/vis-9.1.2")
     kinds = sorted({n["kind"] for n in network.nodes})
+    nodes, edges = compact(network)
     data = {
-        "nodes": network.nodes,
-        "edges": network.edges,
+        "nodes": nodes,
+        "edges": edges,
         "notice": notice,
         "positions": positions,
         "colours": {k: CLASS_COLOURS.get(k, "#7f7f7f") for k in kinds},
         "expandUrl": expand_url,
+        "detailsUrl": details_url,
     }
     return (
         template("view.html")

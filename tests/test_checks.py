@@ -105,9 +105,7 @@ PLAN = (
 
 def test_targets_are_followed_only_for_a_series_with_written_years(tmp_path):
     (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
-    rows = {
-        row["metricName"]: row for row in kg.build([tmp_path / "plan.txt"]).query("target-status")
-    }
+    rows = {row["metric"]: row for row in kg.build([tmp_path / "plan.txt"]).query("target-status")}
     # "revenue", one word, is no series: its other figures are too often of other things.
     assert (rows["revenue"]["status"], rows["revenue"]["later"]) == (
         "no actuals",
@@ -203,6 +201,6 @@ def test_a_split_in_the_corrections_file_keeps_a_name_apart(run_kg, tmp_path):
     store = tmp_path / "kg"
     assert run_kg("build", NUMBERS, "--store", store).returncode == 0
     result = run_kg("query", "metric-timeline", "-p", "metric=telecom", "-f", "json", "-s", store)
-    names = {(row["metricName"], row["period"]) for row in json.loads(result.stdout)}
+    names = {(row["metric"], row["period"]) for row in json.loads(result.stdout)}
     assert ("telecom revenue", "2022") in names  # on its own
     assert ("telecommunications business revenue", "2021") in names  # the others still merged

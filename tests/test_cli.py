@@ -1,5 +1,7 @@
 """The real ``kg`` command: building, formats, the store, and errors users see."""
 
+import csv
+import io
 import json
 import os
 import re
@@ -252,7 +254,48 @@ def test_json_rows_have_numbers_and_csv_keeps_text(run_kg, built):
     assert all(isinstance(row["value"], (int, float)) for row in rows)
     csv_text = run_kg("query", "observations", "-f", "csv", "--store", store).stdout
     header = csv_text.splitlines()[0].split(",")
-    assert "metric" not in header and "metricName" in header  # no echo of the parameter
+    assert header[0] == "metric"  # the metric, not an echo of the parameter
+    metrics = {row["metric"] for row in csv.DictReader(io.StringIO(csv_text))}
+    assert metrics == {row["metric"] for row in rows} and "" not in metrics
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "observations", "-f", "json"],
+        ["query", "observations", "-f", "csv"],
+        ["query", "observations"],
+        ["query", "--list"],
+        ["sparql", "SELECT * WHERE { ?s ?p ?o }", "-f", "json"],
+        ["sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "-f", "ttl"],
+        ["export", "-o", "-"],
+        ["export", "-o", "-", "-f", "csv"],
+        ["stats"],
+    ],
+)
+def test_a_reader_that_has_gone_ends_the_output_quietly(built, args):
+    """A real pipe whose reader closes it before reading (as `kg validate` does in the README's
+    pipeline, or `head` after its lines): the command ends with status 0 and says nothing."""
+    store, _ = built
+    store_args = [] if args == ["query", "--list"] else ["--store", store]
+    writer = subprocess.Popen(
+        [kg_command(), *args, *store_args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    writer.stdout.close()
+    stderr = writer.stderr.read().decode()
+    assert writer.wait(timeout=600) == 0 and stderr == ""
+
+
+def test_head_reads_the_first_line_of_an_export_to_stdout(built):
+    store, _ = built
+    line = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {kg_command()} export -o - --store {store} | head -1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert line.returncode == 0 and line.stderr == ""
+    assert len(Dataset().parse(data=line.stdout, format="nquads")) == 1
 
 
 @pytest.mark.slow
@@ -272,6 +315,8 @@ def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_pat
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As a terminal's foreground job: a suite run in the background has SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     first = build.stderr.readline()  # said once the first documents are stored
     os.killpg(build.pid, signal.SIGINT)

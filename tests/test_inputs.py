@@ -139,9 +139,7 @@ The program will expand next year.
 
 def table_observations(graph) -> dict[str, tuple]:
     rows = graph.query("observations", metric="")
-    return {
-        r["metricName"]: (float(r["value"]), r["unit"], r["period"], r["evidence"]) for r in rows
-    }
+    return {r["metric"]: (float(r["value"]), r["unit"], r["period"], r["evidence"]) for r in rows}
 
 
 def test_an_html_table_in_a_text_is_read_cell_by_cell_under_its_headings(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 import kg
 from kg.errors import QueryError
 from kg.names import name_keys, search_key
-from kg.queries import inline_bindings, internal_query, library
+from kg.queries import inline_bindings, internal_query, library, parameter_variable
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*-violation.rq"))
@@ -51,17 +51,17 @@ def test_every_query_with_parameters_documents_an_example_call_that_runs(example
         ("agency-responsibilities", "instrumentName", "National Grid Modernisation Plan"),
         ("counts-by-class", "class", "Agency"),
         ("observations-by-currency", "unit", "GBP"),
-        ("largest-changes", "metricName", "bus passenger journeys in England"),
+        ("largest-changes", "metric", "bus passenger journeys in England"),
         ("documents", "documentTitle", "Department for Transport"),
         ("metric-observations", "unit", "GW"),
         ("entity-evidence", "entityName", "Driver and Vehicle Licensing Agency"),
         ("plan-hierarchy", "parentName", "Digital Infrastructure Action Plan"),
         ("documents-mentioning", "entityName", "Ministry of Power"),
-        ("observations", "metricName", "software business revenue"),
+        ("observations", "metric", "software business revenue"),
         ("people-and-roles", "personName", "Shri A. K. Verma"),
         ("programs-by-agency", "programName", "Safer Roads Campaign"),
         ("regulations-by-agency", "regulationName", "Electricity Market Coupling Regulations"),
-        ("targets-vs-actuals", "metricName", "5G base stations"),
+        ("targets-vs-actuals", "metric", "5G base stations"),
     ],
 )
 def test_library_queries_find_what_the_examples_state(
@@ -127,6 +127,22 @@ def test_a_very_long_name_is_searched_like_any_other(example_graph):
     assert example_graph.query("entity-evidence", name="x" * 200_000) == []
 
 
+@pytest.mark.parametrize("name", sorted(n for n, q in library().items() if q.parameters))
+def test_no_result_column_is_a_parameter_asked_for(example_graph, name):
+    query = library()[name]
+    if query.form == "SELECT":
+        columns = example_graph.query(name, **query.example).columns
+        assert not {parameter_variable(p.name) for p in query.parameters} & set(columns)
+
+
+def test_the_metric_column_of_observations_is_the_metric_not_the_text_asked_for(example_graph):
+    rows = example_graph.query("observations", metric="revenue")
+    assert rows and "revenue" not in {row["metric"] for row in rows}
+    assert {row["metric"] for row in rows} <= {
+        row["metric"] for row in example_graph.query("observations")
+    }
+
+
 def test_unknown_parameter_is_refused(example_graph):
     with pytest.raises(kg.KGError, match="has no parameter"):
         example_graph.query("agency-responsibilities", nonsense="1")
@@ -134,9 +150,9 @@ def test_unknown_parameter_is_refused(example_graph):
 
 # -- name parameters: looked up in the name index, then matched in full ----------------------------
 NAME_COLUMNS = {
-    "observations": "metricName",
-    "metric-observations": "metricName",
-    "targets-vs-actuals": "metricName",
+    "observations": "metric",
+    "metric-observations": "metric",
+    "targets-vs-actuals": "metric",
     "documents-mentioning": "entityName",
     "agency-responsibilities": "agencyName",
 }
@@ -163,10 +179,7 @@ def test_a_name_search_returns_every_row_whose_name_contains_the_words(example_g
     column = NAME_COLUMNS[name]
     every = [sorted(row.items()) for row in example_graph.query(name)]
     for probe in search_probes({dict(row)[column] for row in every}):
-        found = [
-            sorted((k, v) for k, v in row.items() if k != param)
-            for row in example_graph.query(name, **{param: probe})
-        ]
+        found = [sorted(row.items()) for row in example_graph.query(name, **{param: probe})]
         expected = [row for row in every if matches(probe, dict(row)[column])]
         assert sorted(found) == sorted(expected), probe
 
@@ -190,7 +203,7 @@ def test_a_name_search_finds_plurals_and_checks_the_whole_phrase(example_graph):
         example_graph.query("documents-mentioning", name="Ministry of Transport") == []
     )  # both words, not this phrase
     metrics = {
-        row["metricName"] for row in example_graph.query("metric-observations", metric="station")
+        row["metric"] for row in example_graph.query("metric-observations", metric="station")
     }
     assert "5G base stations" in metrics  # "station" finds "stations"
 
@@ -268,9 +281,9 @@ def test_a_metric_two_documents_spell_differently_is_listed_once_under_one_name(
         ("observations", {"metric": "budget"}),
     ]:
         rows = graph.query(name, **params)
-        budget = [r for r in rows if r["metricName"].lower() == "budget"]
+        budget = [r for r in rows if r["metric"].lower() == "budget"]
         assert len(budget) == len({r["observation"] for r in budget}) >= 1, name
-        assert len({r["metricName"] for r in budget}) == 1, name
+        assert len({r["metric"] for r in budget}) == 1, name
 
 
 def test_an_agency_two_documents_spell_differently_is_listed_once_under_one_name(tmp_path):

@@ -278,6 +278,43 @@ def test_view_neighbours_come_from_the_whole_graph(served):
     assert http(served + "/view/neighbours?node=https://example.org/none")[0] == 404
 
 
+def test_view_details_come_from_the_store_when_a_node_is_shown(served):
+    """/view carries the graph; a node's sentences and values come from /view/details."""
+    _, page = http(served + "/view")
+    data = json.loads(page.split('type="application/json">', 1)[1].split("</script>", 1)[0])
+    assert data["detailsUrl"] == "view/details"
+    assert not any("evidence" in n or "observations" in n for n in data["nodes"])
+    metric = next(n for n in data["nodes"] if n["kind"] == "Metric")
+    status, body = http(served + "/view/details?" + urllib.parse.urlencode({"node": metric["id"]}))
+    details = json.loads(body)
+    assert status == 200 and details["observations"]
+    assert all(o["sentence"] and o["value"] for o in details["observations"])
+    agency = next(n for n in data["nodes"] if n["kind"] == "Agency")
+    _, body = http(served + "/view/details?" + urllib.parse.urlencode({"node": agency["id"]}))
+    assert json.loads(body)["evidence"]
+    assert http(served + "/view/details?node=https://example.org/none")[0] == 404
+
+
+@pytest.mark.browser
+@needs_browser
+def test_clicking_a_node_in_the_served_view_lists_its_values_from_the_store(served):
+    driver = chromium()
+    try:
+        driver.get(served + "/view")
+        metric = driver.execute_script(
+            "return data.nodes.find(n => n.kind === 'Metric' && nodes.get(n.id)).id"
+        )
+        driver.execute_script("show(arguments[0])", metric)
+        panel = wait_for(
+            driver, "const t = document.getElementById('details').textContent; return t || null"
+        )
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    finally:
+        driver.quit()
+    assert "Values by period" in panel
+    assert errors == []
+
+
 @pytest.mark.parametrize("name", sorted(library()))
 def test_every_library_query_as_the_page_opens_it_is_answered(served, name):
     """Header comments ("... matches, with value ...") are no update."""

@@ -74,13 +74,13 @@ def test_view_loads_in_chromium_without_errors_and_shows_every_node(example_grap
     driver = chromium()
     try:
         driver.get(page.as_uri())
+        driver.find_element("id", "show-isolates").click()
         shown = driver.execute_script(
-            "return network.body.data.nodes.get({filter: n => data.nodes.find(d => d.id === n.id)"
-            ".kind !== 'Document'}).length"
+            "return drawnIds().filter(id => byId.get(id).kind !== 'Document').length"
         )
         drawn = driver.execute_script(
-            "return data.nodes.map(n => [n.kind, "
-            "network.body.nodes[n.id].options.color.background])"
+            "return drawnIds().map(id => [byId.get(id).kind, "
+            "network.body.nodes[id].options.color.background])"
         )
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
@@ -100,7 +100,10 @@ def test_hovering_and_clicking_hostile_labels_runs_nothing(hostile_view):
     driver = chromium()
     try:
         driver.get(hostile_view.as_uri())
+        for toggle in ("show-isolates", "show-documents"):  # every node drawn
+            driver.find_element("id", toggle).click()
         ids = driver.execute_script("return network.body.data.nodes.getIds()")
+        assert len(ids) == driver.execute_script("return data.nodes.length")
         shown = []
         for node_id in ids:
             driver.execute_script(
@@ -202,20 +205,18 @@ def test_a_large_view_opens_with_fixed_positions_and_class_filters_work(tmp_path
     driver = chromium()
     try:
         driver.get(view.as_uri())
-        shown = driver.execute_script("return network.body.data.nodes.length")
+        shown = driver.execute_script("return drawnIds().length + isolatedIds().size")
         physics = driver.execute_script("return network.physics.options.enabled")
+        plans_drawn = "return drawnIds().filter(id => byId.get(id).kind === 'Plan').length"
+        plans = driver.execute_script(plans_drawn)
         driver.execute_script("document.querySelector('input[data-kind=Plan]').click()")
-        hidden = driver.execute_script(
-            "return network.body.data.nodes.get({filter: n => n.hidden && "
-            "data.nodes.find(d => d.id === n.id).kind === 'Plan'}).length"
-        )
-        plans = driver.execute_script("return data.nodes.filter(n => n.kind === 'Plan').length")
+        plans_left = driver.execute_script(plans_drawn)
         notice = driver.execute_script("return document.getElementById('notice').textContent")
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         driver.quit()
     assert shown == view.shown == 1500 and physics is False and errors == []
-    assert hidden == plans > 0 and "Showing 1,500" in notice
+    assert plans > 0 and plans_left == 0 and "Showing 1,500" in notice
 
 
 # -- metrics, documents, isolates and search on a real corpus --------------------------------------
@@ -227,9 +228,10 @@ def test_metrics_are_nodes_sized_by_observations_with_values_by_period(example_g
     metrics = [n for n in data["nodes"] if n["kind"] == "Metric"]
     observations = example_graph.stats()["Observation"]
     assert metrics and sum(m["weight"] for m in metrics) == observations
-    assert sum(len(m["observations"]) + m["more"] for m in metrics) == observations
+    assert sum(len(m["observations"]) + m.get("more", 0) for m in metrics) == observations
     assert all(o["sentence"] and o["value"] for m in metrics for o in m["observations"])
-    linked = {e["from"] for e in data["edges"] if e["via"] == "sentence"}
+    # Edges as [from, to, label, via], each end a place in the node list.
+    linked = {data["nodes"][start]["id"] for start, _, _, via in data["edges"] if via == "sentence"}
     assert linked and linked <= {
         m["id"] for m in metrics
     }  # a metric links to what it is reported for
@@ -274,12 +276,11 @@ def test_a_corpus_view_hides_isolates_and_search_counts_and_frames_every_hit(bul
         label = driver.execute_script(
             "return document.getElementById('isolates-label').textContent"
         )
-        hidden = driver.execute_script(
-            "return network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)"
-        )
+        drawn = driver.execute_script("return drawnIds().length")
         documents = driver.execute_script(
             "return data.nodes.filter(n => n.kind === 'Document').length"
         )
+        total = driver.execute_script("return data.nodes.length")
         search = driver.find_element("id", "search")
         search.send_keys("ministry")
         expected = driver.execute_script(
@@ -298,11 +299,17 @@ def test_a_corpus_view_hides_isolates_and_search_counts_and_frames_every_hit(bul
         )
         driver.find_element("id", "show-documents").click()
         isolated_with_documents = driver.execute_script("return isolatedIds().size")
+        placed_documents = driver.execute_script(
+            "const ids = drawnIds().filter(id => byId.get(id).kind === 'Document');"
+            "const at = network.getPositions(ids);"
+            "return [ids.length, ids.filter(id => at[id].x !== 0 || at[id].y !== 0).length]"
+        )
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         driver.quit()
     assert isolated > 0 and f"Show the {isolated:,} nodes with no link" == label
-    assert len(hidden) == isolated + documents  # isolates and documents hidden at first
+    assert drawn == total - isolated - documents  # isolates and documents hidden at first
+    assert placed_documents[0] == documents > 0 and placed_documents[1] == documents  # amid theirs
     assert expected > 1 and hits == f"{expected:,} matches" and selected == expected and in_view
     assert isolated_with_documents < isolated
     assert errors == []

@@ -9,6 +9,9 @@ For each amount the quantity reader (``kg.extract.amounts.read_quantities``) fin
   ("The number of new 5G base stations ... reached 654,000" -> "new 5G base stations"); a
   number with no phrase that has a word, other than a pronoun, is no observation;
 - a number in a table (``kg.extract.tables``) measures its column heading for its row's name;
+- a currency sign several countries use ("¥", "$", "dollars", "Rs") is the currency of the
+  document's country (``kg.extract.gazetteer.document_country``) when that country writes its
+  own so;
 - the period is the nearest year in the sentence, else the document's main year;
 - the kind is ``target`` for planned numbers ("will", "by 2025", "target"),
   ``forecast`` for expected ones, else ``actual``.
@@ -20,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lemminflect import getInflection
 from spacy.tokens import Doc, Span, Token
@@ -28,9 +31,11 @@ from spacy.tokens import Doc, Span, Token
 from . import vocabulary
 from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
-from .amounts.reader import is_money
-from .entities import mentions_between
+from .amounts.reader import TIME_UNITS, is_money
+from .amounts.vocabulary import unit_words
+from .entities import find_acronym_definitions, mentions_between
 from .facts import ChangeFact
+from .gazetteer import document_country
 from .lexicon import head_type
 from .tables import Row, TableCell, numeric_cells, table_rows
 from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
@@ -78,9 +83,11 @@ class ObservationExtractor:
         self.max_change_distance = max_change_distance
         if not Doc.has_extension("kg_observations"):
             Doc.set_extension("kg_observations", default=[])
+        getInflection("be", tag="VBN")  # lemminflect loads its tables now, not on a document
 
     def __call__(self, doc: Doc) -> Doc:
         main_year = document_year(doc_text(doc))
+        country = document_country(doc_text(doc))  # "¥" is CNY in a Chinese document
         mentions = getattr(doc._, "kg_mentions", [])
         not_prose = None  # found once the document has a number
         tables = table_rows(doc_text(doc))
@@ -89,7 +96,7 @@ class ObservationExtractor:
             (rows[0].start, rows[-1].end) for rows in tables
         ]  # read by cell, not as sentences
         for sent in doc.sents:
-            quantities = read_quantities(span_text(sent))
+            quantities = read_quantities(span_text(sent), country)
             if not quantities:
                 continue
             # a telephone number split over two "sentences" ("020" | "7944 3021") is still one
@@ -102,6 +109,7 @@ class ObservationExtractor:
             quantities = [q for q in quantities if not inside_name(q, sent, named)]
             observed += self.sentence_observations(doc, sent, quantities, main_year)
         observed.sort(key=lambda o: o.quantity.start)
+        observed = with_acronyms_spelled_out(observed, doc_text(doc))
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
@@ -112,7 +120,7 @@ class ObservationExtractor:
         for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
-            if span is None or not is_measurement(span, q):
+            if span is None or not is_measurement(span, q) or is_class_bound(span, q):
                 continue
             described = describe_metric(span, sent, q.unit)
             if described is None:
@@ -255,6 +263,32 @@ def table_period(cell: TableCell, main_year: str | None) -> str | None:
     return main_year
 
 
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
+LEADING_SMALL_WORDS = re.compile(r"^(?:(?:[a-z]+|The)\s+)+")
+
+
+def with_acronyms_spelled_out(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
+    """ "KGBV operational" -> "Kasturba Gandhi Balika Vidyalayas (KGBV) operational": an acronym
+    the document defines ("Full Name (ACR)", found as the entity rules find them) is spelled
+    out in the metric, which then reads, and is found, by its words."""
+    if not any(ACRONYM.search(o.metric) for o in observed):
+        return observed
+    names = {
+        acronym.removesuffix("s"): LEADING_SMALL_WORDS.sub("", name)
+        for acronym, name in find_acronym_definitions(text).items()
+    }
+
+    def spelled_out(metric: str) -> str:
+        def one(found: re.Match) -> str:
+            name = names.get(found.group().removesuffix("s"))
+            usable = name and name.lower() not in metric.lower()
+            return f"{name} ({found.group()})" if usable else found.group()
+
+        return ACRONYM.sub(one, metric)
+
+    return [replace(o, metric=spelled_out(o.metric)) for o in observed]
+
+
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
     16 different drugs") is one observation: same value, unit, period and kind, and one
@@ -269,7 +303,7 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
     )  # -> (place in kept, words)
     for obs in observed:
         words = metric_words(obs.metric)
-        candidates = same_number[(obs.quantity.value, obs.quantity.unit, obs.period, obs.kind)]
+        candidates = same_number[(obs.quantity.value, obs.quantity.unit)]
         place = next(
             (i for i, other in candidates if is_restatement(text, kept[i], obs, other, words)), None
         )
@@ -286,11 +320,14 @@ def is_restatement(
 ) -> bool:
     if first.sentence == then.sentence:
         return False
+    named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
+    if (first.period, first.kind) != (then.period, then.kind):
+        # "the 10 drugs" names again what was counted before, whatever year the sentence is about
+        return bool(named_again) and same_counted_thing(first, then)
     if same_counted_thing(first, then):
         return True
     if not (words and first_words and (words <= first_words or first_words <= words)):
         return False
-    named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
     return (
         words == first_words
         or on_heading_line(text, first)
@@ -364,6 +401,34 @@ def is_measurement(span: Span, q: Amount) -> bool:
     return True
 
 
+BOUNDS = {"more than", "less than"}
+BOUND_PREPOSITIONS = {"with", "under", "below", "above", "over"}
+
+
+def is_class_bound(span: Span, q: Amount) -> bool:
+    """ "business with fewer than 10 employees", "loans under $150,000", "disasters exceeding $1
+    billion": a bound inside a noun's modifier says which things are meant, it reports no
+    number of its own ("funding of more than $2 billion" does)."""
+    if q.qualifier not in BOUNDS:
+        return False
+    root = quantity_root(span)
+    held = root.head if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" else root
+    holder = held.head
+    if held.dep_ == "pobj" and holder.lower_ in BOUND_PREPOSITIONS and holder.i > 0:
+        # the parser hangs "with" on the noun or on the verb: the word before it tells
+        return is_kind_of_thing(holder.doc[holder.i - 1])
+    return (
+        held.dep_ == "dobj" and holder.tag_ == "VBG" and holder.dep_ == "acl"
+    )  # "disasters exceeding $1 billion"
+
+
+def is_kind_of_thing(noun: Token) -> bool:
+    """A common noun not pinned to one thing: "loans", "business"; not "the city", "India"."""
+    return noun.pos_ == "NOUN" and not any(
+        c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children
+    )
+
+
 def counted_beside_another(number: Token) -> bool:
     """ "one" counts when the noun it modifies is coordinated with another counted noun."""
     noun = number.head
@@ -402,6 +467,8 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     described = list_item_metric(span, sent) or (
         money_use_metric(root, span) or money_in_metric(root, span) if money else None
     )
+    if described is None and unit == "percent":
+        described = share_metric(first_conjunct(root, span), span) or share_acting(root, span)
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
@@ -410,11 +477,71 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         if names_something(metric):
             done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
             metric = sentence_case(metric, measured)
-            return (f"{metric} {done}" if done else metric), clause_label(root, span, sent)
+            metric = f"{metric} {done}" if done else metric
+            seen = seen_in(measured)
+            return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
     return None
 
 
 PRONOUNS = vocabulary.words("common_words", uses="pronoun")
+SHARE_VERBS = vocabulary.words("verbs", uses="share")
+
+
+def share_metric(root: Token, span: Span) -> str | None:
+    """ "women account for 20% of the company's apprentices" -> "women share of company's
+    apprentices"; "of those starting in July, 55% are women" -> "women share": a percentage a
+    part is of a whole names the part, and the whole when the number's "of" phrase says it."""
+    part = share_part(root, span)
+    if part is None or not names_something(clean_metric(part.text)):
+        return None
+    whole = measured_noun(root, span)
+    whole_text = clean_metric(phrase(whole, exclude=span).text) if whole is not None else ""
+    share = f"{clean_metric(part.text)} share"
+    return f"{share} of {whole_text}" if names_something(whole_text) else share
+
+
+def share_acting(root: Token, span: Span) -> str | None:
+    """ "75% of transactions supported underserved businesses" -> "share of transactions
+    supporting underserved businesses": a percentage of a whole that does something is the
+    share of the whole doing it; "... and 78% supported business with fewer than 10
+    employees" is a share of the same whole."""
+    verb = root.head
+    if not acts(root) or verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
+        return None
+    whole = measured_noun(root, span)
+    earlier = [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else []
+    if whole is None and earlier and earlier[0].i < root.i:
+        whole = measured_noun(earlier[0], span)  # "75% of transactions ... and 78% supported"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    acting = getInflection(verb.lemma_.lower(), tag="VBG")
+    if whole is None or not objects or not acting:
+        return None
+    doing = clean_metric(phrase(objects[0], exclude=span).text)
+    return f"share of {clean_metric(phrase(whole, exclude=span).text)} {acting[0]} {doing}"
+
+
+def acts(number: Token) -> bool:
+    """The number is its verb's subject (also where the parser took a subject before a verb
+    without one for an adverbial: "and 78% supported ...")."""
+    verb = number.head
+    return number.dep_ == "nsubj" or (
+        number.dep_ == "npadvmod"
+        and number.i < verb.i
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    )
+
+
+def share_part(root: Token, span: Span) -> Span | None:
+    """The part of a share: the subject of "account for", "make up", "represent" the number,
+    or what the number "is" ("55% are women")."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if root.dep_ in {"pobj", "dobj"} and verb.lemma_.lower() in SHARE_VERBS:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return phrase(subjects[0], exclude=span) if subjects else None
+    if root.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        states = [c for c in verb.rights if c.dep_ in {"attr", "acomp"} and c.pos_ != "NUM"]
+        return phrase(states[0], exclude=span) if states else None
+    return None
 
 
 def names_something(metric: str) -> bool:
@@ -425,13 +552,39 @@ def names_something(metric: str) -> bool:
 def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
     """The phrases that may say what the number measures, the likeliest first."""
     noun = measured_noun(root, span)
-    if noun is not None:
+    if noun is not None and noun.lower_ in PLURAL_PRONOUNS:
+        noun = antecedent(sent)  # "Now there are only 8 of them"
+    if noun is not None and not is_time_word(noun):  # "52.2 percent year on year"
         yield phrase(noun, exclude=span)
-    for found in (moved_object, subject_metric):
+    for found in (gapped_subject, moved_object, subject_metric):
         measured = found(root, span)
         if measured is not None:
             yield measured
     yield nearest_noun_phrase(span, sent)
+
+
+PLURAL_PRONOUNS = {"them", "these", "those"}
+
+
+def antecedent(sent: Span) -> Token | None:
+    """What "them" stands for in "8 of them": the last plural noun of the sentence before
+    ("... the first cohort of Direct Entry superintendents.")."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    plural = [t for t in before if t.tag_ in {"NNS", "NNPS"} and not is_time_word(t)]
+    return plural[-1] if plural else None
+
+
+def seen_in(measured: Span) -> str | None:
+    """ "the new Lingang area saw industrial investments surge by 52.2 percent", "China saw its
+    exports rise 5%": the subject of "saw" is where the measured thing moved, so the metric
+    names it ("industrial investments in new Lingang area")."""
+    verb = measured.root.head
+    if measured.root.dep_ not in SUBJECTS or verb.dep_ != "ccomp" or verb.head.lemma_ != "see":
+        return None
+    places = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}]
+    return clean_metric(phrase(places[0], exclude=measured).text) if places else None
 
 
 QUALIFYING_PREPOSITIONS = vocabulary.words("common_words", uses="qualifier")
@@ -726,14 +879,43 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
+MOVE_LEVELS = {"to", "by", "from"}
+SUBJECTS = {"nsubj", "nsubjpass"}  # where a verb moves its object to, by how much, from where
+
+
 def moved_object(root: Token, span: Span) -> Span | None:
     """ "raise the number of 5G base stations to 4.5 million", "cut emissions by 40 million
-    tonnes": the number says where the verb's object goes, so the object is what it measures."""
+    tonnes": the number says where the verb's object goes, so the object is what it measures
+    (also when the parser took the object's last word for a second verb: "reduced their use of
+    stop and search by 20%")."""
     preposition, verb = root.head, root.head.head
-    if root.dep_ != "pobj" or preposition.lower_ not in {"to", "by"} or verb.pos_ != "VERB":
+    if root.dep_ != "pobj" or preposition.lower_ not in MOVE_LEVELS or verb.pos_ != "VERB":
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and not span.start <= c.i < span.end]
-    return phrase(objects[0], exclude=span) if objects else None
+    split = verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children)
+    for acting in (verb, verb.head) if split else (verb,):
+        objects = [
+            c for c in acting.children if c.dep_ == "dobj" and not span.start <= c.i < span.end
+        ]
+        if objects:
+            return phrase(objects[0], exclude=span)
+    return None
+
+
+def gapped_subject(root: Token, span: Span) -> Span | None:
+    """ "stabbings have fallen by a third and shootings by forty per cent": in a clause whose
+    verb is left out, the noun right before "by" (or "to") is what the number measures."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"by", "to"} or preposition.i == 0:
+        return None
+    noun = preposition.doc[preposition.i - 1]
+    if noun.dep_ == "conj" and noun.pos_ in {"NOUN", "PROPN"} and noun.head.i < noun.i:
+        return phrase(noun, exclude=span)
+    return None
+
+
+def is_time_word(token: Token) -> bool:
+    """ "year", "financial year", "the first three quarters": when, not what is measured."""
+    return token.ent_type_ in WHEN_ENTITIES or unit_words().get(token.lower_) in TIME_UNITS
 
 
 def subject_metric(root: Token, span: Span) -> Span | None:
@@ -780,8 +962,8 @@ def nearest_noun_phrase(span: Span, sent: Span) -> Span:
         if e <= sent.end and (e <= span.start or s >= span.end)
     ]
     worded = [
-        c for c in chunks if names_something(span_text(c))
-    ]  # not "10%" in "10%, 70% and 15%", nor "It"
+        c for c in chunks if names_something(span_text(c)) and not is_time_word(c.root)
+    ]  # not "10%" in "10%, 70% and 15%", nor "It", nor "financial year"
     before = [c for c in worded if c.end <= span.start]
     return before[-1] if before else (worded[0] if worded else span)
 
@@ -846,9 +1028,17 @@ def sentence_case(metric: str, measured: Span) -> str:
 
 
 def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> str:
-    """The clause stating the number: subject, verb and object around it."""
+    """The clause stating the number: subject, verb and object around it; a clause of purpose or
+    an open complement ("is joining with partners to host ten events") is read with the clause
+    it completes, whose subject says who acts."""
     verb = root
     while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    while verb.head != verb and (
+        verb.dep_ == "xcomp"
+        or verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         verb = verb.head
     tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
     tokens = [

@@ -4,6 +4,7 @@ pint, and the currency tables with CLDR (babel)."""
 import pytest
 
 from kg.extract import vocabulary
+from kg.extract.amounts import read_quantities
 from kg.extract.amounts.vocabulary import (
     currency_codes,
     currency_names,
@@ -69,3 +70,33 @@ def test_currency_names_and_codes_cover_every_iso_4217_currency():
         "ZAR",
         "BRL",
     } <= currency_codes() and "ALL" not in currency_codes()
+
+
+@pytest.mark.parametrize(
+    "text, country, unit",
+    [
+        ("Sales reached ¥1.2 trillion.", "CN", "CNY"),
+        ("Sales reached ¥1.2 trillion.", None, "JPY"),
+        ("Sales reached ¥1.2 trillion.", "JP", "JPY"),
+        ("The grant is $5 million.", "AU", "AUD"),
+        ("The grant is 5 million dollars.", "AU", "AUD"),
+        ("The grant is 5 million U.S. dollars.", "AU", "USD"),  # named: not the local dollar
+        ("The grant is $5 million.", "CN", "USD"),  # China does not write its yuan "$"
+        ("The grant is Rs 50 crore.", "PK", "PKR"),
+        ("The grant is Rs 50 crore.", "IN", "INR"),
+        ("The fee is ¥30 per month.", "CN", "CNY/month"),
+    ],
+)
+def test_an_ambiguous_currency_sign_reads_as_the_countrys_own(text, country, unit):
+    (amount,) = read_quantities(text, country)
+    assert amount.unit == unit
+
+
+def test_the_local_currency_table_is_cldrs():
+    """``data/local_currencies.tsv`` is what CLDR (babel) gives today, country by country."""
+    from kg.extract.amounts.vocabulary import cldr_local_currency_forms, local_currency_forms
+
+    countries = {row["country"] for row in vocabulary.rows("local_currencies")}
+    assert {"CN", "GB", "IN", "US"} <= countries
+    for country in sorted(countries):
+        assert dict(local_currency_forms(country)) == cldr_local_currency_forms(country)

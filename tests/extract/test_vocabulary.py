@@ -34,8 +34,9 @@ def test_every_table_loads_with_a_header_and_rows(table):
 
 
 # The quantity reader's words are keyed by word and role ("in" is a preposition of time before a
-# year and a word that may stand between a number and its change): one row per word and role.
-BY_ROLE = {"amount_words": "role"}
+# year and a word that may stand between a number and its change): one row per word and role;
+# a currency sign is listed once per country that writes its own currency with it ("$").
+BY_ROLE = {"amount_words": "role", "local_currencies": "country"}
 
 
 @pytest.mark.parametrize("table", WORD_TABLES)

@@ -66,7 +66,7 @@ def test_every_library_query_answers_the_same_remote_as_embedded(server, embedde
     assert len(remote.store) == len(embedded.store)
     for name in kg.queries():
         assert sorted_rows(remote.query(name)) == sorted_rows(embedded.query(name)), name
-    metric = next(row["metricName"] for row in embedded.query("observations"))
+    metric = next(row["metric"] for row in embedded.query("observations"))
     assert (
         sorted_rows(remote.query("metric-observations", metric=metric))
         == sorted_rows(embedded.query("metric-observations", metric=metric))

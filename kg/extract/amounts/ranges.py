@@ -3,7 +3,7 @@
 one it is joined to ("from 5 to 7 per cent", "30.9 and 9.3 per cent respectively").
 
 A "from X to Y" after a verb of movement ("rose from 14% to 20%") is two amounts, a start
-and an end, not a range.
+and an end, not a range; so is "rose 5 percent to 25%", a change and the level it reached.
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ def join_pair(text: str, a: Mention, b: Mention) -> Mention | None:
         return None
     if "from" in before[-FROM_WINDOW:] and not from_after_range_verb(before):
         return None
+    if not a.bare and b.unit is not None and not b.qualifier and change_then_level(before, a, b):
+        return None  # "rose 5 percent to 25%": by how much, then where to
     if (
         a.bare
         and b.bare
@@ -85,6 +87,7 @@ def join_pair(text: str, a: Mention, b: Mention) -> Mention | None:
         end=b.end,
         unit=b.unit,
         currency=b.currency,
+        currency_written=b.currency_written or a.currency_written,
         upper=b.value,
         qualifier=a.qualifier or b.qualifier,
     )
@@ -94,6 +97,21 @@ def date_part(text: str, m: Mention) -> bool:
     """The "18" of "2017-18 to 2019-20", the "04" of "2003/04": part of a date, joined to
     nothing."""
     return re.search(r"\d[-–/.]$", text[max(0, m.start - 2) : m.start]) is not None
+
+
+LEVEL_BEYOND_CHANGE = 2  # "rose 5 percent to 25%"; "declined 70 percent to 80 percent" is a range
+
+
+def change_then_level(before: list[str], a: Mention, b: Mention) -> bool:
+    """After a verb of movement, "rose by 5 percent to 25%" and "rose 5 percent to 25%" state the
+    change with its own unit, then the level reached; "rose 5 to 7 percent" and "declined 70
+    percent to 80 percent" (no "by", bounds close together) are a range of the change."""
+    hedges = {"about", "around", "nearly", "almost", "over", "some"}
+    words_before = [w for w in before[-3:] if w not in hedges]
+    by = bool(words_before) and words_before[-1] == "by"
+    verb = words_before[:-1] if by else words_before
+    moved = bool(verb) and (verb[-1] in words("rise") or verb[-1] in words("fall"))
+    return moved and (by or b.value > LEVEL_BEYOND_CHANGE * a.value)
 
 
 def from_after_range_verb(before: list[str]) -> bool:
@@ -107,7 +125,9 @@ def inherit(a: Mention, b: Mention) -> Mention | None:
     if not a.bare or b.bare:
         return None
     scale = b.scale if a.base <= b.base else Decimal(1)
-    return replace(a, unit=b.unit, currency=b.currency, scale=scale)
+    return replace(
+        a, unit=b.unit, currency=b.currency, currency_written=b.currency_written, scale=scale
+    )
 
 
 def currency_of(a: Mention, b: Mention) -> Mention:
@@ -116,7 +136,12 @@ def currency_of(a: Mention, b: Mention) -> Mention:
         return b
     head, slash, rate = (b.unit or "count").partition("/")
     return (
-        replace(b, unit=a.unit.split("/")[0] + slash + rate, currency=True)
+        replace(
+            b,
+            unit=a.unit.split("/")[0] + slash + rate,
+            currency=True,
+            currency_written=a.currency_written,
+        )
         if head == "count"
         else b
     )

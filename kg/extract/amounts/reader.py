@@ -28,6 +28,7 @@ from .vocabulary import (
     currency_codes,
     currency_names,
     currency_symbols,
+    local_currency_forms,
     lookup_key,
     unit_words,
     words,
@@ -118,6 +119,7 @@ class Mention:
     upper: Decimal | None = None  # a range's upper bound, in base units
     kind: str = "digits"  # digits | word | cjk
     glued: str = ""  # letters glued to the number that are neither scale nor unit ("5G", "14th")
+    currency_written: str = ""  # the currency as written ("¥", "Rs.", "dollars"), see ``to_amount``
     rate_base: bool = False  # the "100,000" of "per 100,000 people"
 
     @property
@@ -191,8 +193,10 @@ def alternation(items) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every amount in ``text`` worth an observation, in order; incidental numbers left out."""
+def find_amounts(text: str, country: str | None = None) -> list[Amount]:
+    """Every amount in ``text`` worth an observation, in order; incidental numbers left out.
+    A currency sign several countries use ("¥", "$", "dollars", "Rs") is read as the currency
+    of ``country`` (the document's, ISO 3166 alpha-2) when that country writes its own so."""
     from .incidental import is_incidental  # the rules read Mention: a module of their own
 
     text = to_ascii_digits(text)
@@ -201,7 +205,7 @@ def find_amounts(text: str) -> list[Amount]:
     ):
         return []  # most sentences: no digit, no number word
     mentions = read_mentions(text)
-    return [to_amount(text, m) for m in mentions if not is_incidental(text, m, mentions)]
+    return [to_amount(text, m, country) for m in mentions if not is_incidental(text, m, mentions)]
 
 
 WORD = re.compile(r"[a-z]+")
@@ -465,7 +469,10 @@ def unit_after(text: str, m: Mention) -> Mention:
     word = text[gap.end() : end].lower()
     if word in words("before_of") and re.match(r"\s+of\b", text[end : end + 4]):
         unit = words("before_of")[word]  # "21,000 pounds of fentanyl": a weight
-    return replace(m, end=end, unit=unit, currency=m.currency or is_money(unit))
+    written = text[gap.end() : end] if is_money(unit) else m.currency_written
+    return replace(
+        m, end=end, unit=unit, currency=m.currency or is_money(unit), currency_written=written
+    )
 
 
 def unit_at(text: str, start: int, spaced: bool = False) -> tuple[int, str] | None:
@@ -586,7 +593,13 @@ def read_left(text: str, m: Mention) -> Mention:
     currency = currency_before(text, start)
     if currency is not None:
         start, code = currency
-        m = replace(m, start=start, unit=with_currency(m.unit, code), currency=True)
+        m = replace(
+            m,
+            start=start,
+            unit=with_currency(m.unit, code),
+            currency=True,
+            currency_written=text[start : m.start].strip(),
+        )
     sign = re.compile(r"(?:^|(?<=[\s(\[]))(?:[-−]|minus\s+)$", re.IGNORECASE).search(
         text[max(0, start - 8) : start]
     )
@@ -661,17 +674,31 @@ def is_money(unit: str | None) -> bool:
 # ---------------------------------------------------------------- to an Amount
 
 
-def to_amount(text: str, m: Mention) -> Amount:
+def to_amount(text: str, m: Mention, country: str | None = None) -> Amount:
     value = float(m.value)
     upper = float(m.upper) if m.upper is not None else None
     return Amount(
         m.start,
         m.end,
         value,
-        m.unit,
+        local_currency(m.unit, m.currency_written, country),
         text[m.start : m.end],
         not m.bare or m.upper is not None,
         lower=value if upper is not None else None,
         upper=upper,
         qualifier=m.qualifier,
     )
+
+
+def local_currency(unit: str | None, written: str, country: str | None) -> str | None:
+    """ "¥" is JPY in English, CNY in a Chinese document: the document's country decides a
+    sign it writes its own currency with (``local_currency_forms``).
+
+    >>> local_currency("JPY", "¥", "CN"), local_currency("USD", "$", "CN")
+    ('CNY', 'USD')
+    """
+    if country is None or not written or not is_money(unit):
+        return unit
+    code = local_currency_forms(country).get(written.lower().rstrip("."))
+    head, slash, rate = unit.partition("/")
+    return code + slash + rate if code else unit

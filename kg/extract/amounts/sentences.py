@@ -42,10 +42,11 @@ MOVES_TO = re.compile(
 )
 
 
-def read_quantities(sentence: str) -> list[Amount]:
-    """The amounts of one sentence, with their changes, bounds, qualifiers and equivalents."""
+def read_quantities(sentence: str, country: str | None = None) -> list[Amount]:
+    """The amounts of one sentence, with their changes, bounds, qualifiers and equivalents;
+    ``country`` is the document's (see ``find_amounts``)."""
     text = to_ascii_digits(sentence)
-    amounts = with_equivalents(text, find_amounts(text))
+    amounts = with_equivalents(text, find_amounts(text, country))
     return with_changes(text, amounts)
 
 

@@ -5,7 +5,9 @@
   recomputed by the tests, so reading text never builds pint's slow registry);
 - ``currency_symbols()``, ``currency_codes()``, ``currency_names()``: every ISO 4217 currency
   by symbol, code and English name, from CLDR through babel, with the few forms English
-  policy text uses that CLDR does not give (``Rs.``, ``RMB``, ``S$``).
+  policy text uses that CLDR does not give (``Rs.``, ``RMB``, ``S$``);
+- ``local_currency_forms(country)``: how a country's own currency is written there ("¥" is
+  CNY in a Chinese document, "$" and "dollars" AUD in an Australian one), from CLDR.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "currency_symbols",
     "currency_codes",
     "currency_names",
+    "local_currency_forms",
     "lookup_key",
     "MAX_UNIT_WORDS",
 ]
@@ -131,3 +134,33 @@ def currency_names() -> dict[str, str]:
                 names.setdefault(name, code)
     names.update({lookup_key(w): code for w, code in words("currency_word").items()})
     return names
+
+
+def local_currency_forms(country: str) -> Mapping[str, str]:
+    """How ``country`` (ISO 3166 alpha-2) writes its own currency -> its ISO code:
+    ``data/local_currencies.tsv``, made from CLDR by ``cldr_local_currency_forms`` (the tests
+    recompute it, so reading text never loads babel's locale data)."""
+    return vocabulary.column("local_currencies", "code", country=country)
+
+
+def cldr_local_currency_forms(country: str) -> dict[str, str]:
+    """From CLDR (babel): the symbols of the country's currency in its locales ("CN¥", "￥",
+    "¥" for CN), the bare sign a prefixed one ends with ("$" of "A$"), and the last word of the
+    currency's English name ("dollars" of "Australian dollars"). An ambiguous sign ("¥", "$",
+    "Rs", "dollars") means this currency in a document about the country; a sign the country
+    does not use ("$" in a Chinese text) keeps its English reading."""
+    from babel import Locale, localedata
+    from babel.numbers import get_currency_name, get_territory_currencies
+
+    forms: dict[str, str] = {}
+    locales = [i for i in localedata.locale_identifiers() if i.endswith(f"_{country}")]
+    for code in get_territory_currencies(country):
+        for identifier in sorted(locales):
+            symbol = Locale.parse(identifier).currency_symbols.get(code, "").lower()
+            sign = re.sub(r"^[a-z]+", "", symbol)
+            for form in sorted({symbol, sign} - {"", code.lower()}):
+                forms.setdefault(form, code)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en")
+            forms.setdefault(name.split()[-1].lower(), code)
+    return forms
