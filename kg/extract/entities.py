@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.attrs import LEMMA
@@ -30,9 +30,9 @@ from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
 from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
-from .identity import entity_key
+from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
-from .span_classifier import candidate_spans, decode, load_span_classifier
+from .span_classifier import DocTokens, candidate_spans, decode, load_span_classifier
 from .text import doc_text, literal_alternation, token_indices
 from .vocabulary import heads, plural, singular
 
@@ -49,7 +49,11 @@ _WORD = (
     # from every one of them, it took 29 s
     + r"|[A-Z][\w'’\-]*|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
-NAME_RUN = re.compile(rf"{_WORD}(?:[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*{_WORD})*")
+_JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
+# "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
+# words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
+_BRACKETED = rf"\((?:[A-Z][\w'’\-]*){_JOIN}[A-Z][\w'’\-]*(?:{_JOIN}[A-Z][\w'’\-]*)*\)"
+NAME_RUN = re.compile(rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 # A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
 PERSON_TITLES = vocabulary.words("titles", ends_name="yes") | vocabulary.words(
@@ -63,6 +67,7 @@ QUOTED = re.compile(
     r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
     r"|(?<![\w'])'(?P<single>[A-Z][^'\n]{2,160}?)'(?!\w)"
 )  # 'Name', not don't
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "14th": a name may start with one
 YEAR_SUFFIX = re.compile(r",?\s+(?:19|20)\d\d$")  # "... Ordinance, 2020"
 ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z]{2,})\s*\)")
 LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
@@ -122,7 +127,7 @@ class PolicyEntityRecognizer:
             *body_form_mentions(text, country),
             *self._name_run_mentions(doc),
             *self._quoted_mentions(text),
-            *self._list_mentions(text),
+            *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
         found = resolve_identities(found, country)
@@ -132,6 +137,7 @@ class PolicyEntityRecognizer:
             if self._acceptable(m.name, m.type)
         ]
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
+        found = with_document_keys(found)
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -153,7 +159,9 @@ class PolicyEntityRecognizer:
     # -- rule 2: title-case names classified by head noun -----------------------------
     def _name_run_mentions(self, doc: Doc):
         for match in NAME_RUN.finditer(doc_text(doc)):
-            for start, end, type_ in classify_name_run(doc, match.start(), match.end()):
+            named = list(classify_name_run(doc, match.start(), match.end()))
+            named = named or list(lowercase_head_after(doc, match.start(), match.end()))
+            for start, end, type_ in named:
                 name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
                     yield Mention(
@@ -166,11 +174,7 @@ class PolicyEntityRecognizer:
             return False
         content = [w for w in words if w not in CONNECTORS]
         if type_ == "Agency":
-            if (
-                MEETING_WORDS & set(words)
-                or re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0])
-                and "congress" in words
-            ):
+            if MEETING_WORDS & set(words) or ORDINAL.fullmatch(words[0]) and "congress" in words:
                 # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
                 return False
             if (
@@ -181,6 +185,8 @@ class PolicyEntityRecognizer:
                 return False  # "State Governments", "relevant departments"
             if all(w in GENERIC_WORDS or head_type(w) == "Agency" for w in content):
                 return False
+        elif names_several(name):
+            return False
         non_head = [w for w in content if not head_type(w) and w not in GENERIC_WORDS]
         return len(content) >= self.min_name_words and bool(non_head)
 
@@ -196,7 +202,7 @@ class PolicyEntityRecognizer:
             if (
                 type_
                 and len(words) >= 2
-                and words[0][:1].isupper()
+                and (words[0][:1].isupper() or ORDINAL.fullmatch(words[0]))
                 and self._acceptable(inner, type_)
             ):
                 start = match.start(group) + match[group].index(inner)
@@ -210,7 +216,8 @@ class PolicyEntityRecognizer:
                 )
 
     # -- rule 4: coordinated lists ---------------------------------------------------------
-    def _list_mentions(self, text: str):
+    def _list_mentions(self, doc: Doc):
+        text = doc_text(doc)
         for match in COORDINATED.finditer(text):
             head_words = (
                 match["head"].lower().split()
@@ -219,9 +226,24 @@ class PolicyEntityRecognizer:
             type_ = head_type(head.split()[-1]) if head else None
             if not type_:
                 continue
-            for start, item in split_list_items(text, match.start("items"), match["items"]):
+            for start, item in list_names(doc, match):
                 name = f"{item} {head}" if not head_type(item.split()[-1]) else item
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
+
+
+def names_several(name: str) -> bool:
+    """ "Bipartisan Infrastructure Law programs", "BRIC and FMA programs", "Major B&R projects":
+    a name's owner and a lowercase plural programme noun speak of several programmes, not of
+    one ("TSCA test orders" are one instrument, used many times)."""
+    words = name.split()
+    last = words[-1].strip("“”\"‘’'.")
+    return (
+        len(words) >= 2
+        and last.islower()
+        and singular(last) != last
+        and head_type(last) == "Program"
+        and any(w[:1].isupper() for w in words[:-1])
+    )
 
 
 DAY_NAMES = [
@@ -362,6 +384,30 @@ def classify_name_run(doc: Doc, start: int, end: int):
                 yield from name_by_head(part_start, words)
 
 
+AFTER_NAME_HEADS = heads(rules="after-name")
+LOWERCASE_HEAD = re.compile(
+    rf"(?:[ \t]+[a-z][a-z-]*){{0,2}}?[ \t]+(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b"
+)
+NOT_OWNERS = {"GPE", "NORP", "PERSON", "DATE"}  # "China program", "Biden plan"
+
+
+def lowercase_head_after(doc: Doc, start: int, end: int):
+    """A capitalised name whose class noun follows in lower case ("the One You campaign", "the
+    RCEP agreement", "Flood Mitigation Assistance grant program"), when the capitalised words
+    name no class and no body of their own."""
+    text = doc_text(doc)
+    if not LOWERCASE_HEAD.match(text, end):
+        return  # most runs: trimming them (a Span per word) would not bring a class noun nearer
+    start, end = trim_run(doc, start, end)
+    after = LOWERCASE_HEAD.match(text, end)
+    if after is None or start >= end or find_body(text[start:end]) is not None:
+        return
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.ent_type_ in NOT_OWNERS or any(head_type(t.text) for t in span):
+        return  # "Project NextGen contract agreement": the name has its own class noun
+    yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
+
+
 # Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"
 HEADLINE_VERBS = vocabulary.words("verbs", uses="headline")
 
@@ -464,12 +510,9 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         word = re.match(r"\S+", text[start:end]).group()
         span = doc.char_span(start, start + len(word), alignment_mode="expand")
         lower = word.lower().strip('“"‘')
-        not_name = (
-            span is not None
-            and len(span) > 0
-            and span[0].pos_ not in NAME_POS
-            and not head_type(lower)
-        )
+        # the word's first token that is not an opening quote: “14th is the ordinal, not “
+        first = next((t for t in span if not t.is_quote), None) if span is not None else None
+        not_name = first is not None and first.pos_ not in NAME_POS and not head_type(lower)
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
@@ -489,6 +532,37 @@ def split_on_and_the(text: str, start: int, end: int):
             yield piece_start, start + joiner.start()
             piece_start = start + joiner.end()
     yield piece_start, end
+
+
+CLAUSE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb: the words are a clause, not a name
+NOT_NAME_START = {"ADP", "ADV", "SCONJ", "PRON", "AUX", "VERB"}
+
+
+def list_names(doc: Doc, match: re.Match) -> Iterator[tuple[int, str]]:
+    """The items of a coordinated list that are names, up to where the sentence goes on as a
+    clause ("... and the Hungary-Serbia railway are making headway, Meng said")."""
+    for start, item in split_list_items(doc_text(doc), match.start("items"), match["items"]):
+        cut = noun_phrase_end(doc, start, start + len(item))
+        if cut is None:
+            return
+        yield start, item[: cut - start]
+        if cut < start + len(item):
+            return
+
+
+def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where a list item's name ends: before a finite verb ("the Hungary-Serbia railway | are
+    making headway"); None when it is no name: it starts with a preposition, an adverb or a
+    verb ("at a press conference Tuesday", "down by 10%", "said Meng Wei")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    if not words or words[0].pos_ in NOT_NAME_START:
+        return None
+    verb = next((t for t in words if t.tag_ in CLAUSE_TAGS), None)
+    if verb is None:
+        return end
+    before = [t for t in words if t.i < verb.i]
+    return before[-1].idx + len(before[-1]) if before else None
 
 
 def split_list_items(text: str, base: int, items: str):
@@ -625,6 +699,27 @@ def resolve_identities(mentions: list[Mention], country: str | None) -> list[Men
     ]
 
 
+def with_document_keys(mentions: list[Mention]) -> list[Mention]:
+    """What one document says of identity (``kg.extract.identity``): agencies named without
+    their province once the document named it with it take the fuller name's key; a name
+    followed by a common noun (“Shramik Special” trains) the name's."""
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        names[(m.type, m.key)].add(m.name)
+    keys = {
+        ("Agency", k): v for k, v in local_body_keys({k for t, k in names if t == "Agency"}).items()
+    }
+    for type_ in POLICY_CLASSES:
+        of_type = {k: written for (t, k), written in names.items() if t == type_}
+        keys |= {(type_, k): v for k, v in described_name_keys(of_type).items()}
+    return [
+        replace(m, key=keys[(m.type, m.key)]) if (m.type, m.key) in keys else m for m in mentions
+    ]
+
+
+POLICY_CLASSES = ("Plan", "Regulation", "Program")
+
+
 def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     """ "Department of Natural Resources of Yunnan Province", "Ohio Department of Health": the
     forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
@@ -642,16 +737,19 @@ def learned_mentions(
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
     taken = sorted((m.start, m.end) for m in found if m.end > m.start)
+    tokens = DocTokens.of(doc)
     spans = [  # a name has two words at least (``_acceptable``): shorter spans are not scored
         (s, e)
-        for s, e in candidate_spans(doc)
+        for s, e in candidate_spans(doc, tokens)
         if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
     ]
     out = []
-    for p in decode(load_span_classifier().predict(doc, spans, country, threshold)):
+    for p in decode(load_span_classifier().predict(doc, spans, country, threshold, tokens)):
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
-        if not PRONOUN_OR_POSSESSIVE.search(name):
+        if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(
+            list(re.finditer(r"\S+", name))
+        ):
             out.append(
                 Mention(start, end, p.type, name, mention_key(p.type, name, country), "learned")
             )
@@ -681,20 +779,45 @@ def acronym_mentions(
             entity_key("Agency", expansion, country)
         )
         if target is None:
-            type_ = head_type(expansion.split()[-1]) or next(
-                (head_type(w) for w in expansion.split() if head_type(w)), None
-            )
-            if not type_:
+            target, written = expansion_mention(text, acronym, expansion, country)
+            if target is None:
                 continue
-            key = mention_key(type_, expansion, country)
-            target = Mention(0, 0, type_, expansion, key, "acronym")
-            written = text.find(f"{expansion} ({acronym})") if "," in expansion else -1
-            if (
-                written >= 0
-            ):  # a name only its acronym let us read whole ("... Compensation, and Liability Act")
-                yield Mention(written, written + len(expansion), type_, expansion, key, "head")
+            if written is not None:
+                yield written
         for start in uses[acronym]:
-            yield Mention(start, start + len(acronym), target.type, acronym, target.key, "acronym")
+            end = start + len(acronym)
+            after = LOWERCASE_HEAD.match(text, end)
+            if after and AFTER_NAME_HEADS[after["head"]] == target.type:
+                end = after.end()  # "the RCEP agreement", "the BRIC program": the acronym's entity
+            yield Mention(start, end, target.type, text[start:end], target.key, "acronym")
+
+
+def expansion_mention(
+    text: str, acronym: str, expansion: str, country: str | None
+) -> tuple[Mention | None, Mention | None]:
+    """The entity an acronym's expansion names when no rule found it, by a head noun in the
+    expansion or right after the acronym ("Flood Mitigation Assistance (FMA) grant program");
+    and the expansion as written, when only its acronym let us read it whole ("...
+    Compensation, and Liability Act") or only the words after the acronym give its class."""
+    words = expansion.split()
+    type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
+    after = re.search(
+        rf"{re.escape(f'{expansion} ({acronym})')}\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){{0,2}})", text
+    )
+    head_after = (
+        next((head_type(w) for w in after["words"].split() if head_type(w)), None)
+        if after and not type_
+        else None
+    )
+    type_ = type_ or head_after
+    if not type_:
+        return None, None
+    key = mention_key(type_, expansion, country)
+    target = Mention(0, 0, type_, expansion, key, "acronym")
+    written = after.start() if head_after else text.find(f"{expansion} ({acronym})")
+    if written >= 0 and ("," in expansion or head_after):
+        return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
+    return target, None
 
 
 def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:
@@ -815,9 +938,18 @@ def lexicon_pattern() -> re.Pattern:
     for body in government_bodies():
         forms.add(body.name)
         forms.update(
-            a for a in (*body.acronyms, *body.aliases, *body.former_names) if is_safe_alias(a)
+            a
+            for a in (*body.acronyms, *body.aliases, *body.former_names)
+            if is_safe_alias(a) or is_body_word(a)
         )
     return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")
+
+
+def is_body_word(alias: str) -> bool:
+    """One capitalised word of four letters or more that the gazetteer lists as a body's name
+    ("Parliament", "Treasury", "Ofsted"): a name where it stands alone (``inside_longer_name``)
+    and the document's country has exactly that body (``find_body``)."""
+    return len(alias) >= 4 and alias.isalpha() and alias[0].isupper() and not alias.isupper()
 
 
 def is_safe_alias(alias: str) -> bool:

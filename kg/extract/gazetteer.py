@@ -123,25 +123,23 @@ def country_prefix() -> re.Pattern:
 
 def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None:
     """The body ``name`` names in a document of ``country``: that country's body when several
-    countries use the name; another country's only if the name is distinctive (an acronym, a
-    name with its country in it) or the body is the EU's or the document's country unknown:
-    "Ministry of Commerce" in an Indian release is India's ministry, not China's."""
+    countries use the name; another country's only if the name has its country in it ("U.S.
+    Department of State", "China's Ministry of Commerce") or the body is the EU's or the
+    document's country unknown: "Ministry of Commerce" in an Indian release is India's ministry,
+    not China's, and "DBT" there is the Direct Benefit Transfer, not the UK's Department for
+    Business and Trade (short acronyms are reused from country to country)."""
     key = canonical_key(name)
     candidates = bodies_by_key().get(key) or bodies_by_key().get(country_prefix().sub("", key), ())
     own = [body for body in candidates if body.country == country]
     if own or len(candidates) != 1:
         return own[0] if len(own) == 1 else None
     body = candidates[0]
-    foreign_ok = country is None or body.country == "EU" or is_distinctive(name, key)
+    foreign_ok = country is None or body.country == "EU" or is_distinctive(key)
     return body if foreign_ok else None
 
 
-def is_distinctive(name: str, key: str) -> bool:
-    return (
-        name.strip().isupper()
-        or bool(country_prefix().match(key))
-        or any(word in country_words() for word in key.split())
-    )
+def is_distinctive(key: str) -> bool:
+    return bool(country_prefix().match(key)) or any(word in country_words() for word in key.split())
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,10 @@ The rule, in order (the first that applies decides the key):
    a country or "Union" before it ("U.S.", "Union Home Ministry"), the ordinal of a term
    ("19th CPC Central Committee" is the CPC Central Committee); then rule 1 again.
 3. "X Department" / "X Ministry" is "Department of X" / "Ministry of X".
-4. Otherwise the canonical key of the name (case, quotes, "the", "&", "programme",
+4. A policy's name is read without lowercase words that say how it stands ("the new Work and
+   Health programme", "newly launched Integrated Scheme": ``descriptor`` in
+   ``data/common_words.tsv``).
+5. Otherwise the canonical key of the name (case, quotes, "the", "&", "programme",
    "Govt." are not identity).
 
 What stays apart: different words after this (the CPC Central Committee and its Political
@@ -30,16 +33,20 @@ False
 True
 >>> same("Health Department", "Department of Health")
 True
+>>> same("Ministry of Commerce of China", "MOFCOM")
+True
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .gazetteer import find_body
-from .lexicon import canonical_key
+from . import vocabulary
+from .gazetteer import country_names, find_body, government_bodies, subnational_units
+from .lexicon import canonical_key, head_type
 
-__all__ = ["entity_key", "agency_core_name"]
+__all__ = ["entity_key", "agency_core_name", "local_body_keys", "described_name_keys"]
 
 POSSESSIVE = re.compile(r"['’]s?$")
 ORDINAL = re.compile(
@@ -64,10 +71,29 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         return body.key
     name = POSSESSIVE.sub("", name.strip())
     if type_ != "Agency":
-        return canonical_key(name)
+        return canonical_key(without_descriptors(name))
     core = agency_core_name(name)
-    body = find_body(core, country=country)
+    body = (
+        find_body(core, country=country)
+        or body_with_spelled_field(core, country)
+        or body_of_named_country(core)
+    )
     return body.key if body is not None else canonical_key(core)
+
+
+DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
+
+
+def without_descriptors(name: str) -> str:
+    """A policy's name without the lowercase words before it that say how it stands, not which
+    it is (a capitalised "New" is part of the name: "New Enterprise Allowance").
+
+    >>> without_descriptors("the newly launched Integrated Scheme")
+    'Integrated Scheme'
+    """
+    words = re.sub(r"^the\s+", "", name).split(" ")
+    first = next((i for i, w in enumerate(words) if w not in DESCRIPTORS), len(words))
+    return " ".join(words[first:]) if first < len(words) - 1 else name
 
 
 def agency_core_name(name: str) -> str:
@@ -85,3 +111,119 @@ def agency_core_name(name: str) -> str:
     if head_last and head_last["field"].split()[0] not in {"State", "National", "Federal"}:
         core = f"{head_last['head']} of {head_last['field']}"
     return core
+
+
+def body_of_named_country(core: str):
+    """ "Ministry of Commerce of China" is China's Ministry of Commerce: a listed body's name
+    followed by "of" and its country's name ("Government of India" stays: no body is named
+    "Government")."""
+    for of in re.finditer(r"\s+of\s+(?:the\s+)?", core):
+        country = country_names().get(core[of.end() :])
+        if country:
+            return find_body(core[: of.start()], country=country)
+    return None
+
+
+FILLERS = {"and", "of", "the", "for"}  # not spelled in an abbreviation ("HRD")
+ABBREVIATED_FIELD = re.compile(r"^(?P<head>[A-Z][a-z]+) of (?P<letters>[A-Z]{2,6})$")
+
+
+def body_with_spelled_field(core: str, country: str | None):
+    """ "Ministry of HRD" is the Ministry of Human Resource Development: the letters spell the
+    initials of the field of exactly one body of that head in the document's country."""
+    match = ABBREVIATED_FIELD.match(core)
+    if match is None:
+        return None
+    bodies = [
+        body
+        for body in spelled_fields().get((match["head"].lower(), match["letters"]), ())
+        if country is None or body.country == country
+    ]
+    return bodies[0] if len(bodies) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def spelled_fields() -> dict[tuple[str, str], tuple]:
+    """(head word, initials of the field) -> the bodies named "<Head> of <Field>"."""
+    index: dict[tuple[str, str], list] = {}
+    for body in government_bodies():
+        for form in body.forms:
+            match = re.match(r"^(\w+) of (?:the )?(.+)$", form)
+            if match:
+                letters = "".join(
+                    w[0] for w in re.findall(r"[A-Za-z]+", match[2]) if w.lower() not in FILLERS
+                ).upper()
+                bodies = index.setdefault((match[1].lower(), letters), [])
+                if body not in bodies:
+                    bodies.append(body)
+    return {key: tuple(bodies) for key, bodies in index.items()}
+
+
+def local_body_keys(agency_keys: set[str]) -> dict[str, str]:
+    """Within one document, the key of a body named without its province or state -> the key
+    of the one body named with it: a Yunnan release that names the "Department of Human
+    Resources and Social Security of Yunnan" once and then "the Department of Human Resources
+    and Social Security" means one department. A name two local bodies could complete merges
+    nothing.
+
+    >>> local_body_keys({"department of finance", "department of finance of yunnan province"})
+    {'department of finance': 'department of finance of yunnan province'}
+    """
+    completions: dict[str, set[str]] = {key: set() for key in agency_keys}
+    for key in agency_keys:
+        for short in completions:
+            if short != key and short_form_of(short, key):
+                completions[short].add(key)
+    return {short: next(iter(longer)) for short, longer in completions.items() if len(longer) == 1}
+
+
+def short_form_of(short: str, key: str) -> bool:
+    """``key`` is ``short`` with a subnational unit after "of" or before it."""
+    if key.startswith(short + " of "):
+        place = key[len(short) + 4 :]
+    elif key.endswith(" " + short):
+        place = key[: -len(short) - 1]
+    else:
+        return False
+    return re.sub(r"\s+(?:province|state|municipality|city)$", "", place) in unit_keys()
+
+
+@lru_cache(maxsize=1)
+def unit_keys() -> frozenset[str]:
+    return frozenset(canonical_key(unit) for unit in subnational_units())
+
+
+def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
+    """Within one document and class, the key of a name followed by one common noun (written
+    in lower case at least once) -> the key of the name alone, when the document names it alone
+    too: “Shramik Special” trains are the Shramik Special. A name followed by its acronym in
+    brackets and a class noun is the name ("Flood Mitigation Assistance (FMA) grant program").
+    ``names``: key -> the names written with it. A word only ever capitalised makes another
+    entity ("Medicare Part D"), and so does a head noun ("the “14th Five-Year Plan” ...
+    Development Plan" is a plan of its own).
+
+    >>> described_name_keys({"shramik special": {"Shramik Special"},
+    ...                      "shramik special trains": {"Shramik Special trains"}})
+    {'shramik special trains': 'shramik special'}
+    >>> described_name_keys({"flood mitigation assistance": {"Flood Mitigation Assistance"},
+    ...     "flood mitigation assistance fma grant program": {
+    ...         "Flood Mitigation Assistance (FMA) grant program"}})
+    {'flood mitigation assistance fma grant program': 'flood mitigation assistance'}
+    """
+    found = {}
+    for key, written in names.items():
+        short, _, last = key.rpartition(" ")
+        if short in names and any(w.split()[-1].islower() for w in written) and not head_type(last):
+            found[key] = short
+        for name in written:
+            bracketed = BRACKETED_ACRONYM.match(name)
+            if bracketed and bracketed["acronym"][0] == bracketed["name"][0]:
+                found[key] = canonical_key(bracketed["name"])
+    return found
+
+
+# "Building Resilient Infrastructure and Communities (BRIC) program": the name, its acronym in
+# brackets and a lowercase class noun
+BRACKETED_ACRONYM = re.compile(
+    r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z&]*[A-Z])\)(?:\s+[a-z-]+){0,2}$"
+)

@@ -17,6 +17,7 @@ from .vocabulary import heads, singular
 __all__ = ["head_type", "strip_quotes", "LexiconEntry", "lexicon", "canonical_key"]
 
 
+@lru_cache(maxsize=65536)
 def head_type(word: str) -> str | None:
     """The class a head noun names: ``head_type("Programmes") == "Program"``."""
     return heads(rules="name").get(singular(word.strip("“”\"‘’'")))
@@ -51,14 +52,20 @@ def lexicon() -> dict[str, LexiconEntry]:
     return index
 
 
-_QUOTES = re.compile(r"[\"“”‘’`]|'(?!s\b)")
+_QUOTES = re.compile(r"[\"“”‘`]|['’](?!s\b)")
 
 
 def strip_quotes(name: str) -> str:
-    """Names keep the words of inner quotes but not the quote marks (People's stays)."""
+    """Names keep the words of inner quotes but not the quote marks (People's and People’s
+    stay, and are one name).
+
+    >>> strip_quotes("‘Biden’s’ “Plan”")
+    'Biden’s Plan'
+    """
     return re.sub(r"\s+", " ", _QUOTES.sub("", name)).strip()
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same names by every rule
 def canonical_key(name: str) -> str:
     """Case-, quote- and spelling-insensitive form of a name, used for identity.
 
@@ -70,11 +77,16 @@ def canonical_key(name: str) -> str:
     True
     >>> canonical_key("U.S. Congress") == canonical_key("US Congress")
     True
+    >>> canonical_key("People’s Bank of China") == canonical_key("People's Bank of China")
+    True
+    >>> canonical_key("United Kingdom Statistics Authority")
+    'uk statistics authority'
     """
     s = _QUOTES.sub("", name).lower()
     s = s.replace("&", " and ").replace("programme", "program")
     s = re.sub(r"\bgovt\b\.?", "government", s)
     s = re.sub(r"\bu\.s\.(?:a\.)?", "us", s)  # "U.S. Congress" is "US Congress"
+    s = re.sub(r"\bunited (?:(k)ingdom|(s)tates)\b", r"u\1\2", s)  # "United Kingdom" is "UK"
     s = re.sub(r"[^\w+]+", " ", s).strip()
     s = re.sub(r"^(?:the|a|an)\s+|(?<=\s)the\s+", "", s)  # "Amendment to (the) Act": one entity
     return re.sub(r"\s+", " ", s)

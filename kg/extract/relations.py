@@ -203,7 +203,7 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
-    if is_subject_of_controlling_verb(a, p):
+    if is_subject_of_controlling_verb(a, p) or acts_under(a, p):
         return True
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
@@ -320,6 +320,7 @@ def list_intro_agency(doc: Doc, position: int) -> str | None:
     line_start = text.rfind("\n", 0, position) + 1
     if text[line_start:position].lstrip()[:1] not in BULLETS:
         return None
+    line = ""  # a list item on the first line has no line above it
     while line_start > 0:
         line_end = line_start - 1
         line_start = text.rfind("\n", 0, line_end) + 1
@@ -390,12 +391,26 @@ def agentless_clause(verb: Token) -> Token | None:
         verb = verb.head
     # a headline's "Rs 812 crore approved under the Mission" modifies the sentence's root noun
     if (
-        verb.dep_ in {"ROOT", "ccomp", "parataxis"}
+        opens_list_item(verb)
+        or verb.dep_ in {"ROOT", "ccomp", "parataxis"}
         or verb.dep_ == "acl"
         and verb.head.dep_ == "ROOT"
     ):
         return verb
     return None
+
+
+def opens_list_item(verb: Token) -> bool:
+    """ "- introducing a new Work and Health programme from 2017, which ...": a plan's list
+    item that begins with a gerund says what its author will do, however the parser hangs the
+    rest of the line on it."""
+    doc, bullet = verb.doc, verb.i - 1
+    return (
+        verb.tag_ == "VBG"
+        and bullet >= 0
+        and doc[bullet].text in BULLETS
+        and (bullet == 0 or "\n" in doc[bullet - 1].text)
+    )
 
 
 def reporter_of(doc: Doc, clause: Token, mentions) -> str | None:
@@ -456,6 +471,16 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
         if subjects:
             return any(agency in s.subtree for s in subjects)
     return False
+
+
+def acts_under(agency: Token, policy: Token) -> bool:
+    """ "The Ministry constructed toilets in schools under the Swachh Vidyalaya initiative": the
+    subject of what is done under a policy carries it out, whatever the verb."""
+    preposition = policy.head
+    if policy.dep_ != "pobj" or not preposition_words(preposition) & UNDER_WORDS:
+        return False
+    verb = governing_verb(preposition)
+    return verb is not None and role_in(agency, verb) == "subject"
 
 
 def lowest_common_verb(a: Token, b: Token) -> Token | None:

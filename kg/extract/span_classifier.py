@@ -27,6 +27,20 @@ from importlib import resources
 from io import BytesIO
 
 import numpy
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.tokens import Doc
 
 from .gazetteer import body_form_pattern, find_body
@@ -39,6 +53,7 @@ __all__ = [
     "SpanPrediction",
     "candidate_spans",
     "span_features",
+    "DocTokens",
     "feature_index",
     "load_span_classifier",
     "MODEL_FILE",
@@ -51,6 +66,7 @@ MAX_SPAN_TOKENS = 16
 TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
+POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
 
 
 @dataclass(frozen=True)
@@ -62,34 +78,37 @@ class SpanPrediction:
 
 
 # -- candidates ---------------------------------------------------------------------------------
-def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+def candidate_spans(doc: Doc, tokens: DocTokens | None = None) -> list[tuple[int, int]]:
     """Token bounds of the spans worth classifying, each once, in text order: noun chunks
     (without a leading determiner or possessive), noun chunks with one prepositional tail
     ("rectification actions for the Internet industry"), title-case runs joined by
-    connectors ("Department of the Treasury") and quoted names."""
+    connectors ("Department of the Treasury") and quoted names. ``tokens``: ``DocTokens.of(doc)``,
+    made here if not given."""
+    tokens = tokens or DocTokens.of(doc)
     spans: set[tuple[int, int]] = set()
     for start, end in noun_chunk_bounds(doc):
-        start = trimmed_start(doc, start, end)
+        start = trimmed_start(tokens, start, end)
         if start < end:
             spans.add((start, end))
             tail = prepositional_tail(doc, end)
             if tail:
                 spans.add((start, tail))
-    spans.update(title_case_runs(doc))
+    spans.update(title_case_runs(tokens))
     spans.update(quoted_spans(doc))
-    return sorted(s for s in spans if 0 < s[1] - s[0] <= MAX_SPAN_TOKENS and is_wordy(doc, *s))
+    return sorted(s for s in spans if 0 < s[1] - s[0] <= MAX_SPAN_TOKENS and is_wordy(tokens, *s))
 
 
-def trimmed_start(doc: Doc, start: int, end: int) -> int:
+def trimmed_start(tokens: DocTokens, start: int, end: int) -> int:
     while start < end and (
-        doc[start].pos_ in LEADING_DROPS
-        or doc[start].tag_ == "POS"
-        or doc[start].lower_ in {"'s", "’s"}
+        tokens.pos[start] in LEADING_DROPS
+        or tokens.tag[start] == "POS"
+        or tokens.lower[start] in {"'s", "’s"}
     ):
         start += 1
-    if start + 1 < end and doc[start + 1].tag_ == "POS":  # "Biden's plan": the plan, not Biden's
-        start += 2
-    return start
+    # "Biden's plan", "President Biden's prescription drug law", "funding for its Flood
+    # Mitigation Assistance": the name, not its possessor
+    possessives = [i for i in range(start, end - 1) if tokens.tag[i] in POSSESSIVE_TAGS]
+    return possessives[-1] + 1 if possessives else start
 
 
 def prepositional_tail(doc: Doc, end: int) -> int | None:
@@ -97,31 +116,33 @@ def prepositional_tail(doc: Doc, end: int) -> int | None:
     if end >= len(doc) or doc[end].lower_ not in TAIL_PREPOSITIONS:
         return None
     right = doc[end].right_edge.i + 1
+    if any(t.tag_ in POSSESSIVE_TAGS for t in doc[end:right]):
+        return None  # "funding for its Flood Mitigation Assistance": the name is after "its"
     stop = next(
         (t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right
     )
     return stop if stop > end + 1 else None
 
 
-def title_case_runs(doc: Doc):
+def title_case_runs(tokens: DocTokens):
     """Runs of capitalised words, connectors allowed inside ("Ministry of Human Resources and
-    Social Security"), never across a line break."""
+    Social Security"), never across a line break (a token of its own, neither)."""
     start = None
-    for token in [*doc, None]:
+    for i in range(len(tokens.text) + 1):
+        last = i == len(tokens.text)
         capital = (
-            token is not None
-            and token.text[:1].isupper()
-            and "\n" not in token.text_with_ws[:-1]
-            and not (start is None and token.pos_ in LEADING_DROPS)
+            not last
+            and tokens.text[i][:1].isupper()
+            and not (start is None and tokens.pos[i] in LEADING_DROPS)
         )  # "The Home Office": from "Home"
-        connector = token is not None and start is not None and token.lower_ in NAME_CONNECTORS
+        connector = not last and start is not None and tokens.lower[i] in NAME_CONNECTORS
         if capital or connector:
             if start is None:
-                start = token.i
+                start = i
             continue
         if start is not None:
-            end = token.i if token is not None else len(doc)
-            while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+            end = i
+            while end > start and tokens.lower[end - 1] in NAME_CONNECTORS:
                 end -= 1
             if end > start:
                 yield start, end
@@ -138,8 +159,8 @@ def quoted_spans(doc: Doc):
             yield span.start, span.end
 
 
-def is_wordy(doc: Doc, start: int, end: int) -> bool:
-    return any(t.is_alpha and len(t) > 1 for t in doc[start:end])
+def is_wordy(tokens: DocTokens, start: int, end: int) -> bool:
+    return any(tokens.alpha[i] and len(tokens.text[i]) > 1 for i in range(start, end))
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -153,74 +174,179 @@ def shape_of(text: str) -> str:
     return "x" if text[:1].isalpha() else "p"
 
 
-def span_features(doc: Doc, start: int, end: int, country: str | None = None) -> list[str]:
-    """What the classifier sees of a span, as feature strings."""
-    span = doc[start:end]
-    words = [t.lower_ for t in span]
-    head = span.root
-    last = doc[end - 1]
-    first = doc[start]
-    text = doc_text(doc)[span.start_char : span.end_char]
-    shapes = "".join(shape_of(t.text) for t in span if t.lower_ not in NAME_CONNECTORS)
-    shape = re.sub(r"(.)\1+", r"\1+", shapes)
-    second = doc[start + 1].lower_ if end > start + 1 else "$"
+@dataclass(frozen=True)
+class DocTokens:
+    """The token attributes the features read, as plain lists made in one pass per document:
+    reading them from spaCy tokens span by span made a Token object per look (about a tenth of
+    spaCy's own time on release text)."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    pos: list[str]
+    dep: list[str]
+    ent: list[str]
+    shape: list[str]
+    alpha: list[bool]
+    year: list[bool]  # a four-digit number starting 19 or 20
+    leaf: list[bool]  # punctuation or space without dependents
+    head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
+    depth: list[int]  # steps from the token up to its sentence's root
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocTokens:
+        """One array of the Doc's attribute ids, each distinct id read as a string once."""
+        if not len(doc):
+            return cls(*[[] for _ in range(13)])
+        table = doc.to_array(TABLE_ATTRIBUTES)
+        strings = doc.vocab.strings
+        text, lower, lemma, tag, pos, dep, ent = (
+            read_column(table[:, k], lambda i: strings[i] if i else "")
+            for k in range(len(STRING_ATTRIBUTES))
+        )
+        alpha, like_num, punct, space = (table[:, k].astype(bool) for k in range(7, 11))
+        heads = (numpy.arange(len(doc)) + table[:, 11].view("int64")).tolist()
+        dependents = numpy.zeros(len(doc), dtype=bool)
+        dependents[[h for i, h in enumerate(heads) if h != i]] = True
+        return cls(
+            text,
+            lower,
+            [word.lower() for word in lemma],
+            tag,
+            pos,
+            dep,
+            ent,
+            [shape_of(word) for word in text],
+            alpha.tolist(),
+            [
+                bool(n) and len(w) == 4 and w[:2] in {"19", "20"}
+                for n, w in zip(like_num, text, strict=True)
+            ],
+            ((punct | space) & ~dependents).tolist(),
+            heads,
+            depths(heads),
+        )
+
+    def root(self, start: int, end: int) -> int:
+        """The span's root as spaCy's ``Span.root`` finds it: a sentence root in it, else of the
+        tokens whose head is outside the span the first nearest to the sentence's root (a
+        punctuation or space leaf counting as far), else the first token."""
+        inside = range(start, end)
+        sentence_root = next((i for i in inside if self.head[i] == i), None)
+        if sentence_root is not None:
+            return sentence_root
+        outside = [i for i in inside if not start <= self.head[i] < end]
+        far = len(self.head) - 1
+        return min(outside, key=lambda i: far if self.leaf[i] else self.depth[i], default=start)
+
+
+STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
+TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD]
+
+
+def read_column(ids: numpy.ndarray, read) -> list[str]:
+    """The string of every id of a column, each distinct id read once."""
+    distinct, where = numpy.unique(ids, return_inverse=True)
+    values = [read(int(i)) for i in distinct]
+    return [values[k] for k in where.ravel().tolist()]
+
+
+def depths(heads: list[int]) -> list[int]:
+    """Steps from each token up to the root of its sentence."""
+    depth: list[int | None] = [None] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        while depth[i] is None and heads[i] != i:
+            path.append(i)
+            i = heads[i]
+        known = depth[i] if depth[i] is not None else 0
+        depth[i] = known
+        for steps, j in enumerate(reversed(path), 1):
+            depth[j] = known + steps
+    return depth
+
+
+def span_features(
+    doc: Doc, start: int, end: int, country: str | None = None, tokens: DocTokens | None = None
+) -> list[str]:
+    """What the classifier sees of a span, as feature strings (``tokens``: ``DocTokens.of(doc)``,
+    made here if not given; pass it when scoring many spans of one document)."""
+    tokens = tokens or DocTokens.of(doc)
+    lower, texts = tokens.lower, tokens.text
+    words = lower[start:end]
+    head = tokens.root(start, end)
+    last_text, last_lower = texts[end - 1], lower[end - 1]
+    inside = range(start, end)
+    shapes = "".join(tokens.shape[i] for i in inside if lower[i] not in NAME_CONNECTORS)
+    shape = collapsed_shape(shapes)
+    second = lower[start + 1] if end > start + 1 else "$"
     features = [
         "bias",
-        f"last={last.lower_}",
-        f"last_lemma={last.lemma_.lower()}",
-        f"head={head.lemma_.lower()}",
-        f"first={first.lower_}",
+        f"last={last_lower}",
+        f"last_lemma={tokens.lemma[end - 1]}",
+        f"head={tokens.lemma[head]}",
+        f"first={lower[start]}",
         f"shape={shape}",
-        f"len={min(len(span), 8)}",
-        f"last_type={head_type(last.text) or '-'}",
-        f"last_type_shape={head_type(last.text) or '-'}|{shape}",
-        f"first_type={head_type(first.text) or '-'}|{second}",
-        f"head_dep={head.dep_}",
-        f"ner={head.ent_type_ or '-'}",
-        f"suffix={last.lower_[-3:]}",
-        f"prev={doc[start - 1].lower_ if start else '^'}",
-        f"next={doc[end].lower_ if end < len(doc) else '$'}",
-        f"prev2={doc[start - 2].lower_ if start > 1 else '^'}",
+        f"len={min(end - start, 8)}",
+        f"last_type={head_type(last_text) or '-'}",
+        f"last_type_shape={head_type(last_text) or '-'}|{shape}",
+        f"first_type={head_type(texts[start]) or '-'}|{second}",
+        f"head_dep={tokens.dep[head]}",
+        f"ner={tokens.ent[head] or '-'}",
+        f"suffix={last_lower[-3:]}",
+        f"prev={lower[start - 1] if start else '^'}",
+        f"next={lower[end] if end < len(lower) else '$'}",
+        f"prev2={lower[start - 2] if start > 1 else '^'}",
     ]
     features += [f"word={w}" for w in words if w not in NAME_CONNECTORS]
     features += [f"prep={w}" for w in words[1:-1] if w in TAIL_PREPOSITIONS]
     features += [f"type_word={t}" for t in {head_type(w) for w in words} if t]
-    features += shape_features(span)
-    features += governing_verb_features(head)
+    features += shape_features(tokens, start, end)
+    features += governing_verb_features(tokens, head)
+    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(last_text)]
     features += knowledge_features(text, country)
-    if start and doc[start - 1].text in {"“", '"', "‘"}:
+    if start and texts[start - 1] in {"“", '"', "‘"}:
         features.append("quoted")
-    if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper():
+    if end + 1 < len(texts) and texts[end] == "(" and texts[end + 1].isupper():
         features.append("acronym_follows")
-    if any(t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"} for t in span):
+    if any(tokens.year[i] for i in inside):
         features.append("has_year")
     return features
 
 
-def shape_features(span) -> list[str]:
+@lru_cache(maxsize=4096)
+def collapsed_shape(shapes: str) -> str:
+    """ "XXxX" -> "X+xX": a run of one shape counts once."""
+    return re.sub(r"(.)\1+", r"\1+", shapes)
+
+
+def shape_features(tokens: DocTokens, start: int, end: int) -> list[str]:
     """Word-free views of a span that carry over to names never seen: how much of it is
     capitalised, whether its head is lowercase, a plural, an acronym."""
-    content = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
-    capitals = sum(t.text[:1].isupper() for t in content)
-    last = span[-1]
+    content = [
+        i for i in range(start, end) if tokens.alpha[i] and tokens.lower[i] not in NAME_CONNECTORS
+    ]
+    capitals = sum(tokens.text[i][:1].isupper() for i in content)
+    last = tokens.text[end - 1]
+    plural = "plural" if tokens.tag[end - 1] in {"NNS", "NNPS"} else "single"
     return [
         f"capital_share={round(4 * capitals / len(content)) if content else -1}",
-        f"last_case={shape_of(last.text)}|{'plural' if last.tag_ in {'NNS', 'NNPS'} else 'single'}",
-        f"has_acronym={any(t.text.isupper() and len(t.text) > 1 for t in span)}",
-        f"first_capital={span[0].text[:1].isupper()}|last_capital={last.text[:1].isupper()}",
+        f"last_case={shape_of(last)}|{plural}",
+        f"has_acronym={any(t.isupper() and len(t) > 1 for t in tokens.text[start:end])}",
+        f"first_capital={tokens.text[start][:1].isupper()}|last_capital={last[:1].isupper()}",
     ]
 
 
-def governing_verb_features(head) -> list[str]:
-    """ "issued the Notice", "launched a campaign": the verb the span's head hangs from."""
-    governor = head.head
-    while governor.dep_ in {"prep", "conj", "pobj"} and governor.head is not governor:
-        governor = governor.head
-    if governor.pos_ in {"VERB", "AUX"} and governor is not head:
-        return [
-            f"verb={governor.lemma_.lower()}",
-            f"verb_dep={governor.lemma_.lower()}|{head.dep_}",
-        ]
+def governing_verb_features(tokens: DocTokens, head: int) -> list[str]:
+    """ "issued the Notice", "launched a campaign": the verb the span's head hangs from (through
+    prepositions and conjunctions; a verb that is its sentence's root governs itself)."""
+    governor = tokens.head[head]
+    while tokens.dep[governor] in {"prep", "conj", "pobj"}:
+        governor = tokens.head[governor]
+    if tokens.pos[governor] in {"VERB", "AUX"}:
+        verb = tokens.lemma[governor]
+        return [f"verb={verb}", f"verb_dep={verb}|{tokens.dep[head]}"]
     return ["verb=-"]
 
 
@@ -259,16 +385,19 @@ class SpanClassifier:
         self.indices, self.weights, self.bias, self.classes = indices, weights, bias, classes
 
     def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
-        """One row of class probabilities per span (``features`` from ``span_features``)."""
+        """One row of class probabilities per span (``features`` from ``span_features``); all
+        spans' features looked up at once."""
         scores = numpy.tile(self.bias, (len(features), 1))
-        for row, names in enumerate(features):
-            hashed = numpy.fromiter(
-                (feature_index(f) for f in names), dtype=numpy.int64, count=len(names)
-            )
-            at = numpy.searchsorted(self.indices, hashed)
-            known = at < len(self.indices)
-            known[known] &= self.indices[at[known]] == hashed[known]
-            scores[row] += self.weights[at[known]].sum(axis=0)
+        hashed = numpy.fromiter(
+            (feature_index(f) for names in features for f in names), dtype=numpy.int64
+        )
+        rows = numpy.repeat(numpy.arange(len(features)), [len(names) for names in features])
+        at = numpy.searchsorted(self.indices, hashed)
+        known = at < len(self.indices)
+        known[known] &= self.indices[at[known]] == hashed[known]
+        rows, weights = rows[known], self.weights[at[known]]
+        for k in range(scores.shape[1]):
+            scores[:, k] += numpy.bincount(rows, weights=weights[:, k], minlength=len(features))
         scores -= scores.max(axis=1, keepdims=True)
         exp = numpy.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -279,11 +408,15 @@ class SpanClassifier:
         spans: list[tuple[int, int]],
         country: str | None = None,
         threshold: float = 0.5,
+        tokens: DocTokens | None = None,
     ) -> list[SpanPrediction]:
         """Spans whose most probable class other than ``none`` has at least ``threshold``."""
         if not spans:
             return []
-        probabilities = self.probabilities([span_features(doc, s, e, country) for s, e in spans])
+        tokens = tokens or DocTokens.of(doc)
+        probabilities = self.probabilities(
+            [span_features(doc, s, e, country, tokens) for s, e in spans]
+        )
         best = probabilities[:, 1:].argmax(axis=1) + 1
         return [
             SpanPrediction(s, e, self.classes[k], float(probabilities[i, k]))

@@ -35,6 +35,7 @@ from .gazetteer import body_form_pattern, document_country, find_body
 from .lexicon import canonical_key, head_type
 from .span_classifier import (
     CLASSES,
+    DocTokens,
     SpanClassifier,
     candidate_spans,
     decode,
@@ -134,13 +135,13 @@ def gold_label(text: str, gold: list[dict]) -> int | None:
 
 def gold_spans(name: str, doc: Doc, gold: list[dict]) -> list[LabelledSpan]:
     country = document_country(doc_text(doc))
+    tokens = DocTokens.of(doc)
     out = []
-    for start, end in candidate_spans(doc):
+    for start, end in candidate_spans(doc, tokens):
         label = gold_label(doc[start:end].text, gold)
         if label is not None:
-            out.append(
-                LabelledSpan(name, tuple(span_features(doc, start, end, country)), label, 1.0)
-            )
+            features = span_features(doc, start, end, country, tokens)
+            out.append(LabelledSpan(name, tuple(features), label, 1.0))
     return out
 
 
@@ -163,15 +164,13 @@ def weak_label(doc: Doc, start: int, end: int, country: str | None) -> int | Non
 
 def weak_spans(name: str, doc: Doc) -> list[LabelledSpan]:
     country = document_country(doc_text(doc))
+    tokens = DocTokens.of(doc)
     out = []
-    for start, end in candidate_spans(doc):
+    for start, end in candidate_spans(doc, tokens):
         label = weak_label(doc, start, end, country)
         if label is not None:
-            out.append(
-                LabelledSpan(
-                    name, tuple(span_features(doc, start, end, country)), label, WEAK_WEIGHT
-                )
-            )
+            features = span_features(doc, start, end, country, tokens)
+            out.append(LabelledSpan(name, tuple(features), label, WEAK_WEIGHT))
     return out
 
 
@@ -258,7 +257,9 @@ def predicted_entities(
         acronym: canonical_key(name) for acronym, name in find_acronym_definitions(text).items()
     }
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for p in decode(classifier.predict(doc, candidate_spans(doc), country, threshold)):
+    tokens = DocTokens.of(doc)
+    spans = candidate_spans(doc, tokens)
+    for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
         name = doc[p.start : p.end].text
         body = find_body(name, country=country) if p.type == "Agency" else None
         key = body.key if body else acronyms.get(name, canonical_key(name))

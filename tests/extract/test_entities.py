@@ -422,3 +422,85 @@ def test_a_name_keeps_words_that_look_like_headline_verbs(nlp, text, name):
     from kg.extract.doc_to_facts import facts_from_doc
 
     assert any(name in e.name for e in facts_from_doc(nlp(text)).entities)
+
+
+def test_a_list_ends_where_the_sentence_goes_on_as_a_clause(nlp):
+    text = (
+        "Major B&R projects, including the China-Laos railway, China-Thailand railway, "
+        "Jakarta-Bandung High-Speed Railway, and Hungary-Serbia railway are making positive "
+        "headway, Meng said."
+    )
+    names = {m.name for m in nlp(text)._.kg_mentions if m.rule == "list"}
+    assert "Hungary-Serbia railway project" in names
+    assert not any("headway" in n or "Meng" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, type_, names",
+    [
+        (  # an ordinal after an opening quote stays in the name, nested or not
+            'The "14th Five-Year Plan" Information and Communication Industry Development Plan '
+            "was issued, and 5 three-year action plans were launched.",
+            "Plan",
+            {
+                "14th Five-Year Plan Information and Communication Industry Development Plan",
+                "14th Five-Year Plan",
+            },
+        ),
+        (  # a bracketed title inside an Act's name is part of it
+            "The Departmentalization of Union Accounts (Transfer of Personnel) Act, 1976 was "
+            "enacted by Parliament.",
+            "Regulation",
+            {"Departmentalization of Union Accounts (Transfer of Personnel) Act"},
+        ),
+    ],
+)
+def test_names_keep_an_opening_ordinal_and_a_bracketed_title(nlp, text, type_, names):
+    assert names <= {m.name for m in nlp(text)._.kg_mentions if m.type == type_}
+
+
+def test_the_head_after_an_acronym_gives_the_expansion_its_class(nlp):
+    text = (
+        "- $160 million in funding for its Flood Mitigation Assistance (FMA) grant program for "
+        "Fiscal Year 2021. FMA grants reduce flood damage."
+    )
+    found = {(m.name, m.type) for m in nlp(text)._.kg_mentions}
+    assert ("Flood Mitigation Assistance", "Program") in found
+    assert ("FMA", "Program") in found
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        (
+            "The Bipartisan Infrastructure Law programs will help families save on energy.",
+            "Bipartisan Infrastructure Law programs",
+        ),
+        (
+            "FEMA will update the BRIC and FMA programs next year.",
+            "BRIC and FMA programs",
+        ),
+    ],
+)
+def test_a_name_and_a_plural_head_speak_of_several_policies(nlp, text, not_a_name):
+    assert not_a_name not in {m.name for m in nlp(text)._.kg_mentions}
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        (
+            "Public Health England launched the One You campaign in March.",
+            "One You campaign",
+            "Program",
+        ),
+        ("China signed the RCEP agreement with 14 countries.", "RCEP agreement", "Regulation"),
+    ],
+)
+def test_a_capitalised_name_with_its_class_noun_in_lower_case(nlp, text, name, type_):
+    assert (name, type_) in {(m.name, m.type) for m in nlp(text)._.kg_mentions}
+
+
+def test_a_body_a_country_or_a_person_before_a_class_noun_names_no_policy(nlp):
+    text = "The EPA program is new. The China program and the Biden plan were discussed."
+    assert not [m for m in nlp(text)._.kg_mentions if m.rule == "head" and m.type != "Agency"]

@@ -474,3 +474,29 @@ def test_a_spokesperson_is_a_member_of_the_ministry_he_speaks_for(nlp):
     (person,) = doc._.kg_people
     assert person.name == "Zhao Zhiguo" and person.role == "spokesperson"
     assert names_of(doc, person.agency_key) >= {"Ministry of Industry and Information Technology"}
+
+
+def test_the_subject_of_what_is_done_under_a_policy_carries_it_out(nlp):
+    text = (
+        "Ministry of HRD constructed gender segregated toilets in elementary and secondary "
+        "schools within one year under Swachh Vidyalaya initiative."
+    )
+    found = relations(nlp, text, "responsibleAgency")
+    assert ("Program:swachh vidyalaya initiative", "Agency:ministry of education@in") in found
+
+
+def test_a_plans_list_item_opening_with_a_gerund_is_the_issuers_doing(nlp):
+    text = (
+        "DWP single departmental plan: 2015 to 2020\n\n"
+        "The Department for Work and Pensions will deliver the following.\n"
+        "- introducing a new Work and Health programme from 2017, which we will work with local "
+        "partners to deliver, which will provide specialist support for claimants\n"
+    )
+    found = relations(nlp, text, "responsibleAgency")
+    assert ("Program:work and health program", "Agency:department for work and pensions") in found
+
+
+def test_a_headline_verb_of_running_links_the_agency(nlp):
+    text = "Indian Railways operationalizes 4197 “Shramik Special” trains till 3rd June, 2020.\n"
+    found = relations(nlp, text, "responsibleAgency")
+    assert any(agency == "Agency:indian railways" for _, agency in found)

@@ -1,0 +1,152 @@
+"""What makes two mentions one entity within a document (``kg.extract.identity`` and the
+document pass of ``kg.extract.entities``), on sentences of real releases run through the real
+pipeline."""
+
+import pytest
+
+from kg.extract.gazetteer import find_body
+from kg.extract.identity import described_name_keys, entity_key, local_body_keys
+
+
+def keys(nlp, text, type_=None):
+    return {(m.name, m.key) for m in nlp(text)._.kg_mentions if type_ is None or m.type == type_}
+
+
+def test_a_provincial_body_named_again_without_its_province_is_one_body(nlp):
+    text = (
+        "Recently, the Department of Human Resources and Social Security of Yunnan and the "
+        "Department of Finance of Yunnan jointly issued the policies. The Department of Human "
+        "Resources and Social Security said the posts will be filled by the end of the year."
+    )
+    found = {name: key for name, key in keys(nlp, text, "Agency")}
+    assert (
+        found["Department of Human Resources and Social Security"]
+        == found["Department of Human Resources and Social Security of Yunnan"]
+    )
+    assert (
+        found["Department of Finance of Yunnan"]
+        != found["Department of Human Resources and Social Security of Yunnan"]
+    )
+
+
+@pytest.mark.parametrize(
+    "agency_keys, expected",
+    [
+        (
+            {"department of finance", "department of finance of yunnan"},
+            {"department of finance": "department of finance of yunnan"},
+        ),
+        # two provinces could complete it: it stays as it is
+        (
+            {
+                "department of finance",
+                "department of finance of yunnan",
+                "department of finance of sichuan",
+            },
+            {},
+        ),
+        # a national body and another one's local office are not one body by their names
+        ({"department of finance", "office of finance"}, {}),
+    ],
+)
+def test_local_body_keys(agency_keys, expected):
+    assert local_body_keys(agency_keys) == expected
+
+
+def test_a_quoted_name_and_its_common_noun_are_one_programme(nlp):
+    text = (
+        "Indian Railways operationalizes 4197 “Shramik Special” trains till 3rd June, 2020 across "
+        "the country. In addition to the Shramik Special trains, Railways are running 15 pairs "
+        "of special Rajdhani trains."
+    )
+    programs = {key for _, key in keys(nlp, text, "Program")}
+    assert len(programs) == 1
+
+
+def test_a_named_plan_inside_a_longer_plan_name_stays_its_own_plan():
+    names = {
+        "14th five year plan": {"14th Five-Year Plan"},
+        "14th five year plan information and communication industry development plan": {
+            "14th Five-Year Plan Information and Communication Industry Development Plan"
+        },
+        "medicare": {"Medicare"},
+        "medicare part d": {"Medicare Part D"},
+    }
+    assert described_name_keys(names) == {}
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("the new Work and Health programme", "Work and Health Programme"),
+        ("newly launched Integrated Scheme", "Integrated Scheme"),
+    ],
+)
+def test_words_saying_how_a_policy_stands_are_not_its_identity(first, second):
+    assert entity_key("Program", first) == entity_key("Program", second)
+
+
+def test_a_capitalised_new_is_part_of_a_name():
+    assert entity_key("Program", "New Enterprise Allowance") != entity_key(
+        "Program", "Enterprise Allowance"
+    )
+
+
+def test_a_ministry_with_an_abbreviated_field_is_the_listed_ministry():
+    assert entity_key("Agency", "Ministry of HRD", "IN") == entity_key(
+        "Agency", "Ministry of Human Resource Development", "IN"
+    )
+
+
+def test_another_countrys_acronym_is_not_taken_for_its_body():
+    # "DBT" in an Indian release is the Direct Benefit Transfer, not the UK's department
+    assert find_body("DBT", country="IN") is None
+    assert find_body("DBT", country="GB") is not None
+    assert find_body("DBT") is not None  # a document of no known country
+
+
+def test_a_lone_gazetteer_word_is_the_countrys_body(nlp):
+    text = (
+        "We are working with the sector to deliver the Policing and Crime Bill that is currently "
+        "going through Parliament, the Home Office said of police forces in England and Wales."
+    )
+    found = keys(nlp, text, "Agency")
+    assert ("Parliament", find_body("Parliament", country="GB").key) in found
+
+
+def test_a_possessive_with_a_curly_apostrophe_is_one_name_with_a_straight_one():
+    assert entity_key("Agency", "People’s Bank of China") == entity_key(
+        "Agency", "People's Bank of China"
+    )
+
+
+def test_a_body_followed_by_of_and_its_country_is_that_countrys_body():
+    assert entity_key("Agency", "Ministry of Commerce of China") == entity_key("Agency", "MOFCOM")
+    assert entity_key("Agency", "Government of India") == "government of india"
+
+
+@pytest.mark.parametrize(
+    "text, type_, key",
+    [
+        (  # an acronym followed by its class noun is the acronym's entity
+            "The Regional Comprehensive Economic Partnership (RCEP) agreement was signed on "
+            "Sunday. The RCEP agreement covers 15 countries.",
+            "Regulation",
+            "regional comprehensive economic partnership",
+        ),
+        (  # a name with its bracketed acronym and class noun is the name
+            "- $500 million for its Building Resilient Infrastructure and Communities (BRIC) "
+            "program for Fiscal Year 2021.\nFEMA also updated the BRIC program criteria.",
+            "Program",
+            "building resilient infrastructure and communities",
+        ),
+    ],
+)
+def test_an_acronym_and_a_class_noun_do_not_change_the_entity(nlp, text, type_, key):
+    assert {m.key for m in nlp(text)._.kg_mentions if m.type == type_} == {key}
+
+
+def test_united_kingdom_and_uk_are_one_name():
+    assert entity_key("Agency", "United Kingdom Statistics Authority", "GB") == entity_key(
+        "Agency", "UK Statistics Authority", "GB"
+    )
