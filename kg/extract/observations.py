@@ -20,7 +20,7 @@ For each amount the quantity reader (``kg.extract.amounts.read_quantities``) fin
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -38,7 +38,14 @@ from .facts import ChangeFact
 from .gazetteer import document_country
 from .lexicon import head_type
 from .tables import Row, TableCell, numeric_cells, table_rows
-from .text import HAS_WORD, doc_text, literal_alternation, noun_chunk_bounds, span_text
+from .text import (
+    HAS_WORD,
+    doc_text,
+    literal_alternation,
+    noun_chunk_bounds,
+    span_text,
+    spans_overlapping,
+)
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "document_year"]
 
@@ -368,20 +375,6 @@ def metric_words(metric: str) -> set[str]:
 
 
 METRIC_STOP_WORDS = vocabulary.words("common_words", uses="metric-stop")
-
-
-def spans_overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The spans reaching into [start, end); ``spans`` sorted and not overlapping (regex matches),
-    so searched by halving rather than read whole for each sentence.
-
-    >>> spans_overlapping([(0, 5), (8, 12), (20, 25)], 4, 20)
-    [(0, 5), (8, 12)]
-    """
-    return spans[
-        bisect_right(spans, start, key=lambda span: span[1]) : bisect_left(
-            spans, end, key=lambda span: span[0]
-        )
-    ]
 
 
 def inside_name(q: Amount, sent: Span, named: list[tuple[int, int]]) -> bool:

@@ -8,7 +8,8 @@ Doc's length because ``Doc.from_docs`` merges its chunks' user data.
 """
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy
 from spacy.tokens import Doc, Span
@@ -20,6 +21,7 @@ __all__ = [
     "literal_alternation",
     "noun_chunk_bounds",
     "span_text",
+    "spans_overlapping",
     "token_indices",
 ]
 
@@ -93,3 +95,19 @@ def _trie_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def spans_overlapping(
+    spans: Sequence[tuple[int, int]], start: int, end: int
+) -> Sequence[tuple[int, int]]:
+    """The spans reaching into [start, end); ``spans`` sorted and not overlapping (regex matches),
+    so searched by halving rather than read whole for each sentence.
+
+    >>> spans_overlapping([(0, 5), (8, 12), (20, 25)], 4, 20)
+    [(0, 5), (8, 12)]
+    """
+    return spans[
+        bisect_right(spans, start, key=lambda span: span[1]) : bisect_left(
+            spans, end, key=lambda span: span[0]
+        )
+    ]

@@ -9,11 +9,10 @@ any of them holds.
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
+from ..text import spans_overlapping
 from .ranges import looks_like_year
 from .reader import TIME_UNITS, Mention
 from .vocabulary import months, words
@@ -66,9 +65,8 @@ def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def in_not_prose(text: str, m: Mention) -> bool:
-    spans = not_prose_spans(text)
-    before = bisect_right(spans, (m.number[0], math.inf)) - 1  # the last span starting at or before
-    return before >= 0 and m.number[0] < spans[before][1]
+    at = m.number[0]
+    return bool(spans_overlapping(not_prose_spans(text), at, at + 1))
 
 
 def words_before(text: str, m: Mention, count: int = 1) -> tuple[str, ...]:
