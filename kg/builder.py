@@ -271,7 +271,7 @@ def documents_facts(nlp, documents, batch_size: int) -> Iterator[tuple[DocumentF
     )
     for document in documents:
         if id(document) in parsed:
-            yield facts_from_doc(parsed.pop(id(document))), document
+            yield facts_from_doc(parsed[id(document)]), document
         else:
             yield facts_of_long_text(nlp, document.text, min(CHUNK_CHARS, longest)), document
 
