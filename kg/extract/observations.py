@@ -127,7 +127,12 @@ class ObservationExtractor:
         for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
-            if span is None or not is_measurement(span, q) or is_class_bound(span, q):
+            if (
+                span is None
+                or not is_measurement(span, q)
+                or is_class_bound(span, q)
+                or is_time_frame(span, q, quantities)
+            ):
                 continue
             described = describe_metric(span, sent, q.unit)
             if described is None:
@@ -353,9 +358,21 @@ def same_counted_thing(first: ObservedNumber, then: ObservedNumber) -> bool:
         return False
     # the head noun is last, or before the act done to it ("prescription drugs taken")
     first_heads, then_heads = (
-        {vocabulary.singular(word) for word in o.metric.split()[-2:]} for o in (first, then)
+        {vocabulary.singular(word) for word in metric_core(o.metric).split()[-2:]}
+        for o in (first, then)
     )
     return bool(first_heads & then_heads)
+
+
+MODIFIER_START = re.compile(
+    r"\s(?:[a-z]+(?:ing|ed)|by|through|of|to|in|for|on|at|from|with|under)\s"
+)
+
+
+def metric_core(metric: str) -> str:
+    """ "institutions participating in the Survey" -> "institutions": the metric before the
+    phrase or participle that follows its head noun."""
+    return MODIFIER_START.split(metric, maxsplit=1)[0]
 
 
 ANAPHORA = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)  # "those 48 drugs": named before
@@ -413,6 +430,34 @@ def is_class_bound(span: Span, q: Amount) -> bool:
     return (
         held.dep_ == "dobj" and holder.tag_ == "VBG" and holder.dep_ == "acl"
     )  # "disasters exceeding $1 billion"
+
+
+CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "acomp", "ROOT"}
+
+
+def is_time_frame(span: Span, q: Amount, quantities: list[Amount]) -> bool:
+    """ "200 million views in just two days", "increase enrolment from 14% to 20% over a period
+    of 2-4 years", "9% cases: 0-20 Years": a duration beside a number of something else is the
+    time frame or the class of that number, not a reading of its own; a duration that is what
+    the clause states ("will run for six months", "decided within 20 working days") is one."""
+    if q.unit not in TIME_UNITS or q.is_change:
+        return False
+    measured = measured_noun(quantity_root(span), span) or quantity_root(span)
+    if measured.dep_ in CORE_ROLES and not is_time_word(measured) or is_time_limit(measured):
+        return False  # "the programme will last five years" has its own subject
+    return any(other.unit not in TIME_UNITS and other.start != q.start for other in quantities)
+
+
+def is_time_limit(measured: Token) -> bool:
+    """ "sanctioned 2636 stations within 20 working days": "within" after the act it limits
+    states a service time; fronted ("Within 30 years, Pudong has become ...") or dated ("within
+    one year from 15.08.2014 to 15.08.2015") it sets the scene of what is told."""
+    preposition = measured.head
+    if measured.dep_ != "pobj" or preposition.lower_ != "within":
+        return False
+    fronted = preposition.i < preposition.head.i
+    after = measured.doc[measured.i + 1 : min(measured.i + 6, measured.sent.end)]
+    return not fronted and not any(t.ent_type_ == "DATE" for t in after)
 
 
 def is_kind_of_thing(noun: Token) -> bool:
@@ -817,13 +862,20 @@ def list_item_metric(span: Span, sent: Span) -> str | None:
     "item, number" line measures what the list's lead-in names, for the item, in its group:
     "limits for ketamine (illicit drugs)"."""
     item = BULLET_ITEM.match(doc_text(span.doc)[sent.start_char : span.start_char])
-    if item is None:
+    if item is None or is_adverbial(span.doc, sent.start_char + item.start("item")):
         return None
     lead, group = list_context(doc_text(span.doc)[: sent.start_char])
     if lead is None or len(lead.split()) > MAX_LEAD_WORDS or re.search(r"\d", lead):
         return None  # a long or numeric lead-in is a sentence of its own, not a column heading
     metric = f"{lead} for {item['item']}"
     return f"{metric} ({group[0].lower() + group[1:]})" if group else metric
+
+
+def is_adverbial(doc: Doc, start: int) -> bool:
+    """ "- In 2011-12, 88% of affordable homes ...": a bullet opening with a preposition opens
+    its sentence with when or where, it names no item."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    return first is not None and first[0].pos_ == "ADP"
 
 
 def list_context(before: str) -> tuple[str | None, str | None]:
@@ -917,7 +969,7 @@ def subject_metric(root: Token, span: Span) -> Span | None:
     if root.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     while (
-        verb.dep_ in {"xcomp", "advcl", "conj"}
+        verb.dep_ in {"xcomp", "advcl", "conj", "dep"}  # "dep": "saw its lowest rate－to reach N"
         and verb.pos_ in {"VERB", "AUX"}
         and verb.lemma_ not in COPULAS
     ):
@@ -967,8 +1019,11 @@ CLAUSES = {"relcl", "acl", "appos", "conj", "advcl"}
 def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
     """A noun with its modifiers and one prepositional tail, without the quantity itself."""
     dropped = {
-        t.i for child in noun.children if child.dep_ in CLAUSES for t in child.subtree
-    }  # "that will help"
+        t.i
+        for child in noun.children
+        if child.dep_ in CLAUSES and not is_participle_modifier(child)
+        for t in child.subtree
+    }  # "that will help"; kept: "overpayments arising from fraud and error"
     dropped |= {
         child.i for child in noun.children if child.dep_ in {"punct", "cc", "det", "nummod"}
     }
@@ -977,6 +1032,17 @@ def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
     ]
     keep = contiguous_around(keep, noun)[:max_tokens]
     return noun.doc[keep[0].i : keep[-1].i + 1] if keep else noun.doc[noun.i : noun.i + 1]
+
+
+def is_participle_modifier(clause: Token) -> bool:
+    """ "jobs supported by the awards", "overpayments arising from fraud": a participle with no
+    subject of its own narrows the noun it follows, as an adjective would."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ in {"VBG", "VBN"}
+        and clause.i > clause.head.i
+        and not any(c.dep_ in SUBJECTS for c in clause.children)
+    )
 
 
 def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:

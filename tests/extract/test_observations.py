@@ -674,3 +674,37 @@ def test_a_count_of_them_counts_what_the_sentence_before_named(nlp):
     )
     (obs,) = observations(nlp, text)
     assert obs.metric == "Direct Entry superintendents"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        (  # bulk us-00358: the days are the time frame of the goal
+            "Today, the President is announcing bold steps that will help meet the goal of"
+            " administering 100 million shots in 100 days.",
+            ["100 million"],
+        ),
+        (  # bulk in-00013
+            "10,780 members of 1927 SHGs in 32 districts of Tamil Nadu produced 26,01,735 masks"
+            " in 10 days.",
+            ["10,780", "1927", "32", "26,01,735"],
+        ),
+        (  # dev (Pudong): a fronted "within" sets the scene
+            "Within 30 years, Pudong has become one of the country's most prosperous districts,"
+            " with its regional GDP surging by more than 210 times since 1990.",
+            ["210 times"],
+        ),
+        (  # dev (girls' education): a dated "within" too
+            "The Ministry constructed 4.17 lakh toilets in schools within one year from"
+            " 15.08.2014 to 15.08.2015.",
+            ["4.17 lakh"],
+        ),
+        (  # issue 18: "within" after the act it limits is a service time
+            "The ministry sanctioned 2636 charging stations within 20 working days.",
+            ["2636", "20 working days"],
+        ),
+        ("The adverts will run for six months on youth channels.", ["six months"]),  # dev (FRANK)
+    ],
+)
+def test_a_duration_beside_another_number_is_its_time_frame(nlp, text, kept):
+    assert [o.quantity.surface for o in observations(nlp, text)] == kept

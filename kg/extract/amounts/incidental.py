@@ -310,6 +310,26 @@ def is_in_name(text: str, m: Mention) -> bool:
     return word.lower().rstrip(".") not in months()
 
 
+QUOTED = re.compile(r"[‘“\"]([^‘’“”\"\n]{1,60})[’”\"]")
+MAX_TITLE_WORDS = 8
+
+
+def is_in_quoted_title(text: str, m: Mention) -> bool:
+    """ "‘Keeping up with the Kardashians’ and ‘8 Out of 10 Cats’": a number inside a short
+    quoted title (every word of three letters or more capitalised) is part of a name."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    for quoted in QUOTED.finditer(text, line_start, m.end + 60):
+        if quoted.start(1) <= m.start and m.end <= quoted.end(1):
+            words = re.findall(r"[A-Za-z][\w'’-]*", quoted[1])
+            long_words = [w for w in words if len(w) > 2]
+            return (
+                len(words) <= MAX_TITLE_WORDS
+                and bool(long_words)
+                and all(w[0].isupper() for w in long_words)
+            )
+    return False
+
+
 def title_case_line(text: str, m: Mention) -> bool:
     start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
     tokens = re.findall(r"[A-Za-z][\w'’-]*", text[start : end if end >= 0 else len(text)])
@@ -371,6 +391,7 @@ BARE = (
 
 ALWAYS = (
     is_bare_zero,
+    is_in_quoted_title,
     is_code,
     is_age_group,
     is_rate_note,
