@@ -80,6 +80,7 @@ class ObservedNumber:
     period: str | None
     kind: str
     change: ChangeFact | None
+    unscoped: str | None = None  # the metric without the clause's fronted scope ("at X level")
 
 
 class ObservationExtractor:
@@ -114,13 +115,22 @@ class ObservationExtractor:
             named += spans_overlapping(not_prose, sent.start_char, sent.end_char)
             named += spans_overlapping(table_spans, sent.start_char, sent.end_char)
             quantities = [q for q in quantities if not inside_name(q, sent, named)]
-            observed += self.sentence_observations(doc, sent, quantities, main_year)
+            told = observed[-1] if observed and follows(doc, observed[-1], sent) else None
+            observed += self.sentence_observations(doc, sent, quantities, main_year, told)
         observed.sort(key=lambda o: o.quantity.start)
         observed = with_acronyms_spelled_out(observed, doc_text(doc))
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
         return doc
 
-    def sentence_observations(self, doc: Doc, sent: Span, quantities: list[Amount], main_year):
+    def sentence_observations(
+        self,
+        doc: Doc,
+        sent: Span,
+        quantities: list[Amount],
+        main_year,
+        told: ObservedNumber | None = None,
+    ):
+        """``told``: the last observation of the sentence before, if any ("it" may name it)."""
         sentence = span_text(sent)
         periods = respective_periods(sentence, quantities)
         previous: tuple[Amount, str] | None = None  # the last amount read, and its metric
@@ -140,6 +150,11 @@ class ObservationExtractor:
             metric, label = described
             if is_list_counter(metric, sentence):
                 continue
+            if told is not None and told.unscoped and stands_for_told(span):
+                metric = told.unscoped  # "GER is 94.32 %. At Secondary level, it is 81.32 %"
+            unscoped = metric
+            scope = fronted_scope(span)
+            metric = f"{metric} {scope}" if scope and scope not in metric else metric
             metric = baseline_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
             previous = q, metric
@@ -151,7 +166,57 @@ class ObservationExtractor:
                 periods.get(i) or find_period(sentence, q, main_year),
                 find_kind(span, sent, main_year),
                 change_fact(q),
+                unscoped,
             )
+
+
+def follows(doc: Doc, told: ObservedNumber, sent: Span) -> bool:
+    """``told`` was read in the sentence right before ``sent``."""
+    return sent.start > 0 and doc[sent.start - 1].sent.start_char == told.sentence[0]
+
+
+STANDING_PRONOUNS = {"it", "this"}
+
+
+def stands_for_told(span: Span) -> bool:
+    """ "it is 81.32 %": the number is what a pronoun subject is, so the pronoun stands for
+    what the sentence before measured."""
+    root = quantity_root(span)
+    verb = root.head
+    if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return len(subjects) == 1 and subjects[0].lower_ in STANDING_PRONOUNS
+
+
+def fronted_scope(span: Span) -> str | None:
+    """ "At elementary level, GER is 94.32 %", "In Odisha, 5 lakh households were connected": a
+    phrase put before its clause's subject narrows everything the clause measures; not one
+    that says when ("In 2021"), holds a number or says little ("In addition")."""
+    verb = quantity_root(span)
+    while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS]
+    for preposition in verb.children:
+        if (
+            preposition.dep_ == "prep"
+            and preposition.i < min([*subjects, verb.i])
+            and preposition.lower_ in QUALIFYING_PREPOSITIONS
+            and names_a_scope(preposition)
+        ):
+            rest = span.doc[preposition.i + 1 : preposition.right_edge.i + 1]
+            return f"{preposition.lower_} {rest.text}"
+    return None
+
+
+def names_a_scope(preposition: Token) -> bool:
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if not objects or any(t.like_num or is_time_word(t) for t in preposition.subtree):
+        return False
+    noun = objects[0]
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ in {"amod", "compound", "nmod"} for c in noun.children
+    )
 
 
 PLACE_AFTER = re.compile(r"\s+(in|from|for)\s+((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -289,6 +354,11 @@ def with_acronyms_spelled_out(observed: list[ObservedNumber], text: str) -> list
         acronym.removesuffix("s"): LEADING_SMALL_WORDS.sub("", name)
         for acronym, name in find_acronym_definitions(text).items()
     }
+    for o in observed:
+        for acronym in ACRONYM.findall(o.metric):
+            key = acronym.removesuffix("s")
+            if key not in names and (name := spelled_by_initials(key, text, o.quantity.start)):
+                names[key] = name
 
     def spelled_out(metric: str) -> str:
         def one(found: re.Match) -> str:
@@ -299,6 +369,21 @@ def with_acronyms_spelled_out(observed: list[ObservedNumber], text: str) -> list
         return ACRONYM.sub(one, metric)
 
     return [replace(o, metric=spelled_out(o.metric)) for o in observed]
+
+
+MIN_INITIALS, MAX_INITIALS = 3, 6
+INITIALS_WINDOW = 1000  # characters: the paragraph or so before the acronym's use
+
+
+def spelled_by_initials(acronym: str, text: str, before: int) -> str | None:
+    """ "the Gross Enrolment Ratio of girls ... At elementary level, GER is 94.32 %": an acronym
+    used without a definition stands for capitalised words written before it whose initials
+    spell it."""
+    if not acronym.isupper() or not MIN_INITIALS <= len(acronym) <= MAX_INITIALS:
+        return None  # "DC" would be any two capitalised words
+    words = r"\s+".join(rf"{letter}[a-z]+" for letter in acronym)
+    found = re.findall(rf"\b({words})\b", text[max(0, before - INITIALS_WINDOW) : before])
+    return " ".join(found[-1].split()) if found else None
 
 
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
@@ -960,7 +1045,14 @@ def gapped_subject(root: Token, span: Span) -> Span | None:
 
 def is_time_word(token: Token) -> bool:
     """ "year", "financial year", "the first three quarters": when, not what is measured."""
-    return token.ent_type_ in WHEN_ENTITIES or unit_words().get(token.lower_) in TIME_UNITS
+    return (
+        token.ent_type_ in WHEN_ENTITIES
+        or unit_words().get(token.lower_) in TIME_UNITS
+        or token.lemma_.lower() in TIME_NOUNS
+    )
+
+
+TIME_NOUNS = vocabulary.words("common_words", uses="time-noun")
 
 
 def subject_metric(root: Token, span: Span) -> Span | None:
@@ -1116,8 +1208,26 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
             max(first, span.start - max_tokens // 2),
             min(last, span.end + max_tokens // 2),
         )
+    antecedent = relative_antecedent(verb)
+    if antecedent is not None and first - antecedent.left_edge.i <= MAX_ANTECEDENT_TOKENS:
+        first = min(first, antecedent.left_edge.i)
     text = span.doc[first : last + 1].text
     return re.sub(r"\s+", " ", text).strip(" ,;")
+
+
+MAX_ANTECEDENT_TOKENS = 10
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """ "the first elections in 2012, when 5.5 million votes were cast", "community solar which
+    can save families 10%": a relative clause is read with the noun it describes (also where
+    the parser hung it on a year after that noun)."""
+    if verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    if (is_time_word(noun) or noun.like_num) and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head  # "elections in 2012, when ...": the elections
+    return noun
 
 
 # ---------------------------------------------------------------- period and kind
