@@ -138,6 +138,7 @@ def observation_fact(doc: Doc, o: ObservedNumber, known: set[str]) -> Observatio
         upper=o.quantity.upper,
         qualifier=o.quantity.qualifier,
         equivalent=equivalent_fact(o.quantity.equivalent),
+        part=o.part,
     )
 
 

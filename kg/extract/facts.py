@@ -79,6 +79,7 @@ class ObservationFact:
     upper: float | None = None
     qualifier: str | None = None  # about, nearly, more than, at least, up to, less than, exactly
     equivalent: EquivalentFact | None = None  # the amount converted, in brackets after it
+    part: int = 0  # one number measuring several coordinated things: which one this is
 
 
 @dataclass(frozen=True)

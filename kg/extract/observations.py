@@ -81,6 +81,7 @@ class ObservedNumber:
     kind: str
     change: ChangeFact | None
     unscoped: str | None = None  # the metric without the clause's fronted scope ("at X level")
+    part: int = 0  # which of the metrics one number measures ("30% of A, B and C": 0, 1, 2)
 
 
 class ObservationExtractor:
@@ -158,16 +159,43 @@ class ObservationExtractor:
             metric = baseline_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
             previous = q, metric
-            yield ObservedNumber(
-                local,
-                f"change in {metric}" if q.is_change else metric,
-                label,
-                (sent.start_char, sent.end_char),
-                periods.get(i) or find_period(sentence, q, main_year),
-                find_kind(span, sent, main_year),
-                change_fact(q),
-                unscoped,
-            )
+            period = periods.get(i) or find_period(sentence, q, main_year)
+            kind = find_kind(span, sent, main_year)
+            for part, each in enumerate(each_whole(metric, span, q)):
+                yield ObservedNumber(
+                    local,
+                    f"change in {each}" if q.is_change else each,
+                    label,
+                    (sent.start_char, sent.end_char),
+                    period,
+                    kind,
+                    change_fact(q),
+                    unscoped,
+                    part,
+                )
+
+
+def each_whole(metric: str, span: Span, q: Amount) -> list[str]:
+    """ "account for around 30 percent of the global population, global GDP and global trade":
+    a share of each of several coordinated wholes is one reading per whole. (Not for amounts:
+    "$2 billion of loans and grants" is one sum.)"""
+    if q.unit != "percent":
+        return [metric]
+    whole = measured_noun(first_conjunct(quantity_root(span), span), span)
+    if whole is None or whole.dep_ != "pobj" or whole.head.lower_ != "of":
+        return [metric]
+    whole_text = clean_metric(phrase(whole, exclude=span).text)
+    others = [
+        c
+        for c in whole.conjuncts
+        if c.i > whole.i
+        and c.pos_ in {"NOUN", "PROPN"}
+        and not any(t.like_num for t in c.children)  # "20% of men and 30% of women"
+    ]
+    if whole_text not in metric or not others or any(c.dep_ == "prep" for c in whole.children):
+        return [metric]  # "benefits from federal climate and clean energy investments": one whole
+    wholes = [clean_metric(phrase(c, exclude=span).text) for c in others]
+    return [metric, *(metric.replace(whole_text, other, 1) for other in wholes)]
 
 
 def follows(doc: Doc, told: ObservedNumber, sent: Span) -> bool:

@@ -219,7 +219,7 @@ def add_observation(
     document_key: str,
     evidence: EvidenceWriter,
 ) -> None:
-    node = observation_iri(document_key, obs.start)
+    node = observation_iri(document_key, obs.start, obs.part)
     metric = add_metric_concept(graph, obs.metric)
     sentence = evidence(obs.evidence)
     for p, o in (

@@ -62,8 +62,14 @@ def evidence_iri(document_key: str, start: int, end: int) -> URIRef:
     return DOC[f"{document_key}/evidence/{start}-{end}"]
 
 
-def observation_iri(document_key: str, start: int) -> URIRef:
-    return DOC[f"{document_key}/observation/{start}"]
+def observation_iri(document_key: str, start: int, part: int = 0) -> URIRef:
+    """The number at ``start``; ``part`` tells apart the things one number measures ("30% of
+    A, B and C").
+
+    >>> observation_iri("d", 12).endswith("/observation/12"), str(observation_iri("d", 12, 2))[-5:]
+    (True, '/12-2')
+    """
+    return DOC[f"{document_key}/observation/{start}" + (f"-{part}" if part else "")]
 
 
 def statement_iri(document_key: str, subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:

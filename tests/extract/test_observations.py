@@ -737,3 +737,25 @@ def test_a_two_letter_acronym_is_not_guessed_from_initials(nlp):
         "The Data Center team met. The designations cover 166,000 miles in 49 States plus DC."
     )
     assert all("Data Center" not in o.metric for o in observations(nlp, text))
+
+
+def test_a_share_of_several_coordinated_wholes_is_one_observation_per_whole(nlp):
+    text = (  # dev (RCEP)
+        "The 15 participating countries of the RCEP account for around 30 percent of the global"
+        " population, global gross domestic product and global trade."
+    )
+    found = [o for o in observations(nlp, text) if o.quantity.unit == "percent"]
+    assert [o.metric.rsplit(" share of ", 1)[1] for o in found] == [
+        "global population",
+        "global gross domestic product",
+        "global trade",
+    ]
+    assert [o.part for o in found] == [0, 1, 2]
+
+
+def test_a_share_of_one_whole_with_a_coordinated_tail_stays_one(nlp):
+    text = (  # dev (community solar)
+        "The Initiative commits to delivering at least 40 percent of the benefits from federal"
+        " climate and clean energy investments to disadvantaged communities."
+    )
+    assert len(observations(nlp, text)) == 1
