@@ -799,6 +799,9 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         state = predicated_state(thing)
         if state:
             return state
+        if thing.dep_ == "dobj" and verb.lemma_.lower() in CONTAINING_VERBS:
+            holder = acting_subject(verb, measured)
+            return f"in {holder}" if holder else None  # "134 Interstates in the designations"
         if (
             thing.dep_ in {"dobj", "nsubjpass"}
             and verb.pos_ == "VERB"
@@ -809,7 +812,31 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         ):
             forms = getInflection(verb.lemma_.lower(), tag="VBN")
             particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "set up"
-            return " ".join([forms[0], *particles, *given_with(verb, thing)]) if forms else None
+            agent = acting_subject(verb, measured) if thing.dep_ == "dobj" else None
+            words = [forms[0], *particles, *given_with(verb, thing)] if forms else []
+            return " ".join([*words, f"by {agent}"] if agent and words else words) or None
+    return None
+
+
+CONTAINING_VERBS = vocabulary.words("verbs", uses="containing")
+MAX_AGENT_TOKENS = 6
+
+
+def acting_subject(verb: Token, measured: Span) -> str | None:
+    """Who did what the verb says, in a few words: its subject, or, for a participle or an
+    infinitive without one ("These awards enable growth, supporting one million jobs"), the
+    subject of the clause it hangs on; not a pronoun ("we", "it") nor a long phrase."""
+    for acting in (verb, verb.head) if verb.dep_ in {"advcl", "xcomp", "acl"} else (verb,):
+        subjects = [c for c in acting.children if c.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            if subject.pos_ not in {"NOUN", "PROPN"} or measured.start <= subject.i < measured.end:
+                return None
+            words = phrase(subject, exclude=measured)
+            text = clean_metric(words.text)
+            return text if len(words) <= MAX_AGENT_TOKENS and names_something(text) else None
+        if acting.dep_ == "relcl":
+            return None  # "the 10 drugs that over 750,000 seniors take": told by the label
     return None
 
 

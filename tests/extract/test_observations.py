@@ -248,7 +248,7 @@ def test_a_participle_clause_takes_the_main_clause_subject(nlp):
 
 def test_a_count_in_crores_is_no_money(nlp):
     (obs,) = observations(nlp, "The scheme provided 9.54 crore farmers with seeds.")
-    assert obs.quantity.unit is None and obs.metric == "farmers provided with seeds"
+    assert obs.quantity.unit is None and obs.metric == "farmers provided with seeds by scheme"
 
 
 def test_a_bare_number_coordinated_with_another_measures_the_same_thing(nlp):
@@ -360,7 +360,7 @@ def test_numbers_spacy_calls_dates_are_counted_when_they_count(nlp):
         (
             "The clinic treated 1,200 patients this year, an increase from 950 last year.",
             "950",
-            "patients treated",
+            "patients treated by clinic",
         ),
     ],
 )
@@ -392,7 +392,7 @@ def test_a_compared_number_with_its_own_noun_keeps_it(nlp):
         (
             "The network covered 300 million households in 2020.",
             "300 million",
-            "households covered",
+            "households covered by network",
         ),
         ("Some 1,023 positive cases were found in 2020.", "1,023", "positive cases found"),
     ],
@@ -425,7 +425,7 @@ def test_a_count_in_brackets_after_a_name_is_that_names_count(nlp):
         (  # dev (ACP release)
             "The FCC will partner with local organizations to host ten local enrollment events in"
             " different areas of the country over the next month.",
-            "local enrollment events hosted",
+            "local enrollment events hosted by FCC",
         ),
         (  # dev (COVID briefing)
             "Lifeline UDAN flights have been operated, transporting 119 tons of medical cargo to"
@@ -433,11 +433,20 @@ def test_a_count_in_brackets_after_a_name_is_that_names_count(nlp):
             "medical cargo transported",
         ),
         ("Turnout was low when 5.5 million votes were cast.", "votes cast"),
-        ("The company sold 2 million cars last year.", "cars sold"),
-        ("The agency has set up 90,000 vaccination sites.", "vaccination sites set up"),
-        ("The scheme provided 9.54 crore farmers with seeds.", "farmers provided with seeds"),
-        ("The company had 300 dealers in 2020.", "dealers"),  # "have" says nothing done
-        ("The programme includes 40 schools.", "schools"),
+        ("The company sold 2 million cars last year.", "cars sold by company"),
+        ("The agency has set up 90,000 vaccination sites.", "vaccination sites set up by agency"),
+        (
+            "The scheme provided 9.54 crore farmers with seeds.",
+            "farmers provided with seeds by scheme",
+        ),
+        ("The company had 300 dealers in 2020.", "dealers in company"),  # "have": held, not done
+        ("The programme includes 40 schools.", "schools in programme"),
+        ("We have 300 dealers.", "dealers"),  # a pronoun holds nothing a metric can name
+        (  # dev (small business release): a participle's agent is its clause's subject
+            "These federal contract awards enable small business growth, supporting more than"
+            " one million jobs in manufacturing.",
+            "jobs in manufacturing supported by federal contract awards",
+        ),
     ],
 )
 def test_a_count_of_things_acted_on_names_the_act(nlp, text, metric):
