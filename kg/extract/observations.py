@@ -145,10 +145,13 @@ class ObservationExtractor:
                 or is_time_frame(span, q, quantities)
             ):
                 continue
-            described = describe_metric(span, sent, q.unit)
-            if described is None:
-                continue
+            described = describe_metric(span, sent, q.unit) or (
+                listed_level_metric(sentence, q, span, None, previous),
+                clause_label(quantity_root(span), span, sent),
+            )
             metric, label = described
+            if metric is None:
+                continue
             if is_list_counter(metric, sentence):
                 continue
             if told is not None and told.unscoped and stands_for_told(span):
@@ -157,6 +160,7 @@ class ObservationExtractor:
             scope = fronted_scope(span)
             metric = f"{metric} {scope}" if scope and scope not in metric else metric
             metric = baseline_metric(sentence, q, span, metric, previous)
+            metric = listed_level_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
             previous = q, metric
             period = periods.get(i) or find_period(sentence, q, main_year)
@@ -297,6 +301,26 @@ def baseline_metric(
         or previous[0].unit != q.unit
         or has_own_noun(span)  # "88% of total supply"
         or BASELINE.search(sentence, 0, q.start) is None
+    ):
+        return metric
+    return previous[1]
+
+
+LISTED_LEVEL_GAP = re.compile(
+    r"\s*(?:in|for|by|during|of)\s+[^,;%\d]{0,20}[\d/-]{2,9}\s*(?:,\s*(?:and\s+)?|and\s+)$"
+)
+
+
+def listed_level_metric(
+    sentence: str, q: Amount, span: Span, metric: str | None, previous: tuple[Amount, str] | None
+) -> str | None:
+    """ "from 8% to 14% in 2018-19, 17% in 2019-20 and 20% in 2020-21": a bare number listed
+    after another of the same unit and its year measures the same thing in another year."""
+    if (
+        previous is None
+        or previous[0].unit != q.unit
+        or has_own_noun(span)
+        or LISTED_LEVEL_GAP.fullmatch(sentence, previous[0].end, q.start) is None
     ):
         return metric
     return previous[1]
@@ -625,13 +649,24 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
         measured = with_qualifiers(measured, span)
         metric = clean_metric(measured.text)
-        if names_something(metric):
+        if names_something(metric) and not holds_amount(measured):
             done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
             metric = sentence_case(metric, measured)
             metric = f"{metric} {done}" if done else metric
             seen = seen_in(measured)
             return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
     return None
+
+
+AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY"}
+
+
+def holds_amount(measured: Span) -> bool:
+    """ "the current 8% to 14%": a phrase holding another amount is no metric."""
+    return any(
+        t.like_num and t.ent_type_ in AMOUNT_ENTITIES and any(c.isdigit() for c in t.text)
+        for t in measured
+    )  # not "billion-dollar disasters"
 
 
 PRONOUNS = vocabulary.words("common_words", uses="pronoun")
@@ -1074,6 +1109,8 @@ def moved_object(root: Token, span: Span) -> Span | None:
     (also when the parser took the object's last word for a second verb: "reduced their use of
     stop and search by 20%")."""
     preposition, verb = root.head, root.head.head
+    while verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "increase female enrolment in B. Tech. Programmes of IITs from"
     if root.dep_ != "pobj" or preposition.lower_ not in MOVE_LEVELS or verb.pos_ != "VERB":
         return None
     split = verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children)
@@ -1082,8 +1119,25 @@ def moved_object(root: Token, span: Span) -> Span | None:
             c for c in acting.children if c.dep_ == "dobj" and not span.start <= c.i < span.end
         ]
         if objects:
-            return phrase(objects[0], exclude=span)
+            return through_move(phrase(objects[0], exclude=span), preposition)
     return None
+
+
+MAX_MOVED_TOKENS = 12
+
+
+def through_move(moved: Span, preposition: Token) -> Span:
+    """The moved thing with the phrases between it and "from"/"to" ("female enrolment in B.
+    Tech. Programmes of IITs" from 8% to 14%): they say which of it moves."""
+    between = moved.doc[moved.end : preposition.i]
+    if (
+        preposition.i <= moved.end
+        or preposition.i - moved.start > MAX_MOVED_TOKENS
+        or between[0].dep_ != "prep"
+        or any(t.is_punct or t.like_num for t in between)
+    ):
+        return moved
+    return moved.doc[moved.start : preposition.i]
 
 
 def gapped_subject(root: Token, span: Span) -> Span | None:

@@ -768,3 +768,22 @@ def test_a_share_of_one_whole_with_a_coordinated_tail_stays_one(nlp):
         " climate and clean energy investments to disadvantaged communities."
     )
     assert len(observations(nlp, text)) == 1
+
+
+def test_levels_listed_year_by_year_measure_the_thing_moved(nlp):
+    text = (  # dev (girls' education): "B. Tech." ends no sentence
+        "The Government has decided to increase female enrolment in B. Tech. Programmes of IITs"
+        " from the current 8% to 14% in 2018-19, 17% in 2019-20 and 20% in 2020-21 by creating"
+        " supernumerary seats."
+    )
+    metrics = {o.quantity.surface: o.metric for o in observations(nlp, text)}
+    moved = "female enrolment in B. Tech. Programmes of IITs"
+    assert [metrics["14%"], metrics["17%"], metrics["20%"]] == [moved] * 3
+
+
+def test_a_phrase_holding_another_amount_is_no_metric(nlp):
+    text = (  # dev (FEMA release): "billion-dollar" holds no digits
+        "From 2000 to 2009, these billion-dollar disasters occurred 6 times a year on average."
+    )
+    (obs,) = observations(nlp, text)
+    assert obs.metric.startswith("billion-dollar disasters")
