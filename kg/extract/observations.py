@@ -135,6 +135,7 @@ class ObservationExtractor:
         sentence = span_text(sent)
         periods = respective_periods(sentence, quantities)
         previous: tuple[Amount, str] | None = None  # the last amount read, and its metric
+        earlier: list[tuple[Amount, str]] = []  # every amount read so far, and its metric
         for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
@@ -162,7 +163,9 @@ class ObservationExtractor:
             metric = baseline_metric(sentence, q, span, metric, previous)
             metric = listed_level_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
+            metric = respective_baseline(sentence, q, quantities, earlier) or metric
             previous = q, metric
+            earlier.append(previous)
             period = periods.get(i) or find_period(sentence, q, main_year)
             kind = find_kind(span, sent, main_year)
             for part, each in enumerate(each_whole(metric, span, q)):
@@ -324,6 +327,35 @@ def listed_level_metric(
     ):
         return metric
     return previous[1]
+
+
+BASELINE_CUE = re.compile(
+    rf"\b{literal_alternation(vocabulary.words('common_words', uses='baseline'))}\b", re.I
+)
+RESPECTIVE_TAIL = re.compile(r"\s*,?\s*((?:for|in|among|under|at)\s[^,;.()]{2,60})")
+
+
+def respective_baseline(
+    sentence: str, q: Amount, quantities: list[Amount], earlier: list[tuple[Amount, str]]
+) -> str | None:
+    """ "55% are women and 21% are from a BME background, compared to 30.9% and 9.3%
+    respectively for regular recruitment schemes": the numbers compared "respectively" measure,
+    in order, what the numbers before the comparison did, for what follows "respectively"."""
+    after = sentence.find("respectively", q.end)
+    cues = list(BASELINE_CUE.finditer(sentence, 0, q.start))
+    if after < 0 or not cues:
+        return None
+    cue = cues[-1]
+    listed = [x for x in quantities if cue.end() <= x.start and x.end <= after]
+    stated = [m for a, m in earlier if a.end <= cue.start() and a.unit == q.unit]
+    if q not in listed or len(listed) < 2 or len(stated) < len(listed):
+        return None
+    metric = stated[-len(listed) :][listed.index(q)]
+    tail = RESPECTIVE_TAIL.match(sentence, after + len("respectively"))
+    if tail is None:
+        return metric
+    share, _, _ = metric.partition(" share of ")  # the whole is now what follows
+    return f"{share}{' share' if share != metric else ''} {tail[1].strip()}"
 
 
 def has_own_noun(span: Span) -> bool:
@@ -680,10 +712,26 @@ def share_metric(root: Token, span: Span) -> str | None:
     part = share_part(root, span)
     if part is None or not names_something(clean_metric(part.text)):
         return None
-    whole = measured_noun(root, span)
+    whole = measured_noun(root, span) or fronted_whole(root)
     whole_text = clean_metric(phrase(whole, exclude=span).text) if whole is not None else ""
+    if whole is not None and whole.pos_ == "PRON" and names_something(whole_text):
+        whole_text = f"{whole.lower_} {whole_text}"  # "those who are expected to ..."
     share = f"{clean_metric(part.text)} share"
     return f"{share} of {whole_text}" if names_something(whole_text) else share
+
+
+def fronted_whole(root: Token) -> Token | None:
+    """ "Of those who are expected to start their training in July, 55% are women": the whole
+    of a share may open its clause."""
+    verb = root.head
+    wholes = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "of" and p.i < root.i
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return wholes[0] if wholes else None
 
 
 def share_acting(root: Token, span: Span) -> str | None:
@@ -1222,7 +1270,9 @@ def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
     dropped = {
         t.i
         for child in noun.children
-        if child.dep_ in CLAUSES and not is_participle_modifier(child)
+        if child.dep_ in CLAUSES
+        and not is_participle_modifier(child)
+        and not (child.dep_ == "relcl" and noun.pos_ == "PRON")  # "those who are expected to"
         for t in child.subtree
     }  # "that will help"; kept: "overpayments arising from fraud and error"
     dropped |= {

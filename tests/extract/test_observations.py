@@ -601,10 +601,10 @@ SHARES = [
         "participating countries of the RCEP share of global population",
     ),
     ("Services make up 16% of GDP.", "16%", "Services share of GDP"),
-    (  # dev (Police Now): what the share is, when no whole is said
+    (  # dev (Police Now): what the share is, of the whole the clause opens with
         "Of those who are expected to start their training in July, 55% are women.",
         "55%",
-        "women share",
+        "women share of those who are expected to start their training in July",
     ),
     ("The unemployment rate is 5%.", "5%", "unemployment rate"),  # no part: no share
     (  # dev (small business): a share of a whole that does something
@@ -787,3 +787,15 @@ def test_a_phrase_holding_another_amount_is_no_metric(nlp):
     )
     (obs,) = observations(nlp, text)
     assert obs.metric.startswith("billion-dollar disasters")
+
+
+def test_numbers_compared_respectively_measure_the_numbers_before_in_order(nlp):
+    text = (  # dev (Home Secretary's speech)
+        "Of those who are expected to start their training in July, 55% are women and 21% are"
+        " from a black and ethnic minority (BME) background, compared to 30.9% and 9.3%"
+        " respectively for regular recruitment schemes."
+    )
+    metrics = {o.quantity.surface: o.metric for o in observations(nlp, text)}
+    assert metrics["55%"] == "women share of those who are expected to start their training in July"
+    assert metrics["30.9%"] == "women share for regular recruitment schemes"
+    assert metrics["9.3%"] == f"{metrics['21%']} for regular recruitment schemes"
