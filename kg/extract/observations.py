@@ -672,10 +672,16 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     root = quantity_root(span)
     money = is_money(unit)
     described = list_item_metric(span, sent) or (
-        money_use_metric(root, span) or money_in_metric(root, span) if money else None
+        money_use_metric(root, span) or money_in_metric(root, span) or money_purpose(root, span)
+        if money
+        else None
     )
     if described is None and unit == "percent":
-        described = share_metric(first_conjunct(root, span), span) or share_acting(root, span)
+        described = (
+            share_metric(first_conjunct(root, span), span)
+            or share_acting(root, span)
+            or share_acted_on(root, span)
+        )
     if described is not None:
         return described, clause_label(root, span, sent)
     for measured in measured_phrases(first_conjunct(root, span), span, sent):
@@ -718,6 +724,46 @@ def share_metric(root: Token, span: Span) -> str | None:
         whole_text = f"{whole.lower_} {whole_text}"  # "those who are expected to ..."
     share = f"{clean_metric(part.text)} share"
     return f"{share} of {whole_text}" if names_something(whole_text) else share
+
+
+def share_acted_on(root: Token, span: Span) -> str | None:
+    """ "to spend 2% of national income on defence" -> "share of national income spent on
+    defence": a percentage of a whole that a verb acts on is the share of the whole so used."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
+        return None
+    whole = measured_noun(root, span)
+    forms = getInflection(verb.lemma_.lower(), tag="VBN")
+    if whole is None or whole.dep_ != "pobj" or not forms:
+        return None
+    words = phrase(whole, exclude=span)
+    core = clean_metric(span.doc[words.start : whole.i + 1].text)
+    tail = span.doc[whole.i + 1 : words.end].text
+    return clean_metric(f"share of {core} {forms[0]} {tail}")
+
+
+MAX_PURPOSE_TOKENS = 14
+
+
+def money_purpose(root: Token, span: Span) -> str | None:
+    """ "$20 million to accelerate the adoption of plug-in electric vehicles" -> "funding to
+    accelerate adoption of plug-in electric vehicles": money given to do something."""
+    purposes = [
+        c
+        for c in root.children
+        if c.dep_ in {"relcl", "acl", "advcl"}
+        and c.pos_ == "VERB"
+        and c.i >= span.end
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    if not purposes:
+        return None
+    verb = purposes[0]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    end = phrase(objects[0], exclude=span).end if objects else verb.i + 1
+    if end - verb.i > MAX_PURPOSE_TOKENS:
+        return None
+    return clean_metric(f"funding to {span.doc[verb.i : end].text}")
 
 
 def fronted_whole(root: Token) -> Token | None:
@@ -790,7 +836,7 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
         noun = antecedent(sent)  # "Now there are only 8 of them"
     if noun is not None and not is_time_word(noun):  # "52.2 percent year on year"
         yield phrase(noun, exclude=span)
-    for found in (gapped_subject, moved_object, subject_metric):
+    for found in (gapped_subject, moved_object, subject_metric, copula_topic):
         measured = found(root, span)
         if measured is not None:
             yield measured
@@ -1247,6 +1293,26 @@ def subject_metric(root: Token, span: Span) -> Span | None:
     return None
 
 
+def copula_topic(root: Token, span: Span) -> Span | None:
+    """ "In 2014/15 the estimated level of net overpayments arising from fraud and error, after
+    debt recovered has been offset, was 1.2%": where the parser left "was" without a subject,
+    the first noun phrase of the sentence outside a subordinate clause is what it is."""
+    verb = root.head
+    if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be":
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
+        return None
+    for token in span.doc[span.sent.start : verb.i]:
+        if (
+            token.pos_ in {"NOUN", "PROPN"}
+            and token.dep_ not in {"compound", "amod", "nmod", "poss", "appos"}
+            and not is_time_word(token)
+            and not any(a.dep_ == "advcl" for a in token.ancestors)
+        ):
+            return phrase(token, exclude=span)
+    return None
+
+
 def nearest_noun_phrase(span: Span, sent: Span) -> Span:
     every = noun_chunk_bounds(span.doc)  # in order: the sentence's chunks found by halving
     in_sentence = every[bisect_left(every, (sent.start,)) : bisect_left(every, (sent.end,))]
@@ -1311,6 +1377,8 @@ def clean_metric(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(
         " ,.;:-“”\"'*"
     )  # "*" marks footnotes, bold
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip()  # "vehicles (PEVs": a bracket cut off
     for _ in range(2):
         text = WRAPPERS.sub("", text)
     text = re.sub(

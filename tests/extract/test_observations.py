@@ -46,7 +46,10 @@ def test_change_stated_before_the_number(nlp):
     [
         ("The number of new charging points in the year reached 65,000.", "new charging points"),
         ("The network covered 300 million households.", "households"),
-        ("The country will spend 2% of national income on defence.", "national income"),
+        (
+            "The country will spend 2% of national income on defence.",
+            "share of national income spent on defence",
+        ),
         (
             "The estimated outlay of the mission is Rs 3.60 Lakh Crore.",
             "estimated outlay of the mission",
@@ -799,3 +802,33 @@ def test_numbers_compared_respectively_measure_the_numbers_before_in_order(nlp):
     assert metrics["55%"] == "women share of those who are expected to start their training in July"
     assert metrics["30.9%"] == "women share for regular recruitment schemes"
     assert metrics["9.3%"] == f"{metrics['21%']} for regular recruitment schemes"
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (DWP plan): the parser left "was" without a subject
+            "In 2014/15 the estimated level of net overpayments arising from fraud and error,"
+            " after debt recovered has been offset, was 1.2%, an improvement from 1.7% in"
+            " financial year 2010 to 2011.",
+            "1.7%",
+            "estimated level of net overpayments arising from fraud and error",
+        ),
+        (  # dev (EV charging)
+            "- $20 million to accelerate the adoption of commercially-available plug-in electric"
+            " vehicles (PEVs) and supporting infrastructure.",
+            "$20 million",
+            "funding to accelerate the adoption of commercially-available plug-in electric"
+            " vehicles",
+        ),
+        (  # dev (Queen's speech)
+            "My ministers will meet the NATO commitment to spend 2% of national income on defence.",
+            "2%",
+            "share of national income spent on defence",
+        ),
+    ],
+)
+def test_what_a_subjectless_level_money_given_to_act_or_a_share_used_measures(
+    nlp, text, surface, metric
+):
+    assert observed_at(nlp, text, surface).metric == metric
