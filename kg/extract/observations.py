@@ -147,21 +147,21 @@ class ObservationExtractor:
             ):
                 continue
             described = describe_metric(span, sent, q.unit) or (
-                listed_level_metric(sentence, q, span, None, previous),
+                compared_metric(sentence, q, span, None, previous),
                 clause_label(quantity_root(span), span, sent),
-            )
+            )  # a bare number compared or listed with a stated one needs no words of its own
             metric, label = described
             if metric is None:
                 continue
-            if is_list_counter(metric, sentence):
-                continue
+            if q.unit is None and is_list_counter(metric, sentence):
+                continue  # "5 action plans, including A, B ..." ("$559 million to advance
+                # initiatives, including ..." is money)
             if told is not None and told.unscoped and stands_for_told(span):
                 metric = told.unscoped  # "GER is 94.32 %. At Secondary level, it is 81.32 %"
             unscoped = metric
             scope = fronted_scope(span)
             metric = f"{metric} {scope}" if scope and scope not in metric else metric
-            metric = baseline_metric(sentence, q, span, metric, previous)
-            metric = listed_level_metric(sentence, q, span, metric, previous)
+            metric = compared_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
             metric = respective_baseline(sentence, q, quantities, earlier) or metric
             previous = q, metric
@@ -294,8 +294,8 @@ BASELINE = re.compile(
 
 
 def baseline_metric(
-    sentence: str, q: Amount, span: Span, metric: str, previous: tuple[Amount, str] | None
-) -> str:
+    sentence: str, q: Amount, span: Span, metric: str | None, previous: tuple[Amount, str] | None
+) -> str | None:
     """ "75.8% of young people ... were in employment compared to 69.0% in 2010", "was 1.2%, an
     improvement from 1.7%": a bare number a stated one is compared with measures the same
     thing, so it takes that number's metric, not a word near it ("employment", "improvement")."""
@@ -312,6 +312,15 @@ def baseline_metric(
 LISTED_LEVEL_GAP = re.compile(
     r"\s*(?:in|for|by|during|of)\s+[^,;%\d]{0,20}[\d/-]{2,9}\s*(?:,\s*(?:and\s+)?|and\s+)$"
 )
+
+
+def compared_metric(
+    sentence: str, q: Amount, span: Span, metric: str | None, previous: tuple[Amount, str] | None
+) -> str | None:
+    """The metric of the number before, for a number compared with it or listed after it."""
+    return listed_level_metric(
+        sentence, q, span, baseline_metric(sentence, q, span, metric, previous), previous
+    )
 
 
 def listed_level_metric(
@@ -525,16 +534,15 @@ def same_counted_thing(first: ObservedNumber, then: ObservedNumber) -> bool:
     same kind of thing (the metrics' head nouns agree), stated again."""
     if first.quantity.unit is not None or first.quantity.value < MIN_RESTATED_COUNT:
         return False
-    # the head noun is last, or before the act done to it ("prescription drugs taken")
-    first_heads, then_heads = (
-        {vocabulary.singular(word) for word in metric_core(o.metric).split()[-2:]}
-        for o in (first, then)
+    # the head noun ends the metric's core ("prescription drugs" of "prescription drugs taken")
+    first_head, then_head = (
+        vocabulary.singular(metric_core(o.metric).split()[-1].lower()) for o in (first, then)
     )
-    return bool(first_heads & then_heads)
+    return first_head == then_head
 
 
 MODIFIER_START = re.compile(
-    r"\s(?:[a-z]+(?:ing|ed)|by|through|of|to|in|for|on|at|from|with|under)\s"
+    r"\s(?:[a-z]+(?:ing|ed)|by|through|of|to|in|for|on|at|from|with|under)(?:\s|$)"
 )
 
 
@@ -656,7 +664,7 @@ LIST_CUE = re.compile(
 
 def is_list_counter(metric: str, sentence: str) -> bool:
     """ "5 three-year action plans were launched, including A, B ...": the count of a list."""
-    words = metric.lower().split()
+    words = metric_core(metric).lower().split()  # "schools helped by the Fund": schools
     return (
         any(head_type(word) is not None for word in words[-2:])  # "action plans launched"
         and LIST_CUE.search(sentence) is not None
@@ -684,10 +692,13 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         )
     if described is not None:
         return described, clause_label(root, span, sent)
-    for measured in measured_phrases(first_conjunct(root, span), span, sent):
-        measured = with_qualifiers(measured, span)
+    candidates = [
+        with_qualifiers(measured, span)
+        for measured in measured_phrases(first_conjunct(root, span), span, sent)
+    ]  # a phrase holding another amount only when there is no other
+    for measured in sorted(candidates, key=holds_amount):
         metric = clean_metric(measured.text)
-        if names_something(metric) and not holds_amount(measured):
+        if names_something(metric):
             done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
             metric = sentence_case(metric, measured)
             metric = f"{metric} {done}" if done else metric

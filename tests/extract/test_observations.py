@@ -832,3 +832,37 @@ def test_what_a_subjectless_level_money_given_to_act_or_a_share_used_measures(
     nlp, text, surface, metric
 ):
     assert observed_at(nlp, text, surface).metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        (  # bulk us-01129: money before "including" is no count of a list
+            "In addition, the Budget provides $559 million to further advance the Administration’s"
+            " veteran suicide prevention initiatives, including continued expansion of the"
+            " Veterans Crisis Line.",
+            "$559 million",
+        ),
+        (  # bulk us-00849: the list counted is "schools", not the Fund that helps them
+            "The Emergency Connectivity Fund is helping over 10,000 schools, school districts,"
+            " libraries, and consortia to close the homework gap, such as nightly homework.",
+            "10,000",
+        ),
+        (  # bulk us-00937: a level compared with another keeps its reading
+            "Since the implementation of the ACA’s coverage expansions, the uninsured rate among"
+            " Latinos decreased by 11 percentage points, from 30 percent in 2013 to a low of 19"
+            " percent in 2017.",
+            "19 percent",
+        ),
+    ],
+)
+def test_a_number_is_kept_where_its_metric_names_a_policy_or_another_amount(nlp, text, surface):
+    assert observed_at(nlp, text, surface)
+
+
+def test_two_counts_of_different_things_with_a_shared_adjective_are_both_kept(nlp):
+    text = (  # bulk us-01697
+        "The programme empowered 500 young women across the region.\n\n"
+        "These 500 young leaders will meet next year."
+    )
+    assert [o.quantity.surface for o in observations(nlp, text)] == ["500", "500"]
