@@ -974,7 +974,10 @@ def acting_subject(verb: Token, measured: Span) -> str | None:
                 return None
             words = phrase(subject, exclude=measured)
             text = clean_metric(words.text)
-            return text if len(words) <= MAX_AGENT_TOKENS and names_something(text) else None
+            plain = not any(t.like_num or t.ent_type_ in WHEN_ENTITIES for t in words)
+            return (
+                text if len(words) <= MAX_AGENT_TOKENS and plain and names_something(text) else None
+            )
         if acting.dep_ == "relcl":
             return None  # "the 10 drugs that over 750,000 seniors take": told by the label
     return None
@@ -1365,12 +1368,18 @@ def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
 def is_participle_modifier(clause: Token) -> bool:
     """ "jobs supported by the awards", "overpayments arising from fraud": a participle with no
     subject of its own narrows the noun it follows, as an adjective would."""
+    words = list(clause.subtree)
     return (
         clause.dep_ == "acl"
         and clause.tag_ in {"VBG", "VBN"}
         and clause.i > clause.head.i
         and not any(c.dep_ in SUBJECTS for c in clause.children)
-    )
+        and len(words) <= MAX_PARTICIPLE_TOKENS
+        and not any(t.is_punct or t.ent_type_ in WHEN_ENTITIES for t in words)
+    )  # not "nations observing — or training side-by-side", "covered on 15 May 2020"
+
+
+MAX_PARTICIPLE_TOKENS = 8
 
 
 def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
