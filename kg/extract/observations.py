@@ -117,7 +117,11 @@ class ObservationExtractor:
             named += spans_overlapping(table_spans, sent.start_char, sent.end_char)
             quantities = [q for q in quantities if not inside_name(q, sent, named)]
             told = observed[-1] if observed and follows(doc, observed[-1], sent) else None
-            observed += self.sentence_observations(doc, sent, quantities, main_year, told)
+            found = list(self.sentence_observations(doc, sent, quantities, main_year, told))
+            found, changed = with_changes_folded(doc, found, told)
+            if changed is not None:
+                observed[-1] = changed  # "A total of 57,950 homes ... This is a decrease of 4%"
+            observed += found
         observed.sort(key=lambda o: o.quantity.start)
         observed = with_acronyms_spelled_out(observed, doc_text(doc))
         doc._.kg_observations = drop_restatements(observed, doc_text(doc))
@@ -182,6 +186,59 @@ class ObservationExtractor:
                 )
 
 
+def with_changes_folded(
+    doc: Doc, found: list[ObservedNumber], told: ObservedNumber | None
+) -> tuple[list[ObservedNumber], ObservedNumber | None]:
+    """A change stated apart from its level is that level's change, not an observation: "A
+    total of 3,073 trains passed through Manzhouli ..., marking a yearly increase of 30.3
+    percent" (a participle of the level's clause), "57,950 homes were supplied. This is a
+    decrease of 4% on ..." (a pronoun standing for the sentence before). Returns the sentence's
+    observations and ``told`` with its change, if it took one."""
+    kept: list[ObservedNumber] = []
+    changed = None
+    for obs in found:
+        span = doc.char_span(obs.quantity.start, obs.quantity.end, alignment_mode="expand")
+        if not obs.quantity.is_change or span is None:
+            kept.append(obs)
+            continue
+        change = ChangeFact(obs.quantity.value, obs.quantity.unit, None)
+        verb = participle_head(span)
+        levels = [i for i, o in enumerate(kept) if takes_change(o) and governs(doc, verb, o)]
+        if levels:
+            kept[levels[-1]] = replace(kept[levels[-1]], change=change)
+        elif told is not None and changed is None and takes_change(told) and stands_for_told(span):
+            changed = replace(told, change=change)
+        else:
+            kept.append(obs)
+    return kept, changed
+
+
+def takes_change(obs: ObservedNumber) -> bool:
+    return not obs.quantity.is_change and obs.change is None
+
+
+MARKING_ROLES = {"advcl", "acl", "xcomp"}
+
+
+def participle_head(span: Span) -> Token | None:
+    """The verb whose clause a change's participle hangs on ("passed", for "marking an increase
+    of 30.3 percent")."""
+    for ancestor in quantity_root(span).ancestors:
+        if ancestor.tag_ == "VBG" and ancestor.dep_ in MARKING_ROLES:
+            return ancestor.head
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return None  # the change has a verb of its own ("exports fell 5%")
+    return None
+
+
+def governs(doc: Doc, verb: Token | None, obs: ObservedNumber) -> bool:
+    span = doc.char_span(obs.quantity.start, obs.quantity.end, alignment_mode="expand")
+    if verb is None or span is None:
+        return False
+    clause = verb.head if verb.dep_ in {"acl", "relcl"} else verb  # "A total of N trains passed"
+    return clause in quantity_root(span).ancestors
+
+
 def each_whole(metric: str, span: Span, q: Amount) -> list[str]:
     """ "account for around 30 percent of the global population, global GDP and global trade":
     a share of each of several coordinated wholes is one reading per whole. (Not for amounts:
@@ -214,9 +271,11 @@ STANDING_PRONOUNS = {"it", "this"}
 
 
 def stands_for_told(span: Span) -> bool:
-    """ "it is 81.32 %": the number is what a pronoun subject is, so the pronoun stands for
-    what the sentence before measured."""
+    """ "it is 81.32 %", "This is a decrease of 4% on ...": the number is what a pronoun subject
+    is (or its change), so the pronoun stands for what the sentence before measured."""
     root = quantity_root(span)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "attr":
+        root = root.head.head  # "a decrease of 4%"
     verb = root.head
     if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be":
         return False

@@ -866,3 +866,20 @@ def test_two_counts_of_different_things_with_a_shared_adjective_are_both_kept(nl
         "These 500 young leaders will meet next year."
     )
     assert [o.quantity.surface for o in observations(nlp, text)] == ["500", "500"]
+
+
+def test_a_change_stated_apart_from_its_level_is_that_levels_change(nlp):
+    text = (  # dev (affordable housing; Manzhouli trains)
+        "A total of 57,950 gross additional affordable homes were supplied in England in 2011-12."
+        " This is a decrease of 4% on the 60,430 (revised) affordable homes supplied in 2010-11.\n"
+        "A total of 3,073 trains passed through Manzhouli, an important channel for international"
+        " cargo, between Jan. 1 and Nov. 17, marking a yearly increase of 30.3 percent."
+    )
+    found = {o.quantity.surface: o for o in observations(nlp, text)}
+    assert found["57,950"].change.value == -4 and found["3,073"].change.value == 30.3
+    assert not any(o.quantity.is_change for o in found.values())
+
+
+def test_a_change_with_a_verb_of_its_own_stays_an_observation(nlp):
+    (obs,) = observations(nlp, "Coal output was high. Exports fell 5.5% in May.")
+    assert obs.quantity.is_change and obs.metric == "change in exports"
