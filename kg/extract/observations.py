@@ -681,7 +681,40 @@ def is_time_frame(span: Span, q: Amount, quantities: list[Amount]) -> bool:
     measured = measured_noun(quantity_root(span), span) or quantity_root(span)
     if measured.dep_ in CORE_ROLES and not is_time_word(measured) or is_time_limit(measured):
         return False  # "the programme will last five years" has its own subject
-    return any(other.unit not in TIME_UNITS and other.start != q.start for other in quantities)
+    return (
+        any(other.unit not in TIME_UNITS and other.start != q.start for other in quantities)
+        or tells_a_story(measured)
+        or describes_someone(measured)
+        or measured.dep_ == "pobj"
+        and measured.head.lower_ == "within"
+        and is_dated(measured)
+    )  # ("frozen for 4 years from April 2016" is how long a policy lasts)
+
+
+FRAME_PREPOSITIONS = {"in", "for", "over"}
+NARRATORS = {"i", "we"}
+
+
+def tells_a_story(measured: Token) -> bool:
+    """ "what has been achieved in three and a half years", "I worked in the industry for 25
+    years": a duration of what has been done, or of what the speaker did, dates a story."""
+    preposition, verb = measured.head, measured.head.head
+    if measured.dep_ != "pobj" or preposition.lower_ not in FRAME_PREPOSITIONS:
+        return False
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
+    )
+    told = verb.tag_ == "VBD" and any(
+        c.dep_ == "nsubj" and c.lower_ in NARRATORS for c in verb.children
+    )
+    return perfect or told
+
+
+def describes_someone(measured: Token) -> bool:
+    """ "those unemployed for over 2 years": a duration hung on an adjective says which people
+    are meant."""
+    preposition = measured.head
+    return measured.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.head.pos_ == "ADJ"
 
 
 def is_time_limit(measured: Token) -> bool:
@@ -692,8 +725,13 @@ def is_time_limit(measured: Token) -> bool:
     if measured.dep_ != "pobj" or preposition.lower_ != "within":
         return False
     fronted = preposition.i < preposition.head.i
+    return not fronted and not is_dated(measured)
+
+
+def is_dated(measured: Token) -> bool:
+    """ "within one year from 15.08.2014 to 15.08.2015": dates right after a duration."""
     after = measured.doc[measured.i + 1 : min(measured.i + 6, measured.sent.end)]
-    return not fronted and not any(t.ent_type_ == "DATE" for t in after)
+    return any(t.ent_type_ == "DATE" or any(c.isdigit() for c in t.text) for t in after)
 
 
 def is_kind_of_thing(noun: Token) -> bool:

@@ -716,6 +716,25 @@ def test_a_count_of_them_counts_what_the_sentence_before_named(nlp):
             ["2636", "20 working days"],
         ),
         ("The adverts will run for six months on youth channels.", ["six months"]),  # dev (FRANK)
+        (  # dev (DWP plan): how long a policy lasts, from when
+            "Rates of working age benefits will be frozen for 4 years from April 2016.",
+            ["4 years"],
+        ),
+        ("Complaints must be resolved within 20 working days.", ["20 working days"]),
+        (  # dev (Home Secretary): a duration of what has been done dates a story
+            "Look at what has been achieved in three and a half years under police and crime"
+            " commissioners.",
+            [],
+        ),
+        (  # dev (women in nuclear): the speaker's own story
+            "I worked in the banking and finance industry for 25 years, then went into politics.",
+            [],
+        ),
+        (  # dev (DWP plan): a duration hung on an adjective says which people are meant
+            "It will provide specialist support for claimants with health conditions and those"
+            " unemployed for over 2 years.",
+            [],
+        ),
     ],
 )
 def test_a_duration_beside_another_number_is_its_time_frame(nlp, text, kept):
