@@ -150,9 +150,16 @@ class ObservationExtractor:
                 or is_time_frame(span, q, quantities)
             ):
                 continue
-            described = describe_metric(span, sent, q.unit) or (
-                compared_metric(sentence, q, span, None, previous),
-                clause_label(quantity_root(span), span, sent),
+            card = stat_card_metric(doc_text(doc), sent, q)
+            if card is not None:
+                local = card_amount(local)
+            described = (
+                card
+                or describe_metric(span, sent, q.unit)
+                or (
+                    compared_metric(sentence, q, span, None, previous),
+                    clause_label(quantity_root(span), span, sent),
+                )
             )  # a bare number compared or listed with a stated one needs no words of its own
             metric, label = described
             if metric is None:
@@ -260,6 +267,47 @@ def each_whole(metric: str, span: Span, q: Amount) -> list[str]:
         return [metric]  # "benefits from federal climate and clean energy investments": one whole
     wholes = [clean_metric(phrase(c, exclude=span).text) for c in others]
     return [metric, *(metric.replace(whole_text, other, 1) for other in wholes)]
+
+
+LEADING_PREPOSITION = re.compile(r"^(?:in|for|as of|as at|at|by|during|since)\b", re.I)
+CARD_TAIL = re.compile(r",?\s+(?:in|as of|for)\s+(?:the\s+)?(?:financial\s+year|FY|\d{4}).*$")
+
+
+def stat_card_metric(text: str, sent: Span, q: Amount) -> tuple[str, str] | None:
+    """ "£6bn" / "Total Departmental Expenditure Limit (DEL) in financial year 2015 to 2016":
+    a number alone on its line is labelled by the line after it, or, where that line only says
+    when ("in financial year 2013 to 2014"), by the line before it."""
+    if not q.explicit or span_text(sent).strip().strip(" .") != q.surface:
+        return None  # "1.1" / "What DWP is doing": a section number
+    before = [line.strip() for line in text[: sent.start_char].splitlines() if line.strip()]
+    after = [line.strip() for line in text[sent.end_char :].splitlines() if line.strip()]
+    for line, is_next in ((after[0] if after else "", True), (before[-1] if before else "", False)):
+        if (
+            not names_something(clean_metric(CARD_TAIL.sub("", line)))
+            or re.search(r"\d", CARD_TAIL.sub("", line))  # "3,515": another figure
+            or len(line.split()) > MAX_CARD_WORDS
+            or (is_next and is_when(line))
+        ):
+            continue
+        label = f"{q.surface} {line}" if is_next else f"{line} {q.surface}"
+        return clean_metric(CARD_TAIL.sub("", line)), label
+    return None
+
+
+MAX_CARD_WORDS = 16
+GLUED_MILLION = re.compile(r"\d[\d.,]*m")
+
+
+def card_amount(q: Amount) -> Amount:
+    """ "13.9m" over "eligible employees in a pension scheme": a figure a card states alone is
+    a count in millions, not a length (the reader takes a bare "50m" for metres)."""
+    if q.unit == "m" and GLUED_MILLION.fullmatch(q.surface):
+        return replace(q, value=q.value * 1e6, unit=None)
+    return q
+
+
+def is_when(line: str) -> bool:
+    return LEADING_PREPOSITION.match(line) is not None and YEAR.search(line) is not None
 
 
 def follows(doc: Doc, told: ObservedNumber, sent: Span) -> bool:

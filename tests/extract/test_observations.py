@@ -902,3 +902,17 @@ def test_a_change_stated_apart_from_its_level_is_that_levels_change(nlp):
 def test_a_change_with_a_verb_of_its_own_stays_an_observation(nlp):
     (obs,) = observations(nlp, "Coal output was high. Exports fell 5.5% in May.")
     assert obs.quantity.is_change and obs.metric == "change in exports"
+
+
+def test_a_figure_alone_on_its_line_is_labelled_by_the_line_after_or_before(nlp):
+    text = (  # dev (DWP single departmental plan)
+        "DWP single departmental plan: 2015 to 2020\n\n£6bn\nTotal Departmental Expenditure Limit"
+        " (DEL) in financial year 2015 to 2016\n\n1.1\nWhat DWP is doing\n\nPension scheme"
+        " membership\n13.9m\neligible employees in a pension scheme sponsored by their employer,"
+        " in 2014\n"
+    )
+    found = {o.quantity.surface: o for o in observations(nlp, text)}
+    assert found["£6bn"].metric == "Total Departmental Expenditure Limit (DEL)"
+    assert (found["13.9m"].quantity.value, found["13.9m"].quantity.unit) == (13.9e6, None)
+    assert found["13.9m"].metric.startswith("eligible employees in a pension scheme")
+    assert "1.1" not in found  # a section number
