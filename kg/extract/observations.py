@@ -148,6 +148,7 @@ class ObservationExtractor:
                 or not is_measurement(span, q)
                 or is_class_bound(span, q)
                 or is_time_frame(span, q, quantities)
+                or is_someones_age(span, q)
             ):
                 continue
             card = stat_card_metric(doc_text(doc), sent, q)
@@ -714,6 +715,17 @@ def is_class_bound(span: Span, q: Amount) -> bool:
     return (
         held.dep_ == "dobj" and holder.tag_ == "VBG" and holder.dep_ == "acl"
     )  # "disasters exceeding $1 billion"
+
+
+def is_someones_age(span: Span, q: Amount) -> bool:
+    """ "Amy ... is 21 and an electrical maintenance technician": a bare number a person is,
+    is the person's age."""
+    root = quantity_root(span)
+    if q.explicit or root.dep_ not in {"attr", "acomp"} or root.head.lemma_ != "be":
+        return False
+    subjects = [c for c in root.head.children if c.dep_ in SUBJECTS]
+    topic = None if subjects else copula_topic(root, span)  # "Amy, ..., is 21"
+    return any(s.ent_type_ == "PERSON" for s in [*subjects, *(topic or [])])
 
 
 CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "acomp", "ROOT"}

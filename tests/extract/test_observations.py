@@ -916,3 +916,11 @@ def test_a_figure_alone_on_its_line_is_labelled_by_the_line_after_or_before(nlp)
     assert (found["13.9m"].quantity.value, found["13.9m"].quantity.unit) == (13.9e6, None)
     assert found["13.9m"].metric.startswith("eligible employees in a pension scheme")
     assert "1.1" not in found  # a section number
+
+
+def test_the_number_a_person_is_is_their_age(nlp):
+    text = (  # dev (women in nuclear)
+        "Amy, without wanting to copy the leader of the opposition too much, I just wanted to"
+        " mention, is 21 and an electrical maintenance technician at Hinkley Point B."
+    )
+    assert observations(nlp, text) == []

@@ -118,9 +118,19 @@ def is_selection(text: str, m: Mention) -> bool:
     before = [w.lower() for w in words_before(text, m, 2)]
     return (
         bool(before)
-        and before[-1] in SELECTIONS
+        and (before[-1] in SELECTIONS or is_superlative(before[-1]))
         and not (len(before) == 2 and before[0] in words("modal"))
     )
+
+
+def is_superlative(word: str) -> bool:
+    """ "the UK's biggest 100 energy companies": a superlative picks which ones (lemminflect's
+    dictionary tells "biggest" from "harvest")."""
+    from lemminflect import getAllLemmas
+
+    if not word.endswith("est"):
+        return False
+    return any(lemma != word for lemma in getAllLemmas(word, upos="ADJ").get("ADJ", ()))
 
 
 SELECTIONS = {
@@ -167,9 +177,12 @@ def is_dimension(text: str, m: Mention) -> bool:
 
 
 def is_rate_base(text: str, m: Mention) -> bool:
-    """The "100,000" of "842.4 thefts per 100,000 residents": the base of a rate."""
+    """The "100,000" of "842.4 thefts per 100,000 residents", the "$1" of "$2.40 for every $1
+    invested": the base of a rate ("every 30 minutes" is a time step, and read)."""
     before = words_before(text, m)
-    return bool(before) and before[0].lower() in {"per", "every"} and m.bare
+    if not before or before[0].lower() not in {"per", "every"}:
+        return False
+    return m.bare or (m.currency and before[0].lower() == "every")
 
 
 def is_age_group(text: str, m: Mention) -> bool:
