@@ -370,6 +370,12 @@ NAME_BEFORE_BRACKET = re.compile(r"\b((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-
 PLACE_TAIL = re.compile(r"\s+(?:in|from|for)\s+[A-Z][\w\s.'’-]*$")
 
 
+COUNTED_IN_BRACKET = re.compile(r"\s*([A-Za-z][\w -]{0,30}?)\s*\)")
+WHERE_CLAUSE = re.compile(
+    r"\b(?:(?P<prep>from|to|in)\s+)?where\s+(?:\w+\s+){1,3}?(?P<verb>\w+ed)\s+(?:are|were|is|was)\b"
+)
+
+
 def list_item_metric_by_place(
     sentence: str, q: Amount, metric: str, previous: tuple[Amount, str] | None
 ) -> str:
@@ -382,6 +388,12 @@ def list_item_metric_by_place(
         and bracketed[1] not in metric
         and bracketed[1].split()[0].lower() not in NOT_PLACES
     ):
+        counted = COUNTED_IN_BRACKET.match(sentence, q.end)
+        metric = counted[1] if counted else metric  # "(1026 Trains)" says what is counted
+        where = WHERE_CLAUSE.search(sentence, 0, bracketed.start())
+        if where is not None:  # "States from where maximum trains originated are Gujarat(1026
+            # Trains), ...": trains originated from Gujarat
+            return f"{metric} {where['verb']} {where['prep'] or 'in'} {bracketed[1]}"
         return f"{metric} for {bracketed[1]}"  # "Uttar Pradesh (294 Trains)": its trains
     place = PLACE_AFTER.match(sentence, q.end)
     if place is None or place[2].split()[0].lower().rstrip(".") in NOT_PLACES:

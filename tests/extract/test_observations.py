@@ -924,3 +924,19 @@ def test_the_number_a_person_is_is_their_age(nlp):
         " mention, is 21 and an electrical maintenance technician at Hinkley Point B."
     )
     assert observations(nlp, text) == []
+
+
+def test_a_list_of_places_after_a_where_clause_says_what_happened_there(nlp):
+    text = (  # dev (Shramik trains release)
+        "The top five States/UTs from where maximum trains originated are Gujarat(1026 Trains),"
+        " Maharashtra(802 Trains) and Bihar (294 Trains). The top five states where maximum"
+        " trains terminated are Uttar Pradesh(1682 Trains), Bihar(1495 Trains)."
+    )
+    metrics = [o.metric for o in observations(nlp, text)]
+    assert metrics == [
+        "Trains originated from Gujarat",
+        "Trains originated from Maharashtra",
+        "Trains originated from Bihar",
+        "Trains terminated in Uttar Pradesh",
+        "Trains terminated in Bihar",
+    ]
