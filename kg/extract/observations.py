@@ -140,6 +140,7 @@ class ObservationExtractor:
         periods = respective_periods(sentence, quantities)
         previous: tuple[Amount, str] | None = None  # the last amount read, and its metric
         earlier: list[tuple[Amount, str]] = []  # every amount read so far, and its metric
+        respectively = "respectively" in sentence
         for i, q in enumerate(quantities):
             local = q.shifted(sent.start_char)
             span = doc.char_span(local.start, local.end, alignment_mode="expand")
@@ -154,17 +155,13 @@ class ObservationExtractor:
             card = stat_card_metric(doc_text(doc), sent, q)
             if card is not None:
                 local = card_amount(local)
-            described = (
-                card
-                or describe_metric(span, sent, q.unit)
-                or (
-                    compared_metric(sentence, q, span, None, previous),
-                    clause_label(quantity_root(span), span, sent),
-                )
-            )  # a bare number compared or listed with a stated one needs no words of its own
+            described = card or describe_metric(span, sent, q.unit)
+            if described is None:  # a bare number compared or listed with a stated one
+                compared = compared_metric(sentence, q, span, None, previous)
+                if compared is None:
+                    continue
+                described = compared, clause_label(quantity_root(span), span, sent)
             metric, label = described
-            if metric is None:
-                continue
             if q.unit is None and is_list_counter(metric, sentence):
                 continue  # "5 action plans, including A, B ..." ("$559 million to advance
                 # initiatives, including ..." is money)
@@ -175,7 +172,8 @@ class ObservationExtractor:
             metric = f"{metric} {scope}" if scope and scope not in metric else metric
             metric = compared_metric(sentence, q, span, metric, previous)
             metric = list_item_metric_by_place(sentence, q, metric, previous)
-            metric = respective_baseline(sentence, q, quantities, earlier) or metric
+            if respectively:
+                metric = respective_baseline(sentence, q, quantities, earlier) or metric
             previous = q, metric
             earlier.append(previous)
             period = periods.get(i) or find_period(sentence, q, main_year)
@@ -278,7 +276,11 @@ def stat_card_metric(text: str, sent: Span, q: Amount) -> tuple[str, str] | None
     """ "£6bn" / "Total Departmental Expenditure Limit (DEL) in financial year 2015 to 2016":
     a number alone on its line is labelled by the line after it, or, where that line only says
     when ("in financial year 2013 to 2014"), by the line before it."""
-    if not q.explicit or span_text(sent).strip().strip(" .") != q.surface:
+    if (
+        not q.explicit
+        or sent.end_char - sent.start_char > len(q.surface) + MAX_CARD_PADDING
+        or span_text(sent).strip().strip(" .") != q.surface
+    ):
         return None  # "1.1" / "What DWP is doing": a section number
     before = [line.strip() for line in text[: sent.start_char].splitlines() if line.strip()]
     after = [line.strip() for line in text[sent.end_char :].splitlines() if line.strip()]
@@ -296,6 +298,7 @@ def stat_card_metric(text: str, sent: Span, q: Amount) -> tuple[str, str] | None
 
 
 MAX_CARD_WORDS = 16
+MAX_CARD_PADDING = 4  # characters around a card's figure on its line (spaces, a full stop)
 GLUED_MILLION = re.compile(r"\d[\d.,]*m")
 
 
@@ -1104,6 +1107,8 @@ def what_was_done(measured: Span, root: Token) -> str | None:
     for thing in (measured.root, root):
         while thing.dep_ == "pobj" and thing.head.lower_ == "of" and is_wrapper(thing.head.head):
             thing = thing.head.head  # "covering a total number of 8.12 crore farmers"
+        while thing.dep_ == "conj" and thing.head.pos_ in {"NOUN", "PROPN"}:
+            thing = thing.head  # "include 134 Interstates and 125 US highways": both included
         verb = thing.head
         state = predicated_state(thing)
         if state:
@@ -1124,7 +1129,24 @@ def what_was_done(measured: Span, root: Token) -> str | None:
             agent = acting_subject(verb, measured) if thing.dep_ == "dobj" else None
             words = [forms[0], *particles, *given_with(verb, thing)] if forms else []
             return " ".join([*words, f"by {agent}"] if agent and words else words) or None
+        if acting_count(thing, verb, root):
+            forms = getInflection(verb.lemma_.lower(), tag="VBG")
+            particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "rolling out"
+            return " ".join([forms[0], *particles]) if forms else None  # "enrollees saving"
     return None
+
+
+def acting_count(thing: Token, verb: Token, number: Token) -> bool:
+    """The number counts the subject of a verb that says what they do (not a set named as a
+    whole: "The state's 40 districts reported 300 cases")."""
+    return (
+        thing.dep_ == "nsubj"
+        and not any(c.dep_ in {"det", "poss"} for c in thing.children)
+        and number.head == thing
+        and verb.pos_ == "VERB"
+        and verb.is_alpha
+        and verb.lemma_.lower() not in LIGHT_VERBS
+    )
 
 
 CONTAINING_VERBS = vocabulary.words("verbs", uses="containing")
@@ -1525,13 +1547,20 @@ def phrase(noun: Token, exclude: Span, max_tokens: int = 12) -> Span:
         for t in child.subtree
     }  # "that will help"; kept: "overpayments arising from fraud and error"
     dropped |= {
-        child.i for child in noun.children if child.dep_ in {"punct", "cc", "det", "nummod"}
-    }
+        child.i
+        for child in noun.children
+        if child.dep_ in {"cc", "det", "nummod"}
+        or child.dep_ == "punct"
+        and child.text not in JOINING_MARKS
+    }  # kept: "US highways/State roads"
     keep = [
         t for t in noun.subtree if t.i not in dropped and not exclude.start <= t.i < exclude.end
     ]
     keep = contiguous_around(keep, noun)[:max_tokens]
     return noun.doc[keep[0].i : keep[-1].i + 1] if keep else noun.doc[noun.i : noun.i + 1]
+
+
+JOINING_MARKS = {"/", "-"}
 
 
 def is_participle_modifier(clause: Token) -> bool:

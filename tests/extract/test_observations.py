@@ -940,3 +940,24 @@ def test_a_list_of_places_after_a_where_clause_says_what_happened_there(nlp):
         "Trains terminated in Uttar Pradesh",
         "Trains terminated in Bihar",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # dev (Medicare release): a count of those who do something
+            "1.9 million enrollees with the highest drug costs will save an average of $2,500 per"
+            " year.",
+            "1.9 million",
+            "enrollees with the highest drug costs saving",
+        ),
+        ("Over 300 companies participated in the fair.", "300", "companies participating"),
+        (  # dev (EV charging): a coordinated count shares the verb, "/" joins its words
+            "The cumulative designations include 134 Interstates and 125 US highways/State roads.",
+            "125",
+            "US highways/State roads in cumulative designations",
+        ),
+    ],
+)
+def test_a_count_of_those_acting_or_of_things_included_names_the_act(nlp, text, surface, metric):
+    assert observed_at(nlp, text, surface).metric == metric
