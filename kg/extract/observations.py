@@ -1507,6 +1507,9 @@ def copula_topic(root: Token, span: Span) -> Span | None:
         return None
     if any(c.dep_ in SUBJECTS or c.dep_ == "expl" for c in verb.children):
         return None
+    before = span.doc[verb.i - 1] if verb.i > span.sent.start else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and not is_time_word(before):
+        return phrase(before, exclude=span)  # "... and revenue was 100 billion yuan"
     for token in span.doc[span.sent.start : verb.i]:
         if (
             token.pos_ in {"NOUN", "PROPN"}

@@ -833,6 +833,12 @@ def test_numbers_compared_respectively_measure_the_numbers_before_in_order(nlp):
             "1.7%",
             "estimated level of net overpayments arising from fraud and error",
         ),
+        (  # the parser left the last "was" without its subject, the noun right before it
+            "In 2021, software revenue was 70 billion yuan, hardware revenue was 40 billion yuan"
+            " and revenue was 100 billion yuan.",
+            "100 billion yuan",
+            "revenue",
+        ),
         (  # dev (EV charging)
             "- $20 million to accelerate the adoption of commercially-available plug-in electric"
             " vehicles (PEVs) and supporting infrastructure.",
