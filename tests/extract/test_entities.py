@@ -504,3 +504,61 @@ def test_a_capitalised_name_with_its_class_noun_in_lower_case(nlp, text, name, t
 def test_a_body_a_country_or_a_person_before_a_class_noun_names_no_policy(nlp):
     text = "The EPA program is new. The China program and the Biden plan were discussed."
     assert not [m for m in nlp(text)._.kg_mentions if m.rule == "head" and m.type != "Agency"]
+
+
+# Agency names as the bulk corpus writes them (real sentences, kg's output read on unseen text)
+@pytest.mark.parametrize(
+    "text, agencies",
+    [
+        (  # a post held in a body is not part of its name
+            "- Agency heads, in coordination with the Chairman of the Federal Trade Commission and "
+            "the Attorney General, are directed to review all regulations.",
+            {"Federal Trade Commission"},
+        ),
+        (  # "in <place>" after a ministry says where it acted
+            "Under Ek Bharat Shreshtha Bharat Matrix, 10th edition of Rashtriya Sanskriti Mahotsav "
+            "was organised by the Ministry of Culture in Madhya Pradesh.",
+            {"Ministry of Culture"},
+        ),
+        (  # a date with an ordinal day
+            "The procurement will get a push after announcement of revised MSP for 49 items by "
+            "Ministry of Tribal Affairs on 1st May, 2020.",
+            {"Ministry of Tribal Affairs"},
+        ),
+        (  # "on <subject>" after a department is the subject of the meeting
+            "Dr Harsh Vardhan connects with Department of Science & Technology on COVID-19 "
+            "preparations.",
+            {"Department of Science & Technology"},
+        ),
+        (  # a committee is named by its subject
+            "- The Committee on Foreign Investment in the United States (CFIUS) will be used.",
+            {"Committee on Foreign Investment in the United States", "CFIUS"},
+        ),
+        (
+            "- By empowering the Department of Energy and Department of Defense to expand "
+            "utilization of advanced nuclear power, this Order enhances our national security.",
+            {"Department of Energy", "Department of Defense"},
+        ),
+        (
+            "- Establishing an expedited pathway for approving reactor designs that have been "
+            "safely tested by the Department of Defense or Department of Energy.",
+            {"Department of Energy", "Department of Defense"},
+        ),
+        (  # an administration's leader before a body: whose it was, not its name
+            "- The Biden Administration failed. - The Biden Department of Education sought to "
+            "repeal religious-liberty protections for faith-based organizations.",
+            {"Biden Administration", "Department of Education"},
+        ),
+    ],
+)
+def test_agency_names_end_where_the_body_does(nlp, text, agencies):
+    assert {name for type_, name in mentions(nlp, text) if type_ == "Agency"} == agencies
+
+
+def test_a_name_that_no_leader_owns_keeps_its_first_word(nlp):
+    text = (
+        "The Indian Ministry of Finance and the Trump Administration met. "
+        "The Saudi Ministry of Finance hosted them in Riyadh."
+    )
+    agencies = {name for type_, name in mentions(nlp, text) if type_ == "Agency"}
+    assert "Saudi Ministry of Finance" in agencies and "Trump Administration" in agencies
