@@ -1020,7 +1020,15 @@ def lexicon_pattern() -> re.Pattern:
             for a in (*body.acronyms, *body.aliases, *body.former_names)
             if is_safe_alias(a) or is_body_word(a)
         )
+    forms |= {written for form in forms for written in typed_forms(form)}
     return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")
+
+
+def typed_forms(name: str) -> set[str]:
+    """How releases also type a listed name: "&" for "and", no space after a comma ("Ministry
+    of Micro,Small & Medium Enterprises" in Indian release headers)."""
+    ampersand = name.replace(" and ", " & ")
+    return {ampersand, name.replace(", ", ","), ampersand.replace(", ", ",")} - {name}
 
 
 def is_body_word(alias: str) -> bool:

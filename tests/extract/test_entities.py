@@ -562,3 +562,10 @@ def test_a_name_that_no_leader_owns_keeps_its_first_word(nlp):
     )
     agencies = {name for type_, name in mentions(nlp, text) if type_ == "Agency"}
     assert "Saudi Ministry of Finance" in agencies and "Trump Administration" in agencies
+
+
+def test_a_listed_name_typed_with_an_ampersand_and_no_space_after_a_comma(nlp):
+    text = "Ministry of Micro,Small & Medium Enterprises\n\nThe ministry opened 20 new centres."
+    doc = nlp(text)
+    (body,) = [m for m in doc._.kg_mentions if m.type == "Agency" and m.rule != "reference"]
+    assert body.rule == "lexicon" and body.name == "Ministry of Micro,Small & Medium Enterprises"
