@@ -134,7 +134,7 @@ class PolicyEntityRecognizer:
         found += [
             m
             for m in learned_mentions(doc, found, country, self.learned_threshold)
-            if self._acceptable(m.name, m.type)
+            if self._acceptable(m.name, m.type) and not is_post_or_clause(text[m.start : m.end])
         ]
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
         found = with_document_keys(found)
@@ -949,6 +949,19 @@ def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
         )
 
     return [m for m in mentions if not owned(m)]
+
+
+# "I don't", "Good luck, Syria.": a span with a first-person pronoun, a contraction or closing
+# punctuation is a piece of a sentence, not a name
+CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[.,;:]$")
+
+
+def is_post_or_clause(written: str) -> bool:
+    """What the span classifier may propose that names no policy and no body: a post ("Assistant
+    to the President for Economic Policy", "then-Assistant Secretary for Health") or a piece of
+    a clause."""
+    first = written.split()[0].lower().removeprefix("then-") if written.split() else ""
+    return first in OFFICE_TITLES or CLAUSE_MARKS.search(written) is not None
 
 
 LEADER_HEADS = heads(rules="leader")

@@ -569,3 +569,23 @@ def test_a_listed_name_typed_with_an_ampersand_and_no_space_after_a_comma(nlp):
     doc = nlp(text)
     (body,) = [m for m in doc._.kg_mentions if m.type == "Agency" and m.rule != "reference"]
     assert body.rule == "lexicon" and body.name == "Ministry of Micro,Small & Medium Enterprises"
+
+
+@pytest.mark.parametrize(
+    "written, rejected",
+    [  # spans the classifier proposed on bulk releases
+        ("President for Economic Policy", True),
+        ("then-Assistant Secretary for Health", False),  # "assistant" is no post of its own
+        ("Secretary of the Treasury", True),
+        ("I don’t", True),
+        ("Good luck, Syria.", True),
+        ("Protecting Children from Chemical and Surgical Mutilation,", True),
+        ("One You campaign", False),
+        ("Public Service Loan Forgiveness (PSLF) program", False),
+        ("President’s Emergency Plan for AIDS Relief", False),
+    ],
+)
+def test_a_post_or_a_piece_of_a_clause_is_no_learned_name(written, rejected):
+    from kg.extract.entities import is_post_or_clause
+
+    assert is_post_or_clause(written) == rejected
