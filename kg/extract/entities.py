@@ -953,15 +953,20 @@ def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
 
 # "I don't", "Good luck, Syria.": a span with a first-person pronoun, a contraction or closing
 # punctuation is a piece of a sentence, not a name
-CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[.,;:]$")
+CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[,;:]$|(?<!\.\w)\.$")  # "U.S." may end a name
 
 
 def is_post_or_clause(written: str) -> bool:
-    """What the span classifier may propose that names no policy and no body: a post ("Assistant
-    to the President for Economic Policy", "then-Assistant Secretary for Health") or a piece of
-    a clause."""
+    """What the span classifier may propose that names no policy and no body: a post ("Secretary
+    of the Treasury", "President for Economic Policy"), a piece of a clause, or the words of a
+    heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip headings too)."""
     first = written.split()[0].lower().removeprefix("then-") if written.split() else ""
-    return first in OFFICE_TITLES or CLAUSE_MARKS.search(written) is not None
+    return (
+        first in OFFICE_TITLES
+        or CLAUSE_MARKS.search(written) is not None
+        or " " in written.strip()
+        and written.isupper()
+    )
 
 
 LEADER_HEADS = heads(rules="leader")
