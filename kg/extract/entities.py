@@ -382,7 +382,18 @@ def classify_name_run(doc: Doc, start: int, end: int):
         for part_start, part_end in split_on_and_the(text, *trim_run(doc, piece_start, piece_end)):
             words = list(re.finditer(r"\S+", text[part_start:part_end]))
             if words and not is_heading(words):
-                yield from name_by_head(part_start, words)
+                for name_start, name_end, type_ in name_by_head(part_start, words):
+                    yield name_start, with_plan_years(text, name_end, type_), type_
+
+
+PLAN_YEARS = re.compile(r"[ \t]+(?:19|20)\d\d(?:[-–](?:\d\d){1,2})?\b")  # 2015, 2018-19
+
+
+def with_plan_years(text: str, end: int, type_: str) -> int:
+    """ "Budget 2015", "Union Budget 2018-19", "National Vision 2030": the years a plan covers
+    are part of its name."""
+    years = PLAN_YEARS.match(text, end) if type_ == "Plan" else None
+    return years.end() if years else end
 
 
 AFTER_NAME_HEADS = heads(rules="after-name")
@@ -979,8 +990,9 @@ def is_led_body(name: str) -> bool:
 
 
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Per place in the text keep the longest mention (the most trusted on ties); a quoted
-    name nested in a longer name (“14th Five-Year Plan” ... Development Plan) is kept too."""
+    """Per place in the text keep the longest mention (the most trusted on ties), but a name
+    rather than a description around it; a quoted name nested in a longer name (“14th Five-Year
+    Plan” ... Development Plan) is kept too."""
     trust = {
         "lexicon": 0,
         "acronym": 1,
@@ -991,6 +1003,8 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         "learned": 6,
         "reference": 7,
     }
+    named = [m for m in mentions if trust[m.rule] < trust["descriptive"] and m.type != "Agency"]
+    mentions = [m for m in mentions if m.rule != "descriptive" or not holds_a_name(m, named)]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), trust[m.rule]))
     kept: list[Mention] = []
     for m in ranked:
@@ -1000,6 +1014,16 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         ):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def holds_a_name(description: Mention, named: list[Mention]) -> bool:
+    """ "its plans in Budget 2015 last July": a plural description around a policy's name
+    speaks of what the name holds, so the name it is. ("an amendment to the Seeds Act" is an
+    instrument of its own; "guidelines of the Ministry" the agency's.)"""
+    head = description.name.split()[0].lower()
+    return singular(head) != head and any(
+        description.start <= m.start and m.end <= description.end for m in named
+    )
 
 
 def is_nested_quote(inner: Mention, outer: Mention) -> bool:

@@ -593,3 +593,25 @@ def test_a_post_or_a_piece_of_a_clause_is_no_learned_name(written, rejected):
     from kg.extract.entities import is_post_or_clause
 
     assert is_post_or_clause(written) == rejected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The government set out its plans in Budget 2015 last July.",
+            {("Plan", "Budget 2015")},
+        ),
+        (
+            "Finance Minister presented the Union Budget 2018-19 in Parliament.",
+            {("Plan", "Union Budget 2018-19")},
+        ),
+        (  # 310 times in the bulk corpus
+            "The plan is part of the Investing in America agenda, officials said.",
+            {("Plan", "Investing in America agenda")},
+        ),
+        ("The Congressional Budget Office disagreed.", {("Agency", "Congressional Budget Office")}),
+    ],
+)
+def test_plans_named_by_their_years_or_an_agenda(nlp, text, expected):
+    assert {(t, n) for t, n in mentions(nlp, text) if t != "Agency" or "Budget" in n} == expected
