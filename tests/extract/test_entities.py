@@ -615,3 +615,18 @@ def test_a_post_or_a_piece_of_a_clause_is_no_learned_name(written, rejected):
 )
 def test_plans_named_by_their_years_or_an_agenda(nlp, text, expected):
     assert {(t, n) for t, n in mentions(nlp, text) if t != "Agency" or "Budget" in n} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # bulk releases: "Executive Order" alone would make every numbered order one node
+        (
+            "Executive Order 14076 imposed a whole-of-government effort to promote abortion.",
+            {("Regulation", "Executive Order 14076")},
+        ),
+        ("Proclamation 10962 was signed on Monday.", {("Regulation", "Proclamation 10962")}),
+        ("The Order 2 of the list was dropped.", set()),  # a small number is no order's number
+    ],
+)
+def test_a_numbered_instrument_keeps_its_number(nlp, text, expected):
+    assert mentions(nlp, text) == expected
