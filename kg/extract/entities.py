@@ -399,7 +399,7 @@ def with_years_or_number(text: str, end: int, type_: str) -> int:
     number."""
     if type_ == "Plan":
         following = PLAN_YEARS.match(text, end)
-    elif text[:end].rsplit(None, 1)[-1].lower() in NUMBERED_HEADS:
+    elif singular(text[:end].rsplit(None, 1)[-1]) in NUMBERED_HEADS:  # "Executive Orders 14030"
         following = INSTRUMENT_NUMBER.match(text, end)
     else:
         following = None
