@@ -25,6 +25,7 @@ from kg.extract.components import COMPONENTS
 from kg.extract.span_classifier import MODEL_FILE
 from kg.extract.span_training import (
     cross_validate,
+    described_in_sample,
     evaluate,
     fit,
     gold_spans,
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bulk", type=Path, help="folder of unlabelled releases for weak labels")
     parser.add_argument("--bulk-docs", type=int, default=200)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--threshold", type=float, default=0.4)
+    parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--l2", type=float, default=5.0)
     parser.add_argument("--lexical-penalty", type=float, default=20.0)
     parser.add_argument("--min-documents", type=int, default=3)
@@ -100,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     gold_training = {name: gold_spans(name, doc, gold) for name, (doc, gold) in gold_docs.items()}
     weak = []
     if args.bulk:
-        for name, doc in parsed(bulk_sample(args.bulk, args.bulk_docs), args.cache).items():
-            weak += weak_spans(name, doc)
+        bulk = parsed(bulk_sample(args.bulk, args.bulk_docs), args.cache)
+        described = described_in_sample(bulk.values())
+        for name, doc in bulk.items():
+            weak += weak_spans(name, doc, described)
     print(
         f"training spans: {sum(map(len, gold_training.values()))} gold, {len(weak)} weak",
         file=sys.stderr,

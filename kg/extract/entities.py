@@ -743,6 +743,7 @@ def learned_mentions(
         for s, e in candidate_spans(doc, tokens)
         if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
     ]
+    described = described_mentions(found)
     out = []
     for p in decode(load_span_classifier().predict(doc, spans, country, threshold, tokens)):
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
@@ -750,9 +751,22 @@ def learned_mentions(
         if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(
             list(re.finditer(r"\S+", name))
         ):
-            out.append(
-                Mention(start, end, p.type, name, mention_key(p.type, name, country), "learned")
-            )
+            same = described.get(canonical_key(name))
+            type_, key = (same.type, same.key) if same else (p.type, None)
+            key = key or mention_key(type_, name, country)
+            out.append(Mention(start, end, type_, name, key, "learned"))
+    return out
+
+
+def described_mentions(found: list[Mention]) -> dict[str, Mention]:
+    """The found policy names that end in a class head noun, by the key of the words before it:
+    a bare "Pension Wise" where the document also writes "the Pension Wise service" names the
+    same entity (``DocTokens.described`` gives the classifier the same sign)."""
+    out: dict[str, Mention] = {}
+    for m in found:
+        short, _, last = m.key.rpartition(" ")
+        if m.type in POLICY_CLASSES and short and head_type(last):
+            out.setdefault(short, m)
     return out
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
@@ -43,6 +43,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
+from . import vocabulary
 from .gazetteer import body_form_pattern, find_body
 from .lexicon import canonical_key, head_type, lexicon
 from .text import doc_text, noun_chunk_bounds
@@ -67,6 +68,9 @@ TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
 POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
+MAX_DESCRIBED_WORDS = 6
+# the verbs a policy instrument hangs from, by the role ``data/verbs.tsv`` gives them
+VERB_ROLES = ("launch", "responsibility", "funding", "report")
 
 
 @dataclass(frozen=True)
@@ -193,12 +197,29 @@ class DocTokens:
     leaf: list[bool]  # punctuation or space without dependents
     head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
     depth: list[int]  # steps from the token up to its sentence's root
+    # document context: where the headline (the first line) ends, the document in lower case
+    # (how often a span's words recur), and the names the document writes with a class head
+    # noun somewhere ("Pension Wise service" -> "pension wise": Program), which tell what the
+    # same words name where they stand bare
+    headline_end: int = 0
+    lowered: str = ""
+    described: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> DocTokens:
         """One array of the Doc's attribute ids, each distinct id read as a string once."""
         if not len(doc):
             return cls(*[[] for _ in range(13)])
+        tokens = cls.token_columns(doc)
+        return replace(
+            tokens,
+            headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
+            lowered=f" {' '.join(tokens.lower)} ",
+            described=described_names(tokens),
+        )
+
+    @classmethod
+    def token_columns(cls, doc: Doc) -> DocTokens:
         table = doc.to_array(TABLE_ATTRIBUTES)
         strings = doc.vocab.strings
         text, lower, lemma, tag, pos, dep, ent = (
@@ -250,6 +271,27 @@ def read_column(ids: numpy.ndarray, read) -> list[str]:
     distinct, where = numpy.unique(ids, return_inverse=True)
     values = [read(int(i)) for i in distinct]
     return [values[k] for k in where.ravel().tolist()]
+
+
+def described_names(tokens: DocTokens) -> dict[str, str]:
+    """The words before each class head noun the document writes ("the Pension Wise service",
+    "Kisan Credit Card scheme"), in lower case, with the class the head names: up to
+    ``MAX_DESCRIBED_WORDS`` capitalised words or connectors, on one line."""
+    out: dict[str, str] = {}
+    for i, word in enumerate(tokens.text):
+        type_ = head_type(word) if tokens.alpha[i] else None
+        if not type_:
+            continue
+        start = i
+        while start > max(0, i - MAX_DESCRIBED_WORDS) and (
+            tokens.text[start - 1][:1].isupper() or tokens.lower[start - 1] in NAME_CONNECTORS
+        ):
+            start -= 1
+        while start < i and tokens.lower[start] in NAME_CONNECTORS:
+            start += 1
+        if start < i:
+            out.setdefault(" ".join(tokens.lower[start:i]), type_)
+    return out
 
 
 def depths(heads: list[int]) -> list[int]:
@@ -312,6 +354,28 @@ def span_features(
         features.append("acronym_follows")
     if any(tokens.year[i] for i in inside):
         features.append("has_year")
+    return features + context_features(tokens, start, end)
+
+
+def context_features(tokens: DocTokens, start: int, end: int) -> list[str]:
+    """Word-free signs of a name from around the span and the rest of the document: the
+    preposition or determiner before it ("under X", "through X", "the X"), whether it stands in
+    the headline, how often the document repeats it, and which class the document gives the
+    same words where it writes them with a head noun."""
+    before = start - 1
+    features = []
+    if before >= 0 and tokens.tag[before] in {"IN", "TO"}:
+        features.append(f"prep_before={tokens.lower[before]}")
+    if before >= 0 and tokens.pos[before] == "DET":
+        features.append(f"det_before|{tokens.shape[start]}")
+    if end <= tokens.headline_end:
+        features.append("headline")
+    words = " ".join(tokens.lower[start:end])
+    repeats = tokens.lowered.count(f" {words} ")
+    features.append(f"repeats={min(repeats, 3)}|{collapsed_shape(tokens.shape[start])}")
+    described = tokens.described.get(words)
+    if described:
+        features.append(f"described={described}")
     return features
 
 
@@ -346,8 +410,17 @@ def governing_verb_features(tokens: DocTokens, head: int) -> list[str]:
         governor = tokens.head[governor]
     if tokens.pos[governor] in {"VERB", "AUX"}:
         verb = tokens.lemma[governor]
-        return [f"verb={verb}", f"verb_dep={verb}|{tokens.dep[head]}"]
+        return [
+            f"verb={verb}",
+            f"verb_dep={verb}|{tokens.dep[head]}",
+            *(f"verb_role={role}|{tokens.dep[head]}" for role in verb_roles(verb)),
+        ]
     return ["verb=-"]
+
+
+@lru_cache(maxsize=4096)
+def verb_roles(lemma: str) -> tuple[str, ...]:
+    return tuple(role for role in VERB_ROLES if lemma in vocabulary.words("verbs", uses=role))
 
 
 @lru_cache(maxsize=65536)

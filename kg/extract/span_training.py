@@ -11,7 +11,11 @@ Data recipe:
    knows whole, or that a body form fits ("Ohio Department of Health"), is an Agency; a
    title-case span of at least two words ending in a class head noun ("... Act", "...
    Scheme") is of that class; a span spaCy tags whole as a person, place, date or amount
-   is ``none``. Other spans are not used.
+   is ``none``; a capitalised span that some release of the sample writes with a class head
+   noun after it ("Pension Wise" where a release says "the Pension Wise service" or "Pension
+   Wise scheme") is of that class where it stands bare, so the model learns the contexts of
+   bare names (the verb, the preposition before them) rather than only their head nouns.
+   Other spans are not used.
 
 The model is a multinomial logistic regression (L2, L-BFGS from scipy) over the hashed
 features of ``span_features``; scipy is needed to train only. Everything is deterministic:
@@ -48,6 +52,7 @@ __all__ = [
     "LabelledSpan",
     "gold_spans",
     "weak_spans",
+    "described_in_sample",
     "fit",
     "evaluate",
     "cross_validate",
@@ -145,7 +150,9 @@ def gold_spans(name: str, doc: Doc, gold: list[dict]) -> list[LabelledSpan]:
     return out
 
 
-def weak_label(doc: Doc, start: int, end: int, country: str | None) -> int | None:
+def weak_label(
+    doc: Doc, start: int, end: int, country: str | None, described: dict[str, str]
+) -> int | None:
     span = doc[start:end]
     text = span.text
     if find_body(text, country=country) is not None or body_form_pattern().fullmatch(text):
@@ -159,15 +166,30 @@ def weak_label(doc: Doc, start: int, end: int, country: str | None) -> int | Non
             return CLASSES.index(type_)
     if any(e.start == start and e.end == end and e.label_ in NOT_NAMES for e in doc.ents):
         return 0
+    bare = " ".join(t.lower_ for t in span)
+    if tokens and tokens[0].text[:1].isupper() and bare in described:
+        return CLASSES.index(described[bare])
     return None
 
 
-def weak_spans(name: str, doc: Doc) -> list[LabelledSpan]:
+def described_in_sample(docs: Iterable[Doc]) -> dict[str, str]:
+    """The names the releases write with a class head noun after them (lower case -> class),
+    from ``DocTokens.described``; a name two classes describe is left out."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for name, type_ in DocTokens.of(doc).described.items():
+            seen[name].add(type_)
+    return {name: next(iter(types)) for name, types in seen.items() if len(types) == 1}
+
+
+def weak_spans(name: str, doc: Doc, described: dict[str, str]) -> list[LabelledSpan]:
+    """The weakly labelled spans of one unlabelled release (``described``:
+    ``described_in_sample`` of the whole sample)."""
     country = document_country(doc_text(doc))
     tokens = DocTokens.of(doc)
     out = []
     for start, end in candidate_spans(doc, tokens):
-        label = weak_label(doc, start, end, country)
+        label = weak_label(doc, start, end, country, described)
         if label is not None:
             features = span_features(doc, start, end, country, tokens)
             out.append(LabelledSpan(name, tuple(features), label, WEAK_WEIGHT))
