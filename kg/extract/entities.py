@@ -32,11 +32,17 @@ from . import vocabulary
 from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
-from .span_classifier import DocTokens, candidate_spans, decode, load_span_classifier
+from .span_classifier import (
+    DocTokens,
+    SpanClassifier,
+    candidate_spans,
+    decode,
+    load_span_classifier,
+)
 from .text import doc_text, literal_alternation, token_indices
 from .vocabulary import heads, plural, singular
 
-__all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
+__all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between", "residual_spans"]
 
 CONNECTORS = vocabulary.words("common_words", uses="connector")
 NAME_ABBREVIATIONS = [
@@ -122,6 +128,19 @@ class PolicyEntityRecognizer:
         text = doc_text(doc)
         country = document_country(text)
         acronyms = find_acronym_definitions(text)
+        found = self.rule_mentions(doc)
+        found += self.learned_mentions(doc, found, country)
+        found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
+        found = with_document_keys(found)
+        # references resolve among the names that survived the overlaps only
+        doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
+        return doc
+
+    def rule_mentions(self, doc: Doc) -> list[Mention]:
+        """The names rules 1-4 find, with their identities: what the span classifier does not
+        see (``classified_mentions``), in training as at run time."""
+        text = doc_text(doc)
+        country = document_country(text)
         found = [
             *self._lexicon_mentions(text, country),
             *body_form_mentions(text, country),
@@ -130,17 +149,22 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        found = resolve_identities(found, country)
-        found += [
+        return resolve_identities(found, country)
+
+    def learned_mentions(
+        self,
+        doc: Doc,
+        found: list[Mention],
+        country: str | None,
+        classifier: SpanClassifier | None = None,
+    ) -> list[Mention]:
+        """Rule 6: the names the span classifier (the shipped one unless ``classifier`` is given)
+        finds where no rule found one, as acceptable as rule names."""
+        return [
             m
-            for m in learned_mentions(doc, found, country, self.learned_threshold)
+            for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
             if self._acceptable(m.name, m.type)
         ]
-        found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
-        found = with_document_keys(found)
-        # references resolve among the names that survived the overlaps only
-        doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
-        return doc
 
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str, country: str | None):
@@ -731,21 +755,21 @@ def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
             yield Mention(start, end, "Agency", match.group(), key, "lexicon")
 
 
-def learned_mentions(
-    doc: Doc, found: list[Mention], country: str | None, threshold: float
+def classified_mentions(
+    doc: Doc,
+    found: list[Mention],
+    country: str | None,
+    threshold: float,
+    classifier: SpanClassifier | None = None,
 ) -> list[Mention]:
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
-    taken = sorted((m.start, m.end) for m in found if m.end > m.start)
     tokens = DocTokens.of(doc)
-    spans = [  # a name has two words at least (``_acceptable``): shorter spans are not scored
-        (s, e)
-        for s, e in candidate_spans(doc, tokens)
-        if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
-    ]
+    spans = residual_spans(doc, found, tokens)
     described = described_mentions(found)
     out = []
-    for p in decode(load_span_classifier().predict(doc, spans, country, threshold, tokens)):
+    classifier = classifier or load_span_classifier()
+    for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
         if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(
@@ -756,6 +780,19 @@ def learned_mentions(
             key = key or mention_key(type_, name, country)
             out.append(Mention(start, end, type_, name, key, "learned"))
     return out
+
+
+def residual_spans(
+    doc: Doc, found: list[Mention], tokens: DocTokens | None = None
+) -> list[tuple[int, int]]:
+    """The candidate spans the span classifier scores: those of two words or more (a name has
+    two words at least, ``_acceptable``) that overlap no name a rule found."""
+    taken = sorted((m.start, m.end) for m in found if m.end > m.start)
+    return [
+        (s, e)
+        for s, e in candidate_spans(doc, tokens)
+        if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
+    ]
 
 
 def described_mentions(found: list[Mention]) -> dict[str, Mention]:

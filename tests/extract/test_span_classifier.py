@@ -78,9 +78,7 @@ def test_a_release_that_writes_a_name_with_its_head_labels_its_bare_uses(nlp):
     assert (start, end) in candidate_spans(bare)
     labelled = weak_spans("bare", bare, described)
     wanted = set(span_features(bare, start, end))
-    assert any(
-        set(s.features) == wanted and CLASSES[s.label] == "Program" for s in labelled
-    )
+    assert any(set(s.features) == wanted and CLASSES[s.label] == "Program" for s in labelled)
 
 
 def test_a_name_two_classes_describe_labels_nothing(nlp):
