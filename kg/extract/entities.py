@@ -33,6 +33,7 @@ from .gazetteer import body_form_pattern, document_country, find_body, governmen
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .span_classifier import (
+    NOT_NAME_LABELS,
     DocTokens,
     SpanClassifier,
     candidate_spans,
@@ -772,8 +773,10 @@ def classified_mentions(
     for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
         start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
-        if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(
-            list(re.finditer(r"\S+", name))
+        if (
+            not PRONOUN_OR_POSSESSIVE.search(name)
+            and not is_heading(list(re.finditer(r"\S+", name)))
+            and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
         ):
             same = described.get(canonical_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)
@@ -802,7 +805,15 @@ def described_mentions(found: list[Mention]) -> dict[str, Mention]:
     out: dict[str, Mention] = {}
     for m in found:
         short, _, last = m.key.rpartition(" ")
-        if m.type in POLICY_CLASSES and short and head_type(last):
+        # "Bipartisan Infrastructure Law programs": a plural head speaks of several policies,
+        # and a name with a head noun of its own ("... Law") is an entity of its own
+        if (
+            m.type in POLICY_CLASSES
+            and short
+            and head_type(last)
+            and singular(last) == last
+            and not head_type(short.rpartition(" ")[2])
+        ):
             out.setdefault(short, m)
     return out
 

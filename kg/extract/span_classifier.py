@@ -58,6 +58,7 @@ __all__ = [
     "feature_index",
     "load_span_classifier",
     "MODEL_FILE",
+    "NOT_NAME_LABELS",
 ]
 
 CLASSES = ("none", "Agency", "Plan", "Regulation", "Program")
@@ -69,6 +70,19 @@ NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
 POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
 MAX_DESCRIBED_WORDS = 6
+# spaCy's entity labels of spans that name no agency or policy ("President Donald J. Trump")
+NOT_NAME_LABELS = {
+    "PERSON",
+    "GPE",
+    "DATE",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "QUANTITY",
+    "TIME",
+    "ORDINAL",
+    "NORP",
+}
 # the verbs a policy instrument hangs from, by the role ``data/verbs.tsv`` gives them
 VERB_ROLES = ("launch", "responsibility", "funding", "report")
 

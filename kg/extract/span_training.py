@@ -47,6 +47,7 @@ from .gazetteer import body_form_pattern, document_country, find_body
 from .lexicon import head_type
 from .span_classifier import (
     CLASSES,
+    NOT_NAME_LABELS,
     DocTokens,
     SpanClassifier,
     candidate_spans,
@@ -86,18 +87,6 @@ STOP = {
     "its",
     "their",
     "s",
-}
-NOT_NAMES = {
-    "PERSON",
-    "GPE",
-    "DATE",
-    "MONEY",
-    "PERCENT",
-    "CARDINAL",
-    "QUANTITY",
-    "TIME",
-    "ORDINAL",
-    "NORP",
 }
 
 
@@ -171,7 +160,7 @@ def weak_label(
         type_ = head_type(tokens[-1].text)
         if type_:
             return CLASSES.index(type_)
-    if any(e.start == start and e.end == end and e.label_ in NOT_NAMES for e in doc.ents):
+    if any(e.start == start and e.end == end and e.label_ in NOT_NAME_LABELS for e in doc.ents):
         return 0
     bare = " ".join(t.lower_ for t in span)
     if tokens and tokens[0].text[:1].isupper() and bare in described:

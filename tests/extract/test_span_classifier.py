@@ -107,3 +107,23 @@ def test_training_is_deterministic(nlp):
     first, second = fit(spans, min_documents=1), fit(spans, min_documents=1)
     assert numpy.array_equal(first.weights, second.weights)
     assert numpy.array_equal(first.indices, second.indices)
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Bipartisan Infrastructure Law programs", "bipartisan infrastructure law programs"),
+        ("Inflation Reduction Act program", "inflation reduction act program"),
+    ],
+)
+def test_a_plural_head_or_a_name_with_its_own_head_gives_a_bare_name_no_identity(name, key):
+    assert described_mentions([Mention(0, len(name), "Program", name, key, "descriptive")]) == {}
+
+
+def test_a_person_is_no_learned_policy(nlp):
+    doc = nlp(
+        "Fact Sheet: President Donald J. Trump Announces the Reset of Corporate Average Fuel "
+        "Economy (CAFE) Standards\n\nToday, President Donald J. Trump is delivering major relief "
+        "to American families."
+    )
+    assert not [m for m in doc._.kg_mentions if "Trump" in m.name]
