@@ -75,6 +75,23 @@ def table(title: str, figures: dict) -> str:
     return "\n".join(lines)
 
 
+def fold_table(per_fold: list[dict]) -> str:
+    """Entity F1 (all classes) per fold: rules alone and held-back documents (the fold's
+    documents), in-sample (the documents its model was trained on); and their means."""
+    lines = ["fold  rules  held-out  in-sample"]
+    for i, fold in enumerate(per_fold, 1):
+        lines.append(
+            f"{i:4d}  {fold['rules']['f1']:5.3f}  {fold['held_out']['f1']:8.3f}  "
+            f"{fold['in_sample']['f1']:9.3f}"
+        )
+    means = [sum(f[k]["f1"] for f in per_fold) / len(per_fold) for k in FOLD_COLUMNS]
+    lines.append("mean  {:5.3f}  {:8.3f}  {:9.3f}".format(*means))
+    return "\n".join(lines)
+
+
+FOLD_COLUMNS = ("rules", "held_out", "in_sample")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -123,12 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     if args.folds > 1:
-        figures = cross_validate(
+        figures, per_fold = cross_validate(
             gold_docs, gold_training, weak, args.folds, args.threshold, **options
         )
         print(
             table(f"{args.folds}-fold cross-validation by document (held-back documents)", figures)
         )
+        print(fold_table(per_fold))
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         classifier.save(args.out)

@@ -211,12 +211,12 @@ class DocTokens:
     leaf: list[bool]  # punctuation or space without dependents
     head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
     depth: list[int]  # steps from the token up to its sentence's root
-    # document context: where the headline (the first line) ends, the document in lower case
-    # (how often a span's words recur), and the names the document writes with a class head
+    # document context: where the headline (the first line) ends, where each lower-case word
+    # stands (how often a span's words recur), and the names the document writes with a class head
     # noun somewhere ("Pension Wise service" -> "pension wise": Program), which tell what the
     # same words name where they stand bare
     headline_end: int = 0
-    lowered: str = ""
+    at: dict[str, list[int]] = field(default_factory=dict)  # lower-case word -> its positions
     described: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -228,7 +228,7 @@ class DocTokens:
         return replace(
             tokens,
             headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
-            lowered=f" {' '.join(tokens.lower)} ",
+            at=word_positions(tokens.lower),
             described=described_names(tokens),
         )
 
@@ -285,6 +285,19 @@ def read_column(ids: numpy.ndarray, read) -> list[str]:
     distinct, where = numpy.unique(ids, return_inverse=True)
     values = [read(int(i)) for i in distinct]
     return [values[k] for k in where.ravel().tolist()]
+
+
+def word_positions(words: list[str]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        positions.setdefault(word, []).append(i)
+    return positions
+
+
+def occurrences(tokens: DocTokens, start: int, end: int) -> int:
+    """How often the document writes the span's words (in lower case), the span included."""
+    words = tokens.lower[start:end]
+    return sum(tokens.lower[i : i + len(words)] == words for i in tokens.at[words[0]])
 
 
 def described_names(tokens: DocTokens) -> dict[str, str]:
@@ -385,7 +398,7 @@ def context_features(tokens: DocTokens, start: int, end: int) -> list[str]:
     if end <= tokens.headline_end:
         features.append("headline")
     words = " ".join(tokens.lower[start:end])
-    repeats = tokens.lowered.count(f" {words} ")
+    repeats = occurrences(tokens, start, end)
     features.append(f"repeats={min(repeats, 3)}|{collapsed_shape(tokens.shape[start])}")
     described = tokens.described.get(words)
     if described:

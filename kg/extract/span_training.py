@@ -353,24 +353,28 @@ def cross_validate(
     k: int = 5,
     threshold: float = 0.5,
     **fit_options,
-):
+) -> tuple[dict[str, dict[str, float]], list[dict[str, dict]]]:
     """Per fold: train on the other folds' gold spans plus the weak spans, score the held-back
-    documents. Returns the summed per-class figures over all held-back documents."""
-    held_out_results = []
+    documents. Returns the per-class figures summed over all held-back documents, and per fold
+    the ALL figures on its held-back documents (``held_out``), of the rules alone on them
+    (``rules``) and of its model on the documents it was trained on (``in_sample``)."""
+    counts = {c: [0, 0, 0] for c in (*CLASSES[1:], "ALL")}
+    per_fold = []
     for fold in folds(list(gold_docs), k):
         training = [
             s for name, spans in gold_training.items() if name not in fold for s in spans
         ] + weak
         classifier = fit(training, **fit_options)
-        held_out_results.append([gold_docs[name] for name in fold])
-        held_out_results[-1] = (classifier, held_out_results[-1])
-    counts = {c: [0, 0, 0] for c in (*CLASSES[1:], "ALL")}
-    for classifier, documents in held_out_results:
-        for c, figures in evaluate(classifier, documents, threshold).items():
-            counts[c] = [
-                a + b
-                for a, b in zip(
-                    counts[c], (figures["tp"], figures["fp"], figures["fn"]), strict=True
-                )
-            ]
-    return {c: prf(*v) for c, v in counts.items()}
+        held_back = [gold_docs[name] for name in fold]
+        figures = evaluate(classifier, held_back, threshold)
+        for c, f in figures.items():
+            counts[c] = [counts[c][0] + f["tp"], counts[c][1] + f["fp"], counts[c][2] + f["fn"]]
+        trained_on = [gold_docs[name] for name in gold_docs if name not in fold]
+        per_fold.append(
+            {
+                "held_out": figures["ALL"],
+                "rules": evaluate(None, held_back)["ALL"],
+                "in_sample": evaluate(classifier, trained_on, threshold)["ALL"],
+            }
+        )
+    return {c: prf(*v) for c, v in counts.items()}, per_fold

@@ -12,7 +12,13 @@ from kg.extract.span_classifier import (
     span_features,
     verb_roles,
 )
-from kg.extract.span_training import described_in_sample, fit, weak_spans
+from kg.extract.span_training import (
+    cross_validate,
+    described_in_sample,
+    fit,
+    gold_spans,
+    weak_spans,
+)
 
 RELEASE = (
     "Government expands Kisan Credit Card scheme\n"
@@ -127,3 +133,27 @@ def test_a_person_is_no_learned_policy(nlp):
         "to American families."
     )
     assert not [m for m in doc._.kg_mentions if "Trump" in m.name]
+
+
+def test_cross_validation_reports_every_fold_and_sums_the_held_back_documents(nlp):
+    texts = [
+        "The Ministry of Power launched the Green Energy Corridor scheme.",
+        "The Home Office funds the Safer Streets Fund. Savers talk to Pension Wise.",
+        "The Department of Energy announced the Sunny Awards programme.",
+    ]
+    golds = [
+        [{"type": "Program", "name": "Green Energy Corridor scheme"}],
+        [
+            {"type": "Program", "name": "Safer Streets Fund"},
+            {"type": "Program", "name": "Pension Wise"},
+        ],
+        [{"type": "Program", "name": "Sunny Awards programme"}],
+    ]
+    gold_docs = {str(i): (nlp(t), g) for i, (t, g) in enumerate(zip(texts, golds, strict=True))}
+    training = {n: gold_spans(n, doc, gold) for n, (doc, gold) in gold_docs.items()}
+    total, per_fold = cross_validate(gold_docs, training, [], k=3, min_documents=1)
+    assert len(per_fold) == 3
+    assert all(set(f) == {"held_out", "rules", "in_sample"} for f in per_fold)
+    program = total["Program"]
+    assert program["tp"] + program["fn"] == 4
+    assert sum(f["held_out"]["tp"] for f in per_fold) == total["ALL"]["tp"]
