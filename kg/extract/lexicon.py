@@ -79,12 +79,15 @@ def canonical_key(name: str) -> str:
     True
     >>> canonical_key("People’s Bank of China") == canonical_key("People's Bank of China")
     True
+    >>> canonical_key("Her Majesty’s Treasury") == canonical_key("HM Treasury")
+    True
     >>> canonical_key("United Kingdom Statistics Authority")
     'uk statistics authority'
     """
     s = _QUOTES.sub("", name).lower()
     s = s.replace("&", " and ").replace("programme", "program")
     s = re.sub(r"\bgovt\b\.?", "government", s)
+    s = re.sub(r"\b(?:her|his) majesty\W?s\b", "hm", s)  # "Her Majesty's Treasury" is "HM Treasury"
     s = re.sub(r"\bu\.s\.(?:a\.)?", "us", s)  # "U.S. Congress" is "US Congress"
     s = re.sub(r"\bunited (?:(k)ingdom|(s)tates)\b", r"u\1\2", s)  # "United Kingdom" is "UK"
     s = re.sub(r"[^\w+]+", " ", s).strip()
