@@ -29,7 +29,13 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
-from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
+from .gazetteer import (
+    body_form_pattern,
+    document_country,
+    find_body,
+    government_bodies,
+    may_hold_body_form,
+)
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .span_classifier import DocTokens, candidate_spans, decode, load_span_classifier
@@ -725,6 +731,8 @@ def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
     Searched in title-case runs only: over a whole text the long pattern cost a third of spaCy."""
     for run in NAME_RUN.finditer(text):
+        if not may_hold_body_form(run.group()):
+            continue
         for match in body_form_pattern().finditer(run.group()):
             start, end = run.start() + match.start(), run.start() + match.end()
             key = entity_key("Agency", match.group(), country)
