@@ -377,6 +377,8 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
 def classify_name_run(doc: Doc, start: int, end: int):
     """Split a title-case run into (start, end, class) names by their head nouns."""
     text = doc_text(doc)
+    if not may_name_by_head(text[start:end]):
+        return  # nine runs in ten ("The", "In 2021", "President Biden"): no class noun in them
     start, end = trim_run(doc, start, end)
     tail = TIME_TAIL.search(text[start:end])  # "... Plan on Tuesday": a date, not the name
     if tail:
@@ -457,12 +459,28 @@ def is_heading(words: list[re.Match]) -> bool:
     return len(letters) >= 4 and all(w.isupper() for w in letters)
 
 
+WORD_MARKS = "“”\"‘’'.,"  # quotes and punctuation around a word of a name
+
+
+def may_name_by_head(run: str) -> bool:
+    """Whether a title-case run holds a word ``name_by_head`` may read as its head: a
+    capitalised class noun (also as ``trim_run`` leaves a last word: "Ministry’s," is
+    "Ministry"), or "Operation". A run without one names nothing by its head."""
+    for word in run.split():
+        trimmed = word.rstrip(".,’'”\"")
+        trimmed = trimmed[:-2] if re.search(r"\w['’]s$", trimmed) else trimmed
+        for form in (word.strip(WORD_MARKS), trimmed.strip(WORD_MARKS)):
+            if form == "Operation" or form[:1].isupper() and head_type(form):
+                return True
+    return False
+
+
 def name_by_head(base: int, words: list[re.Match]):
     """The name and class of a run, by where its head noun stands:
     first and followed by of/on/for ("Office of Science and Technology Policy": Agency),
     last ("Affordable Connectivity Program"), or inside and followed by of/on/for
     ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
-    texts = [w.group().strip("“”\"‘’'.,") for w in words]
+    texts = [w.group().strip(WORD_MARKS) for w in words]
     types = [head_type(t) if t[:1].isupper() else None for t in texts]
     followed = [
         i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
