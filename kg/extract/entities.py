@@ -30,11 +30,10 @@ from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
 from .gazetteer import (
-    body_form_pattern,
+    body_forms_in,
     document_country,
     find_body,
     government_bodies,
-    may_hold_body_form,
 )
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
@@ -749,9 +748,7 @@ def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
     Searched in title-case runs only: over a whole text the long pattern cost a third of spaCy."""
     for run in NAME_RUN.finditer(text):
-        if not may_hold_body_form(run.group()):
-            continue
-        for match in body_form_pattern().finditer(run.group()):
+        for match in body_forms_in(run.group()):
             start, end = run.start() + match.start(), run.start() + match.end()
             key = entity_key("Agency", match.group(), country)
             yield Mention(start, end, "Agency", match.group(), key, "lexicon")
