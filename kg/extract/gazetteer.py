@@ -39,6 +39,7 @@ __all__ = [
     "body_with_key",
     "body_form_pattern",
     "body_forms_in",
+    "is_body_form",
     "subnational_units",
     "document_country",
     "COUNTRIES",
@@ -215,15 +216,26 @@ def body_form_word_pattern() -> re.Pattern:
     return re.compile(literal_alternation(body_form_words()))
 
 
-def body_forms_in(text: str) -> Iterator[re.Match]:
-    """``body_form_pattern().finditer(text)``, cheaper: most title-case runs hold no form's
-    fixed word, and most others one, which only its own forms can match (the whole pattern
-    tried on every run was 3% of spaCy's time)."""
+def body_form_pattern_for(text: str) -> re.Pattern | None:
+    """The part of ``body_form_pattern`` that may match in ``text``, None when none can: most
+    title-case runs hold no form's fixed word, and most others one, which only its own forms
+    can match (the whole pattern tried on every run was 3% of spaCy's time)."""
     if body_form_word_pattern().search(text) is None:
-        return iter(())
+        return None
     present = [word for word in body_form_words() if word in text]
-    pattern = body_form_pattern_with(present[0]) if len(present) == 1 else body_form_pattern()
-    return pattern.finditer(text)
+    return body_form_pattern_with(present[0]) if len(present) == 1 else body_form_pattern()
+
+
+def body_forms_in(text: str) -> Iterator[re.Match]:
+    """``body_form_pattern().finditer(text)``, cheaper."""
+    pattern = body_form_pattern_for(text)
+    return pattern.finditer(text) if pattern is not None else iter(())
+
+
+def is_body_form(text: str) -> bool:
+    """``body_form_pattern().fullmatch(text)``, cheaper."""
+    pattern = body_form_pattern_for(text)
+    return pattern is not None and pattern.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1)

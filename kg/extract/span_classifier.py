@@ -44,7 +44,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-from .gazetteer import body_form_pattern, find_body
+from .gazetteer import find_body, is_body_form
 from .lexicon import canonical_key, head_type, lexicon
 from .text import doc_text, noun_chunk_bounds
 
@@ -368,7 +368,7 @@ def knowledge_features(text: str, country: str | None) -> tuple[str, ...]:
     out = []
     if find_body(text, country=country) is not None:
         out.append("gazetteer=body")
-    if body_form_pattern().fullmatch(text):
+    if is_body_form(text):
         out.append("gazetteer=form")
     entry = lexicon().get(canonical_key(text))
     if entry is not None:
