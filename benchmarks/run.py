@@ -254,13 +254,13 @@ def component_costs(documents, batch_size: int, passes: int) -> list[tuple[str, 
 
 
 def forget_cached_strings() -> None:
-    """Empty kg's caches of results per name, word or feature (an ``lru_cache`` bounded above
-    one entry), so that every pass reads the sample as a fresh build does: a second pass over
-    the same texts found every span and name cached and looked 5-10% cheaper. Loaded tables
-    and compiled patterns (one entry, or unbounded ``cache`` of a table) are kept: a process
-    makes them once."""
+    """Empty the extractor's caches of results per name, word or feature (an ``lru_cache`` of
+    ``kg.extract`` or ``kg.rdf`` bounded above one entry), so that every pass reads the
+    sample as a fresh build does: a second pass over the same texts found every span and
+    name cached. Loaded tables, compiled patterns (one entry, or an unbounded ``cache`` of a
+    table) and the loaded model are kept: a process makes them once."""
     for name, module in list(sys.modules.items()):
-        if name == "kg" or name.startswith("kg."):
+        if name.startswith(("kg.extract.", "kg.rdf.")):  # not kg.settings: its model stays
             for value in vars(module).values():
                 if not callable(value) or isinstance(value, type):
                     continue  # (rdflib's namespaces answer any attribute)

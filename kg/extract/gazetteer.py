@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .lexicon import canonical_key
 from .text import literal_alternation
@@ -198,7 +198,7 @@ def body_form_pattern() -> re.Pattern:
     return re.compile("|".join(f"(?:{regex})" for _, regex in body_form_alternatives()))
 
 
-@lru_cache(maxsize=64)
+@cache  # one pattern per fixed word: a few dozen
 def body_form_pattern_with(word: str) -> re.Pattern:
     """The forms whose fixed word is ``word``, in the order of ``body_form_pattern``."""
     return re.compile(
