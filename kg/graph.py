@@ -135,8 +135,14 @@ class KnowledgeGraph:
         return self.last_build
 
     def remove(self, document: str | Path) -> bool:
-        """Remove one document's facts, by its IRI, its path, or its ``# source:`` value."""
-        return self.store.remove_document(resolve_document(self.store, document))
+        """Remove one document's facts, by its IRI, its path, or its ``# source:`` value; other
+        documents' acronym uses of an entity it alone named are unlinked."""
+        from .identity import link_acronym_uses
+
+        removed = self.store.remove_document(resolve_document(self.store, document))
+        if removed:
+            link_acronym_uses(self.store)
+        return removed
 
     # -- asking -----------------------------------------------------------------------------------
     def query(self, query_name: str, /, **params: str) -> QueryResult | list:

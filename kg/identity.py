@@ -14,6 +14,10 @@ documents):
   nodes share is ambiguous and merges nothing.
 - **Corrections** (``kg-corrections.tsv`` beside the store, or ``--corrections FILE``) are
   applied after that, in file order; see ``read_corrections``.
+- **Acronym uses.** An acronym document B uses without defining it (``kgo:AcronymUse``) refers
+  to the one entity of the store that has it as a name, written the same way: B is then a
+  document that mentions the entity, with the acronym's sentence as evidence. An acronym that
+  two entities share links to neither; a use whose entity is gone is unlinked again.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError
+from .extract.facts import ACRONYM
 from .extract.lexicon import canonical_key
 from .metrics import METRIC_ACTIONS
 from .queries import inline_bindings, internal_query
@@ -36,6 +41,7 @@ __all__ = [
     "default_corrections",
     "registry_merges",
     "consolidate",
+    "link_acronym_uses",
     "CORRECTIONS_FILE",
 ]
 
@@ -147,7 +153,32 @@ def consolidate(store, corrections: list[Correction] = ()) -> dict[str, str]:
         move_node(store, old, new)
     for correction in corrections:
         merges.update(apply_correction(store, correction))
+    link_acronym_uses(store)
     return merges
+
+
+def link_acronym_uses(store) -> int:
+    """Link every unlinked acronym use to its entity (see the module docstring); returns how
+    many were linked."""
+    run_update(store, "unlink-stale-acronym-uses")
+    holders = acronym_holders(store)
+    links = [
+        {"use": ox.NamedNode(row["use"]), "entity": ox.NamedNode(next(iter(entities)))}
+        for row in store.select(internal_query("unlinked-acronym-uses").sparql)
+        if len(entities := holders.get(row["acronym"], set())) == 1
+    ]
+    if links:
+        store.update(inline_bindings(internal_query("link-acronym-uses").sparql, links))
+    return len(links)
+
+
+def acronym_holders(store) -> dict[str, set[str]]:
+    """Each name of an entity written in capitals ("EPA") -> the nodes that have it."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(internal_query("entity-names").sparql):
+        if ACRONYM.fullmatch(row["name"]):
+            holders[row["name"]].add(row["node"])
+    return holders
 
 
 def nodes_named(store, name_or_iri: str) -> list[str]:

@@ -137,6 +137,67 @@ def test_incremental_builds_merge_with_what_the_store_holds(tmp_path):
     assert len(before) == 1 and after == before
 
 
+DEFINES_ACRONYM = "The Office of Rural Broadband Expansion (ORBE) announced new grants on Monday."
+USES_ACRONYM = "Local leaders welcomed funding from ORBE this week, officials said."
+SHARES_ACRONYM = "The Ohio River Basin Estuary Board (ORBE) opened a new office."
+
+MENTIONS = """
+SELECT ?doc ?text WHERE {
+  ?entity rdfs:label ?name ; kgo:mentionedIn ?doc ; kgo:evidence ?evidence .
+  ?evidence kgo:document ?doc ; kgo:text ?text .
+  FILTER(str(?name) = ?wanted)
+}"""
+
+
+def sentences_naming(graph: kg.KnowledgeGraph, name: str) -> set[str]:
+    import pyoxigraph as ox
+
+    return {row["text"] for row in graph.store.select(MENTIONS, {"wanted": ox.Literal(name)})}
+
+
+@pytest.mark.parametrize(
+    "order", [(DEFINES_ACRONYM, USES_ACRONYM), (USES_ACRONYM, DEFINES_ACRONYM)]
+)
+def test_an_acronym_used_alone_is_a_mention_of_what_another_document_defines(order):
+    graph = kg.build(list(order))
+    assert sentences_naming(graph, "Office of Rural Broadband Expansion") == {
+        DEFINES_ACRONYM,
+        USES_ACRONYM,
+    }
+    assert graph.validate().conforms
+
+
+def test_an_acronym_use_links_in_incremental_builds_and_unlinks_when_its_definer_goes(tmp_path):
+    defines = tmp_path / "defines.txt"
+    defines.write_text(DEFINES_ACRONYM, encoding="utf-8")
+    with kg.build([USES_ACRONYM], store=tmp_path / "store") as graph:
+        assert sentences_naming(graph, "Office of Rural Broadband Expansion") == set()
+        graph.add(defines)
+        assert USES_ACRONYM in sentences_naming(graph, "Office of Rural Broadband Expansion")
+        assert graph.remove(defines)
+        assert graph.store.select("SELECT ?use WHERE { ?use kgo:refersTo ?entity }") == []
+        assert graph.store.select("SELECT ?p WHERE { ?entity kgo:mentionedIn ?doc }") == []
+        assert graph.validate().conforms
+
+
+def test_an_acronym_two_entities_share_links_to_neither():
+    graph = kg.build([DEFINES_ACRONYM, SHARES_ACRONYM, USES_ACRONYM])
+    assert USES_ACRONYM not in sentences_naming(graph, "Office of Rural Broadband Expansion")
+    assert graph.store.select("SELECT ?use WHERE { ?use kgo:refersTo ?entity }") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORBE ANNOUNCES GRANTS\n\nLocal leaders welcomed the news.",  # a heading in capitals
+        "Local leaders welcomed funding from the EPA this week.",  # the gazetteer's to resolve
+    ],
+)
+def test_no_acronym_use_is_recorded_for_headings_or_bodies_the_gazetteer_knows(text):
+    graph = kg.build([text])
+    assert graph.store.select("SELECT ?use WHERE { ?use a kgo:AcronymUse }") == []
+
+
 def test_corrections_merge_rename_and_reject(tmp_path):
     corrections = tmp_path / "kg-corrections.tsv"
     corrections.write_text(

@@ -14,7 +14,9 @@ from spacy.tokens import Doc
 
 from .entities import Mention
 from .facts import (
+    ACRONYM,
     MAX_EVIDENCE_PER_ENTITY,
+    AcronymUse,
     DocumentFacts,
     EntityFact,
     EquivalentFact,
@@ -22,7 +24,7 @@ from .facts import (
     ObservationFact,
     RelationFact,
 )
-from .gazetteer import body_with_key
+from .gazetteer import bodies_by_key, body_with_key
 from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservedNumber
 from .text import doc_text
@@ -31,6 +33,7 @@ __all__ = ["facts_from_doc", "preferred_name"]
 
 # "Biden's Inflation Reduction Act" is no person: a possessive names what someone has
 POSSESSIVE = re.compile(r"\w['’](?:s\b|\s|$)")
+MAX_ACRONYM_USES = 50  # per document: a table of codes would otherwise add hundreds
 
 
 def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
@@ -56,7 +59,45 @@ def facts_from_doc(doc: Doc) -> DocumentFacts:
     )
     observations = tuple(observation_fact(doc, o, known) for o in doc._.kg_observations)
     issuer = doc._.kg_issuer if doc._.kg_issuer in known else None
-    return DocumentFacts(tuple(entities), observations, relations, issuer)
+    uses = acronym_uses(doc, doc._.kg_mentions, {n for e in entities for n in (e.name, *e.aliases)})
+    return DocumentFacts(tuple(entities), observations, relations, issuer, uses)
+
+
+def acronym_uses(doc: Doc, mentions: list[Mention], named: set[str]) -> tuple[AcronymUse, ...]:
+    """The first sentence of each acronym the document uses outside its entity names and
+    never names what it stands for; all-capitals lines (headings) are not read. A body the
+    gazetteer knows by the acronym is left to the gazetteer, which resolves it by the
+    document's country: another document's "DBT" may be another country's body."""
+    gazetteer = bodies_by_key()
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    uses: dict[str, AcronymUse] = {}
+    for token in doc:
+        acronym = token.text
+        if (
+            acronym not in uses
+            and acronym not in named
+            and ACRONYM.fullmatch(acronym)
+            and canonical_key(acronym) not in gazetteer
+            and token.idx not in inside
+            and not in_capitals_run(token)
+        ):
+            uses[acronym] = AcronymUse(acronym, sentence_evidence_of(token))
+            if len(uses) == MAX_ACRONYM_USES:
+                break
+    return tuple(uses.values())
+
+
+def in_capitals_run(token) -> bool:
+    """A word next to another word in capitals: a heading or a name in capitals, not an
+    acronym among ordinary words."""
+    doc = token.doc
+    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+    return any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours)
+
+
+def sentence_evidence_of(token) -> Evidence:
+    sent = token.sent
+    return sentence_evidence(token.doc, (sent.start_char, sent.end_char))
 
 
 def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:

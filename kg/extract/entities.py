@@ -135,11 +135,11 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        found = resolve_identities(found, country)
+        found = without_owners(resolve_identities(found, country), doc)
         found += [
             m
             for m in learned_mentions(doc, found, country, self.learned_threshold)
-            if self._acceptable(m.name, m.type)
+            if self._acceptable(m.name, m.type) and not is_post_or_clause(text[m.start : m.end])
         ]
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
         found = with_document_keys(found)
@@ -256,8 +256,9 @@ DAY_NAMES = [
     for word in vocabulary.words("weekdays") | vocabulary.words("months", form="name")
 ]
 TIME_TAIL = re.compile(
-    rf"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:{literal_alternation(DAY_NAMES)}|\d{{4}})\b.*$"
-)
+    rf"\s+(?:on|in|at|from|since|by|until|of)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+    rf"(?:{literal_alternation(DAY_NAMES)}|\d{{4}})\b.*$"
+)  # "... Plan on Tuesday", "... Ministry on 1st May"
 
 
 # -- rule 6: descriptive lowercase names, through the dependency parse -------------------------
@@ -388,7 +389,28 @@ def classify_name_run(doc: Doc, start: int, end: int):
         for part_start, part_end in split_on_and_the(text, *trim_run(doc, piece_start, piece_end)):
             words = list(re.finditer(r"\S+", text[part_start:part_end]))
             if words and not is_heading(words):
-                yield from name_by_head(part_start, words)
+                for name_start, name_end, type_ in name_by_head(part_start, words):
+                    yield name_start, with_years_or_number(text, name_end, type_), type_
+
+
+PLAN_YEARS = re.compile(r"[ \t]+(?:19|20)\d\d(?:[-–](?:\d\d){1,2})?\b")  # 2015, 2018-19
+INSTRUMENT_NUMBER = re.compile(
+    r"[ \t]+(?:No\.[ \t]*)?\d{3,}(?:/\d+)*\b(?![.,]\d)"
+)  # 14030, not "Order 2"
+NUMBERED_HEADS = vocabulary.words("heads", rules="numbered")
+
+
+def with_years_or_number(text: str, end: int, type_: str) -> int:
+    """ "Budget 2015", "Union Budget 2018-19", "National Vision 2030": the years a plan covers
+    are part of its name; "Executive Order 14030", "Proclamation 10962": so is an instrument's
+    number."""
+    if type_ == "Plan":
+        following = PLAN_YEARS.match(text, end)
+    elif text[:end].rsplit(None, 1)[-1].lower() in NUMBERED_HEADS:
+        following = INSTRUMENT_NUMBER.match(text, end)
+    else:
+        following = None
+    return following.end() if following else end
 
 
 AFTER_NAME_HEADS = heads(rules="after-name")
@@ -503,11 +525,33 @@ def name_by_head(base: int, words: list[re.Match]):
             chosen, end = heads[-1], heads[-1] + 1
         else:
             return
+    if types[chosen] == "Agency" and singular(texts[chosen]) not in TOPIC_HEADS:
+        # "Ministry of Culture in Madhya Pradesh", "Department of ... on COVID-19": only a body
+        # named by its subject ("Committee on ...") goes on after "on", "in" or "to"
+        end = next((j for j in range(chosen + 1, end) if texts[j].lower() in TAIL_LINKS), end)
     while end > chosen + 1 and texts[end - 1].lower() in CONNECTORS:
         end -= 1
     # "Officials of the Department for Transport": after a connector the name starts at its head
     first = chosen if chosen > 0 and texts[chosen - 1].lower() in CONNECTORS else 0
+    first = after_office_title(texts, first, chosen)
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
+
+
+TOPIC_HEADS = heads(rules="topic")
+TAIL_LINKS = {"on", "in", "to"}
+OFFICE_TITLES = vocabulary.words("titles", role="office")
+
+
+def after_office_title(texts: list[str], first: int, chosen: int) -> int:
+    """ "Chair of the Nuclear Regulatory Commission", "Director of the White House Office of
+    ...": a post held in a body is no part of its name; the name starts after the post."""
+    for i in range(chosen - 1, first - 1, -1):
+        if texts[i].lower() in OFFICE_TITLES and texts[i + 1].lower() in CONNECTORS:
+            start = i + 1
+            while start < chosen and texts[start].lower() in CONNECTORS:
+                start += 1
+            return start
+    return first
 
 
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
@@ -545,16 +589,34 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def split_on_and_the(text: str, start: int, end: int):
-    """Two names joined by "and the", or by "and" right after a head noun ("Environmental
-    Protection Agency and General Services Administration"); "Ministry of Science and
-    Technology" stays whole."""
+    """Two names joined by "and the", by "and" right after a head noun ("Environmental
+    Protection Agency and General Services Administration") or by "and"/"or" before a body's
+    head and its link ("Department of Energy and Department of Defense"); "Ministry of Science
+    and Technology" stays whole."""
     piece_start = start
-    for joiner in re.finditer(r"\s+and\s+(?:the\s+)?", text[start:end]):
+    for joiner in re.finditer(r"\s+(?:and|or)\s+(?:the\s+)?", text[start:end]):
         before = text[piece_start : start + joiner.start()].split()
-        if "the" in joiner.group() or before and head_type(before[-1]) and before[-1][:1].isupper():
+        after = text[start + joiner.end() : end].split()[:2]
+        if (
+            "the" in joiner.group()
+            or before
+            and head_type(before[-1])
+            and before[-1][:1].isupper()
+            or starts_body_name(after)
+        ):
             yield piece_start, start + joiner.start()
             piece_start = start + joiner.end()
     yield piece_start, end
+
+
+def starts_body_name(words: list[str]) -> bool:
+    """ "Department of Defense", "Ministry of External Affairs": a head noun and its link."""
+    return (
+        len(words) == 2
+        and words[0][:1].isupper()
+        and head_type(words[0]) == "Agency"
+        and words[1].lower() in HEAD_LINKS
+    )
 
 
 CLAUSE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb: the words are a clause, not a name
@@ -905,9 +967,65 @@ def mentions_between(mentions: list[Mention], start: int, end: int) -> list[Ment
     return [m for m in mentions[first:last] if m.end <= end]
 
 
+def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """ "the Biden Department of Education": a title-case name that is a listed body of three
+    words or more after the name of a person the document names (or of an administration's
+    leader: "the Biden Administration") is that body; whose it was is not part of its name."""
+    bodies = {
+        m.end: m
+        for m in mentions
+        if m.type == "Agency" and m.rule == "lexicon" and m.name.count(" ") >= 2
+    }
+    if not bodies:
+        return mentions
+    people = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent} | {
+        word for m in mentions if is_led_body(m.name) for word in m.name.split()[:-1]
+    }
+    text = doc_text(doc)
+
+    def owned(m: Mention) -> bool:
+        body = bodies.get(m.end)
+        return (
+            m.rule == "head"
+            and body is not None
+            and m.start < body.start
+            and all(word in people for word in text[m.start : body.start].split())
+        )
+
+    return [m for m in mentions if not owned(m)]
+
+
+# "I don't", "Good luck, Syria.": a span with a first-person pronoun, a contraction or closing
+# punctuation is a piece of a sentence, not a name
+CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[,;:]$|(?<!\.\w)\.$")  # "U.S." may end a name
+
+
+def is_post_or_clause(written: str) -> bool:
+    """What the span classifier may propose that names no policy and no body: a post ("Secretary
+    of the Treasury", "President for Economic Policy"), a piece of a clause, or the words of a
+    heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip headings too)."""
+    first = written.split()[0].lower().removeprefix("then-") if written.split() else ""
+    return (
+        first in OFFICE_TITLES
+        or CLAUSE_MARKS.search(written) is not None
+        or " " in written.strip()
+        and written.isupper()
+    )
+
+
+LEADER_HEADS = heads(rules="leader")
+
+
+def is_led_body(name: str) -> bool:
+    """ "Biden Administration", "Modi Government": a leader's name and the body they lead."""
+    words = name.split()
+    return 1 < len(words) <= 3 and singular(words[-1]) in LEADER_HEADS
+
+
 def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Per place in the text keep the longest mention (the most trusted on ties); a quoted
-    name nested in a longer name (“14th Five-Year Plan” ... Development Plan) is kept too."""
+    """Per place in the text keep the longest mention (the most trusted on ties), but a name
+    rather than a description around it; a quoted name nested in a longer name (“14th Five-Year
+    Plan” ... Development Plan) is kept too."""
     trust = {
         "lexicon": 0,
         "acronym": 1,
@@ -918,6 +1036,8 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         "learned": 6,
         "reference": 7,
     }
+    named = [m for m in mentions if trust[m.rule] < trust["descriptive"] and m.type != "Agency"]
+    mentions = [m for m in mentions if m.rule != "descriptive" or not holds_a_name(m, named)]
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), trust[m.rule]))
     kept: list[Mention] = []
     for m in ranked:
@@ -927,6 +1047,16 @@ def drop_overlaps(mentions: list[Mention]) -> list[Mention]:
         ):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def holds_a_name(description: Mention, named: list[Mention]) -> bool:
+    """ "its plans in Budget 2015 last July": a plural description around a policy's name
+    speaks of what the name holds, so the name it is. ("an amendment to the Seeds Act" is an
+    instrument of its own; "guidelines of the Ministry" the agency's.)"""
+    head = description.name.split()[0].lower()
+    return singular(head) != head and any(
+        description.start <= m.start and m.end <= description.end for m in named
+    )
 
 
 def is_nested_quote(inner: Mention, outer: Mention) -> bool:
@@ -965,7 +1095,15 @@ def lexicon_pattern() -> re.Pattern:
             for a in (*body.acronyms, *body.aliases, *body.former_names)
             if is_safe_alias(a) or is_body_word(a)
         )
+    forms |= {written for form in forms for written in typed_forms(form)}
     return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")
+
+
+def typed_forms(name: str) -> set[str]:
+    """How releases also type a listed name: "&" for "and", no space after a comma ("Ministry
+    of Micro,Small & Medium Enterprises" in Indian release headers)."""
+    ampersand = name.replace(" and ", " & ")
+    return {ampersand, name.replace(", ", ","), ampersand.replace(", ", ",")} - {name}
 
 
 def is_body_word(alias: str) -> bool:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 __all__ = [
+    "ACRONYM",
+    "AcronymUse",
     "EquivalentFact",
     "Evidence",
     "EntityFact",
@@ -18,6 +22,8 @@ __all__ = [
     "POLICY_TYPES",
 ]
 
+# an acronym as a word of its own: two to eight capitals ("EPA"; "R&D" names no body)
+ACRONYM = re.compile(r"[A-Z]{2,8}")
 ENTITY_TYPES = ("Agency", "Plan", "Regulation", "Program", "Person")
 MAX_EVIDENCE_PER_ENTITY = 10
 POLICY_TYPES = ("Plan", "Regulation", "Program")
@@ -90,11 +96,21 @@ class RelationFact:
 
 
 @dataclass(frozen=True)
+class AcronymUse:
+    """An acronym the document uses without defining it or naming what it stands for: the
+    store links it to the entity another document defined it for (``kg.identity``)."""
+
+    acronym: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class DocumentFacts:
     entities: tuple[EntityFact, ...] = ()
     observations: tuple[ObservationFact, ...] = ()
     relations: tuple[RelationFact, ...] = ()
     issuer: str | None = None  # the key of the agency the document speaks for
+    acronym_uses: tuple[AcronymUse, ...] = ()
 
 
 # -- the facts of a text read in sections ----------------------------------------------------------
@@ -115,13 +131,15 @@ def shifted_facts(facts: DocumentFacts, offset: int) -> DocumentFacts:
         ),
         tuple(replace(r, evidence=shift(r.evidence)) for r in facts.relations),
         facts.issuer,
+        tuple(replace(u, evidence=shift(u.evidence)) for u in facts.acronym_uses),
     )
 
 
 def merged_facts(parts: list[DocumentFacts]) -> DocumentFacts:
     """The facts of a document's sections as one document's: an entity found in several
     sections once (the first section's name, every alias, the first evidence), every
-    observation, each relation once, the first section's issuer."""
+    observation, each relation once, the first section's issuer, each acronym's first use
+    (unless another section names what it stands for)."""
     entities: dict[tuple[str, str], EntityFact] = {}
     for entity in (e for part in parts for e in part.entities):
         seen = entities.get((entity.type, entity.key))
@@ -133,7 +151,19 @@ def merged_facts(parts: list[DocumentFacts]) -> DocumentFacts:
         tuple(o for part in parts for o in part.observations),
         tuple(dict.fromkeys(r for part in parts for r in part.relations)),
         next((part.issuer for part in parts if part.issuer), None),
+        first_uses_unnamed(parts, entities.values()),
     )
+
+
+def first_uses_unnamed(
+    parts: list[DocumentFacts], entities: Iterable[EntityFact]
+) -> tuple[AcronymUse, ...]:
+    named = {name for e in entities for name in (e.name, *e.aliases)}
+    uses: dict[str, AcronymUse] = {}
+    for use in (u for part in parts for u in part.acronym_uses):
+        if use.acronym not in named:
+            uses.setdefault(use.acronym, use)
+    return tuple(uses.values())
 
 
 def merged_entity(first: EntityFact, later: EntityFact) -> EntityFact:

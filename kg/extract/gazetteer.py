@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 
 from .lexicon import canonical_key
 from .text import literal_alternation
-from .vocabulary import rows, words
+from .vocabulary import rows, singular, words
 
 __all__ = [
     "GovernmentBody",
@@ -107,6 +107,22 @@ def bodies_by_key() -> dict[str, tuple[GovernmentBody, ...]]:
 
 
 @lru_cache(maxsize=1)
+def bodies_by_singular_key() -> dict[str, tuple[GovernmentBody, ...]]:
+    """ "Ministry of Earth Science", "Airport Authority of India": a name written with a word
+    in the singular (or plural) that the register writes otherwise is still that body."""
+    index: dict[str, list[GovernmentBody]] = defaultdict(list)
+    for key, bodies in bodies_by_key().items():
+        for body in bodies:
+            if body not in index[singular_key(key)]:
+                index[singular_key(key)].append(body)
+    return {key: tuple(bodies) for key, bodies in index.items()}
+
+
+def singular_key(key: str) -> str:
+    return " ".join(map(singular, key.split()))
+
+
+@lru_cache(maxsize=1)
 def shared_names() -> frozenset[str]:
     """Canonical names that two bodies of different countries share."""
     counts = Counter(canonical_key(body.name) for body in government_bodies())
@@ -132,7 +148,12 @@ def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None
     not China's, and "DBT" there is the Direct Benefit Transfer, not the UK's Department for
     Business and Trade (short acronyms are reused from country to country)."""
     key = canonical_key(name)
-    candidates = bodies_by_key().get(key) or bodies_by_key().get(country_prefix().sub("", key), ())
+    unqualified = country_prefix().sub("", key)
+    candidates = (
+        bodies_by_key().get(key)
+        or bodies_by_key().get(unqualified)
+        or bodies_by_singular_key().get(singular_key(unqualified), ())
+    )
     own = [body for body in candidates if body.country == country]
     if own or len(candidates) != 1:
         return own[0] if len(own) == 1 else None

@@ -16,12 +16,20 @@ from functools import lru_cache
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-from ..extract.facts import DocumentFacts, EntityFact, Evidence, ObservationFact, RelationFact
+from ..extract.facts import (
+    AcronymUse,
+    DocumentFacts,
+    EntityFact,
+    Evidence,
+    ObservationFact,
+    RelationFact,
+)
 from ..metrics import broader_keys, concept_key
 from ..names import name_keys
 from ..sources import SourceDocument
 from ..version import __version__
 from .iris import (
+    acronym_use_iri,
     document_iri,
     entity_iri,
     evidence_iri,
@@ -106,7 +114,25 @@ def document_graph(
         add_relation(graph, relation, document.key, evidence)
     if facts.issuer:
         graph.add((doc, DCTERMS.publisher, entity_iri(facts.issuer)))
+    for use in facts.acronym_uses:
+        add_acronym_use(graph, use, doc, document.key, evidence)
     return graph
+
+
+def add_acronym_use(
+    graph: DocumentTriples,
+    use: AcronymUse,
+    doc: URIRef,
+    document_key: str,
+    evidence: EvidenceWriter,
+) -> None:
+    """An acronym the document does not define, for ``kg.identity`` to link to the entity
+    another document defines it for."""
+    node = acronym_use_iri(document_key, use.acronym)
+    graph.add((node, RDF.type, KGO.AcronymUse))
+    graph.add((node, KGO.acronym, Literal(use.acronym)))
+    graph.add((node, KGO.statedIn, doc))
+    graph.add((node, KGO.evidence, evidence(use.evidence)))
 
 
 def add_relation(

@@ -72,6 +72,10 @@ def statement_iri(document_key: str, subject: URIRef, predicate: URIRef, obj: UR
     return DOC[f"{document_key}/relation/{digest}"]
 
 
+def acronym_use_iri(document_key: str, acronym: str) -> URIRef:
+    return DOC[f"{document_key}/acronym/{slug(acronym)}"]
+
+
 def membership_iri(document: str, person_key: str) -> URIRef:
     """A person's membership as one document states it."""
     return URIRef(f"{document}/membership/{slug(person_key.partition(':')[2])}")

@@ -36,6 +36,7 @@ class KGO(DefinedNamespace):
     Evidence: URIRef
     Extractor: URIRef
     RelationStatement: URIRef
+    AcronymUse: URIRef
     # individuals
     actual: URIRef
     target: URIRef
@@ -69,6 +70,8 @@ class KGO(DefinedNamespace):
     document: URIRef
     mentionedIn: URIRef
     statedIn: URIRef
+    acronym: URIRef
+    refersTo: URIRef
     contentHash: URIRef
     extractedWith: URIRef
     nameKey: URIRef

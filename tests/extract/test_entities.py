@@ -504,3 +504,129 @@ def test_a_capitalised_name_with_its_class_noun_in_lower_case(nlp, text, name, t
 def test_a_body_a_country_or_a_person_before_a_class_noun_names_no_policy(nlp):
     text = "The EPA program is new. The China program and the Biden plan were discussed."
     assert not [m for m in nlp(text)._.kg_mentions if m.rule == "head" and m.type != "Agency"]
+
+
+# Agency names as the bulk corpus writes them (real sentences, kg's output read on unseen text)
+@pytest.mark.parametrize(
+    "text, agencies",
+    [
+        (  # a post held in a body is not part of its name
+            "- Agency heads, in coordination with the Chairman of the Federal Trade Commission and "
+            "the Attorney General, are directed to review all regulations.",
+            {"Federal Trade Commission"},
+        ),
+        (  # "in <place>" after a ministry says where it acted
+            "Under Ek Bharat Shreshtha Bharat Matrix, 10th edition of Rashtriya Sanskriti Mahotsav "
+            "was organised by the Ministry of Culture in Madhya Pradesh.",
+            {"Ministry of Culture"},
+        ),
+        (  # a date with an ordinal day
+            "The procurement will get a push after announcement of revised MSP for 49 items by "
+            "Ministry of Tribal Affairs on 1st May, 2020.",
+            {"Ministry of Tribal Affairs"},
+        ),
+        (  # "on <subject>" after a department is the subject of the meeting
+            "Dr Harsh Vardhan connects with Department of Science & Technology on COVID-19 "
+            "preparations.",
+            {"Department of Science & Technology"},
+        ),
+        (  # a committee is named by its subject
+            "- The Committee on Foreign Investment in the United States (CFIUS) will be used.",
+            {"Committee on Foreign Investment in the United States", "CFIUS"},
+        ),
+        (
+            "- By empowering the Department of Energy and Department of Defense to expand "
+            "utilization of advanced nuclear power, this Order enhances our national security.",
+            {"Department of Energy", "Department of Defense"},
+        ),
+        (
+            "- Establishing an expedited pathway for approving reactor designs that have been "
+            "safely tested by the Department of Defense or Department of Energy.",
+            {"Department of Energy", "Department of Defense"},
+        ),
+        (  # an administration's leader before a body: whose it was, not its name
+            "- The Biden Administration failed. - The Biden Department of Education sought to "
+            "repeal religious-liberty protections for faith-based organizations.",
+            {"Biden Administration", "Department of Education"},
+        ),
+    ],
+)
+def test_agency_names_end_where_the_body_does(nlp, text, agencies):
+    assert {name for type_, name in mentions(nlp, text) if type_ == "Agency"} == agencies
+
+
+def test_a_name_that_no_leader_owns_keeps_its_first_word(nlp):
+    text = (
+        "The Indian Ministry of Finance and the Trump Administration met. "
+        "The Saudi Ministry of Finance hosted them in Riyadh."
+    )
+    agencies = {name for type_, name in mentions(nlp, text) if type_ == "Agency"}
+    assert "Saudi Ministry of Finance" in agencies and "Trump Administration" in agencies
+
+
+def test_a_listed_name_typed_with_an_ampersand_and_no_space_after_a_comma(nlp):
+    text = "Ministry of Micro,Small & Medium Enterprises\n\nThe ministry opened 20 new centres."
+    doc = nlp(text)
+    (body,) = [m for m in doc._.kg_mentions if m.type == "Agency" and m.rule != "reference"]
+    assert body.rule == "lexicon" and body.name == "Ministry of Micro,Small & Medium Enterprises"
+
+
+@pytest.mark.parametrize(
+    "written, rejected",
+    [  # spans the classifier proposed on bulk releases
+        ("President for Economic Policy", True),
+        ("then-Assistant Secretary for Health", False),  # "assistant" is no post of its own
+        ("Secretary of the Treasury", True),
+        ("I don’t", True),
+        ("Good luck, Syria.", True),
+        ("Protecting Children from Chemical and Surgical Mutilation,", True),
+        ("UNLAWFUL REGULATIONS", True),
+        ("SOVEREIGN WEALTH FUND", True),
+        ("PMKVY", False),
+        ("Administration in U.S.", False),
+        ("One You campaign", False),
+        ("Public Service Loan Forgiveness (PSLF) program", False),
+        ("President’s Emergency Plan for AIDS Relief", False),
+    ],
+)
+def test_a_post_or_a_piece_of_a_clause_is_no_learned_name(written, rejected):
+    from kg.extract.entities import is_post_or_clause
+
+    assert is_post_or_clause(written) == rejected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The government set out its plans in Budget 2015 last July.",
+            {("Plan", "Budget 2015")},
+        ),
+        (
+            "Finance Minister presented the Union Budget 2018-19 in Parliament.",
+            {("Plan", "Union Budget 2018-19")},
+        ),
+        (  # 310 times in the bulk corpus
+            "The plan is part of the Investing in America agenda, officials said.",
+            {("Plan", "Investing in America agenda")},
+        ),
+        ("The Congressional Budget Office disagreed.", {("Agency", "Congressional Budget Office")}),
+    ],
+)
+def test_plans_named_by_their_years_or_an_agenda(nlp, text, expected):
+    assert {(t, n) for t, n in mentions(nlp, text) if t != "Agency" or "Budget" in n} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # bulk releases: "Executive Order" alone would make every numbered order one node
+        (
+            "Executive Order 14076 imposed a whole-of-government effort to promote abortion.",
+            {("Regulation", "Executive Order 14076")},
+        ),
+        ("Proclamation 10962 was signed on Monday.", {("Regulation", "Proclamation 10962")}),
+        ("The Order 2 of the list was dropped.", set()),  # a small number is no order's number
+    ],
+)
+def test_a_numbered_instrument_keeps_its_number(nlp, text, expected):
+    assert mentions(nlp, text) == expected

@@ -7,6 +7,7 @@ import pytest
 
 from kg import builder
 from kg.extract.facts import (
+    AcronymUse,
     DocumentFacts,
     EntityFact,
     Evidence,
@@ -48,6 +49,16 @@ def test_an_entity_in_two_sections_is_one_entity_with_both_names():
     assert merged.aliases == ("MoP", "Power Ministry")
     assert [e.start for e in merged.evidence] == [0, 500]
     assert merged_facts([first, second]).issuer == "Agency:mop"
+
+
+def test_an_acronym_one_section_uses_and_another_defines_is_no_acronym_use():
+    use = AcronymUse("MOP", Evidence("The MOP met.", 0, 12))
+    other = AcronymUse("ORBE", Evidence("ORBE too.", 20, 29))
+    first = DocumentFacts(acronym_uses=(use, other))
+    second = DocumentFacts((entity("Ministry of Power", 900, aliases=("MOP",)),))
+    merged = merged_facts([first, second])
+    assert merged.acronym_uses == (other,)
+    assert shifted_facts(merged, 10).acronym_uses[0].evidence.start == 30
 
 
 @pytest.fixture

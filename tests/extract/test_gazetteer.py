@@ -64,6 +64,10 @@ def test_shared_with_column_marks_exactly_the_names_other_countries_use():
             "CN",
             "Ministry of Ecology and Environment",
         ),  # former name
+        # a word in the singular that the register writes in the plural (bulk releases)
+        ("Ministry of Earth Science", "IN", "Ministry of Earth Sciences"),
+        ("Airport Authority of India", "IN", "Airports Authority of India"),
+        ("Department of Veteran Affairs", "US", "Department of Veterans Affairs"),
     ],
 )
 def test_names_resolve_to_one_body(name, country, expected):
