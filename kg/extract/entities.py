@@ -135,7 +135,7 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        found = without_owners(resolve_identities(found, country), doc)
+        found = with_office_places(without_owners(resolve_identities(found, country), doc), text)
         found += [
             m
             for m in learned_mentions(doc, found, country, self.learned_threshold)
@@ -406,7 +406,7 @@ def with_years_or_number(text: str, end: int, type_: str) -> int:
     number."""
     if type_ == "Plan":
         following = PLAN_YEARS.match(text, end)
-    elif text[:end].rsplit(None, 1)[-1].lower() in NUMBERED_HEADS:
+    elif singular(text[:end].rsplit(None, 1)[-1]) in NUMBERED_HEADS:  # "Executive Orders 14030"
         following = INSTRUMENT_NUMBER.match(text, end)
     else:
         following = None
@@ -555,6 +555,7 @@ def after_office_title(texts: list[str], first: int, chosen: int) -> int:
 
 
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
+NAME_POSSESSORS = vocabulary.words("common_words", uses="name-possessor")
 
 
 def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -570,7 +571,11 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if re.search(r"\w['’]s$", text[start:end]):  # "Department of Agriculture’s (USDA) ..."
         end -= 2
     # (?<!\S): only from a word's start (from inside 80,000 letters it took 73 s); same matches
-    possessive = list(re.finditer(r"(?<!\S)\S+['’]s\s+", text[start:end]))
+    possessive = [
+        match
+        for match in re.finditer(r"(?<!\S)(\S+)['’]s\s+", text[start:end])
+        if match[1].lower() not in NAME_POSSESSORS
+    ]
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
     while start < end:
@@ -580,12 +585,19 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         # the word's first token that is not an opening quote: “14th is the ordinal, not “
         first = next((t for t in span if not t.is_quote), None) if span is not None else None
         not_name = first is not None and first.pos_ not in NAME_POS and not head_type(lower)
+        if before_name_possessor(text, start + len(word), end):
+            return start, end  # "Her Majesty’s Inspectorate of Constabulary"
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             continue
         return start, end
     return start, start
+
+
+def before_name_possessor(text: str, at: int, end: int) -> bool:
+    following = re.match(r"\s+(\S+?)['’]s\s", text[at:end] + " ")
+    return following is not None and following[1].lower() in NAME_POSSESSORS
 
 
 def split_on_and_the(text: str, start: int, end: int):
@@ -1011,6 +1023,23 @@ def is_post_or_clause(written: str) -> bool:
         or " " in written.strip()
         and written.isupper()
     )
+
+
+OFFICE_PLACE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]*(?=\n|$)")
+
+
+def with_office_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Posted On: 01 MAR 2020 by PIB Delhi": a body's acronym and one capitalised word that
+    ends the line name its office there; the office's name is a name of the body (same key)."""
+    return [
+        replace(m, end=office.end(), name=text[m.start : office.end()].rstrip())
+        if m.type == "Agency"
+        and m.rule in {"lexicon", "acronym"}
+        and m.name.isupper()
+        and (office := OFFICE_PLACE.match(text, m.end))
+        else m
+        for m in mentions
+    ]
 
 
 LEADER_HEADS = heads(rules="leader")

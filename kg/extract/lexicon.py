@@ -79,6 +79,8 @@ def canonical_key(name: str) -> str:
     True
     >>> canonical_key("People’s Bank of China") == canonical_key("People's Bank of China")
     True
+    >>> canonical_key("Her Majesty’s Treasury") == canonical_key("HM Treasury")
+    True
     >>> canonical_key("United Kingdom Statistics Authority")
     'uk statistics authority'
     """
@@ -88,6 +90,8 @@ def canonical_key(name: str) -> str:
     # fresh build's names: the rewrites cost 1% of spaCy's time)
     if "govt" in s:
         s = _GOVT.sub("government", s)
+    if "majesty" in s:
+        s = _MAJESTY.sub("hm", s)  # "Her Majesty's Treasury" is "HM Treasury"
     if "u.s." in s:
         s = _US.sub("us", s)  # "U.S. Congress" is "US Congress"
     if "united " in s:
@@ -98,6 +102,7 @@ def canonical_key(name: str) -> str:
 
 
 _GOVT = re.compile(r"\bgovt\b\.?")
+_MAJESTY = re.compile(r"\b(?:her|his) majesty\W?s\b")
 _US = re.compile(r"\bu\.s\.(?:a\.)?")
 _UNITED = re.compile(r"\bunited (?:(k)ingdom|(s)tates)\b")
 _NOT_WORD = re.compile(r"[^\w+]+")

@@ -630,3 +630,24 @@ def test_plans_named_by_their_years_or_an_agenda(nlp, text, expected):
 )
 def test_a_numbered_instrument_keeps_its_number(nlp, text, expected):
     assert mentions(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Her Majesty’s Inspectorate of Constabulary will inspect all 43 forces.",
+            {("Agency", "Her Majesty’s Inspectorate of Constabulary")},
+        ),
+        (  # a regulator is a body, and "and" after it joins two
+            "The Pensions Regulator and Financial Conduct Authority will publish guidance.",
+            {("Agency", "The Pensions Regulator"), ("Agency", "Financial Conduct Authority")},
+        ),
+        (  # an Indian release's header: the bureau's office in Delhi
+            "Posted On: 01 MAR 2020 10:40AM by PIB Delhi\nThe Minister said so.",
+            {("Agency", "PIB Delhi")},
+        ),
+    ],
+)
+def test_names_of_uk_and_indian_bodies(nlp, text, expected):
+    assert {(t, n) for t, n in mentions(nlp, text) if t == "Agency"} == expected
