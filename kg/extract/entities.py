@@ -1012,13 +1012,20 @@ def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
 CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[,;:]$|(?<!\.\w)\.$")  # "U.S." may end a name
 
 
+PLACE_NOUNS = vocabulary.words("common_words", uses="place-noun")
+
+
 def is_post_or_clause(written: str) -> bool:
     """What the span classifier may propose that names no policy and no body: a post ("Secretary
-    of the Treasury", "President for Economic Policy"), a piece of a clause, or the words of a
-    heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip headings too)."""
-    first = written.split()[0].lower().removeprefix("then-") if written.split() else ""
+    of the Treasury", "President for Economic Policy"), a place ("Indo-Pacific region"), a piece
+    of a clause, or the words of a heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip
+    headings too)."""
+    words = written.lower().split()
+    first = words[0].removeprefix("then-") if words else ""
     return (
         first in OFFICE_TITLES
+        or bool(words)
+        and singular(words[-1]) in PLACE_NOUNS
         or CLAUSE_MARKS.search(written) is not None
         or " " in written.strip()
         and written.isupper()
