@@ -29,7 +29,12 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
-from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
+from .gazetteer import (
+    body_forms_in,
+    document_country,
+    find_body,
+    government_bodies,
+)
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .span_classifier import (
@@ -398,6 +403,8 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
 def classify_name_run(doc: Doc, start: int, end: int):
     """Split a title-case run into (start, end, class) names by their head nouns."""
     text = doc_text(doc)
+    if not may_name_by_head(text[start:end]):
+        return  # nine runs in ten ("The", "In 2021", "President Biden"): no class noun in them
     start, end = trim_run(doc, start, end)
     tail = TIME_TAIL.search(text[start:end])  # "... Plan on Tuesday": a date, not the name
     if tail:
@@ -499,12 +506,28 @@ def is_heading(words: list[re.Match]) -> bool:
     return len(letters) >= 4 and all(w.isupper() for w in letters)
 
 
+WORD_MARKS = "“”\"‘’'.,"  # quotes and punctuation around a word of a name
+
+
+def may_name_by_head(run: str) -> bool:
+    """Whether a title-case run holds a word ``name_by_head`` may read as its head: a
+    capitalised class noun (also as ``trim_run`` leaves a last word: "Ministry’s," is
+    "Ministry"), or "Operation". A run without one names nothing by its head."""
+    for word in run.split():
+        trimmed = word.rstrip(".,’'”\"")
+        trimmed = trimmed[:-2] if re.search(r"\w['’]s$", trimmed) else trimmed
+        for form in (word.strip(WORD_MARKS), trimmed.strip(WORD_MARKS)):
+            if form == "Operation" or form[:1].isupper() and head_type(form):
+                return True
+    return False
+
+
 def name_by_head(base: int, words: list[re.Match]):
     """The name and class of a run, by where its head noun stands:
     first and followed by of/on/for ("Office of Science and Technology Policy": Agency),
     last ("Affordable Connectivity Program"), or inside and followed by of/on/for
     ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
-    texts = [w.group().strip("“”\"‘’'.,") for w in words]
+    texts = [w.group().strip(WORD_MARKS) for w in words]
     types = [head_type(t) if t[:1].isupper() else None for t in texts]
     followed = [
         i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
@@ -825,7 +848,7 @@ def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
     Searched in title-case runs only: over a whole text the long pattern cost a third of spaCy."""
     for run in NAME_RUN.finditer(text):
-        for match in body_form_pattern().finditer(run.group()):
+        for match in body_forms_in(run.group()):
             start, end = run.start() + match.start(), run.start() + match.end()
             key = entity_key("Agency", match.group(), country)
             yield Mention(start, end, "Agency", match.group(), key, "lexicon")
@@ -1052,13 +1075,20 @@ def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
 CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[,;:]$|(?<!\.\w)\.$")  # "U.S." may end a name
 
 
+PLACE_NOUNS = vocabulary.words("common_words", uses="place-noun")
+
+
 def is_post_or_clause(written: str) -> bool:
     """What the span classifier may propose that names no policy and no body: a post ("Secretary
-    of the Treasury", "President for Economic Policy"), a piece of a clause, or the words of a
-    heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip headings too)."""
-    first = written.split()[0].lower().removeprefix("then-") if written.split() else ""
+    of the Treasury", "President for Economic Policy"), a place ("Indo-Pacific region"), a piece
+    of a clause, or the words of a heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip
+    headings too)."""
+    words = written.lower().split()
+    first = words[0].removeprefix("then-") if words else ""
     return (
         first in OFFICE_TITLES
+        or bool(words)
+        and singular(words[-1]) in PLACE_NOUNS
         or CLAUSE_MARKS.search(written) is not None
         or " " in written.strip()
         and written.isupper()

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
+from itertools import chain
 
 import numpy
 from spacy.attrs import (
@@ -44,7 +45,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc
 
 from . import vocabulary
-from .gazetteer import body_form_pattern, find_body
+from .gazetteer import find_body, is_body_form
 from .lexicon import canonical_key, head_type, lexicon
 from .text import doc_text, noun_chunk_bounds
 
@@ -108,7 +109,7 @@ def candidate_spans(doc: Doc, tokens: DocTokens | None = None) -> list[tuple[int
         start = trimmed_start(tokens, start, end)
         if start < end:
             spans.add((start, end))
-            tail = prepositional_tail(doc, end)
+            tail = prepositional_tail(doc, end, tokens)
             if tail:
                 spans.add((start, tail))
     spans.update(title_case_runs(tokens))
@@ -129,15 +130,18 @@ def trimmed_start(tokens: DocTokens, start: int, end: int) -> int:
     return possessives[-1] + 1 if possessives else start
 
 
-def prepositional_tail(doc: Doc, end: int) -> int | None:
-    """The end of "<chunk> of/for/on <noun phrase>" when the preposition follows the chunk."""
-    if end >= len(doc) or doc[end].lower_ not in TAIL_PREPOSITIONS:
+def prepositional_tail(doc: Doc, end: int, tokens: DocTokens) -> int | None:
+    """The end of "<chunk> of/for/on <noun phrase>" when the preposition follows the chunk
+    (read from ``tokens``: a spaCy Token made per look was most of the candidates' cost)."""
+    if end >= len(tokens.lower) or tokens.lower[end] not in TAIL_PREPOSITIONS:
         return None
     right = doc[end].right_edge.i + 1
-    if any(t.tag_ in POSSESSIVE_TAGS for t in doc[end:right]):
+    if any(tokens.tag[i] in POSSESSIVE_TAGS for i in range(end, right)):
         return None  # "funding for its Flood Mitigation Assistance": the name is after "its"
+    text = tokens.text
     stop = next(
-        (t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right
+        (i for i in range(end, right) if text[i] in {",", "(", ";", ":"} or "\n" in text[i]),
+        right,
     )
     return stop if stop > end + 1 else None
 
@@ -241,18 +245,20 @@ class DocTokens:
             for k in range(len(STRING_ATTRIBUTES))
         )
         alpha, like_num, punct, space = (table[:, k].astype(bool) for k in range(7, 11))
-        heads = (numpy.arange(len(doc)) + table[:, 11].view("int64")).tolist()
+        positions = numpy.arange(len(doc))
+        head_array = positions + table[:, 11].view("int64")
         dependents = numpy.zeros(len(doc), dtype=bool)
-        dependents[[h for i, h in enumerate(heads) if h != i]] = True
+        dependents[head_array[head_array != positions]] = True
+        heads = head_array.tolist()
         return cls(
             text,
             lower,
-            [word.lower() for word in lemma],
+            read_column(table[:, 2], lambda i: strings[i].lower() if i else ""),
             tag,
             pos,
             dep,
             ent,
-            [shape_of(word) for word in text],
+            read_column(table[:, 0], lambda i: shape_of(strings[i] if i else "")),
             alpha.tolist(),
             [
                 bool(n) and len(w) == 4 and w[:2] in {"19", "20"}
@@ -260,7 +266,7 @@ class DocTokens:
             ],
             ((punct | space) & ~dependents).tolist(),
             heads,
-            depths(heads),
+            depths(head_array),
         )
 
     def root(self, start: int, end: int) -> int:
@@ -281,10 +287,10 @@ TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, 
 
 
 def read_column(ids: numpy.ndarray, read) -> list[str]:
-    """The string of every id of a column, each distinct id read once."""
+    """``read`` of every id of a column, each distinct id read once."""
     distinct, where = numpy.unique(ids, return_inverse=True)
-    values = [read(int(i)) for i in distinct]
-    return [values[k] for k in where.ravel().tolist()]
+    values = numpy.array([read(i) for i in distinct.tolist()], dtype=object)
+    return values[where.ravel()].tolist()
 
 
 def word_positions(words: list[str]) -> dict[str, list[int]]:
@@ -321,19 +327,24 @@ def described_names(tokens: DocTokens) -> dict[str, str]:
     return out
 
 
-def depths(heads: list[int]) -> list[int]:
-    """Steps from each token up to the root of its sentence."""
-    depth: list[int | None] = [None] * len(heads)
-    for i in range(len(heads)):
-        path = []
-        while depth[i] is None and heads[i] != i:
-            path.append(i)
-            i = heads[i]
-        known = depth[i] if depth[i] is not None else 0
-        depth[i] = known
-        for steps, j in enumerate(reversed(path), 1):
-            depth[j] = known + steps
-    return depth
+def depths(heads: numpy.ndarray) -> list[int]:
+    """Steps from each token up to the root of its sentence (a root is its own head), by
+    pointer jumping: each pass adds the depth already known of the token's ancestor and
+    doubles the step, so a tree of any depth takes a few array operations, not a Python
+    step per token and level.
+
+    >>> depths(numpy.array([1, 1, 1, 2]))
+    [1, 0, 1, 2]
+    """
+    parent = heads.copy()
+    depth = (parent != numpy.arange(len(parent))).astype(numpy.int64)
+    for _ in range(64):  # 2**64 levels: every tree; a malformed cycle stops here too
+        grandparent = parent[parent]
+        if (grandparent == parent).all():
+            break
+        depth += depth[parent]
+        parent = grandparent
+    return depth.tolist()
 
 
 def span_features(
@@ -457,7 +468,7 @@ def knowledge_features(text: str, country: str | None) -> tuple[str, ...]:
     out = []
     if find_body(text, country=country) is not None:
         out.append("gazetteer=body")
-    if body_form_pattern().fullmatch(text):
+    if is_body_form(text):
         out.append("gazetteer=form")
     entry = lexicon().get(canonical_key(text))
     if entry is not None:
@@ -488,9 +499,7 @@ class SpanClassifier:
         """One row of class probabilities per span (``features`` from ``span_features``); all
         spans' features looked up at once."""
         scores = numpy.tile(self.bias, (len(features), 1))
-        hashed = numpy.fromiter(
-            (feature_index(f) for names in features for f in names), dtype=numpy.int64
-        )
+        hashed = numpy.fromiter(map(feature_index, chain.from_iterable(features)), numpy.int64)
         rows = numpy.repeat(numpy.arange(len(features)), [len(names) for names in features])
         at = numpy.searchsorted(self.indices, hashed)
         known = at < len(self.indices)
