@@ -5,9 +5,10 @@
         --bulk ../shared/corpus/bulk --bulk-docs 200 --folds 5
 
 trains on every gold document plus weak labels from the first ``--bulk-docs`` unlabelled
-releases (sorted by name, taken evenly from each country prefix), reports in-sample and
-``--folds``-fold cross-validated F1 by document (train on the other folds, score the
-held-back documents), and writes the model. The data recipe is in ``kg/extract/span_training.py``.
+releases (sorted by name, taken evenly from each country prefix), reports entity F1 of the
+rules alone, of the rules with the classifier in-sample, and ``--folds``-fold cross-validated
+by document (train on the other folds, score the held-back documents), and writes the model.
+The data recipe is in ``kg/extract/span_training.py``.
 Needs scipy (a dependency of kg already).
 """
 
@@ -25,6 +26,7 @@ from kg.extract.components import COMPONENTS
 from kg.extract.span_classifier import MODEL_FILE
 from kg.extract.span_training import (
     cross_validate,
+    described_in_sample,
     evaluate,
     fit,
     gold_spans,
@@ -73,6 +75,23 @@ def table(title: str, figures: dict) -> str:
     return "\n".join(lines)
 
 
+def fold_table(per_fold: list[dict]) -> str:
+    """Entity F1 (all classes) per fold: rules alone and held-back documents (the fold's
+    documents), in-sample (the documents its model was trained on); and their means."""
+    lines = ["fold  rules  held-out  in-sample"]
+    for i, fold in enumerate(per_fold, 1):
+        lines.append(
+            f"{i:4d}  {fold['rules']['f1']:5.3f}  {fold['held_out']['f1']:8.3f}  "
+            f"{fold['in_sample']['f1']:9.3f}"
+        )
+    means = [sum(f[k]["f1"] for f in per_fold) / len(per_fold) for k in FOLD_COLUMNS]
+    lines.append("mean  {:5.3f}  {:8.3f}  {:9.3f}".format(*means))
+    return "\n".join(lines)
+
+
+FOLD_COLUMNS = ("rules", "held_out", "in_sample")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -84,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bulk", type=Path, help="folder of unlabelled releases for weak labels")
     parser.add_argument("--bulk-docs", type=int, default=200)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--threshold", type=float, default=0.4)
+    parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--l2", type=float, default=5.0)
     parser.add_argument("--lexical-penalty", type=float, default=20.0)
     parser.add_argument("--min-documents", type=int, default=3)
@@ -100,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     gold_training = {name: gold_spans(name, doc, gold) for name, (doc, gold) in gold_docs.items()}
     weak = []
     if args.bulk:
-        for name, doc in parsed(bulk_sample(args.bulk, args.bulk_docs), args.cache).items():
-            weak += weak_spans(name, doc)
+        bulk = parsed(bulk_sample(args.bulk, args.bulk_docs), args.cache)
+        described = described_in_sample(bulk.values())
+        for name, doc in bulk.items():
+            weak += weak_spans(name, doc, described)
     print(
         f"training spans: {sum(map(len, gold_training.values()))} gold, {len(weak)} weak",
         file=sys.stderr,
@@ -111,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         l2=args.l2, lexical_penalty=args.lexical_penalty, min_documents=args.min_documents
     )
     classifier = fit([s for spans in gold_training.values() for s in spans] + weak, **options)
+    print(table("rules alone (no classifier)", evaluate(None, gold_docs.values())))
     print(
         table(
             "in-sample (trained on all dev documents)",
@@ -118,12 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     if args.folds > 1:
-        figures = cross_validate(
+        figures, per_fold = cross_validate(
             gold_docs, gold_training, weak, args.folds, args.threshold, **options
         )
         print(
             table(f"{args.folds}-fold cross-validation by document (held-back documents)", figures)
         )
+        print(fold_table(per_fold))
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         classifier.save(args.out)

@@ -42,7 +42,10 @@ def evidence_for(doc: Doc, start: int, end: int) -> Evidence:
     sent = span.sent if span is not None and len(span) else doc[:0].sent if len(doc) else None
     if sent is None:
         return Evidence(doc_text(doc)[start:end], start, end)
-    return Evidence(sent.text.strip(), sent.start_char, sent.end_char)
+    # cut from the text: ``Span.text`` joins the sentence's tokens on each call
+    return Evidence(
+        doc_text(doc)[sent.start_char : sent.end_char].strip(), sent.start_char, sent.end_char
+    )
 
 
 def facts_from_doc(doc: Doc) -> DocumentFacts:

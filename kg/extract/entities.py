@@ -29,14 +29,26 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
-from .gazetteer import body_form_pattern, document_country, find_body, government_bodies
+from .gazetteer import (
+    body_forms_in,
+    document_country,
+    find_body,
+    government_bodies,
+)
 from .identity import described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
-from .span_classifier import DocTokens, candidate_spans, decode, load_span_classifier
+from .span_classifier import (
+    NOT_NAME_LABELS,
+    DocTokens,
+    SpanClassifier,
+    candidate_spans,
+    decode,
+    load_span_classifier,
+)
 from .text import doc_text, literal_alternation, token_indices
 from .vocabulary import heads, plural, singular
 
-__all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between"]
+__all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between", "residual_spans"]
 
 CONNECTORS = vocabulary.words("common_words", uses="connector")
 NAME_ABBREVIATIONS = [
@@ -122,6 +134,19 @@ class PolicyEntityRecognizer:
         text = doc_text(doc)
         country = document_country(text)
         acronyms = find_acronym_definitions(text)
+        found = self.rule_mentions(doc)
+        found += self.learned_mentions(doc, found, country)
+        found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
+        found = with_document_keys(found)
+        # references resolve among the names that survived the overlaps only
+        doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
+        return doc
+
+    def rule_mentions(self, doc: Doc) -> list[Mention]:
+        """The names rules 1-4 find, with their identities: what the span classifier does not
+        see (``classified_mentions``), in training as at run time."""
+        text = doc_text(doc)
+        country = document_country(text)
         found = [
             *self._lexicon_mentions(text, country),
             *body_form_mentions(text, country),
@@ -130,17 +155,23 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        found = with_office_places(without_owners(resolve_identities(found, country), doc), text)
-        found += [
+        return with_office_places(without_owners(resolve_identities(found, country), doc), text)
+
+    def learned_mentions(
+        self,
+        doc: Doc,
+        found: list[Mention],
+        country: str | None,
+        classifier: SpanClassifier | None = None,
+    ) -> list[Mention]:
+        """Rule 6: the names the span classifier (the shipped one unless ``classifier`` is given)
+        finds where no rule found one, as acceptable as rule names."""
+        text = doc_text(doc)
+        return [
             m
-            for m in learned_mentions(doc, found, country, self.learned_threshold)
+            for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
             if self._acceptable(m.name, m.type) and not is_post_or_clause(text[m.start : m.end])
         ]
-        found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
-        found = with_document_keys(found)
-        # references resolve among the names that survived the overlaps only
-        doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
-        return doc
 
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str, country: str | None):
@@ -372,6 +403,8 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
 def classify_name_run(doc: Doc, start: int, end: int):
     """Split a title-case run into (start, end, class) names by their head nouns."""
     text = doc_text(doc)
+    if not may_name_by_head(text[start:end]):
+        return  # nine runs in ten ("The", "In 2021", "President Biden"): no class noun in them
     start, end = trim_run(doc, start, end)
     tail = TIME_TAIL.search(text[start:end])  # "... Plan on Tuesday": a date, not the name
     if tail:
@@ -473,12 +506,28 @@ def is_heading(words: list[re.Match]) -> bool:
     return len(letters) >= 4 and all(w.isupper() for w in letters)
 
 
+WORD_MARKS = "“”\"‘’'.,"  # quotes and punctuation around a word of a name
+
+
+def may_name_by_head(run: str) -> bool:
+    """Whether a title-case run holds a word ``name_by_head`` may read as its head: a
+    capitalised class noun (also as ``trim_run`` leaves a last word: "Ministry’s," is
+    "Ministry"), or "Operation". A run without one names nothing by its head."""
+    for word in run.split():
+        trimmed = word.rstrip(".,’'”\"")
+        trimmed = trimmed[:-2] if re.search(r"\w['’]s$", trimmed) else trimmed
+        for form in (word.strip(WORD_MARKS), trimmed.strip(WORD_MARKS)):
+            if form == "Operation" or form[:1].isupper() and head_type(form):
+                return True
+    return False
+
+
 def name_by_head(base: int, words: list[re.Match]):
     """The name and class of a run, by where its head noun stands:
     first and followed by of/on/for ("Office of Science and Technology Policy": Agency),
     last ("Affordable Connectivity Program"), or inside and followed by of/on/for
     ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
-    texts = [w.group().strip("“”\"‘’'.,") for w in words]
+    texts = [w.group().strip(WORD_MARKS) for w in words]
     types = [head_type(t) if t[:1].isupper() else None for t in texts]
     followed = [
         i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
@@ -799,34 +848,71 @@ def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
     Searched in title-case runs only: over a whole text the long pattern cost a third of spaCy."""
     for run in NAME_RUN.finditer(text):
-        for match in body_form_pattern().finditer(run.group()):
+        for match in body_forms_in(run.group()):
             start, end = run.start() + match.start(), run.start() + match.end()
             key = entity_key("Agency", match.group(), country)
             yield Mention(start, end, "Agency", match.group(), key, "lexicon")
 
 
-def learned_mentions(
-    doc: Doc, found: list[Mention], country: str | None, threshold: float
+def classified_mentions(
+    doc: Doc,
+    found: list[Mention],
+    country: str | None,
+    threshold: float,
+    classifier: SpanClassifier | None = None,
 ) -> list[Mention]:
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
-    taken = sorted((m.start, m.end) for m in found if m.end > m.start)
     tokens = DocTokens.of(doc)
-    spans = [  # a name has two words at least (``_acceptable``): shorter spans are not scored
+    spans = residual_spans(doc, found, tokens)
+    described = described_mentions(found)
+    out = []
+    classifier = classifier or load_span_classifier()
+    for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
+        start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
+        name = strip_quotes(text[start:end])
+        if (
+            not PRONOUN_OR_POSSESSIVE.search(name)
+            and not is_heading(list(re.finditer(r"\S+", name)))
+            and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
+        ):
+            same = described.get(canonical_key(name))
+            type_, key = (same.type, same.key) if same else (p.type, None)
+            key = key or mention_key(type_, name, country)
+            out.append(Mention(start, end, type_, name, key, "learned"))
+    return out
+
+
+def residual_spans(
+    doc: Doc, found: list[Mention], tokens: DocTokens | None = None
+) -> list[tuple[int, int]]:
+    """The candidate spans the span classifier scores: those of two words or more (a name has
+    two words at least, ``_acceptable``) that overlap no name a rule found."""
+    taken = sorted((m.start, m.end) for m in found if m.end > m.start)
+    return [
         (s, e)
         for s, e in candidate_spans(doc, tokens)
         if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
     ]
-    out = []
-    for p in decode(load_span_classifier().predict(doc, spans, country, threshold, tokens)):
-        start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
-        name = strip_quotes(text[start:end])
-        if not PRONOUN_OR_POSSESSIVE.search(name) and not is_heading(
-            list(re.finditer(r"\S+", name))
+
+
+def described_mentions(found: list[Mention]) -> dict[str, Mention]:
+    """The found policy names that end in a class head noun, by the key of the words before it:
+    a bare "Pension Wise" where the document also writes "the Pension Wise service" names the
+    same entity (``DocTokens.described`` gives the classifier the same sign)."""
+    out: dict[str, Mention] = {}
+    for m in found:
+        short, _, last = m.key.rpartition(" ")
+        # "Bipartisan Infrastructure Law programs": a plural head speaks of several policies,
+        # and a name with a head noun of its own ("... Law") is an entity of its own
+        if (
+            m.type in POLICY_CLASSES
+            and short
+            and head_type(last)
+            and singular(last) == last
+            and not head_type(short.rpartition(" ")[2])
         ):
-            out.append(
-                Mention(start, end, p.type, name, mention_key(p.type, name, country), "learned")
-            )
+            out.setdefault(short, m)
     return out
 
 
@@ -989,13 +1075,20 @@ def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
 CLAUSE_MARKS = re.compile(r"(?:^|\s)I\s|n[’']t\b|[,;:]$|(?<!\.\w)\.$")  # "U.S." may end a name
 
 
+PLACE_NOUNS = vocabulary.words("common_words", uses="place-noun")
+
+
 def is_post_or_clause(written: str) -> bool:
     """What the span classifier may propose that names no policy and no body: a post ("Secretary
-    of the Treasury", "President for Economic Policy"), a piece of a clause, or the words of a
-    heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip headings too)."""
-    first = written.split()[0].lower().removeprefix("then-") if written.split() else ""
+    of the Treasury", "President for Economic Policy"), a place ("Indo-Pacific region"), a piece
+    of a clause, or the words of a heading in capitals ("UNLAWFUL REGULATIONS"; the rules skip
+    headings too)."""
+    words = written.lower().split()
+    first = words[0].removeprefix("then-") if words else ""
     return (
         first in OFFICE_TITLES
+        or bool(words)
+        and singular(words[-1]) in PLACE_NOUNS
         or CLAUSE_MARKS.search(written) is not None
         or " " in written.strip()
         and written.isupper()

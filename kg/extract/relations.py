@@ -292,10 +292,34 @@ def pronoun_agencies(doc: Doc, sent: Span, mentions, issuer: str | None) -> list
         ):
             agency = issuer
         else:
-            continue
+            agency = pronoun_subject_agency(doc, sent, mentions, policy)
         if agency:
             found.append(relation(policy, "responsibleAgency", agency, sent))
     return found
+
+
+def pronoun_subject_agency(doc: Doc, sent: Span, mentions, policy) -> str | None:
+    """ "... the requirements mandated by Congress when it created the CAFE program": the "it"
+    or "they" subject of a verb of responsibility whose object is the policy stands for the
+    agency named last before it in the sentence."""
+    root = mention_root(doc, policy)
+    verb = governing_verb(root)
+    if (
+        verb is None
+        or not verb_lemmas(verb) & RESPONSIBILITY_VERBS
+        or role_in(root, verb) != ("object")
+    ):
+        return None
+    pronouns = vocabulary.words("common_words", uses="agency-pronoun")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in pronouns), None)
+    if subject is None:
+        return None
+    before = [
+        m
+        for m in mentions
+        if m.type == "Agency" and sent.start_char <= m.start and m.end <= subject.idx
+    ]
+    return before[-1].ident if before else None
 
 
 def clause_agency(doc: Doc, sent: Span, mentions, policy) -> str | None:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
+from itertools import chain
 
 import numpy
 from spacy.attrs import (
@@ -43,7 +44,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-from .gazetteer import body_form_pattern, find_body
+from . import vocabulary
+from .gazetteer import find_body, is_body_form
 from .lexicon import canonical_key, head_type, lexicon
 from .text import doc_text, noun_chunk_bounds
 
@@ -57,6 +59,7 @@ __all__ = [
     "feature_index",
     "load_span_classifier",
     "MODEL_FILE",
+    "NOT_NAME_LABELS",
 ]
 
 CLASSES = ("none", "Agency", "Plan", "Regulation", "Program")
@@ -67,6 +70,22 @@ TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
 POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
+MAX_DESCRIBED_WORDS = 6
+# spaCy's entity labels of spans that name no agency or policy ("President Donald J. Trump")
+NOT_NAME_LABELS = {
+    "PERSON",
+    "GPE",
+    "DATE",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "QUANTITY",
+    "TIME",
+    "ORDINAL",
+    "NORP",
+}
+# the verbs a policy instrument hangs from, by the role ``data/verbs.tsv`` gives them
+VERB_ROLES = ("launch", "responsibility", "funding", "report")
 
 
 @dataclass(frozen=True)
@@ -90,7 +109,7 @@ def candidate_spans(doc: Doc, tokens: DocTokens | None = None) -> list[tuple[int
         start = trimmed_start(tokens, start, end)
         if start < end:
             spans.add((start, end))
-            tail = prepositional_tail(doc, end)
+            tail = prepositional_tail(doc, end, tokens)
             if tail:
                 spans.add((start, tail))
     spans.update(title_case_runs(tokens))
@@ -111,15 +130,18 @@ def trimmed_start(tokens: DocTokens, start: int, end: int) -> int:
     return possessives[-1] + 1 if possessives else start
 
 
-def prepositional_tail(doc: Doc, end: int) -> int | None:
-    """The end of "<chunk> of/for/on <noun phrase>" when the preposition follows the chunk."""
-    if end >= len(doc) or doc[end].lower_ not in TAIL_PREPOSITIONS:
+def prepositional_tail(doc: Doc, end: int, tokens: DocTokens) -> int | None:
+    """The end of "<chunk> of/for/on <noun phrase>" when the preposition follows the chunk
+    (read from ``tokens``: a spaCy Token made per look was most of the candidates' cost)."""
+    if end >= len(tokens.lower) or tokens.lower[end] not in TAIL_PREPOSITIONS:
         return None
     right = doc[end].right_edge.i + 1
-    if any(t.tag_ in POSSESSIVE_TAGS for t in doc[end:right]):
+    if any(tokens.tag[i] in POSSESSIVE_TAGS for i in range(end, right)):
         return None  # "funding for its Flood Mitigation Assistance": the name is after "its"
+    text = tokens.text
     stop = next(
-        (t.i for t in doc[end:right] if t.text in {",", "(", ";", ":"} or "\n" in t.text), right
+        (i for i in range(end, right) if text[i] in {",", "(", ";", ":"} or "\n" in text[i]),
+        right,
     )
     return stop if stop > end + 1 else None
 
@@ -193,12 +215,29 @@ class DocTokens:
     leaf: list[bool]  # punctuation or space without dependents
     head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
     depth: list[int]  # steps from the token up to its sentence's root
+    # document context: where the headline (the first line) ends, where each lower-case word
+    # stands (how often a span's words recur), and the names the document writes with a class head
+    # noun somewhere ("Pension Wise service" -> "pension wise": Program), which tell what the
+    # same words name where they stand bare
+    headline_end: int = 0
+    at: dict[str, list[int]] = field(default_factory=dict)  # lower-case word -> its positions
+    described: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc) -> DocTokens:
         """One array of the Doc's attribute ids, each distinct id read as a string once."""
         if not len(doc):
             return cls(*[[] for _ in range(13)])
+        tokens = cls.token_columns(doc)
+        return replace(
+            tokens,
+            headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
+            at=word_positions(tokens.lower),
+            described=described_names(tokens),
+        )
+
+    @classmethod
+    def token_columns(cls, doc: Doc) -> DocTokens:
         table = doc.to_array(TABLE_ATTRIBUTES)
         strings = doc.vocab.strings
         text, lower, lemma, tag, pos, dep, ent = (
@@ -206,18 +245,20 @@ class DocTokens:
             for k in range(len(STRING_ATTRIBUTES))
         )
         alpha, like_num, punct, space = (table[:, k].astype(bool) for k in range(7, 11))
-        heads = (numpy.arange(len(doc)) + table[:, 11].view("int64")).tolist()
+        positions = numpy.arange(len(doc))
+        head_array = positions + table[:, 11].view("int64")
         dependents = numpy.zeros(len(doc), dtype=bool)
-        dependents[[h for i, h in enumerate(heads) if h != i]] = True
+        dependents[head_array[head_array != positions]] = True
+        heads = head_array.tolist()
         return cls(
             text,
             lower,
-            [word.lower() for word in lemma],
+            read_column(table[:, 2], lambda i: strings[i].lower() if i else ""),
             tag,
             pos,
             dep,
             ent,
-            [shape_of(word) for word in text],
+            read_column(table[:, 0], lambda i: shape_of(strings[i] if i else "")),
             alpha.tolist(),
             [
                 bool(n) and len(w) == 4 and w[:2] in {"19", "20"}
@@ -225,7 +266,7 @@ class DocTokens:
             ],
             ((punct | space) & ~dependents).tolist(),
             heads,
-            depths(heads),
+            depths(head_array),
         )
 
     def root(self, start: int, end: int) -> int:
@@ -246,25 +287,64 @@ TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, 
 
 
 def read_column(ids: numpy.ndarray, read) -> list[str]:
-    """The string of every id of a column, each distinct id read once."""
+    """``read`` of every id of a column, each distinct id read once."""
     distinct, where = numpy.unique(ids, return_inverse=True)
-    values = [read(int(i)) for i in distinct]
-    return [values[k] for k in where.ravel().tolist()]
+    values = numpy.array([read(i) for i in distinct.tolist()], dtype=object)
+    return values[where.ravel()].tolist()
 
 
-def depths(heads: list[int]) -> list[int]:
-    """Steps from each token up to the root of its sentence."""
-    depth: list[int | None] = [None] * len(heads)
-    for i in range(len(heads)):
-        path = []
-        while depth[i] is None and heads[i] != i:
-            path.append(i)
-            i = heads[i]
-        known = depth[i] if depth[i] is not None else 0
-        depth[i] = known
-        for steps, j in enumerate(reversed(path), 1):
-            depth[j] = known + steps
-    return depth
+def word_positions(words: list[str]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        positions.setdefault(word, []).append(i)
+    return positions
+
+
+def occurrences(tokens: DocTokens, start: int, end: int) -> int:
+    """How often the document writes the span's words (in lower case), the span included."""
+    words = tokens.lower[start:end]
+    return sum(tokens.lower[i : i + len(words)] == words for i in tokens.at[words[0]])
+
+
+def described_names(tokens: DocTokens) -> dict[str, str]:
+    """The words before each class head noun the document writes ("the Pension Wise service",
+    "Kisan Credit Card scheme"), in lower case, with the class the head names: up to
+    ``MAX_DESCRIBED_WORDS`` capitalised words or connectors, on one line."""
+    out: dict[str, str] = {}
+    for i, word in enumerate(tokens.text):
+        type_ = head_type(word) if tokens.alpha[i] else None
+        if not type_:
+            continue
+        start = i
+        while start > max(0, i - MAX_DESCRIBED_WORDS) and (
+            tokens.text[start - 1][:1].isupper() or tokens.lower[start - 1] in NAME_CONNECTORS
+        ):
+            start -= 1
+        while start < i and tokens.lower[start] in NAME_CONNECTORS:
+            start += 1
+        if start < i:
+            out.setdefault(" ".join(tokens.lower[start:i]), type_)
+    return out
+
+
+def depths(heads: numpy.ndarray) -> list[int]:
+    """Steps from each token up to the root of its sentence (a root is its own head), by
+    pointer jumping: each pass adds the depth already known of the token's ancestor and
+    doubles the step, so a tree of any depth takes a few array operations, not a Python
+    step per token and level.
+
+    >>> depths(numpy.array([1, 1, 1, 2]))
+    [1, 0, 1, 2]
+    """
+    parent = heads.copy()
+    depth = (parent != numpy.arange(len(parent))).astype(numpy.int64)
+    for _ in range(64):  # 2**64 levels: every tree; a malformed cycle stops here too
+        grandparent = parent[parent]
+        if (grandparent == parent).all():
+            break
+        depth += depth[parent]
+        parent = grandparent
+    return depth.tolist()
 
 
 def span_features(
@@ -312,6 +392,28 @@ def span_features(
         features.append("acronym_follows")
     if any(tokens.year[i] for i in inside):
         features.append("has_year")
+    return features + context_features(tokens, start, end)
+
+
+def context_features(tokens: DocTokens, start: int, end: int) -> list[str]:
+    """Word-free signs of a name from around the span and the rest of the document: the
+    preposition or determiner before it ("under X", "through X", "the X"), whether it stands in
+    the headline, how often the document repeats it, and which class the document gives the
+    same words where it writes them with a head noun."""
+    before = start - 1
+    features = []
+    if before >= 0 and tokens.tag[before] in {"IN", "TO"}:
+        features.append(f"prep_before={tokens.lower[before]}")
+    if before >= 0 and tokens.pos[before] == "DET":
+        features.append(f"det_before|{tokens.shape[start]}")
+    if end <= tokens.headline_end:
+        features.append("headline")
+    words = " ".join(tokens.lower[start:end])
+    repeats = occurrences(tokens, start, end)
+    features.append(f"repeats={min(repeats, 3)}|{collapsed_shape(tokens.shape[start])}")
+    described = tokens.described.get(words)
+    if described:
+        features.append(f"described={described}")
     return features
 
 
@@ -346,8 +448,17 @@ def governing_verb_features(tokens: DocTokens, head: int) -> list[str]:
         governor = tokens.head[governor]
     if tokens.pos[governor] in {"VERB", "AUX"}:
         verb = tokens.lemma[governor]
-        return [f"verb={verb}", f"verb_dep={verb}|{tokens.dep[head]}"]
+        return [
+            f"verb={verb}",
+            f"verb_dep={verb}|{tokens.dep[head]}",
+            *(f"verb_role={role}|{tokens.dep[head]}" for role in verb_roles(verb)),
+        ]
     return ["verb=-"]
+
+
+@lru_cache(maxsize=4096)
+def verb_roles(lemma: str) -> tuple[str, ...]:
+    return tuple(role for role in VERB_ROLES if lemma in vocabulary.words("verbs", uses=role))
 
 
 @lru_cache(maxsize=65536)
@@ -357,7 +468,7 @@ def knowledge_features(text: str, country: str | None) -> tuple[str, ...]:
     out = []
     if find_body(text, country=country) is not None:
         out.append("gazetteer=body")
-    if body_form_pattern().fullmatch(text):
+    if is_body_form(text):
         out.append("gazetteer=form")
     entry = lexicon().get(canonical_key(text))
     if entry is not None:
@@ -388,9 +499,7 @@ class SpanClassifier:
         """One row of class probabilities per span (``features`` from ``span_features``); all
         spans' features looked up at once."""
         scores = numpy.tile(self.bias, (len(features), 1))
-        hashed = numpy.fromiter(
-            (feature_index(f) for names in features for f in names), dtype=numpy.int64
-        )
+        hashed = numpy.fromiter(map(feature_index, chain.from_iterable(features)), numpy.int64)
         rows = numpy.repeat(numpy.arange(len(features)), [len(names) for names in features])
         at = numpy.searchsorted(self.indices, hashed)
         known = at < len(self.indices)

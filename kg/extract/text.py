@@ -64,7 +64,10 @@ def token_indices(doc: Doc, attribute: int, accept: Callable[[str], bool]) -> li
     """
     values = doc.to_array(attribute)
     strings = doc.vocab.strings
-    wanted = [value for value in numpy.unique(values) if accept(strings[int(value)])]
+    distinct = numpy.unique(values)
+    # read as Python ints (a numpy scalar per value cost most of the time); the wanted ids stay
+    # an array of their own type (uint64 hashes mixed with int64 would compare as floats)
+    wanted = distinct[[accept(strings[value]) for value in distinct.tolist()]]
     return numpy.flatnonzero(numpy.isin(values, wanted)).tolist()
 
 

@@ -11,6 +11,7 @@ holds different roles in different documents.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
@@ -155,18 +156,18 @@ def add_document(
     graph: DocumentTriples, doc: URIRef, document: SourceDocument, extracted_with: str
 ) -> None:
     graph.add((doc, RDF.type, KGO.Document))
-    graph.add((doc, DCTERMS.title, Literal(document.title)))
-    graph.add((doc, KGO.contentHash, Literal(document.content_hash)))
-    graph.add((doc, KGO.extractedWith, Literal(extracted_with)))
+    graph.add((doc, DCTERMS.title, literal(document.title)))
+    graph.add((doc, KGO.contentHash, literal(document.content_hash)))
+    graph.add((doc, KGO.extractedWith, literal(extracted_with)))
     if document.source:
-        graph.add((doc, DCTERMS.source, Literal(document.source)))
+        graph.add((doc, DCTERMS.source, literal(document.source)))
     if document.published:
-        graph.add((doc, DCTERMS.issued, Literal(document.published, datatype=XSD.date)))
+        graph.add((doc, DCTERMS.issued, literal(document.published, datatype=XSD.date)))
     if document.published_from:
-        graph.add((doc, KGO.issuedFrom, Literal(document.published_from)))
+        graph.add((doc, KGO.issuedFrom, literal(document.published_from)))
     extractor = extractor_iri(__version__)
     graph.add((extractor, RDF.type, KGO.Extractor))
-    graph.add((extractor, RDFS.label, Literal(f"kg {__version__}")))
+    graph.add((extractor, RDFS.label, literal(f"kg {__version__}")))
 
 
 class EvidenceWriter:
@@ -181,9 +182,9 @@ class EvidenceWriter:
         if (node, RDF.type, KGO.Evidence) not in self.graph:
             for p, o in (
                 (RDF.type, KGO.Evidence),
-                (KGO.text, Literal(evidence.text)),
-                (KGO.startChar, Literal(evidence.start)),
-                (KGO.endChar, Literal(evidence.end)),
+                (KGO.text, Literal(evidence.text)),  # a sentence: once
+                (KGO.startChar, literal(evidence.start)),
+                (KGO.endChar, literal(evidence.end)),
                 (KGO.document, self.doc),
                 (PROV.wasAttributedTo, self.extractor),
             ):
@@ -196,15 +197,15 @@ def add_entity(
 ) -> None:
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, KGO[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.name)))
+    graph.add((node, RDFS.label, literal(entity.name)))
     graph.add((node, KGO.mentionedIn, doc))
     for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+        graph.add((node, SKOS.altLabel, literal(alias)))
     add_name_keys(graph, node, entity.name, *entity.aliases)
     for sentence in entity.evidence:
         graph.add((node, KGO.evidence, evidence(sentence)))
     if entity.role:
-        graph.add((node, KGO.role, Literal(entity.role)))
+        graph.add((node, KGO.role, literal(entity.role)))
     if entity.agency_key:
         add_membership(graph, entity, doc, evidence)
 
@@ -229,13 +230,13 @@ def add_membership(
         role = role_iri(person.role)
         graph.add((membership, ORG.role, role))
         graph.add((role, RDF.type, ORG.Role))
-        graph.add((role, RDFS.label, Literal(person.role)))
+        graph.add((role, RDFS.label, literal(person.role)))
 
 
 def add_name_keys(graph: DocumentTriples, node: URIRef, *names: str) -> None:
     """The name index the library's searches look names up in (see ``kg.names``)."""
     for key in sorted(set().union(*map(name_keys, names))):
-        graph.add((node, KGO.nameKey, Literal(key)))
+        graph.add((node, KGO.nameKey, literal(key)))
 
 
 def add_observation(
@@ -250,17 +251,17 @@ def add_observation(
     sentence = evidence(obs.evidence)
     for p, o in (
         (RDF.type, KGO.Observation),
-        (RDFS.label, Literal(obs.label)),
+        (RDFS.label, Literal(obs.label)),  # a clause: once
         (KGO.metric, metric),
         (KGO.value, decimal_literal(obs.value)),
-        (KGO.unit, Literal(obs.unit or "count")),
+        (KGO.unit, literal(obs.unit or "count")),
         (KGO.kind, KINDS[obs.kind]),
-        (KGO.surfaceForm, Literal(obs.surface)),
+        (KGO.surfaceForm, literal(obs.surface)),
         (KGO.evidence, sentence),
     ):
         graph.add((node, p, o))
     if obs.period:
-        graph.add((node, KGO.period, Literal(obs.period)))
+        graph.add((node, KGO.period, literal(obs.period)))
     if obs.reported_by:
         graph.add((node, KGO.reportedBy, entity_iri(obs.reported_by)))
     add_reading(graph, node, obs)
@@ -269,9 +270,9 @@ def add_observation(
         graph.add((node, KGO.change, change))
         graph.add((change, RDF.type, KGO.Change))
         graph.add((change, KGO.value, decimal_literal(obs.change.value)))
-        graph.add((change, KGO.unit, Literal(obs.change.unit)))
+        graph.add((change, KGO.unit, literal(obs.change.unit)))
         if obs.change.basis:
-            graph.add((change, KGO.basis, Literal(obs.change.basis)))
+            graph.add((change, KGO.basis, literal(obs.change.basis)))
 
 
 # -- metric concepts (kg.metrics): one IRI for every name of the same quantity ------------------
@@ -283,10 +284,10 @@ def add_metric_concept(graph: DocumentTriples, name: str) -> URIRef:
     key = concept_key(name)
     metric = metric_iri(key)
     graph.add((metric, RDF.type, KGO.Metric))
-    graph.add((metric, RDFS.label, Literal(name)))
-    graph.add((metric, SKOS.prefLabel, Literal(key)))
+    graph.add((metric, RDFS.label, literal(name)))
+    graph.add((metric, SKOS.prefLabel, literal(key)))
     if name != key:
-        graph.add((metric, SKOS.altLabel, Literal(name)))
+        graph.add((metric, SKOS.altLabel, literal(name)))
     add_name_keys(graph, metric, name, key)
     narrower = metric
     for broader_key in broader_keys(name):
@@ -294,7 +295,7 @@ def add_metric_concept(graph: DocumentTriples, name: str) -> URIRef:
         graph.add((narrower, SKOS.broader, broader))
         graph.add((broader, SKOS.narrower, narrower))
         graph.add((broader, RDF.type, SKOS.Concept))
-        graph.add((broader, SKOS.prefLabel, Literal(broader_key)))
+        graph.add((broader, SKOS.prefLabel, literal(broader_key)))
         narrower = broader
     return metric
 
@@ -305,10 +306,18 @@ def add_reading(graph: DocumentTriples, node: URIRef, obs: ObservationFact) -> N
         graph.add((node, KGO.lowerBound, decimal_literal(obs.lower)))
         graph.add((node, KGO.upperBound, decimal_literal(obs.upper)))
     if obs.qualifier:
-        graph.add((node, KGO.qualifier, Literal(obs.qualifier)))
+        graph.add((node, KGO.qualifier, literal(obs.qualifier)))
     if obs.equivalent:
         graph.add((node, KGO.equivalentValue, decimal_literal(obs.equivalent.value)))
-        graph.add((node, KGO.equivalentUnit, Literal(obs.equivalent.unit)))
+        graph.add((node, KGO.equivalentUnit, literal(obs.equivalent.unit)))
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def literal(value: str | int, datatype: URIRef | None = None) -> Literal:
+    """rdflib's ``Literal``, made once per value and datatype: making one is most of the cost of
+    building a graph, and labels, units, name keys and offsets recur from triple to triple
+    and from document to document (a Literal never changes, so one serves them all)."""
+    return Literal(value, datatype=datatype)
 
 
 def decimal_literal(value: float) -> Literal:
@@ -316,4 +325,4 @@ def decimal_literal(value: float) -> Literal:
     text = format(Decimal(repr(value)), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".") or "0"
-    return Literal(text, datatype=XSD.decimal)
+    return literal(text, XSD.decimal)

@@ -584,6 +584,9 @@ def test_a_listed_name_typed_with_an_ampersand_and_no_space_after_a_comma(nlp):
         ("SOVEREIGN WEALTH FUND", True),
         ("PMKVY", False),
         ("Administration in U.S.", False),
+        ("North Eastern regions", True),
+        ("Deswali Belt and the Bagari Belt", True),
+        ("Real Time Market", False),  # a market can be an instrument
         ("One You campaign", False),
         ("Public Service Loan Forgiveness (PSLF) program", False),
         ("President’s Emergency Plan for AIDS Relief", False),

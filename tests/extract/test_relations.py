@@ -242,6 +242,21 @@ RESPONSIBLE = [
         "Department of Energy",
         id="headline-launches",
     ),
+    # "it" as the subject of a verb of responsibility: the agency named last before it (dev 68)
+    pytest.param(
+        "The Biden standards broke the law by going far beyond the requirements that were "
+        "mandated by Congress when it created the CAFE program.",
+        "CAFE program",
+        "Congress",
+        id="pronoun-subject",
+    ),
+    pytest.param(
+        "The Scottish Government welcomed the report, and the Home Office said they would extend "
+        "the Safer Streets Fund.",
+        "Safer Streets Fund",
+        "Home Office",
+        id="pronoun-subject-last-agency",
+    ),
 ]
 
 
@@ -286,6 +301,13 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
             "Bipartisan Infrastructure Law",
             "HUD",
             id="funding-from-a-law",
+        ),
+        pytest.param(
+            "The Home Office welcomed the figures because it expects the Safer Streets Fund to "
+            "grow.",
+            "Safer Streets Fund",
+            "Home Office",
+            id="pronoun-subject-of-no-responsibility",
         ),
         pytest.param(
             "The Department of Energy (DOE) is announcing a platform designed to connect solar "

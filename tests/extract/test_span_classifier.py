@@ -1,0 +1,159 @@
+"""The learned span classifier's document context, weak labels and training, on real sentences."""
+
+import numpy
+import pytest
+
+from kg.extract.entities import Mention, described_mentions
+from kg.extract.span_classifier import (
+    CLASSES,
+    DocTokens,
+    candidate_spans,
+    context_features,
+    span_features,
+    verb_roles,
+)
+from kg.extract.span_training import (
+    cross_validate,
+    described_in_sample,
+    fit,
+    gold_spans,
+    weak_spans,
+)
+
+RELEASE = (
+    "Government expands Kisan Credit Card scheme\n"
+    "The Government has expanded the Kisan Credit Card scheme to fishermen. "
+    "Farmers who hold Kisan Credit Card accounts can now borrow under Kisan Credit Card "
+    "at lower rates, the Ministry of Agriculture said."
+)
+
+
+def span_of(doc, words: str, nth: int = 0) -> tuple[int, int]:
+    """Token bounds of the ``nth`` occurrence of ``words`` in ``doc``."""
+    wanted = words.split()
+    found = [
+        (i, i + len(wanted))
+        for i in range(len(doc))
+        if [t.text for t in doc[i : i + len(wanted)]] == wanted
+    ]
+    return found[nth]
+
+
+def test_the_document_remembers_names_it_writes_with_a_class_head_noun(nlp):
+    tokens = DocTokens.of(nlp(RELEASE))
+    assert tokens.described["kisan credit card"] == "Program"
+    assert "the government" not in tokens.described
+
+
+def test_a_bare_use_of_a_described_name_says_so_and_counts_its_repeats(nlp):
+    doc = nlp(RELEASE)
+    tokens = DocTokens.of(doc)
+    start, end = span_of(doc, "Kisan Credit Card", nth=3)  # "under Kisan Credit Card"
+    features = context_features(tokens, start, end)
+    assert "described=Program" in features
+    assert "prep_before=under" in features
+    assert "repeats=3|X" in features
+    assert "headline" not in features
+    headline = context_features(tokens, *span_of(doc, "Kisan Credit Card"))
+    assert "headline" in headline
+
+
+@pytest.mark.parametrize(
+    "lemma, role", [("launch", "launch"), ("fund", "responsibility"), ("attend", None)]
+)
+def test_the_governing_verb_brings_its_role_from_the_verb_table(lemma, role):
+    roles = verb_roles(lemma)
+    assert (role in roles) if role else roles == ()
+
+
+def test_the_verb_role_reaches_the_span_features(nlp):
+    doc = nlp("The Department of Energy launched the Sunny Awards in March.")
+    start, end = span_of(doc, "Sunny Awards")
+    assert "verb_role=launch|dobj" in span_features(doc, start, end)
+
+
+def test_a_release_that_writes_a_name_with_its_head_labels_its_bare_uses(nlp):
+    docs = [
+        nlp("The Pension Wise scheme gives free guidance to savers."),
+        nlp("Savers can now talk to Pension Wise before they retire."),
+    ]
+    described = described_in_sample(docs)
+    assert described["pension wise"] == "Program"
+    bare = docs[1]
+    start, end = span_of(bare, "Pension Wise")
+    assert (start, end) in candidate_spans(bare)
+    labelled = weak_spans("bare", bare, described)
+    wanted = set(span_features(bare, start, end))
+    assert any(set(s.features) == wanted and CLASSES[s.label] == "Program" for s in labelled)
+
+
+def test_a_name_two_classes_describe_labels_nothing(nlp):
+    docs = [nlp("The Green Deal scheme opened."), nlp("The Green Deal Act passed.")]
+    assert "green deal" not in described_in_sample(docs)
+
+
+def test_a_learned_bare_name_takes_the_identity_of_its_described_form():
+    found = [
+        Mention(0, 26, "Program", "Pension Wise service", "pension wise scheme", "head"),
+        Mention(30, 40, "Agency", "Treasury", "treasury", "lexicon"),
+    ]
+    described = described_mentions(found)
+    assert described["pension wise"].key == "pension wise scheme"
+    assert "" not in described
+
+
+def test_training_is_deterministic(nlp):
+    docs = [
+        nlp("The Pension Wise scheme gives free guidance. The Ministry of Power met."),
+        nlp("Savers talk to Pension Wise. The Department for Transport launched a plan."),
+        nlp("The Youth Obligation scheme starts. The Home Office said so."),
+    ]
+    described = described_in_sample(docs)
+    spans = [s for i, doc in enumerate(docs) for s in weak_spans(str(i), doc, described)]
+    first, second = fit(spans, min_documents=1), fit(spans, min_documents=1)
+    assert numpy.array_equal(first.weights, second.weights)
+    assert numpy.array_equal(first.indices, second.indices)
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Bipartisan Infrastructure Law programs", "bipartisan infrastructure law programs"),
+        ("Inflation Reduction Act program", "inflation reduction act program"),
+    ],
+)
+def test_a_plural_head_or_a_name_with_its_own_head_gives_a_bare_name_no_identity(name, key):
+    assert described_mentions([Mention(0, len(name), "Program", name, key, "descriptive")]) == {}
+
+
+def test_a_person_is_no_learned_policy(nlp):
+    doc = nlp(
+        "Fact Sheet: President Donald J. Trump Announces the Reset of Corporate Average Fuel "
+        "Economy (CAFE) Standards\n\nToday, President Donald J. Trump is delivering major relief "
+        "to American families."
+    )
+    assert not [m for m in doc._.kg_mentions if "Trump" in m.name]
+
+
+def test_cross_validation_reports_every_fold_and_sums_the_held_back_documents(nlp):
+    texts = [
+        "The Ministry of Power launched the Green Energy Corridor scheme.",
+        "The Home Office funds the Safer Streets Fund. Savers talk to Pension Wise.",
+        "The Department of Energy announced the Sunny Awards programme.",
+    ]
+    golds = [
+        [{"type": "Program", "name": "Green Energy Corridor scheme"}],
+        [
+            {"type": "Program", "name": "Safer Streets Fund"},
+            {"type": "Program", "name": "Pension Wise"},
+        ],
+        [{"type": "Program", "name": "Sunny Awards programme"}],
+    ]
+    gold_docs = {str(i): (nlp(t), g) for i, (t, g) in enumerate(zip(texts, golds, strict=True))}
+    training = {n: gold_spans(n, doc, gold) for n, (doc, gold) in gold_docs.items()}
+    total, per_fold = cross_validate(gold_docs, training, [], k=3, min_documents=1)
+    assert len(per_fold) == 3
+    assert all(set(f) == {"held_out", "rules", "in_sample"} for f in per_fold)
+    program = total["Program"]
+    assert program["tp"] + program["fn"] == 4
+    assert sum(f["held_out"]["tp"] for f in per_fold) == total["ALL"]["tp"]
