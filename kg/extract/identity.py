@@ -168,6 +168,8 @@ def local_body_keys(agency_keys: set[str]) -> dict[str, str]:
 
     >>> local_body_keys({"department of finance", "department of finance of yunnan province"})
     {'department of finance': 'department of finance of yunnan province'}
+    >>> local_body_keys({"hm inspectorate", "hm inspectorate of constabulary", "hm treasury"})
+    {'hm inspectorate': 'hm inspectorate of constabulary'}
     """
     completions: dict[str, set[str]] = {key: set() for key in agency_keys}
     for key in agency_keys:
@@ -178,7 +180,16 @@ def local_body_keys(agency_keys: set[str]) -> dict[str, str]:
 
 
 def short_form_of(short: str, key: str) -> bool:
-    """``key`` is ``short`` with a subnational unit after "of" or before it."""
+    """``key`` is ``short`` with a subnational unit after "of" or before it, or ``short`` is a
+    qualified head that ``key`` completes with its field ("Her Majesty's Inspectorate" for
+    "Her Majesty's Inspectorate of Constabulary"; a bare head is a back-reference instead)."""
+    words = short.split()
+    if (
+        len(words) > 1
+        and head_type(words[-1]) == "Agency"
+        and key.startswith((short + " of ", short + " for "))
+    ):
+        return True
     if key.startswith(short + " of "):
         place = key[len(short) + 4 :]
     elif key.endswith(" " + short):

@@ -12,6 +12,15 @@ def keys(nlp, text, type_=None):
     return {(m.name, m.key) for m in nlp(text)._.kg_mentions if type_ is None or m.type == type_}
 
 
+def test_a_body_named_again_by_its_qualified_head_is_one_body(nlp):
+    text = (
+        "Her Majesty’s Inspectorate of Constabulary will inspect every force. Its reports are "
+        "written by Her Majesty’s Inspectorate, which is independent of the police."
+    )
+    found = {name: key for name, key in keys(nlp, text, "Agency")}
+    assert len(set(found.values())) == 1 and len(found) == 2
+
+
 def test_a_provincial_body_named_again_without_its_province_is_one_body(nlp):
     text = (
         "Recently, the Department of Human Resources and Social Security of Yunnan and the "
@@ -47,6 +56,19 @@ def test_a_provincial_body_named_again_without_its_province_is_one_body(nlp):
         ),
         # a national body and another one's local office are not one body by their names
         ({"department of finance", "office of finance"}, {}),
+        # a qualified head completed by its field once in the document
+        (
+            {"national commission", "national commission for women"},
+            {"national commission": "national commission for women"},
+        ),
+        (
+            {
+                "national commission",
+                "national commission for women",
+                "national commission for children",
+            },
+            {},
+        ),
     ],
 )
 def test_local_body_keys(agency_keys, expected):
