@@ -24,7 +24,7 @@ from kg.rdf.build import document_graph
 from kg.settings import load_nlp
 from kg.sources import iter_documents
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"  # ../shared beside the checkout
 DEFAULT_CORPORA = (SHARED / "corpus" / "dev", SHARED / "corpus" / "bulk")
 FIXED_EXTRACTOR = "kg (reference)"
 BATCH = 16  # as `kg build` parses
