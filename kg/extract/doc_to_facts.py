@@ -81,7 +81,9 @@ def acronym_uses(doc: Doc, mentions: list[Mention], named: set[str]) -> tuple[Ac
             and token.idx not in inside
             and not in_capitals_run(token)
         ):
-            uses[acronym] = AcronymUse(acronym, sentence_evidence_of(token))
+            uses[acronym] = AcronymUse(
+                acronym, evidence_for(doc, token.idx, token.idx + len(token))
+            )
             if len(uses) == MAX_ACRONYM_USES:
                 break
     return tuple(uses.values())
@@ -93,11 +95,6 @@ def in_capitals_run(token) -> bool:
     doc = token.doc
     neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
     return any(n.is_alpha and n.is_upper and len(n) > 1 for n in neighbours)
-
-
-def sentence_evidence_of(token) -> Evidence:
-    sent = token.sent
-    return sentence_evidence(token.doc, (sent.start_char, sent.end_char))
 
 
 def sentence_evidence(doc: Doc, sentence: tuple[int, int]) -> Evidence:

@@ -416,7 +416,7 @@ def classify_name_run(doc: Doc, start: int, end: int):
             words = list(re.finditer(r"\S+", text[part_start:part_end]))
             if words and not is_heading(words):
                 for name_start, name_end, type_ in name_by_head(part_start, words):
-                    yield name_start, with_years_or_number(text, name_end, type_), type_
+                    yield name_start, with_years_or_number(text, name_start, name_end, type_), type_
 
 
 PLAN_YEARS = re.compile(r"[ \t]+(?:19|20)\d\d(?:[-–](?:\d\d){1,2})?\b")  # 2015, 2018-19
@@ -426,13 +426,13 @@ INSTRUMENT_NUMBER = re.compile(
 NUMBERED_HEADS = vocabulary.words("heads", rules="numbered")
 
 
-def with_years_or_number(text: str, end: int, type_: str) -> int:
+def with_years_or_number(text: str, start: int, end: int, type_: str) -> int:
     """ "Budget 2015", "Union Budget 2018-19", "National Vision 2030": the years a plan covers
     are part of its name; "Executive Order 14030", "Proclamation 10962": so is an instrument's
     number."""
     if type_ == "Plan":
         following = PLAN_YEARS.match(text, end)
-    elif singular(text[:end].rsplit(None, 1)[-1]) in NUMBERED_HEADS:  # "Executive Orders 14030"
+    elif singular(text[start:end].split()[-1]) in NUMBERED_HEADS:  # "Executive Orders 14030"
         following = INSTRUMENT_NUMBER.match(text, end)
     else:
         following = None
