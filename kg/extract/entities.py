@@ -214,6 +214,7 @@ class PolicyEntityRecognizer:
                 words[-1].endswith("s")
                 and head_type(words[-1])
                 and singular(words[-1]) != words[-1]
+                and not is_field_of_body(name)
             ):
                 return False  # "State Governments", "relevant departments"
             if all(w in GENERIC_WORDS or head for w, head in zip(content, heads_at, strict=True)):
@@ -266,6 +267,16 @@ class PolicyEntityRecognizer:
             for start, item in list_names(doc, match):
                 name = f"{item} {head}" if not head_type(item.split()[-1]) else item
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
+
+
+def is_field_of_body(name: str) -> bool:
+    """ "Office of Special Education Programs", "Office of Federal Contract Compliance Programs":
+    a plural policy noun ends the field a body is named by, when no listed body comes first
+    ("Department of Energy Loan Programs" are the Department's programmes)."""
+    words = name.split()
+    if head_type(words[-1]) == "Agency" or len(words) < 3 or words[1].lower() not in HEAD_LINKS:
+        return False
+    return not any(find_body(" ".join(words[:end])) for end in range(3, len(words)))
 
 
 def names_several(name: str) -> bool:

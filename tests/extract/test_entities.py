@@ -710,3 +710,27 @@ def test_the_task_force_refers_back_to_the_only_task_force(nlp):
     )
     references = [(m.name, m.key) for m in doc._.kg_mentions if m.rule == "reference"]
     assert references == [("Task Force", "national climate task force")]
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        (  # bulk: US releases
+            "The Office of Federal Contract Compliance Programs issued guidance to contractors.",
+            "Office of Federal Contract Compliance Programs",
+        ),
+        (
+            "Anthony Koliha, director of the State Department's Office of Global Educational "
+            "Programs, said the report would be released.",
+            "Office of Global Educational Programs",
+        ),
+    ],
+)
+def test_a_plural_policy_noun_may_end_the_field_a_body_is_named_by(nlp, text, agency):
+    assert ("Agency", agency) in mentions(nlp, text)
+
+
+def test_a_listed_body_before_a_plural_policy_noun_is_the_body_alone(nlp):
+    found = mentions(nlp, "The Department of Energy Loan Programs will fund the project.")
+    assert ("Agency", "Department of Energy") in found
+    assert not {name for _, name in found if name.endswith("Programs")}
