@@ -195,15 +195,9 @@ class PolicyEntityRecognizer:
             for start, end, type_ in named:
                 name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
-                    for item_start, item_end, item in numbered_items(doc_text(doc), start, end):
-                        yield Mention(
-                            item_start,
-                            item_end,
-                            type_,
-                            strip_quotes(item),
-                            canonical_key(item),
-                            "head",
-                        )
+                    yield Mention(
+                        start, end, type_, strip_quotes(name), canonical_key(name), "head"
+                    )
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
@@ -476,40 +470,6 @@ def with_years_or_number(text: str, start: int, end: int, type_: str) -> int:
     else:
         following = None
     return following.end() if following else end
-
-
-# after a number: its title up to the next comma (", Climate-Related Financial Risk,"), then the
-# next number of the list (", 13837", " and 11989", ", and 14008"); not a year (", 2021")
-NEXT_NUMBERED_ITEM = re.compile(
-    r"(?:,[ \t]+(?P<title>[A-Z][^,.;:\d\n]{0,80}?)(?=,))?(?:,[ \t]*|[ \t]+)(?:(?:and|or)[ \t]+)?"
-    r"(?P<number>(?!(?:19|20)\d\d\b)\d{3,})\b(?![.,]\d)"
-)
-NUMBERED_TITLE = re.compile(r",[ \t]+(?P<title>[A-Z][^,.;:\d\n]{0,80}?),[ \t]+(?:and|or)\b")
-
-
-def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """ "Executive Orders 11644 and 11989", "Executive Orders 14030, Climate-Related Financial
-    Risk, and 14008": a plural numbered head names one instrument per number, "Executive Order
-    11644" and "Executive Order 11989" (a title between the numbers belongs to the one before
-    it). Any other name is one item, itself."""
-    *words, head, number = ["", "", *text[start:end].split()]
-    if (
-        not number.isdigit()
-        or singular(head) not in NUMBERED_HEADS
-        or singular(head) == head.lower()
-    ):
-        return [(start, end, text[start:end])]
-    words = [w for w in words if w]
-    prefix = " ".join([*words, head[: len(singular(head))]])
-    items, item_start, item_end, at = [], start, end, end
-    while (following := NEXT_NUMBERED_ITEM.match(text, at)) is not None:
-        title = f", {following['title']}" if following["title"] else ""
-        items.append(
-            (item_start, item_end + len(title) + 2 * bool(title), f"{prefix} {number}{title}")
-        )
-        item_start, item_end, number = *following.span("number"), following["number"]
-        at = following.end()
-    return [*items, (item_start, item_end, f"{prefix} {number}")]
 
 
 AFTER_NAME_HEADS = heads(rules="after-name")

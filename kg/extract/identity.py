@@ -71,7 +71,7 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         return body.key
     name = POSSESSIVE.sub("", name.strip())
     if type_ != "Agency":
-        return canonical_key(without_descriptors(without_title(name)))
+        return canonical_key(without_descriptors(name))
     core = agency_core_name(name)
     body = (
         find_body(core, country=country)
@@ -79,20 +79,6 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         or body_of_named_country(core)
     )
     return body.key if body is not None else canonical_key(core)
-
-
-NUMBER_THEN_TITLE = re.compile(r"(?P<numbered>\S.*?\d{3,}),[ \t]+[A-Z].*")
-
-
-def without_title(name: str) -> str:
-    """A numbered instrument is its number, whatever title follows it: "Executive Order 14030,
-    Climate-Related Financial Risk" is "Executive Order 14030".
-
-    >>> without_title("Executive Order 14030, Climate-Related Financial Risk")
-    'Executive Order 14030'
-    """
-    numbered = NUMBER_THEN_TITLE.fullmatch(name)
-    return numbered["numbered"] if numbered else name
 
 
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")

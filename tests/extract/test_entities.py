@@ -629,22 +629,6 @@ def test_plans_named_by_their_years_or_an_agenda(nlp, text, expected):
         ),
         ("Proclamation 10962 was signed on Monday.", {("Regulation", "Proclamation 10962")}),
         ("The Order 2 of the list was dropped.", set()),  # a small number is no order's number
-        (  # a plural head: one instrument per number
-            "Executive Orders 11644 and 11989 were issued roughly 50 years ago.",
-            {("Regulation", "Executive Order 11644"), ("Regulation", "Executive Order 11989")},
-        ),
-        (
-            "The President revoked Executive Orders 13836, 13837, and 13839.",
-            {("Regulation", f"Executive Order {n}") for n in (13836, 13837, 13839)},
-        ),
-        (  # a title between the numbers belongs to the one before it
-            "Under Executive Orders 14030, Climate-Related Financial Risk, and 14008, agencies "
-            "are preparing reports on climate finance risk.",
-            {
-                ("Regulation", "Executive Order 14030, Climate-Related Financial Risk"),
-                ("Regulation", "Executive Order 14008"),
-            },
-        ),
     ],
 )
 def test_a_numbered_instrument_keeps_its_number(nlp, text, expected):
@@ -741,15 +725,3 @@ def test_a_listed_body_before_a_plural_policy_noun_is_the_body_alone(nlp):
     found = mentions(nlp, "The Department of Energy Loan Programs will fund the project.")
     assert ("Agency", "Department of Energy") in found
     assert not {name for _, name in found if name.endswith("Programs")}
-
-
-def test_a_numbered_instrument_with_its_title_is_the_instrument_of_that_number(nlp):
-    doc = nlp(
-        "Under Executive Orders 14030, Climate-Related Financial Risk, and 14008, agencies are "
-        "preparing reports. Executive Order 14030 asks agencies to act."
-    )
-    keys = {m.name: m.key for m in doc._.kg_mentions if m.type == "Regulation"}
-    assert (
-        keys["Executive Order 14030, Climate-Related Financial Risk"]
-        == keys["Executive Order 14030"]
-    )
