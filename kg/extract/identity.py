@@ -45,6 +45,7 @@ from functools import lru_cache
 from . import vocabulary
 from .gazetteer import country_names, find_body, government_bodies, subnational_units
 from .lexicon import canonical_key, head_type
+from .vocabulary import singular
 
 __all__ = ["entity_key", "agency_core_name", "local_body_keys", "described_name_keys"]
 
@@ -69,9 +70,9 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
     body = find_body(name, country=country) if type_ == "Agency" else None
     if body is not None:
         return body.key
-    name = POSSESSIVE.sub("", name.strip())
+    name = without_bracketed_acronym(POSSESSIVE.sub("", name.strip()))
     if type_ != "Agency":
-        return canonical_key(without_descriptors(name))
+        return policy_key(name)
     core = agency_core_name(name)
     body = (
         find_body(core, country=country)
@@ -82,6 +83,33 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
 
 
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
+ACRONYM_IN_BRACKETS = re.compile(r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z&.-]{2,12}\)(?=\s|$)")
+LOWERCASE_LEAD = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z][\w’'&-]*\s+\S)")
+
+
+def without_bracketed_acronym(name: str) -> str:
+    """A name's acronym in brackets is another name of it, not part of it: "Public Service Loan
+    Forgiveness (PSLF) program" is the "Public Service Loan Forgiveness program".
+
+    >>> without_bracketed_acronym("Make America Beautiful Again (MABA) Commission")
+    'Make America Beautiful Again Commission'
+    """
+    return ACRONYM_IN_BRACKETS.sub("", name) if "(" in name else name
+
+
+def policy_key(name: str) -> str:
+    """The key of a plan, regulation or programme: its name without the lowercase words before
+    a capitalised name ("broken", "overall": how it stands, not which it is) and with its class
+    noun in the singular ("Community Development Block Grants" are the programme).
+
+    >>> policy_key("overall Gateway Hudson River Tunnel project")
+    'gateway hudson river tunnel project'
+    >>> policy_key("State Revolving Funds") == policy_key("State Revolving Fund")
+    True
+    """
+    key = canonical_key(LOWERCASE_LEAD.sub("", without_descriptors(name)))
+    *words, last = key.split(" ")
+    return " ".join([*words, singular(last)]) if head_type(last) else key
 
 
 def without_descriptors(name: str) -> str:
