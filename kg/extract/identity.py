@@ -85,6 +85,7 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
 ACRONYM_IN_BRACKETS = re.compile(r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z&.-]{2,12}\)(?=\s|$)")
 LOWERCASE_LEAD = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z][\w’'&-]*\s+\S)")
+CONNECTORS = vocabulary.words("common_words", uses="connector")
 
 
 def without_bracketed_acronym(name: str) -> str:
@@ -97,6 +98,16 @@ def without_bracketed_acronym(name: str) -> str:
     return ACRONYM_IN_BRACKETS.sub("", name) if "(" in name else name
 
 
+def without_lowercase_lead(name: str) -> str:
+    """ "broken Public Service Loan Forgiveness program": a word that qualifies a capitalised name,
+    not a class noun or a connector that makes another instrument of it ("amendment to the
+    Essential Commodities Act" is the amendment)."""
+    lead = LOWERCASE_LEAD.match(name)
+    if lead is None or any(w in CONNECTORS or head_type(w) for w in lead.group().split()):
+        return name
+    return name[lead.end() :]
+
+
 def policy_key(name: str) -> str:
     """The key of a plan, regulation or programme: its name without the lowercase words before
     a capitalised name ("broken", "overall": how it stands, not which it is) and with its class
@@ -107,7 +118,7 @@ def policy_key(name: str) -> str:
     >>> policy_key("State Revolving Funds") == policy_key("State Revolving Fund")
     True
     """
-    key = canonical_key(LOWERCASE_LEAD.sub("", without_descriptors(name)))
+    key = canonical_key(without_lowercase_lead(without_descriptors(name)))
     *words, last = key.split(" ")
     return " ".join([*words, singular(last)]) if head_type(last) else key
 
