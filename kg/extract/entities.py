@@ -35,7 +35,7 @@ from .gazetteer import (
     find_body,
     government_bodies,
 )
-from .identity import described_name_keys, entity_key, local_body_keys
+from .identity import DATED_HEADS, described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, head_type, lexicon, strip_quotes
 from .span_classifier import (
     NOT_NAME_LABELS,
@@ -64,7 +64,8 @@ _WORD = (
 _JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
 # "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
 # words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
-_BRACKETED = rf"\((?:[A-Z][\w'’\-]*){_JOIN}[A-Z][\w'’\-]*(?:{_JOIN}[A-Z][\w'’\-]*)*\)"
+# "(Duties, Powers and Conditions of Service)": commas may join its words
+_BRACKETED = rf"\((?:[A-Z][\w'’\-]*),?{_JOIN}[A-Z][\w'’\-]*(?:,?{_JOIN}[A-Z][\w'’\-]*)*\)"
 NAME_RUN = re.compile(rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 # A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
@@ -176,7 +177,11 @@ class PolicyEntityRecognizer:
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str, country: str | None):
         for match in lexicon_pattern().finditer(text):
-            if inside_longer_name(match.group(), text[max(0, match.start() - 30) : match.start()]):
+            if inside_longer_name(
+                match.group(),
+                text[max(0, match.start() - 30) : match.start()],
+                text[match.end() : match.end() + 30],
+            ):
                 continue
             entry = lexicon().get(canonical_key(match.group()))
             if entry is not None:
@@ -201,7 +206,9 @@ class PolicyEntityRecognizer:
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
-        if COMPANY_WORDS & set(words):
+        # a company's word names a company in an agency's name or at a policy's end; inside a
+        # policy's name it is what the policy is for ("School Breakfast Program")
+        if COMPANY_WORDS & set(words if type_ == "Agency" else words[-1:]):
             return False
         content = [w for w in words if w not in CONNECTORS]
         if type_ == "Agency":
@@ -289,6 +296,8 @@ TIME_TAIL = re.compile(
 
 # -- rule 6: descriptive lowercase names, through the dependency parse -------------------------
 LOWER_HEADS = heads(rules="descriptive")
+# a lowercase instrument a verb launches, or a numbered kind of instrument without its number
+DESCRIBED_HEADS = LOWER_HEADS | heads(rules="numbered")
 LAUNCH_VERBS = vocabulary.words("verbs", uses="launch")
 DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
 
@@ -296,17 +305,21 @@ DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
 def descriptive_mentions(doc: Doc):
     """ "carry out special rectification actions for the Internet industry", "a national APP
     testing platform has been built": lowercase instruments that a verb launches or builds."""
-    for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in LOWER_HEADS):
+    for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in DESCRIBED_HEADS):
         token = doc[i]
-        type_ = LOWER_HEADS[token.lemma_.lower()]
-        if not token.is_lower or token.pos_ != "NOUN" or is_in_order_to(token):
+        type_ = DESCRIBED_HEADS[token.lemma_.lower()]
+        if is_in_order_to(token):
             continue
-        verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
-        while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
-            verb = verb.head
-        if verb is None or verb.lemma_.lower() not in LAUNCH_VERBS:
+        if is_unnumbered_instrument(token):
+            span = descriptive_span(token)
+            if span.end == token.i + 1:
+                continue  # "the Executive Order" alone: the head rule reads it
+        elif token.is_lower and token.pos_ == "NOUN" and is_launched(token):
+            span = descriptive_span(token)
+            if has_proper_modifier(span, token):  # "the PRAGATI scholarship scheme | for ..."
+                span = span.doc[span.start : token.i + 1]
+        else:
             continue
-        span = descriptive_span(token)
         content = [t for t in span if not t.is_stop and not t.is_punct]
         first = span[0]
         if (
@@ -319,6 +332,33 @@ def descriptive_mentions(doc: Doc):
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+def is_launched(token: Token) -> bool:
+    """Whether a launch verb ("issued", "launched", "signed") governs the noun, through
+    conjunctions and prepositions."""
+    verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
+    while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
+        verb = verb.head
+    return verb is not None and verb.lemma_.lower() in LAUNCH_VERBS
+
+
+def has_proper_modifier(span: Span, head: Token) -> bool:
+    """Whether a capitalised word (not the sentence's first) modifies a lowercase head: the
+    instrument then has a name, and its defining clause is no part of it."""
+    return any(t.text[:1].isupper() and not t.is_sent_start for t in span if t.i < head.i)
+
+
+def is_unnumbered_instrument(token: Token) -> bool:
+    """ "the Executive Order directing the federal government to ...", "a joint resolution to
+    end ...": an instrument that its number would name ("Executive Order 14030") is named
+    by its defining clause where it has no number, whatever verb governs it."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.lemma_.lower() in NUMBERED_HEADS
+        and token.pos_ in {"NOUN", "PROPN"}
+        and not (following is not None and following.like_num)
+    )
 
 
 def is_descriptive_tail(token: Token) -> bool:
@@ -424,16 +464,20 @@ INSTRUMENT_NUMBER = re.compile(
     r"[ \t]+(?:No\.[ \t]*)?\d{3,}(?:/\d+)*\b(?![.,]\d)"
 )  # 14030, not "Order 2"
 NUMBERED_HEADS = vocabulary.words("heads", rules="numbered")
+ENACTMENT_YEAR = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![.,]\d|[ \t]*[-–/])")  # "Act, 2006"
 
 
 def with_years_or_number(text: str, start: int, end: int, type_: str) -> int:
     """ "Budget 2015", "Union Budget 2018-19", "National Vision 2030": the years a plan covers
     are part of its name; "Executive Order 14030", "Proclamation 10962": so is an instrument's
-    number."""
+    number; "MSMED Act, 2006", "Terrorism Act 2000": so is the year of an enactment."""
+    head = singular(text[start:end].split()[-1])
     if type_ == "Plan":
         following = PLAN_YEARS.match(text, end)
-    elif singular(text[start:end].split()[-1]) in NUMBERED_HEADS:  # "Executive Orders 14030"
+    elif head in NUMBERED_HEADS:  # "Executive Orders 14030"
         following = INSTRUMENT_NUMBER.match(text, end)
+    elif head in DATED_HEADS:
+        following = ENACTMENT_YEAR.match(text, end)
     else:
         following = None
     return following.end() if following else end
@@ -549,6 +593,10 @@ def name_by_head(base: int, words: list[re.Match]):
             chosen, end = inside[-1], stop
         elif heads:
             chosen, end = heads[-1], heads[-1] + 1
+            if types[chosen] != "Agency" and continues_as_name(texts[end:stop]):
+                if chosen > 0 or types[chosen] != "Program":
+                    return  # "Pensions Advisory | Service": the class noun is no head here
+                end = stop  # "Project NextGen", "Mission Indradhanush": named like "Operation X"
         else:
             return
     if types[chosen] == "Agency" and singular(texts[chosen]) not in TOPIC_HEADS:
@@ -561,6 +609,21 @@ def name_by_head(base: int, words: list[re.Match]):
     first = chosen if chosen > 0 and texts[chosen - 1].lower() in CONNECTORS else 0
     first = after_office_title(texts, first, chosen)
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
+
+
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
+
+
+def continues_as_name(following: list[str]) -> bool:
+    """Whether the words after a policy's class noun go on with the name, so that the class
+    noun modifies a later word ("Direct Benefit Transfer", "Pensions Advisory Service") or
+    the name follows it ("Project NextGen"): a capitalised word, not a roman numeral
+    ("Civil Service Rule XI") and not a quoted name of its own."""
+    return bool(following) and (
+        following[0][:1].isupper()
+        and following[0].lower() not in CONNECTORS
+        and not ROMAN_NUMERAL.fullmatch(following[0])
+    )
 
 
 TOPIC_HEADS = heads(rules="topic")
@@ -600,8 +663,8 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     possessive = [
         match
         for match in re.finditer(r"(?<!\S)(\S+)['’]s\s+", text[start:end])
-        if match[1].lower() not in NAME_POSSESSORS
-    ]
+        if match[1].lower() not in NAME_POSSESSORS and text[start + match.end()] != "("
+    ]  # "C & AG’s (Duties, Powers ...) Amendment Act": a bracketed title is the possessor's
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
     while start < end:
@@ -786,16 +849,20 @@ COUNTRY_QUALIFIER = re.compile(
 )
 
 
-def inside_longer_name(form: str, before: str) -> bool:
+def inside_longer_name(form: str, before: str, after: str = "") -> bool:
     """ "National Congress", "Indian Parliament": a one-word lexicon name (not an acronym) right
-    after another capitalised word is part of another name."""
+    after another capitalised word is part of another name; so is one right before a word in
+    capitals ("Lifeline UDAN initiative")."""
     previous = re.search(r"(\S+)\s+$", before)
     return (
         " " not in form
         and not form.isupper()
-        and previous is not None
-        and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
-        and previous[1].lower() not in {"the", "a", "an"}
+        and (
+            previous is not None
+            and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
+            and previous[1].lower() not in {"the", "a", "an"}
+            or re.match(r"[ \t]+[A-Z]{2,}\b", after) is not None
+        )
     )
 
 
@@ -958,7 +1025,8 @@ def expansion_mention(
     """The entity an acronym's expansion names when no rule found it, by a head noun in the
     expansion or right after the acronym ("Flood Mitigation Assistance (FMA) grant program");
     and the expansion as written, when only its acronym let us read it whole ("...
-    Compensation, and Liability Act") or only the words after the acronym give its class."""
+    Compensation, and Liability Act", "Direct Benefit Transfer (DBT)": its class noun is not
+    its last word) or only the words after the acronym give its class."""
     words = expansion.split()
     type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
     after = re.search(
@@ -975,7 +1043,10 @@ def expansion_mention(
     key = mention_key(type_, expansion, country)
     target = Mention(0, 0, type_, expansion, key, "acronym")
     written = after.start() if head_after else text.find(f"{expansion} ({acronym})")
-    if written >= 0 and ("," in expansion or head_after):
+    # the rules cut a name at its last class noun ("Direct Benefit | Transfer (DBT)"): the
+    # acronym spells the whole name
+    cut_at_head = not head_type(words[-1])
+    if written >= 0 and ("," in expansion or head_after or cut_at_head):
         return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
     return target, None
 

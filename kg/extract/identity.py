@@ -45,8 +45,15 @@ from functools import lru_cache
 from . import vocabulary
 from .gazetteer import country_names, find_body, government_bodies, subnational_units
 from .lexicon import canonical_key, head_type
+from .vocabulary import singular
 
-__all__ = ["entity_key", "agency_core_name", "local_body_keys", "described_name_keys"]
+__all__ = [
+    "DATED_HEADS",
+    "entity_key",
+    "agency_core_name",
+    "local_body_keys",
+    "described_name_keys",
+]
 
 POSSESSIVE = re.compile(r"['’]s?$")
 ORDINAL = re.compile(
@@ -71,7 +78,7 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         return body.key
     name = POSSESSIVE.sub("", name.strip())
     if type_ != "Agency":
-        return canonical_key(without_descriptors(name))
+        return canonical_key(without_descriptors(without_enactment_year(name)))
     core = agency_core_name(name)
     body = (
         find_body(core, country=country)
@@ -82,6 +89,21 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
 
 
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
+DATED_HEADS = vocabulary.words("heads", rules="dated")
+ENACTED_IN = re.compile(r"^(?P<name>.*?\S),?\s+(?:19|20)\d\d$")
+
+
+def without_enactment_year(name: str) -> str:
+    """An enactment without its year, which the document may leave out the next time it names
+    it: "MSMED Act, 2006" and "MSMED Act" are one act.
+
+    >>> without_enactment_year("MSMED Act, 2006"), without_enactment_year("Budget 2015")
+    ('MSMED Act', 'Budget 2015')
+    """
+    dated = ENACTED_IN.match(name)
+    if dated and singular(dated["name"].split()[-1]) in DATED_HEADS:
+        return dated["name"]
+    return name
 
 
 def without_descriptors(name: str) -> str:

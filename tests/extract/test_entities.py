@@ -451,7 +451,7 @@ def test_a_list_ends_where_the_sentence_goes_on_as_a_clause(nlp):
             "The Departmentalization of Union Accounts (Transfer of Personnel) Act, 1976 was "
             "enacted by Parliament.",
             "Regulation",
-            {"Departmentalization of Union Accounts (Transfer of Personnel) Act"},
+            {"Departmentalization of Union Accounts (Transfer of Personnel) Act, 1976"},
         ),
     ],
 )
