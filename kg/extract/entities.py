@@ -272,16 +272,21 @@ class PolicyEntityRecognizer:
 def names_several(name: str) -> bool:
     """ "Bipartisan Infrastructure Law programs", "BRIC and FMA programs", "Major B&R projects":
     a name's owner and a lowercase plural programme noun speak of several programmes, not of
-    one ("TSCA test orders" are one instrument, used many times)."""
+    one, and so does a plural programme noun with its complement ("Programmes of IITs").
+    ("TSCA test orders" are one instrument, used many times.)"""
     words = name.split()
     last = words[-1].strip("“”\"‘’'.")
-    return (
-        len(words) >= 2
-        and last.islower()
+    bare = [w.strip("“”\"‘’'.").lower() for w in words]
+    return len(words) >= 2 and (
+        last.islower()
         and singular(last) != last
         and head_type(last) == "Program"
         and any(w[:1].isupper() for w in words[:-1])
-    )
+        or any(
+            singular(word) != word and head_type(word) == "Program" and link in HEAD_LINKS
+            for word, link in zip(bare, bare[1:], strict=False)
+        )
+    )  # "B.Tech Programmes of IITs", "Schemes for Farmers": a body's or a group's programmes
 
 
 DAY_NAMES = [
@@ -311,9 +316,9 @@ def descriptive_mentions(doc: Doc):
         if is_in_order_to(token):
             continue
         if is_unnumbered_instrument(token):
-            span = descriptive_span(token)
-            if span.end == token.i + 1:
-                continue  # "the Executive Order" alone: the head rule reads it
+            span = descriptive_span(token, INSTRUMENT_CLAUSE_TOKENS, purpose_is_name=True)
+            if span.end == token.i + 1 or starts_title(token):
+                continue  # "the Executive Order" alone, "Resolution of the CPC ...": a title
         elif token.is_lower and token.pos_ == "NOUN" and is_launched(token):
             span = descriptive_span(token)
             if has_proper_modifier(span, token):  # "the PRAGATI scholarship scheme | for ..."
@@ -347,6 +352,22 @@ def has_proper_modifier(span: Span, head: Token) -> bool:
     """Whether a capitalised word (not the sentence's first) modifies a lowercase head: the
     instrument then has a name, and its defining clause is no part of it."""
     return any(t.text[:1].isupper() and not t.is_sent_start for t in span if t.i < head.i)
+
+
+# an instrument named by its clause is named by all of it ("... order regarding movement of
+# migrant workers, pilgrims, tourists, students and other persons stranded at ...")
+INSTRUMENT_CLAUSE_TOKENS = 24
+
+
+def starts_title(head: Token) -> bool:
+    """ "Resolution of the CPC Central Committee on ...": a capitalised head whose link
+    ("of", "on") leads to capitalised words begins a title, which the head rule reads."""
+    doc = head.doc
+    link = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if not head.text[:1].isupper() or link is None or link.lower_ not in HEAD_LINKS:
+        return False
+    following = next((t for t in doc[link.i + 1 : link.i + 3] if t.lower_ != "the"), None)
+    return following is not None and following.text[:1].isupper()
 
 
 def is_unnumbered_instrument(token: Token) -> bool:
@@ -403,10 +424,37 @@ def is_in_order_to(token: Token) -> bool:
     return token.lower_ == "order" and token.i > 0 and token.doc[token.i - 1].lower_ == "in"
 
 
-def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
+def lists_on(comma: Token, head: Token) -> bool:
+    """ "movement of migrant workers, pilgrims, tourists and ...": the comma joins the next
+    member of a list inside the name, not another clause."""
+    following = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    return (
+        following is not None and following.dep_ == "conj" and head.i < following.head.i < comma.i
+    )
+
+
+def misattached_infinitive(head: Token) -> list[Token]:
+    """ "signed an Executive Order | to end the use of ...": the parser hung the instrument's
+    defining infinitive on the verb that governs the instrument."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    verb = following.head if following is not None else None
+    if (
+        following is not None
+        and following.dep_ == "aux"
+        and following.lower_ == "to"
+        and verb.dep_ in {"advcl", "xcomp"}
+        and verb.head == head.head
+    ):
+        return [verb]
+    return []
+
+
+def descriptive_span(head: Token, max_tokens: int = 14, purpose_is_name: bool = False) -> Span:
     """Left modifiers of the head and one prepositional or infinitive tail, cut to
     ``max_tokens`` before a bracket, comma or a second clause ("a proposed rule to designate
-    PFOA and PFOS as hazardous substances under ..." keeps "... hazardous substances")."""
+    PFOA and PFOS as hazardous substances under ..." keeps "... hazardous substances").
+    ``purpose_is_name``: an infinitive after the head is its defining clause wherever the parser
+    hung it (an instrument named by its clause)."""
     doc = head.doc
     left = [
         t
@@ -418,13 +466,19 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
         start += 1
     end = head.i + 1
     tail = [t for t in head.rights if is_descriptive_tail(t)] or misattached_prepositions(head)
+    if not tail and purpose_is_name:
+        tail = misattached_infinitive(head)
     if tail and not is_time(tail[0]):
         end = min(tail[0].right_edge.i + 1, start + max_tokens)
         stop = next(
             (
                 t.i
                 for t in doc[head.i + 1 : end]
-                if t.text in {"(", ",", ";", "–", "—"} or t.dep_ == "relcl" and not is_infinitive(t)
+                if t.text in {"(", ";", "–", "—"}
+                or t.text == ","
+                and not lists_on(t, head)
+                or t.dep_ == "relcl"
+                and not is_infinitive(t)
             ),
             end,
         )
