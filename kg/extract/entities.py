@@ -491,7 +491,20 @@ def descriptive_span(head: Token, max_tokens: int = 14, purpose_is_name: bool = 
             end -= 1  # the window ends inside a name: leave the name out whole
     while end > head.i + 1 and (doc[end - 1].is_stop or doc[end - 1].is_punct):
         end -= 1
-    return doc[start:end]
+    return doc[start : with_subject(doc, start, end, max_tokens)]
+
+
+SUBJECT_WORDS = vocabulary.words("common_words", uses="subject")
+
+
+def with_subject(doc: Doc, start: int, end: int, max_tokens: int) -> int:
+    """ "an addendum to the guidelines issued earlier, regarding the Nationwide lockdown": what
+    an instrument is about, after a comma, is still its name."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in SUBJECT_WORDS:
+        about_end = doc[end + 1].right_edge.i + 1
+        if about_end - start <= max_tokens and about_end > end + 2:
+            return about_end
+    return end
 
 
 def classify_name_run(doc: Doc, start: int, end: int):
@@ -521,6 +534,26 @@ NUMBERED_HEADS = vocabulary.words("heads", rules="numbered")
 ENACTMENT_YEAR = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![.,]\d|[ \t]*[-–/])")  # "Act, 2006"
 
 
+CITED_TITLE = re.compile(r",[ \t]+(?:on[ \t]+)?")
+
+
+def with_cited_title(text: str, end: int) -> int:
+    """ "Executive Order 14030, Climate-Related Financial Risk,", "Executive Order 14008, on
+    Tackling the Climate Crisis at Home and Abroad.": a numbered instrument cited with its
+    title; a title is a title-case run that ends the clause and names no body or person."""
+    comma = CITED_TITLE.match(text, end)
+    title = NAME_RUN.match(text, comma.end()) if comma else None
+    if (
+        title is None
+        or " " not in title.group()
+        or not re.match(r"\s*[,.;)]", text[title.end() : title.end() + 2])
+        or title.group().split()[0].lower() in PERSON_TITLES | OFFICE_TITLES
+        or find_body(title.group()) is not None
+    ):
+        return end
+    return title.end()
+
+
 def with_years_or_number(text: str, start: int, end: int, type_: str) -> int:
     """ "Budget 2015", "Union Budget 2018-19", "National Vision 2030": the years a plan covers
     are part of its name; "Executive Order 14030", "Proclamation 10962": so is an instrument's
@@ -530,6 +563,8 @@ def with_years_or_number(text: str, start: int, end: int, type_: str) -> int:
         following = PLAN_YEARS.match(text, end)
     elif head in NUMBERED_HEADS:  # "Executive Orders 14030"
         following = INSTRUMENT_NUMBER.match(text, end)
+        if following:
+            return with_cited_title(text, following.end())
     elif head in DATED_HEADS:
         following = ENACTMENT_YEAR.match(text, end)
     else:

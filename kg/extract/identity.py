@@ -78,7 +78,7 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         return body.key
     name = POSSESSIVE.sub("", name.strip())
     if type_ != "Agency":
-        return canonical_key(without_descriptors(without_enactment_year(name)))
+        return canonical_key(without_descriptors(without_enactment_year(without_title(name))))
     core = agency_core_name(name)
     body = (
         find_body(core, country=country)
@@ -91,6 +91,19 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
 DATED_HEADS = vocabulary.words("heads", rules="dated")
 ENACTED_IN = re.compile(r"^(?P<name>.*?\S),?\s+(?:19|20)\d\d$")
+
+
+CITED_NUMBER = re.compile(r"^(?P<name>.*?\s(?:No\.\s*)?\d{3,}),\s")
+
+
+def without_title(name: str) -> str:
+    """A numbered instrument is its number, whether or not it is cited with its title.
+
+    >>> without_title("Executive Order 14030, Climate-Related Financial Risk")
+    'Executive Order 14030'
+    """
+    numbered = CITED_NUMBER.match(name)
+    return numbered["name"] if numbered else name
 
 
 def without_enactment_year(name: str) -> str:

@@ -802,3 +802,33 @@ def test_legislation_names_a_regulation(nlp, text, expected):
 def test_a_bodys_plural_programmes_are_no_name(nlp):
     text = "The share of girls in B.Tech Programmes of IITs will rise from 8% to 14% in 2018-19."
     assert not {n for t, n in mentions(nlp, text) if t == "Program"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Under Executive Orders 14030, Climate-Related Financial Risk, and 14008, agencies "
+            "are preparing reports on climate finance risk.",
+            "Executive Orders 14030, Climate-Related Financial Risk",
+        ),
+        (
+            "Under Executive Order 14008, President Biden directed agencies to act.",
+            "Executive Order 14008",
+        ),
+    ],
+)
+def test_a_numbered_instrument_keeps_its_cited_title(nlp, text, expected):
+    doc = nlp(text)
+    found = {(m.name, m.key) for m in doc._.kg_mentions if m.type == "Regulation"}
+    assert {name for name, _ in found} == {expected}
+    assert {key for _, key in found} <= {"executive orders 14030", "executive order 14008"}
+
+
+def test_what_an_instrument_is_about_after_a_comma_is_its_name(nlp):
+    text = (
+        "The Ministry has issued an addendum to the guidelines issued earlier, regarding the "
+        "Nationwide lockdown, in order to exempt shops of agricultural machinery."
+    )
+    names = {n for t, n in mentions(nlp, text) if t == "Regulation"}
+    assert names == {"addendum to the guidelines issued earlier, regarding the Nationwide lockdown"}
