@@ -206,10 +206,12 @@ class PolicyEntityRecognizer:
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
-        # a company's word names a company in an agency's name or at a policy's end; inside a
-        # policy's name it is what the policy is for ("School Breakfast Program")
-        if COMPANY_WORDS & set(words if type_ == "Agency" else words[-1:]):
+        # a company's word names a company in an agency's name or as a policy's head ("Ford
+        # School of Public Policy"); else it is what the policy is for ("School Breakfast Program")
+        if COMPANY_WORDS & set(words if type_ == "Agency" else company_heads(words)):
             return False
+        if type_ != "Agency" and MEETING_WORDS & set(company_heads(words)):
+            return False  # "Project Approval Meeting": a meeting, not the project
         content = [w for w in words if w not in CONNECTORS]
         if type_ == "Agency":
             if MEETING_WORDS & set(words) or ORDINAL.fullmatch(words[0]) and "congress" in words:
@@ -269,6 +271,12 @@ class PolicyEntityRecognizer:
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
 
 
+def company_heads(words: list[str]) -> list[str]:
+    """The words of a name that may be its head: the last, and any before a head link
+    ("University of Wisconsin School of Law")."""
+    return words[-1:] + [w for w, link in zip(words, words[1:], strict=False) if link in HEAD_LINKS]
+
+
 def names_several(name: str) -> bool:
     """ "Bipartisan Infrastructure Law programs", "BRIC and FMA programs", "Major B&R projects":
     a name's owner and a lowercase plural programme noun speak of several programmes, not of
@@ -317,7 +325,8 @@ def descriptive_mentions(doc: Doc):
             continue
         if is_unnumbered_instrument(token):
             span = descriptive_span(token, INSTRUMENT_CLAUSE_TOKENS, purpose_is_name=True)
-            if span.end == token.i + 1 or starts_title(token):
+            tail = [t for t in span if t.i > token.i and not (t.is_stop or t.is_punct)]
+            if len(tail) < 2 or starts_title(token) or is_titled(token):
                 continue  # "the Executive Order" alone, "Resolution of the CPC ...": a title
         elif token.is_lower and token.pos_ == "NOUN" and is_launched(token):
             span = descriptive_span(token)
@@ -359,6 +368,14 @@ def has_proper_modifier(span: Span, head: Token) -> bool:
 INSTRUMENT_CLAUSE_TOKENS = 24
 
 
+NAMING_VERBS = vocabulary.words("verbs", uses="naming")
+
+
+def is_titled(head: Token) -> bool:
+    """ "an Executive Order titled “Restoring ...”": the title names it, not a clause."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS for c in head.rights)
+
+
 def starts_title(head: Token) -> bool:
     """ "Resolution of the CPC Central Committee on ...": a capitalised head whose link
     ("of", "on") leads to capitalised words begins a title, which the head rule reads."""
@@ -371,12 +388,18 @@ def starts_title(head: Token) -> bool:
 
 
 def is_unnumbered_instrument(token: Token) -> bool:
-    """ "the Executive Order directing the federal government to ...", "a joint resolution to
-    end ...": an instrument that its number would name ("Executive Order 14030") is named
-    by its defining clause where it has no number, whatever verb governs it."""
+    """ "the Executive Order directing the federal government to ...": an instrument that its
+    number would name ("Executive Order 14030") is named by its defining clause where it has no
+    number, whatever verb governs it; so is a lowercase one that a body's name modifies ("the
+    Ministry of Home Affairs order regarding ..."). (Other lowercase ones only where a verb
+    launches them: "signed a joint resolution to end ...", not "purchase orders for ...".)"""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.lemma_.lower() in NUMBERED_HEADS
+        and (
+            token.text[:1].isupper()
+            or has_proper_modifier(token.doc[token.left_edge.i : token.i], token)
+        )
         and token.pos_ in {"NOUN", "PROPN"}
         and not (following is not None and following.like_num)
     )
@@ -685,6 +708,8 @@ def name_by_head(base: int, words: list[re.Match]):
             if types[chosen] != "Agency" and continues_as_name(texts[end:stop]):
                 if chosen > 0 or types[chosen] != "Program":
                     return  # "Pensions Advisory | Service": the class noun is no head here
+                if not is_proper_name_after(texts[end:stop]):
+                    return
                 end = stop  # "Project NextGen", "Mission Indradhanush": named like "Operation X"
         else:
             return
@@ -712,6 +737,14 @@ def continues_as_name(following: list[str]) -> bool:
         following[0][:1].isupper()
         and following[0].lower() not in CONNECTORS
         and not ROMAN_NUMERAL.fullmatch(following[0])
+    )
+
+
+def is_proper_name_after(following: list[str]) -> bool:
+    """ "Project NextGen", "Mission Indradhanush": a short name after a programme noun; not a
+    clause or a phrase ("Mission Based Deployments", "Project Approval Meeting of the IDMI")."""
+    return len(following) <= 3 and not any(
+        w.lower() in CONNECTORS or w.endswith("ed") or w.lower() in MEETING_WORDS for w in following
     )
 
 
