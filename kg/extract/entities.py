@@ -138,7 +138,7 @@ class PolicyEntityRecognizer:
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
-        found = with_document_keys(found)
+        found = with_document_keys(with_acronym_variants(found, text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -900,8 +900,14 @@ def split_list_items(text: str, base: int, items: str):
 
 
 def find_acronym_definitions(text: str) -> dict[str, str]:
-    """ "Full Name (ACR)" -> {"ACR": "Full Name"} when the letters fit the name's initials."""
-    found = {}
+    """ "Full Name (ACR)" -> {"ACR": "Full Name"} when the letters fit the name's initials
+    (the first definition, where the text defines an acronym twice)."""
+    return {acronym: names[0] for acronym, names in acronym_expansions(text).items()}
+
+
+def acronym_expansions(text: str) -> dict[str, list[str]]:
+    """Every name the text defines each acronym with, in text order."""
+    found: dict[str, list[str]] = defaultdict(list)
     for match in ACRONYM_AFTER.finditer(text):
         acronym = match["acr"]
         before = text[max(0, match.start() - 160) : match.start()].rstrip()
@@ -909,10 +915,32 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
         if not runs or runs[-1].end() != len(before):
             continue
         if initials_fit(acronym, runs[-1].group()):
-            found.setdefault(acronym, trim_to_initials(acronym, runs[-1].group()))
+            name = trim_to_initials(acronym, runs[-1].group())
         elif (listed := comma_joined_name(before, runs, acronym)) is not None:
-            found.setdefault(acronym, listed)
-    return found
+            name = listed
+        else:
+            continue
+        if name not in found[acronym]:
+            found[acronym].append(name)
+    return dict(found)
+
+
+def with_acronym_variants(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Public Finance Management System (PFMS)" ... "Public Financial Management System
+    (PFMS)": names a document defines with one acronym are one entity, the first one's."""
+    by_name = {(m.type, canonical_key(m.name)): m.key for m in mentions}
+    keys: dict[tuple[str, str], str] = {}
+    for names in acronym_expansions(text).values():
+        first, *others = [canonical_key(name) for name in names]
+        for type_ in POLICY_CLASSES + ("Agency",):
+            if (type_, first) in by_name:
+                keys |= {(type_, other): by_name[(type_, first)] for other in others}
+    return [
+        replace(m, key=keys[(m.type, canonical_key(m.name))])
+        if (m.type, canonical_key(m.name)) in keys
+        else m
+        for m in mentions
+    ]
 
 
 def comma_joined_name(
@@ -1058,7 +1086,8 @@ def classified_mentions(
     out = []
     classifier = classifier or load_span_classifier()
     for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
-        start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
+        first = after_partitive(doc, p.start, p.end)
+        start, end = doc[first].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
         if (
             not PRONOUN_OR_POSSESSIVE.search(name)
@@ -1070,6 +1099,22 @@ def classified_mentions(
             key = key or mention_key(type_, name, country)
             out.append(Mention(start, end, type_, name, key, "learned"))
     return out
+
+
+def after_partitive(doc: Doc, start: int, end: int) -> int:
+    """ "part of Government Integrated Financial Management System", "concept of Gate Closure":
+    a lowercase common noun and "of" before a capitalised name are no part of it; the name
+    starts after them."""
+    if (
+        end - start >= 4
+        and doc[start].is_lower
+        and doc[start].pos_ == "NOUN"
+        and not head_type(doc[start].lower_)
+        and doc[start + 1].lower_ == "of"
+        and doc[start + 2].text[:1].isupper()
+    ):
+        return start + 2
+    return start
 
 
 def residual_spans(

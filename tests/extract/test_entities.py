@@ -836,3 +836,21 @@ def test_no_instrument_in_orders_of_goods_schools_or_meetings(nlp, text):
 def test_a_titled_instrument_is_named_by_its_title_not_a_clause(nlp):
     text = "President Trump signed an Executive Order titled “Restoring Gender Ideology” today."
     assert not any(n.startswith("Executive Order titled") for _, n in mentions(nlp, text))
+
+
+def test_two_names_defined_with_one_acronym_are_one_entity(nlp):
+    text = (
+        "The Government has revolutionized the technology driven Public Finance Management "
+        "Scheme (PFMS) since 2009. The Finance Minister said the Public Financial Management "
+        "Scheme (PFMS) is now recognized as a brand."
+    )
+    keys = {m.key for m in nlp(text)._.kg_mentions if m.type == "Program"}
+    assert keys == {"public finance management scheme"}
+
+
+def test_a_learned_name_starts_after_a_partitive_noun(nlp):
+    from kg.extract.entities import after_partitive
+
+    doc = nlp("PFMS is now part of Government Integrated Financial Management System initiative.")
+    assert after_partitive(doc, 3, 10) == 5
+    assert after_partitive(doc, 5, 10) == 5
