@@ -71,6 +71,9 @@ def test_shared_with_column_marks_exactly_the_names_other_countries_use():
         # the organisations of India's Ministry of Home Affairs (bulk: PIB releases)
         ("NDRF", "IN", "National Disaster Response Force"),
         ("National Security Guard", "IN", "National Security Guard"),
+        # UK public bodies whose names end in no class noun
+        ("Money and Pensions Service", "GB", "Money and Pensions Service"),
+        ("BTP", "GB", "British Transport Police"),
         # a listed body's acronym in brackets inside a name that begins with that body's name
         ("Communist Party of China (CPC) Central Committee", "CN", "CPC Central Committee"),
         (
