@@ -408,6 +408,16 @@ def starts_title(head: Token) -> bool:
     return following is not None and following.text[:1].isupper()
 
 
+def has_proper_owner(head: Token) -> bool:
+    """ "the Ministry of Home Affairs order", "President Trump’s executive order": a name
+    modifies the head directly."""
+    return any(
+        has_proper_modifier(head.doc[c.left_edge.i : c.right_edge.i + 1], head)
+        for c in head.lefts
+        if c.dep_ in {"compound", "nmod", "poss"}
+    )
+
+
 def is_unnumbered_instrument(token: Token) -> bool:
     """ "the Executive Order directing the federal government to ...": an instrument that its
     number would name ("Executive Order 14030") is named by its defining clause where it has no
@@ -417,10 +427,7 @@ def is_unnumbered_instrument(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.lemma_.lower() in NUMBERED_HEADS
-        and (
-            token.text[:1].isupper()
-            or has_proper_modifier(token.doc[token.left_edge.i : token.i], token)
-        )
+        and (token.text[:1].isupper() or has_proper_owner(token))
         and token.pos_ in {"NOUN", "PROPN"}
         and not (following is not None and following.like_num)
     )
@@ -767,8 +774,8 @@ def name_by_head(base: int, words: list[re.Match]):
             if types[chosen] != "Agency" and continues_as_name(texts[end:stop]):
                 if chosen > 0 or types[chosen] != "Program":
                     return  # "Pensions Advisory | Service": the class noun is no head here
-                if not is_proper_name_after(texts[end:stop]):
-                    return
+                if not is_proper_name_after(texts[end:stop]) or is_plural(texts[chosen]):
+                    return  # "Programs More Cost Effective": a headline's words
                 end = stop  # "Project NextGen", "Mission Indradhanush": named like "Operation X"
         else:
             return
@@ -797,6 +804,10 @@ def continues_as_name(following: list[str]) -> bool:
         and following[0].lower() not in CONNECTORS
         and not ROMAN_NUMERAL.fullmatch(following[0])
     )
+
+
+def is_plural(word: str) -> bool:
+    return singular(word.lower()) != word.lower()
 
 
 def is_proper_name_after(following: list[str]) -> bool:

@@ -898,6 +898,7 @@ def test_what_an_instrument_is_about_after_a_comma_is_its_name(nlp):
         "The partners support a peaceful resolution of disputes free from coercion.",
         "She studied at the Ford School of Public Policy before joining.",
         "The Mission Based Deployments grew, and the Project Approval Meeting of the IDMI met.",
+        "Saving Taxpayer Dollars by Making Programs More Cost Effective",
     ],
 )
 def test_no_instrument_in_orders_of_goods_schools_or_meetings(nlp, text):
@@ -925,3 +926,12 @@ def test_a_learned_name_starts_after_a_partitive_noun(nlp):
     doc = nlp("PFMS is now part of Government Integrated Financial Management System initiative.")
     assert after_partitive(doc, 3, 10) == 5
     assert after_partitive(doc, 5, 10) == 5
+
+
+def test_a_lowercase_order_a_person_owns_is_named_by_its_clause(nlp):
+    text = (
+        "President Trump’s executive order to unleash American energy leadership worldwide "
+        "was praised."
+    )
+    names = {n for t, n in mentions(nlp, text) if t == "Regulation"}
+    assert any("executive order to unleash American energy" in n for n in names), names
