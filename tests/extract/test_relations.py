@@ -17,7 +17,7 @@ def relations(nlp, text, predicate=None):
     [
         (
             "The Coastal Agency (CA) has amended the Harbour Dues Regulations.",
-            "Regulation:harbour dues regulations",
+            "Regulation:harbour dues regulation",
             "Agency:coastal agency",
         ),
         (
