@@ -47,7 +47,13 @@ from .gazetteer import country_names, find_body, government_bodies, subnational_
 from .lexicon import canonical_key, head_type
 from .vocabulary import singular
 
-__all__ = ["entity_key", "agency_core_name", "local_body_keys", "described_name_keys"]
+__all__ = [
+    "DATED_HEADS",
+    "entity_key",
+    "agency_core_name",
+    "local_body_keys",
+    "described_name_keys",
+]
 
 POSSESSIVE = re.compile(r"['’]s?$")
 ORDINAL = re.compile(
@@ -83,6 +89,36 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
 
 
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
+DATED_HEADS = vocabulary.words("heads", rules="dated")
+ENACTED_IN = re.compile(r"^(?P<name>.*?\S),?\s+(?:19|20)\d\d$")
+
+
+CITED_NUMBER = re.compile(r"^(?P<name>.*?\s(?:No\.\s*)?\d{3,}),\s")
+
+
+def without_title(name: str) -> str:
+    """A numbered instrument is its number, whether or not it is cited with its title.
+
+    >>> without_title("Executive Order 14030, Climate-Related Financial Risk")
+    'Executive Order 14030'
+    """
+    numbered = CITED_NUMBER.match(name)
+    return numbered["name"] if numbered else name
+
+
+def without_enactment_year(name: str) -> str:
+    """An enactment without its year, which the document may leave out the next time it names
+    it: "MSMED Act, 2006" and "MSMED Act" are one act.
+
+    >>> without_enactment_year("MSMED Act, 2006"), without_enactment_year("Budget 2015")
+    ('MSMED Act', 'Budget 2015')
+    """
+    dated = ENACTED_IN.match(name)
+    if dated and singular(dated["name"].split()[-1]) in DATED_HEADS:
+        return dated["name"]
+    return name
+
+
 ACRONYM_IN_BRACKETS = re.compile(r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z&.-]{2,12}\)(?=\s|$)")
 LOWERCASE_LEAD = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z][\w’'&-]*\s+\S)")
 CONNECTORS = vocabulary.words("common_words", uses="connector")
@@ -111,13 +147,15 @@ def without_lowercase_lead(name: str) -> str:
 def policy_key(name: str) -> str:
     """The key of a plan, regulation or programme: its name without the lowercase words before
     a capitalised name ("broken", "overall": how it stands, not which it is) and with its class
-    noun in the singular ("Community Development Block Grants" are the programme).
+    noun in the singular ("Community Development Block Grants" are the programme); without the
+    year of an enactment or the title a numbered instrument is cited with.
 
     >>> policy_key("overall Gateway Hudson River Tunnel project")
     'gateway hudson river tunnel project'
     >>> policy_key("State Revolving Funds") == policy_key("State Revolving Fund")
     True
     """
+    name = without_enactment_year(without_title(name))
     key = canonical_key(without_lowercase_lead(without_descriptors(name)))
     *words, last = key.split(" ")
     return " ".join([*words, singular(last)]) if head_type(last) else key
