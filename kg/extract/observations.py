@@ -165,7 +165,7 @@ class ObservationExtractor:
             if q.unit is None and is_list_counter(metric, sentence):
                 continue  # "5 action plans, including A, B ..." ("$559 million to advance
                 # initiatives, including ..." is money)
-            if told is not None and told.unscoped and stands_for_told(span):
+            if told is not None and told.unscoped and stands_for_told(span, q.is_change):
                 metric = told.unscoped  # "GER is 94.32 %. At Secondary level, it is 81.32 %"
             unscoped = metric
             scope = fronted_scope(span)
@@ -212,7 +212,12 @@ def with_changes_folded(
         levels = [i for i, o in enumerate(kept) if takes_change(o) and governs(doc, verb, o)]
         if levels:
             kept[levels[-1]] = replace(kept[levels[-1]], change=change)
-        elif told is not None and changed is None and takes_change(told) and stands_for_told(span):
+        elif (
+            told is not None
+            and changed is None
+            and takes_change(told)
+            and stands_for_told(span, change=True)
+        ):
             changed = replace(told, change=change)
         else:
             kept.append(obs)
@@ -315,21 +320,35 @@ def is_when(line: str) -> bool:
 
 
 def follows(doc: Doc, told: ObservedNumber, sent: Span) -> bool:
-    """``told`` was read in the sentence right before ``sent``."""
-    return sent.start > 0 and doc[sent.start - 1].sent.start_char == told.sentence[0]
+    """``told`` was read in the sentence right before ``sent``, or that sentence is the line
+    that labels ``told``, a figure alone on the line above it ("13.9m" / "eligible employees
+    ..." / "This represents a 2.5 million improvement")."""
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    card_line = 0 <= before.start_char - told.sentence[1] <= MAX_CARD_PADDING and (
+        told.label.endswith(span_text(before).strip())
+    )
+    return before.start_char == told.sentence[0] or card_line
 
 
 STANDING_PRONOUNS = {"it", "this"}
+STATED_ROLES = {"attr", "dobj"}
+MARKING_VERBS = vocabulary.words("verbs", uses="marking")
 
 
-def stands_for_told(span: Span) -> bool:
+def stands_for_told(span: Span, change: bool = False) -> bool:
     """ "it is 81.32 %", "This is a decrease of 4% on ...": the number is what a pronoun subject
-    is (or its change), so the pronoun stands for what the sentence before measured."""
+    is (or its change), so the pronoun stands for what the sentence before measured; so does
+    one a ``change`` marks ("This represents a 2.5 million improvement from 11.4 million")."""
     root = quantity_root(span)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "attr":
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in STATED_ROLES:
         root = root.head.head  # "a decrease of 4%"
+    elif change and root.dep_ in {"nummod", "compound"} and root.head.pos_ == "NOUN":
+        root = root.head  # "a 2.5 million improvement"
     verb = root.head
-    if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be":
+    marks = change and root.dep_ == "dobj" and verb.lemma_.lower() in MARKING_VERBS
+    if not marks and (root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be"):
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     return len(subjects) == 1 and subjects[0].lower_ in STANDING_PRONOUNS
@@ -871,9 +890,15 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     for measured in sorted(candidates, key=holds_amount):
         metric = clean_metric(measured.text)
         if names_something(metric):
-            done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
+            done = (
+                None
+                if money
+                else predicated_state(root)
+                if unit in RATIO_UNITS
+                else what_was_done(measured, root)
+            )
             metric = sentence_case(metric, measured)
-            metric = f"{metric} {done}" if done else metric
+            metric = f"{metric} {done}" if done and done not in metric else metric
             seen = seen_in(measured)
             return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
     return None
@@ -979,8 +1004,24 @@ def share_acting(root: Token, span: Span) -> str | None:
     acting = getInflection(verb.lemma_.lower(), tag="VBG")
     if whole is None or not objects or not acting:
         return None
-    doing = clean_metric(phrase(objects[0], exclude=span).text)
+    doing = clean_metric(with_description(phrase(objects[0], exclude=span), verb).text)
     return f"share of {clean_metric(phrase(whole, exclude=span).text)} {acting[0]} {doing}"
+
+
+def with_description(thing: Span, verb: Token, max_tokens: int = 6) -> Span:
+    """ "supported business with fewer than 10 employees": a short "with" phrase right after a
+    kind of thing the verb acts on says which of them (the parser hangs it on the verb or on
+    the noun; the word before it tells, as in ``is_class_bound``)."""
+    for preposition in verb.rights:
+        if (
+            preposition.dep_ == "prep"
+            and preposition.lower_ == "with"
+            and preposition.i == thing.end
+            and is_kind_of_thing(thing.doc[preposition.i - 1])
+            and preposition.right_edge.i - preposition.i < max_tokens
+        ):
+            return thing.doc[thing.start : preposition.right_edge.i + 1]
+    return thing
 
 
 def acts(number: Token) -> bool:
@@ -1110,7 +1151,7 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         while thing.dep_ == "conj" and thing.head.pos_ in {"NOUN", "PROPN"}:
             thing = thing.head  # "include 134 Interstates and 125 US highways": both included
         verb = thing.head
-        state = predicated_state(thing)
+        state = predicated_state(thing) or relative_object(thing, verb, measured)
         if state:
             return state
         if thing.dep_ == "dobj" and verb.lemma_.lower() in CONTAINING_VERBS:
@@ -1188,9 +1229,29 @@ def moved_to(verb: Token, number: Token) -> bool:
     )
 
 
+RELATIVE_PRONOUNS = {"that", "which", "whom"}
+
+
+def relative_object(thing: Token, verb: Token, measured: Span) -> str | None:
+    """ "prescription drugs that over 750,000 seniors take" -> "seniors taking prescription
+    drugs": counted subjects of a relative clause do what it says to the noun the relative
+    pronoun stands for (the noun right before the pronoun, wherever the parser hung the
+    clause), also with a verb that says little alone ("take", "use")."""
+    if thing.dep_ != "nsubj" or verb.dep_ != "relcl" or verb.pos_ != "VERB":
+        return None
+    pronouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS]
+    noun = thing.doc[pronouns[0].i - 1] if pronouns and pronouns[0].i > 0 else None
+    forms = getInflection(verb.lemma_.lower(), tag="VBG")
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or not forms:
+        return None
+    return f"{forms[0]} {clean_metric(phrase(noun, exclude=measured).text)}"
+
+
 def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:
-    """ "4881 KGBV were operational": a count of things said to be in a state counts them in it
-    ("KGBV operational"), when the state is said in a few words."""
+    """ "4881 KGBV were operational", "88% of affordable homes were in receipt of funding
+    through the Agency": things said to be in a state are counted (or shared) in it ("KGBV
+    operational", "affordable homes in receipt of funding"), when the state is said in a few
+    words."""
     verb = thing.head
     if thing.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return None
@@ -1200,7 +1261,29 @@ def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:
             end = next((t.i for t in tokens if t.dep_ in {"cc", "conj"}), tokens[-1].i + 1)
             words = [t.text for t in tokens if not t.is_punct and t.i < end]
             return " ".join(words) if len(words) <= max_tokens else state.text
+        if state.dep_ == "prep" and state.lower_ in QUALIFYING_PREPOSITIONS:
+            return stated_place(state)
     return None
+
+
+MAX_STATE_TOKENS = 6
+
+
+def stated_place(preposition: Token) -> str | None:
+    """ "in receipt of funding through the Agency (excluding ...)" -> "in receipt of funding":
+    the phrase up to a bracket or comma, cut before nested phrases until it is short; none
+    that says when or holds a number ("were in 2020")."""
+    tokens = list(preposition.subtree)
+    end = next((t.i for t in tokens if t.text in {",", ";", "(", "–"}), tokens[-1].i + 1)
+    nested = [t.i for t in tokens if t.dep_ == "prep" and preposition.i < t.i < end]
+    while end - preposition.i > MAX_STATE_TOKENS and nested:
+        end = nested.pop()
+    words = preposition.doc[preposition.i : end]
+    if len(words) > MAX_STATE_TOKENS or any(
+        t.ent_type_ in WHEN_ENTITIES or t.like_num for t in words
+    ):
+        return None
+    return words.text
 
 
 WRAPPER_WORDS = vocabulary.words("common_words", uses="wrapper")
@@ -1389,7 +1472,8 @@ def measured_noun(root: Token, span: Span) -> Token | None:
         # "6 crore farmers' families": the count is of the possessed thing, not of its owners
         return head.head if head.dep_ == "poss" and head.head.pos_ == "NOUN" else head
     of_children = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if of_children and root.tag_ in {"NN", "NNS", "CD"}:
+    if of_children and (root.tag_ in {"NN", "NNS", "CD"} or of_children[0].i == span.end):
+        # "Rs. 5 Crore of turnover": whatever tag the parser gave the scale word
         objects = [c for c in of_children[0].children if c.dep_ == "pobj"]
         if objects:
             return objects[0]
@@ -1631,7 +1715,9 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
     an open complement ("is joining with partners to host ten events") is read with the clause
     it completes, whose subject says who acts."""
     verb = root
-    while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
+    while verb.head != verb and (
+        verb.pos_ not in {"VERB", "AUX"} or span.start <= verb.i < span.end
+    ):  # "Rs. 5 Crore of turnover": a scale word the parser took for a verb is the number's
         verb = verb.head
     while verb.head != verb and (
         verb.dep_ == "xcomp"
@@ -1652,10 +1738,11 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
     first = min(tokens, key=lambda t: t.i).i
     last = max(t.i for t in tokens)
     if last - first > max_tokens:
-        first, last = (
-            max(first, span.start - max_tokens // 2),
-            min(last, span.end + max_tokens // 2),
-        )
+        # a window of max_tokens around the number, moved inside the clause where the number
+        # stands near its start or end ("only 4 of the 22 police authorities inspected by ...
+        # were judged to have performed well": the words after it say what it counts)
+        first = min(max(first, span.start - max_tokens // 2), last - max_tokens)
+        last = first + max_tokens
     antecedent = relative_antecedent(verb)
     if antecedent is not None and first - antecedent.left_edge.i <= MAX_ANTECEDENT_TOKENS:
         first = min(first, antecedent.left_edge.i)

@@ -61,7 +61,7 @@ def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
     if m.glued or in_not_prose(text, m):
         return True
     rules = ALWAYS + (BARE if m.bare else ())
-    return any(rule(text, m) for rule in rules)
+    return any(rule(text, m) for rule in rules) or m.bare and is_listed_reference(text, m, mentions)
 
 
 def in_not_prose(text: str, m: Mention) -> bool:
@@ -186,11 +186,16 @@ def is_rate_base(text: str, m: Mention) -> bool:
 
 
 def is_age_group(text: str, m: Mention) -> bool:
-    """ "the 21 – 60 age group": an age band."""
-    return (
-        re.match(r"\s*(?:years?\s+)?age[\s-]?group", text[m.end : m.end + 20], re.IGNORECASE)
-        is not None
-    )
+    """ "the 21 – 60 age group", "the total 18 to 24 population": an age band."""
+    if re.match(r"\s*(?:years?\s+)?age[\s-]?group", text[m.end : m.end + 20], re.IGNORECASE):
+        return True
+    if not m.bare or m.upper is None or m.upper > MAX_AGE:
+        return False
+    after = WORD_AFTER.match(text, m.end)
+    return after is not None and after[1].lower() in words("age_band")
+
+
+MAX_AGE = 120
 
 
 def is_rate_note(text: str, m: Mention) -> bool:
@@ -283,6 +288,28 @@ def is_reference(text: str, m: Mention) -> bool:
         prev = prev[:1]  # "the helpline on 1075", "PIN code is 560001"
     return bool(prev) and (
         prev[-1] in words("reference") or prev[-1].rstrip(".") in words("reference")
+    )
+
+
+LISTED_REFERENCE_GAP = (
+    60  # characters: "Executive Orders 14030, Climate-Related Financial Risk, and"
+)
+
+
+def is_listed_reference(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """ "Executive Orders 14030, Climate-Related Financial Risk, and 14008", "Sections 4 and 5": a
+    bare number listed after a reference or a name's number is one too."""
+    before = words_before(text, m)
+    if not before or before[0].lower() not in {"and", "or"}:
+        return False
+    earlier = [e for e in mentions if e.end <= m.start]
+    if not earlier:
+        return False
+    last = earlier[-1]
+    return (
+        last.bare
+        and m.start - last.end <= LISTED_REFERENCE_GAP
+        and (is_reference(text, last) or is_in_name(text, last))
     )
 
 
