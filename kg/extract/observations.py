@@ -1462,6 +1462,13 @@ def quantity_root(span: Span) -> Token:
 
 def measured_noun(root: Token, span: Span) -> Token | None:
     """ "654,000 new base stations", "2% of national income", "an outlay of Rs 3.6 lakh crore"."""
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    if after is not None and after.lower_ == "of" and span.start <= after.head.i < span.end:
+        # "Rs. 20 Crore of investment and Rs. 100 Crore of turnover": whatever the parser made
+        # of the scale words, what follows the amount's "of" is what it measures
+        objects = [c for c in after.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
     head = root.head
     outside = head.i < span.start or head.i >= span.end
     if (
@@ -1472,8 +1479,7 @@ def measured_noun(root: Token, span: Span) -> Token | None:
         # "6 crore farmers' families": the count is of the possessed thing, not of its owners
         return head.head if head.dep_ == "poss" and head.head.pos_ == "NOUN" else head
     of_children = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if of_children and (root.tag_ in {"NN", "NNS", "CD"} or of_children[0].i == span.end):
-        # "Rs. 5 Crore of turnover": whatever tag the parser gave the scale word
+    if of_children and root.tag_ in {"NN", "NNS", "CD"}:
         objects = [c for c in of_children[0].children if c.dep_ == "pobj"]
         if objects:
             return objects[0]

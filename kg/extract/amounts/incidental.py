@@ -294,23 +294,28 @@ def is_reference(text: str, m: Mention) -> bool:
 LISTED_REFERENCE_GAP = (
     60  # characters: "Executive Orders 14030, Climate-Related Financial Risk, and"
 )
+LIST_JOINT = re.compile(r"(?:,|\b(?:and|or))\s*$", re.IGNORECASE)
+AND_BEFORE = re.compile(r"\b(?:and|or)\s*$", re.IGNORECASE)
+LISTED_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?\d|\s+(?:and|or)\s+\d", re.IGNORECASE)
 
 
 def is_listed_reference(text: str, m: Mention, mentions: list[Mention]) -> bool:
-    """ "Executive Orders 14030, Climate-Related Financial Risk, and 14008", "Sections 4 and 5": a
-    bare number listed after a reference or a name's number is one too."""
-    before = words_before(text, m)
-    if not before or before[0].lower() not in {"and", "or"}:
-        return False
+    """ "Executive Orders 13836, 13837, and 13839", "Section 232 and 301 tariffs": a bare number
+    listed after a reference or a name's number is one too."""
+    if not (
+        AND_BEFORE.search(text, max(0, m.start - 5), m.start) or LISTED_NEXT.match(text, m.end)
+    ):
+        return False  # "In Phase 2, 300 homes were built": a comma alone lists nothing
     earlier = [e for e in mentions if e.end <= m.start]
-    if not earlier:
-        return False
-    last = earlier[-1]
-    return (
-        last.bare
-        and m.start - last.end <= LISTED_REFERENCE_GAP
-        and (is_reference(text, last) or is_in_name(text, last))
-    )
+    listed = m
+    while earlier and LIST_JOINT.search(text, max(0, listed.start - 5), listed.start):
+        last = earlier.pop()
+        if not last.bare or listed.start - last.end > LISTED_REFERENCE_GAP:
+            return False
+        if is_reference(text, last) or is_in_name(text, last):
+            return True
+        listed = last
+    return False
 
 
 def is_list_counter(text: str, m: Mention) -> bool:
