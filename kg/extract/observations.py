@@ -643,8 +643,17 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
             candidates.append((len(kept), words))
             kept.append(obs)
         elif on_heading_line(text, kept[place]) and not on_heading_line(text, obs):
-            kept[place] = obs
+            kept[place] = with_fuller_metric(obs, kept[place])
     return kept
+
+
+def with_fuller_metric(body: ObservedNumber, headline: ObservedNumber) -> ObservedNumber:
+    """The body's statement, named as fully as the headline names it where the body says less
+    ("a total of 10 thousand teachers will be trained" after "Jiangxi will train 10,000 rural
+    elementary school teachers of music, PE and fine art")."""
+    if metric_words(body.metric) < metric_words(headline.metric):
+        return replace(body, metric=headline.metric)
+    return body
 
 
 def is_restatement(
@@ -1274,11 +1283,23 @@ def stated_place(preposition: Token) -> str | None:
     the phrase up to a bracket or comma, cut before nested phrases until it is short; none
     that says when or holds a number ("were in 2020")."""
     tokens = list(preposition.subtree)
-    end = next((t.i for t in tokens if t.text in {",", ";", "(", "–"}), tokens[-1].i + 1)
+    numbers = [t.i for t in tokens if t.like_num]
+    end = next(
+        (
+            t.i
+            for t in tokens
+            if t.text in {",", ";", "(", "–"} or t.dep_ == "cc" and any(n > t.i for n in numbers)
+        ),
+        tokens[-1].i + 1,
+    )  # "behind on rent and just over 10 million homeowners are ...": not the next count's
+    while end - 1 > preposition.i and preposition.doc[end - 1].dep_ in {"cc", "punct"}:
+        end -= 1  # "on rent and": the parser hung the clause's "and" on the preposition
     nested = [t.i for t in tokens if t.dep_ == "prep" and preposition.i < t.i < end]
     while end - preposition.i > MAX_STATE_TOKENS and nested:
         end = nested.pop()
-    words = preposition.doc[preposition.i : end]
+    before = preposition.doc[preposition.i - 1]
+    start = before.i if before.dep_ == "advmod" and before.head == preposition.head else end
+    words = preposition.doc[min(start, preposition.i) : end]  # "behind on rent"
     if len(words) > MAX_STATE_TOKENS or any(
         t.ent_type_ in WHEN_ENTITIES or t.like_num for t in words
     ):
@@ -1463,9 +1484,15 @@ def quantity_root(span: Span) -> Token:
 def measured_noun(root: Token, span: Span) -> Token | None:
     """ "654,000 new base stations", "2% of national income", "an outlay of Rs 3.6 lakh crore"."""
     after = span.doc[span.end] if span.end < span.sent.end else None
-    if after is not None and after.lower_ == "of" and span.start <= after.head.i < span.end:
+    if (
+        after is not None
+        and after.lower_ == "of"
+        and span.start <= after.head.i < span.end
+        and not any(t.lower_ in SHARE_OR_RATE_WORDS for t in span)
+    ):
         # "Rs. 20 Crore of investment and Rs. 100 Crore of turnover": whatever the parser made
-        # of the scale words, what follows the amount's "of" is what it measures
+        # of the scale words, what follows the amount's "of" is what it measures (not "$85 per
+        # tonne of CO2", whose "of" says what the tonne is)
         objects = [c for c in after.children if c.dep_ == "pobj"]
         if objects:
             return objects[0]
@@ -1488,6 +1515,7 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
+SHARE_OR_RATE_WORDS = {"%", "percent", "cent", "per", "every", "each"}
 MOVE_LEVELS = {"to", "by", "from"}
 SUBJECTS = {"nsubj", "nsubjpass"}  # where a verb moves its object to, by how much, from where
 
@@ -1719,18 +1747,15 @@ def sentence_case(metric: str, measured: Span) -> str:
 def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> str:
     """The clause stating the number: subject, verb and object around it; a clause of purpose or
     an open complement ("is joining with partners to host ten events") is read with the clause
-    it completes, whose subject says who acts."""
-    verb = root
+    it completes, whose subject says who acts; so is a participle after a preposition ("from
+    existing 14% to 20%")."""
+    verb = clause_verb(root, span)
     while verb.head != verb and (
-        verb.pos_ not in {"VERB", "AUX"} or span.start <= verb.i < span.end
-    ):  # "Rs. 5 Crore of turnover": a scale word the parser took for a verb is the number's
-        verb = verb.head
-    while verb.head != verb and (
-        verb.dep_ == "xcomp"
+        verb.dep_ in {"xcomp", "pcomp"}
         or verb.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
-        verb = verb.head
+        verb = clause_verb(verb.head, span)
     tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
     tokens = [
         t
@@ -1754,6 +1779,16 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
         first = min(first, antecedent.left_edge.i)
     text = span.doc[first : last + 1].text
     return re.sub(r"\s+", " ", text).strip(" ,;")
+
+
+def clause_verb(token: Token, span: Span) -> Token:
+    """The verb ``token`` hangs on (itself if it is one), not one inside the quantity ("Rs. 5
+    Crore of turnover": a scale word the parser took for a verb is the number's)."""
+    while token.head != token and (
+        token.pos_ not in {"VERB", "AUX"} or span.start <= token.i < span.end
+    ):
+        token = token.head
+    return token
 
 
 MAX_ANTECEDENT_TOKENS = 10
@@ -1802,7 +1837,9 @@ def period_text(year: re.Match) -> str:
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
     clause = sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)].text
     head = span.root.head
-    auxiliaries = {c.lower_ for t in (head, head.head) for c in t.children if c.dep_ == "aux"}
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), head)
+    # "a total of 10 thousand teachers will be trained": the clause's verb says when
+    auxiliaries = {c.lower_ for t in (head, head.head, verb) for c in t.children if c.dep_ == "aux"}
     kind = kind_by_words(clause)
     if kind == "actual" and (auxiliaries & {"will", "shall"} or future_by_year(clause, main_year)):
         return "target"
