@@ -623,7 +623,7 @@ def spelled_by_initials(acronym: str, text: str, before: int) -> str | None:
 
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
-    16 different drugs") is one observation: same value, unit, period and kind, and one
+    16 different drugs") is one observation: same value, unit and period, and one
     metric's words within the other's, stated on a heading line or with the same words. The
     first statement in the body is kept, with its sentence as evidence, rather than the
     headline's. Two equal numbers of one sentence ("Uttar Pradesh (294 Trains) and Bihar (294
@@ -662,9 +662,11 @@ def is_restatement(
     if first.sentence == then.sentence:
         return False
     named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
-    if (first.period, first.kind) != (then.period, then.kind):
+    if first.period != then.period:
         # "the 10 drugs" names again what was counted before, whatever year the sentence is about
         return bool(named_again) and same_counted_thing(first, then)
+    # (not the kind: "will provide KCC to 1.5 crore dairy farmers" ... "The special drive to
+    # provide KCC to 1.5 crore dairy farmers" is one number, planned in one sentence)
     if same_counted_thing(first, then):
         return True
     if not (words and first_words and (words <= first_words or first_words <= words)):
