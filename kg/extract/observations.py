@@ -267,10 +267,24 @@ def each_whole(metric: str, span: Span, q: Amount) -> list[str]:
         and c.pos_ in {"NOUN", "PROPN"}
         and not any(t.like_num for t in c.children)  # "20% of men and 30% of women"
     ]
+    if whole_text in metric and others and shares_a_head(whole, others):
+        joined = span.doc[whole.i : others[-1].i + 1].text  # "AA and NHPI students"
+        return [metric.replace(whole_text, joined, 1)]
     if whole_text not in metric or not others or any(c.dep_ == "prep" for c in whole.children):
         return [metric]  # "benefits from federal climate and clean energy investments": one whole
     wholes = [clean_metric(phrase(c, exclude=span).text) for c in others]
     return [metric, *(metric.replace(whole_text, other, 1) for other in wholes)]
+
+
+def shares_a_head(whole: Token, others: list[Token]) -> bool:
+    """ "30% of AA and NHPI students": a bare name coordinated with a modifier of the last
+    noun shares that noun (AA students and NHPI students are one whole)."""
+    bare = not any(c.dep_ in {"amod", "compound", "det", "poss", "nmod"} for c in whole.children)
+    return (
+        bare
+        and whole.pos_ == "PROPN"
+        and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in others[-1].children)
+    )
 
 
 LEADING_PREPOSITION = re.compile(r"^(?:in|for|as of|as at|at|by|during|since)\b", re.I)

@@ -1032,6 +1032,12 @@ def test_a_count_of_those_acting_or_of_things_included_names_the_act(nlp, text, 
             "affordable homes in receipt of funding",
         ),
         ("In 2021, 40% of the staff were in 2 offices.", "40%", "staff"),  # a number: no state
+        (  # bulk us-01561: a bare name coordinated with the last noun's modifier shares it
+            "According to the latest public data, nearly 30% of AA and NHPI students are federal"
+            " financial aid recipients.",
+            "30%",
+            "AA and NHPI students",
+        ),
         (  # written: a "with" phrase after a kind of thing a share acts on says which
             "Through 2023, 60% of grants supported firms with fewer than 20 staff.",
             "60%",
