@@ -1855,7 +1855,9 @@ def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
     head = span.root.head
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), head)
     # "a total of 10 thousand teachers will be trained": the clause's verb says when
-    auxiliaries = {c.lower_ for t in (head, head.head, verb) for c in t.children if c.dep_ == "aux"}
+    auxiliaries = {  # an auxiliary stands before its verb
+        c.lower_ for t in {head, head.head, verb} for c in t.lefts if c.dep_ == "aux"
+    }
     kind = kind_by_words(clause)
     if kind == "actual" and (auxiliaries & {"will", "shall"} or future_by_year(clause, main_year)):
         return "target"
