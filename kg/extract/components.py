@@ -20,6 +20,7 @@ import numpy
 from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from . import vocabulary
 from .amounts.vocabulary import currency_symbols
@@ -72,8 +73,12 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
             and (i == 1 or "\n" in doc[i - 2].text)
             or doc[i].text[:1].isdigit()
             and (previous.lower_ in currency_symbols() or is_month_abbreviation(previous))
+            or doc[i].text in PERCENT_SIGNS
+            and previous.like_num
+            and not previous.whitespace_
         ):
-            # "Rs. 2,258 Crore", "No. 5", "- item", "Rs 812", "£6bn", "Nov. 17": none starts one
+            # "Rs. 2,258 Crore", "No. 5", "- item", "Rs 812", "£6bn", "Nov. 17", the "%" of a
+            # figure alone on its line ("14%"): none starts one
             starts[i] = -1
     # One write: each Token.is_sent_start assignment scans the whole Doc for a parse first.
     doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
@@ -82,15 +87,21 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 
 def sentence_edge_candidates(doc: Doc) -> list[int]:
     """The tokens the rules above may apply to, in order: those after a line break, a word
-    ending in "." or a bullet, or a currency ("Rs", "$"), and scale words ("crore")."""
+    ending in "." or a bullet, or a currency ("Rs", "$"), and scale words ("crore") and
+    percent signs."""
     after = token_indices(
         doc, ORTH, lambda text: "\n" in text or text.endswith(".") or text in BULLETS
     )
     scales = token_indices(doc, LOWER, lambda lower: lower in amount_words("scale"))
     money = token_indices(doc, LOWER, lambda lower: lower in currency_symbols())
+    percents = token_indices(doc, ORTH, lambda text: text in PERCENT_SIGNS)
     return sorted(
-        {i + 1 for i in [*after, *money] if i + 1 < len(doc)} | {i for i in scales if i > 0}
+        {i + 1 for i in [*after, *money] if i + 1 < len(doc)}
+        | {i for i in [*scales, *percents] if i > 0}
     )
+
+
+PERCENT_SIGNS = {"%", "％"}
 
 
 def is_month_abbreviation(token) -> bool:
@@ -166,12 +177,23 @@ def add_policy_components(nlp: Language) -> Language:
     """Add the ``kg`` components to a loaded English pipeline (idempotent)."""
     for abbreviation in TOKEN_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    split_full_width_dashes(nlp)
     if "kg_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)
     return nlp
+
+
+FULL_WIDTH_DASH = "－"  # text from Chinese sources: "in a decade－0.8 percent－to reach"
+
+
+def split_full_width_dashes(nlp: Language) -> None:
+    """A full-width dash splits the words around it (spaCy's English infixes leave
+    "decade－0.8" one token, and the parse around it falls apart)."""
+    infixes = [*(nlp.Defaults.infixes or ()), FULL_WIDTH_DASH]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse_long_text(nlp: Language, text: str, chunk_chars: int | None = None) -> Doc:

@@ -165,7 +165,7 @@ class ObservationExtractor:
             if q.unit is None and is_list_counter(metric, sentence):
                 continue  # "5 action plans, including A, B ..." ("$559 million to advance
                 # initiatives, including ..." is money)
-            if told is not None and told.unscoped and stands_for_told(span):
+            if told is not None and told.unscoped and stands_for_told(span, q.is_change):
                 metric = told.unscoped  # "GER is 94.32 %. At Secondary level, it is 81.32 %"
             unscoped = metric
             scope = fronted_scope(span)
@@ -212,7 +212,12 @@ def with_changes_folded(
         levels = [i for i, o in enumerate(kept) if takes_change(o) and governs(doc, verb, o)]
         if levels:
             kept[levels[-1]] = replace(kept[levels[-1]], change=change)
-        elif told is not None and changed is None and takes_change(told) and stands_for_told(span):
+        elif (
+            told is not None
+            and changed is None
+            and takes_change(told)
+            and stands_for_told(span, change=True)
+        ):
             changed = replace(told, change=change)
         else:
             kept.append(obs)
@@ -262,10 +267,24 @@ def each_whole(metric: str, span: Span, q: Amount) -> list[str]:
         and c.pos_ in {"NOUN", "PROPN"}
         and not any(t.like_num for t in c.children)  # "20% of men and 30% of women"
     ]
+    if whole_text in metric and others and shares_a_head(whole, others):
+        joined = span.doc[whole.i : others[-1].i + 1].text  # "AA and NHPI students"
+        return [metric.replace(whole_text, joined, 1)]
     if whole_text not in metric or not others or any(c.dep_ == "prep" for c in whole.children):
         return [metric]  # "benefits from federal climate and clean energy investments": one whole
     wholes = [clean_metric(phrase(c, exclude=span).text) for c in others]
     return [metric, *(metric.replace(whole_text, other, 1) for other in wholes)]
+
+
+def shares_a_head(whole: Token, others: list[Token]) -> bool:
+    """ "30% of AA and NHPI students": a bare name coordinated with a modifier of the last
+    noun shares that noun (AA students and NHPI students are one whole)."""
+    bare = not any(c.dep_ in {"amod", "compound", "det", "poss", "nmod"} for c in whole.children)
+    return (
+        bare
+        and whole.pos_ == "PROPN"
+        and any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in others[-1].children)
+    )
 
 
 LEADING_PREPOSITION = re.compile(r"^(?:in|for|as of|as at|at|by|during|since)\b", re.I)
@@ -315,21 +334,35 @@ def is_when(line: str) -> bool:
 
 
 def follows(doc: Doc, told: ObservedNumber, sent: Span) -> bool:
-    """``told`` was read in the sentence right before ``sent``."""
-    return sent.start > 0 and doc[sent.start - 1].sent.start_char == told.sentence[0]
+    """``told`` was read in the sentence right before ``sent``, or that sentence is the line
+    that labels ``told``, a figure alone on the line above it ("13.9m" / "eligible employees
+    ..." / "This represents a 2.5 million improvement")."""
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    card_line = 0 <= before.start_char - told.sentence[1] <= MAX_CARD_PADDING and (
+        told.label.endswith(span_text(before).strip())
+    )
+    return before.start_char == told.sentence[0] or card_line
 
 
 STANDING_PRONOUNS = {"it", "this"}
+STATED_ROLES = {"attr", "dobj"}
+MARKING_VERBS = vocabulary.words("verbs", uses="marking")
 
 
-def stands_for_told(span: Span) -> bool:
+def stands_for_told(span: Span, change: bool = False) -> bool:
     """ "it is 81.32 %", "This is a decrease of 4% on ...": the number is what a pronoun subject
-    is (or its change), so the pronoun stands for what the sentence before measured."""
+    is (or its change), so the pronoun stands for what the sentence before measured; so does
+    one a ``change`` marks ("This represents a 2.5 million improvement from 11.4 million")."""
     root = quantity_root(span)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "attr":
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in STATED_ROLES:
         root = root.head.head  # "a decrease of 4%"
+    elif change and root.dep_ in {"nummod", "compound"} and root.head.pos_ == "NOUN":
+        root = root.head  # "a 2.5 million improvement"
     verb = root.head
-    if root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be":
+    marks = change and root.dep_ == "dobj" and verb.lemma_.lower() in MARKING_VERBS
+    if not marks and (root.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be"):
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     return len(subjects) == 1 and subjects[0].lower_ in STANDING_PRONOUNS
@@ -604,7 +637,7 @@ def spelled_by_initials(acronym: str, text: str, before: int) -> str | None:
 
 def drop_restatements(observed: list[ObservedNumber], text: str) -> list[ObservedNumber]:
     """A number the headline states and the text repeats ("limits for 16 drugs" ... "limits for
-    16 different drugs") is one observation: same value, unit, period and kind, and one
+    16 different drugs") is one observation: same value, unit and period, and one
     metric's words within the other's, stated on a heading line or with the same words. The
     first statement in the body is kept, with its sentence as evidence, rather than the
     headline's. Two equal numbers of one sentence ("Uttar Pradesh (294 Trains) and Bihar (294
@@ -624,8 +657,17 @@ def drop_restatements(observed: list[ObservedNumber], text: str) -> list[Observe
             candidates.append((len(kept), words))
             kept.append(obs)
         elif on_heading_line(text, kept[place]) and not on_heading_line(text, obs):
-            kept[place] = obs
+            kept[place] = with_fuller_metric(obs, kept[place])
     return kept
+
+
+def with_fuller_metric(body: ObservedNumber, headline: ObservedNumber) -> ObservedNumber:
+    """The body's statement, named as fully as the headline names it where the body says less
+    ("a total of 10 thousand teachers will be trained" after "Jiangxi will train 10,000 rural
+    elementary school teachers of music, PE and fine art")."""
+    if metric_words(body.metric) < metric_words(headline.metric):
+        return replace(body, metric=headline.metric)
+    return body
 
 
 def is_restatement(
@@ -634,9 +676,11 @@ def is_restatement(
     if first.sentence == then.sentence:
         return False
     named_again = ANAPHORA.search(text, max(0, then.quantity.start - 12), then.quantity.start)
-    if (first.period, first.kind) != (then.period, then.kind):
+    if first.period != then.period:
         # "the 10 drugs" names again what was counted before, whatever year the sentence is about
         return bool(named_again) and same_counted_thing(first, then)
+    # (not the kind: "will provide KCC to 1.5 crore dairy farmers" ... "The special drive to
+    # provide KCC to 1.5 crore dairy farmers" is one number, planned in one sentence)
     if same_counted_thing(first, then):
         return True
     if not (words and first_words and (words <= first_words or first_words <= words)):
@@ -871,9 +915,15 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
     for measured in sorted(candidates, key=holds_amount):
         metric = clean_metric(measured.text)
         if names_something(metric):
-            done = None if money or unit in RATIO_UNITS else what_was_done(measured, root)
+            done = (
+                None
+                if money
+                else predicated_state(root)
+                if unit in RATIO_UNITS
+                else what_was_done(measured, root)
+            )
             metric = sentence_case(metric, measured)
-            metric = f"{metric} {done}" if done else metric
+            metric = f"{metric} {done}" if done and done not in metric else metric
             seen = seen_in(measured)
             return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
     return None
@@ -979,8 +1029,24 @@ def share_acting(root: Token, span: Span) -> str | None:
     acting = getInflection(verb.lemma_.lower(), tag="VBG")
     if whole is None or not objects or not acting:
         return None
-    doing = clean_metric(phrase(objects[0], exclude=span).text)
+    doing = clean_metric(with_description(phrase(objects[0], exclude=span), verb).text)
     return f"share of {clean_metric(phrase(whole, exclude=span).text)} {acting[0]} {doing}"
+
+
+def with_description(thing: Span, verb: Token, max_tokens: int = 6) -> Span:
+    """ "supported business with fewer than 10 employees": a short "with" phrase right after a
+    kind of thing the verb acts on says which of them (the parser hangs it on the verb or on
+    the noun; the word before it tells, as in ``is_class_bound``)."""
+    for preposition in verb.rights:
+        if (
+            preposition.dep_ == "prep"
+            and preposition.lower_ == "with"
+            and preposition.i == thing.end
+            and is_kind_of_thing(thing.doc[preposition.i - 1])
+            and preposition.right_edge.i - preposition.i < max_tokens
+        ):
+            return thing.doc[thing.start : preposition.right_edge.i + 1]
+    return thing
 
 
 def acts(number: Token) -> bool:
@@ -1110,7 +1176,7 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         while thing.dep_ == "conj" and thing.head.pos_ in {"NOUN", "PROPN"}:
             thing = thing.head  # "include 134 Interstates and 125 US highways": both included
         verb = thing.head
-        state = predicated_state(thing)
+        state = predicated_state(thing) or relative_object(thing, verb, measured)
         if state:
             return state
         if thing.dep_ == "dobj" and verb.lemma_.lower() in CONTAINING_VERBS:
@@ -1188,9 +1254,29 @@ def moved_to(verb: Token, number: Token) -> bool:
     )
 
 
+RELATIVE_PRONOUNS = {"that", "which", "whom"}
+
+
+def relative_object(thing: Token, verb: Token, measured: Span) -> str | None:
+    """ "prescription drugs that over 750,000 seniors take" -> "seniors taking prescription
+    drugs": counted subjects of a relative clause do what it says to the noun the relative
+    pronoun stands for (the noun right before the pronoun, wherever the parser hung the
+    clause), also with a verb that says little alone ("take", "use")."""
+    if thing.dep_ != "nsubj" or verb.dep_ != "relcl" or verb.pos_ != "VERB":
+        return None
+    pronouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS]
+    noun = thing.doc[pronouns[0].i - 1] if pronouns and pronouns[0].i > 0 else None
+    forms = getInflection(verb.lemma_.lower(), tag="VBG")
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or not forms:
+        return None
+    return f"{forms[0]} {clean_metric(phrase(noun, exclude=measured).text)}"
+
+
 def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:
-    """ "4881 KGBV were operational": a count of things said to be in a state counts them in it
-    ("KGBV operational"), when the state is said in a few words."""
+    """ "4881 KGBV were operational", "88% of affordable homes were in receipt of funding
+    through the Agency": things said to be in a state are counted (or shared) in it ("KGBV
+    operational", "affordable homes in receipt of funding"), when the state is said in a few
+    words."""
     verb = thing.head
     if thing.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return None
@@ -1200,7 +1286,41 @@ def predicated_state(thing: Token, max_tokens: int = 5) -> str | None:
             end = next((t.i for t in tokens if t.dep_ in {"cc", "conj"}), tokens[-1].i + 1)
             words = [t.text for t in tokens if not t.is_punct and t.i < end]
             return " ".join(words) if len(words) <= max_tokens else state.text
+        if state.dep_ == "prep" and state.lower_ in QUALIFYING_PREPOSITIONS:
+            return stated_place(state)
     return None
+
+
+MAX_STATE_TOKENS = 6
+
+
+def stated_place(preposition: Token) -> str | None:
+    """ "in receipt of funding through the Agency (excluding ...)" -> "in receipt of funding":
+    the phrase up to a bracket or comma, cut before nested phrases until it is short; none
+    that says when or holds a number ("were in 2020")."""
+    tokens = list(preposition.subtree)
+    numbers = [t.i for t in tokens if t.like_num]
+    end = next(
+        (
+            t.i
+            for t in tokens
+            if t.text in {",", ";", "(", "–"} or t.dep_ == "cc" and any(n > t.i for n in numbers)
+        ),
+        tokens[-1].i + 1,
+    )  # "behind on rent and just over 10 million homeowners are ...": not the next count's
+    while end - 1 > preposition.i and preposition.doc[end - 1].dep_ in {"cc", "punct"}:
+        end -= 1  # "on rent and": the parser hung the clause's "and" on the preposition
+    nested = [t.i for t in tokens if t.dep_ == "prep" and preposition.i < t.i < end]
+    while end - preposition.i > MAX_STATE_TOKENS and nested:
+        end = nested.pop()
+    before = preposition.doc[preposition.i - 1]
+    start = before.i if before.dep_ == "advmod" and before.head == preposition.head else end
+    words = preposition.doc[min(start, preposition.i) : end]  # "behind on rent"
+    if len(words) > MAX_STATE_TOKENS or any(
+        t.ent_type_ in WHEN_ENTITIES or t.like_num for t in words
+    ):
+        return None
+    return words.text
 
 
 WRAPPER_WORDS = vocabulary.words("common_words", uses="wrapper")
@@ -1379,6 +1499,19 @@ def quantity_root(span: Span) -> Token:
 
 def measured_noun(root: Token, span: Span) -> Token | None:
     """ "654,000 new base stations", "2% of national income", "an outlay of Rs 3.6 lakh crore"."""
+    after = span.doc[span.end] if span.end < span.sent.end else None
+    if (
+        after is not None
+        and after.lower_ == "of"
+        and span.start <= after.head.i < span.end
+        and not any(t.lower_ in SHARE_OR_RATE_WORDS for t in span)
+    ):
+        # "Rs. 20 Crore of investment and Rs. 100 Crore of turnover": whatever the parser made
+        # of the scale words, what follows the amount's "of" is what it measures (not "$85 per
+        # tonne of CO2", whose "of" says what the tonne is)
+        objects = [c for c in after.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
     head = root.head
     outside = head.i < span.start or head.i >= span.end
     if (
@@ -1398,6 +1531,7 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
+SHARE_OR_RATE_WORDS = {"%", "percent", "cent", "per", "every", "each"}
 MOVE_LEVELS = {"to", "by", "from"}
 SUBJECTS = {"nsubj", "nsubjpass"}  # where a verb moves its object to, by how much, from where
 
@@ -1629,16 +1763,15 @@ def sentence_case(metric: str, measured: Span) -> str:
 def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> str:
     """The clause stating the number: subject, verb and object around it; a clause of purpose or
     an open complement ("is joining with partners to host ten events") is read with the clause
-    it completes, whose subject says who acts."""
-    verb = root
-    while verb.head != verb and verb.pos_ not in {"VERB", "AUX"}:
-        verb = verb.head
+    it completes, whose subject says who acts; so is a participle after a preposition ("from
+    existing 14% to 20%")."""
+    verb = clause_verb(root, span)
     while verb.head != verb and (
-        verb.dep_ == "xcomp"
+        verb.dep_ in {"xcomp", "pcomp"}
         or verb.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
-        verb = verb.head
+        verb = clause_verb(verb.head, span)
     tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
     tokens = [
         t
@@ -1652,15 +1785,26 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
     first = min(tokens, key=lambda t: t.i).i
     last = max(t.i for t in tokens)
     if last - first > max_tokens:
-        first, last = (
-            max(first, span.start - max_tokens // 2),
-            min(last, span.end + max_tokens // 2),
-        )
+        # a window of max_tokens around the number, moved inside the clause where the number
+        # stands near its start or end ("only 4 of the 22 police authorities inspected by ...
+        # were judged to have performed well": the words after it say what it counts)
+        first = min(max(first, span.start - max_tokens // 2), last - max_tokens)
+        last = first + max_tokens
     antecedent = relative_antecedent(verb)
     if antecedent is not None and first - antecedent.left_edge.i <= MAX_ANTECEDENT_TOKENS:
         first = min(first, antecedent.left_edge.i)
     text = span.doc[first : last + 1].text
     return re.sub(r"\s+", " ", text).strip(" ,;")
+
+
+def clause_verb(token: Token, span: Span) -> Token:
+    """The verb ``token`` hangs on (itself if it is one), not one inside the quantity ("Rs. 5
+    Crore of turnover": a scale word the parser took for a verb is the number's)."""
+    while token.head != token and (
+        token.pos_ not in {"VERB", "AUX"} or span.start <= token.i < span.end
+    ):
+        token = token.head
+    return token
 
 
 MAX_ANTECEDENT_TOKENS = 10
@@ -1709,7 +1853,11 @@ def period_text(year: re.Match) -> str:
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
     clause = sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)].text
     head = span.root.head
-    auxiliaries = {c.lower_ for t in (head, head.head) for c in t.children if c.dep_ == "aux"}
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), head)
+    # "a total of 10 thousand teachers will be trained": the clause's verb says when
+    auxiliaries = {  # an auxiliary stands before its verb
+        c.lower_ for t in {head, head.head, verb} for c in t.lefts if c.dep_ == "aux"
+    }
     kind = kind_by_words(clause)
     if kind == "actual" and (auxiliaries & {"will", "shall"} or future_by_year(clause, main_year)):
         return "target"

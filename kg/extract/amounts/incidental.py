@@ -61,7 +61,7 @@ def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
     if m.glued or in_not_prose(text, m):
         return True
     rules = ALWAYS + (BARE if m.bare else ())
-    return any(rule(text, m) for rule in rules)
+    return any(rule(text, m) for rule in rules) or m.bare and is_listed_reference(text, m, mentions)
 
 
 def in_not_prose(text: str, m: Mention) -> bool:
@@ -186,11 +186,16 @@ def is_rate_base(text: str, m: Mention) -> bool:
 
 
 def is_age_group(text: str, m: Mention) -> bool:
-    """ "the 21 – 60 age group": an age band."""
-    return (
-        re.match(r"\s*(?:years?\s+)?age[\s-]?group", text[m.end : m.end + 20], re.IGNORECASE)
-        is not None
-    )
+    """ "the 21 – 60 age group", "the total 18 to 24 population": an age band."""
+    if re.match(r"\s*(?:years?\s+)?age[\s-]?group", text[m.end : m.end + 20], re.IGNORECASE):
+        return True
+    if not m.bare or m.upper is None or m.upper > MAX_AGE:
+        return False
+    after = WORD_AFTER.match(text, m.end)
+    return after is not None and after[1].lower() in words("age_band")
+
+
+MAX_AGE = 120
 
 
 def is_rate_note(text: str, m: Mention) -> bool:
@@ -284,6 +289,34 @@ def is_reference(text: str, m: Mention) -> bool:
     return bool(prev) and (
         prev[-1] in words("reference") or prev[-1].rstrip(".") in words("reference")
     )
+
+
+LISTED_REFERENCE_GAP = (
+    60  # characters: "Executive Orders 14030, Climate-Related Financial Risk, and"
+)
+LIST_JOINT = re.compile(r"(?:,|\b(?:and|or))\s*$", re.IGNORECASE)
+AND_BEFORE = re.compile(r"\b(?:and|or)\s*$", re.IGNORECASE)
+LISTED_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?\d|\s+(?:and|or)\s+\d", re.IGNORECASE)
+
+
+def is_listed_reference(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """ "Executive Orders 13836, 13837, and 13839", "Section 232 and 301 tariffs": a bare number
+    listed after a reference is one too (not after a name's number: "YSEALI’s 160,000 strong
+    digital network and 6,000 plus alumni")."""
+    if not (
+        AND_BEFORE.search(text, max(0, m.start - 5), m.start) or LISTED_NEXT.match(text, m.end)
+    ):
+        return False  # "In Phase 2, 300 homes were built": a comma alone lists nothing
+    earlier = [e for e in mentions if e.end <= m.start]
+    listed = m
+    while earlier and LIST_JOINT.search(text, max(0, listed.start - 5), listed.start):
+        last = earlier.pop()
+        if not last.bare or listed.start - last.end > LISTED_REFERENCE_GAP:
+            return False
+        if is_reference(text, last):
+            return True
+        listed = last
+    return False
 
 
 def is_list_counter(text: str, m: Mention) -> bool:
