@@ -888,11 +888,13 @@ def residual_spans(
 ) -> list[tuple[int, int]]:
     """The candidate spans the span classifier scores: those of two words or more (a name has
     two words at least, ``_acceptable``) that overlap no name a rule found."""
+    tokens = tokens or DocTokens.of(doc)
     taken = sorted((m.start, m.end) for m in found if m.end > m.start)
+    idx, texts = tokens.idx, tokens.text  # character offsets without a spaCy Token per look
     return [
         (s, e)
         for s, e in candidate_spans(doc, tokens)
-        if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
+        if e - s >= 2 and not overlaps_any(idx[s], idx[e - 1] + len(texts[e - 1]), taken)
     ]
 
 

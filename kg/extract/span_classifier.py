@@ -32,6 +32,7 @@ from spacy.attrs import (
     DEP,
     ENT_TYPE,
     HEAD,
+    IDX,
     IS_ALPHA,
     IS_PUNCT,
     IS_SPACE,
@@ -47,7 +48,7 @@ from spacy.tokens import Doc
 from . import vocabulary
 from .gazetteer import find_body, is_body_form
 from .lexicon import canonical_key, head_type, lexicon
-from .text import doc_text, noun_chunk_bounds
+from .text import doc_text, noun_chunk_bounds, token_indices
 
 __all__ = [
     "CLASSES",
@@ -215,6 +216,7 @@ class DocTokens:
     leaf: list[bool]  # punctuation or space without dependents
     head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
     depth: list[int]  # steps from the token up to its sentence's root
+    idx: list[int]  # the token's first character in the text (``Token.idx`` without a Token)
     # document context: where the headline (the first line) ends, where each lower-case word
     # stands (how often a span's words recur), and the names the document writes with a class head
     # noun somewhere ("Pension Wise service" -> "pension wise": Program), which tell what the
@@ -227,13 +229,13 @@ class DocTokens:
     def of(cls, doc: Doc) -> DocTokens:
         """One array of the Doc's attribute ids, each distinct id read as a string once."""
         if not len(doc):
-            return cls(*[[] for _ in range(13)])
+            return cls(*[[] for _ in range(14)])
         tokens = cls.token_columns(doc)
         return replace(
             tokens,
             headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
             at=word_positions(tokens.lower),
-            described=described_names(tokens),
+            described=described_names(tokens, head_noun_positions(doc, tokens)),
         )
 
     @classmethod
@@ -267,23 +269,35 @@ class DocTokens:
             ((punct | space) & ~dependents).tolist(),
             heads,
             depths(head_array),
+            table[:, 12].tolist(),
         )
 
     def root(self, start: int, end: int) -> int:
         """The span's root as spaCy's ``Span.root`` finds it: a sentence root in it, else of the
         tokens whose head is outside the span the first nearest to the sentence's root (a
-        punctuation or space leaf counting as far), else the first token."""
-        inside = range(start, end)
-        sentence_root = next((i for i in inside if self.head[i] == i), None)
-        if sentence_root is not None:
-            return sentence_root
-        outside = [i for i in inside if not start <= self.head[i] < end]
-        far = len(self.head) - 1
-        return min(outside, key=lambda i: far if self.leaf[i] else self.depth[i], default=start)
+        punctuation or space leaf counting as far), else the first token. One pass over the
+        span: it is asked for every candidate span."""
+        head, far = self.head, len(self.head) - 1
+        best, nearest = start, far + 1
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+            if not start <= head[i] < end:
+                rank = far if self.leaf[i] else self.depth[i]
+                if rank < nearest:  # the first of the nearest
+                    best, nearest = i, rank
+        return best
+
+
+def head_noun_positions(doc: Doc, tokens: DocTokens) -> list[int]:
+    """Where the words (letters only) naming a class stand, in order: each distinct word asked
+    once (a look per token was most of the cost of ``described_names``)."""
+    named = token_indices(doc, ORTH, lambda word: head_type(word) is not None)
+    return [i for i in named if tokens.alpha[i]]
 
 
 STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
-TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD]
+TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD, IDX]
 
 
 def read_column(ids: numpy.ndarray, read) -> list[str]:
@@ -306,15 +320,14 @@ def occurrences(tokens: DocTokens, start: int, end: int) -> int:
     return sum(tokens.lower[i : i + len(words)] == words for i in tokens.at[words[0]])
 
 
-def described_names(tokens: DocTokens) -> dict[str, str]:
+def described_names(tokens: DocTokens, head_nouns: list[int]) -> dict[str, str]:
     """The words before each class head noun the document writes ("the Pension Wise service",
     "Kisan Credit Card scheme"), in lower case, with the class the head names: up to
-    ``MAX_DESCRIBED_WORDS`` capitalised words or connectors, on one line."""
+    ``MAX_DESCRIBED_WORDS`` capitalised words or connectors, on one line. ``head_nouns``: where
+    the words naming a class stand (``head_type``), in order."""
     out: dict[str, str] = {}
-    for i, word in enumerate(tokens.text):
-        type_ = head_type(word) if tokens.alpha[i] else None
-        if not type_:
-            continue
+    for i in head_nouns:
+        type_ = head_type(tokens.text[i])
         start = i
         while start > max(0, i - MAX_DESCRIBED_WORDS) and (
             tokens.text[start - 1][:1].isupper() or tokens.lower[start - 1] in NAME_CONNECTORS
@@ -384,13 +397,13 @@ def span_features(
     features += [f"type_word={t}" for t in {head_type(w) for w in words} if t]
     features += shape_features(tokens, start, end)
     features += governing_verb_features(tokens, head)
-    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(last_text)]
+    text = doc_text(doc)[tokens.idx[start] : tokens.idx[end - 1] + len(last_text)]
     features += knowledge_features(text, country)
     if start and texts[start - 1] in {"“", '"', "‘"}:
         features.append("quoted")
     if end + 1 < len(texts) and texts[end] == "(" and texts[end + 1].isupper():
         features.append("acronym_follows")
-    if any(tokens.year[i] for i in inside):
+    if True in tokens.year[start:end]:
         features.append("has_year")
     return features + context_features(tokens, start, end)
 
