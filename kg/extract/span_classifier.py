@@ -127,6 +127,9 @@ def trimmed_start(tokens: DocTokens, start: int, end: int) -> int:
         start += 1
     # "Biden's plan", "President Biden's prescription drug law", "funding for its Flood
     # Mitigation Assistance": the name, not its possessor
+    tags = tokens.tag[start : end - 1]
+    if not POSSESSIVE_TAGS.intersection(tags):
+        return start  # most chunks (a set test in C, not a Python look per token)
     possessives = [i for i in range(start, end - 1) if tokens.tag[i] in POSSESSIVE_TAGS]
     return possessives[-1] + 1 if possessives else start
 
@@ -183,7 +186,9 @@ def quoted_spans(doc: Doc):
 
 
 def is_wordy(tokens: DocTokens, start: int, end: int) -> bool:
-    return any(tokens.alpha[i] and len(tokens.text[i]) > 1 for i in range(start, end))
+    if tokens.alpha[start] and len(tokens.text[start]) > 1:
+        return True  # most spans: their first word
+    return any(tokens.alpha[i] and len(tokens.text[i]) > 1 for i in range(start + 1, end))
 
 
 # -- features ------------------------------------------------------------------------------------
