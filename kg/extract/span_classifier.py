@@ -297,7 +297,7 @@ class DocTokens:
 def head_noun_positions(doc: Doc, tokens: DocTokens) -> list[int]:
     """Where the words (letters only) naming a class stand, in order: each distinct word asked
     once (a look per token was most of the cost of ``described_names``)."""
-    named = token_indices(doc, ORTH, lambda word: head_type(word) is not None)
+    named = token_indices(doc, ORTH, lambda word: bool(head_type(word)))
     return [i for i in named if tokens.alpha[i]]
 
 
