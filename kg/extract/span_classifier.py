@@ -246,11 +246,8 @@ class DocTokens:
     @classmethod
     def token_columns(cls, doc: Doc) -> DocTokens:
         table = doc.to_array(TABLE_ATTRIBUTES)
-        strings = doc.vocab.strings
-        text, lower, lemma, tag, pos, dep, ent = (
-            read_column(table[:, k], lambda i: strings[i] if i else "")
-            for k in range(len(STRING_ATTRIBUTES))
-        )
+        written, where = distinct_strings(doc, table[:, : len(STRING_ATTRIBUTES)])
+        text, lower, _, tag, pos, dep, ent = read_columns(written, where)  # lemma: lower case below
         alpha, like_num, punct, space = (table[:, k].astype(bool) for k in range(7, 11))
         positions = numpy.arange(len(doc))
         head_array = positions + table[:, 11].view("int64")
@@ -260,12 +257,12 @@ class DocTokens:
         return cls(
             text,
             lower,
-            read_column(table[:, 2], lambda i: strings[i].lower() if i else ""),
+            *read_columns([w.lower() for w in written], where[:, 2:3]),
             tag,
             pos,
             dep,
             ent,
-            read_column(table[:, 0], lambda i: shape_of(strings[i] if i else "")),
+            *read_columns(list(map(shape_of, written)), where[:, 0:1]),
             alpha.tolist(),
             [
                 bool(n) and len(w) == 4 and w[:2] in {"19", "20"}
@@ -305,11 +302,18 @@ STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
 TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD, IDX]
 
 
-def read_column(ids: numpy.ndarray, read) -> list[str]:
-    """``read`` of every id of a column, each distinct id read once."""
+def distinct_strings(doc: Doc, ids: numpy.ndarray) -> tuple[list[str], numpy.ndarray]:
+    """The distinct strings of a table of string ids (all its columns at once: a word, its lower
+    case and its lemma are often one string), and where each cell's string is in that list."""
     distinct, where = numpy.unique(ids, return_inverse=True)
-    values = numpy.array([read(i) for i in distinct.tolist()], dtype=object)
-    return values[where.ravel()].tolist()
+    strings = doc.vocab.strings
+    return [strings[i] if i else "" for i in distinct.tolist()], where.reshape(ids.shape)
+
+
+def read_columns(values: list[str], where: numpy.ndarray) -> list[list[str]]:
+    """Each column of ``where`` as the list of the ``values`` it points to."""
+    cells = numpy.array(values, dtype=object)[where]
+    return [cells[:, k].tolist() for k in range(where.shape[1])]
 
 
 def word_positions(words: list[str]) -> dict[str, list[int]]:
