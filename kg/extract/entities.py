@@ -36,7 +36,7 @@ from .gazetteer import (
     government_bodies,
 )
 from .identity import described_name_keys, entity_key, local_body_keys
-from .lexicon import canonical_key, head_type, lexicon, strip_quotes
+from .lexicon import canonical_key, compound_head_type, head_type, lexicon, strip_quotes
 from .span_classifier import (
     NOT_NAME_LABELS,
     DocTokens,
@@ -102,7 +102,7 @@ COORDINATED = re.compile(
 )
 # "the Ministry", or a bare "Cabinet approved ..." that no other capitalised word precedes
 BACK_REFERENCE = re.compile(
-    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+)\b"
+    r"(?:\b[Tt]he\s+|(?<![A-Za-z,’'&-] )(?<![A-Za-z’'&-]))(?P<head>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
     rf"(?!\s+{literal_alternation(HEAD_LINKS)}\b)(?!\s+[A-Z])"
 )
 
@@ -211,9 +211,11 @@ class PolicyEntityRecognizer:
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
-        if COMPANY_WORDS & set(words):
-            return False
+        in_head = head_word_flags(words)
+        if COMPANY_WORDS & {w for w, head in zip(words, in_head, strict=True) if not head}:
+            return False  # "... Group", but not "Working Group"
         content = [w for w in words if w not in CONNECTORS]
+        heads_at = head_word_flags(content)
         if type_ == "Agency":
             if MEETING_WORDS & set(words) or ORDINAL.fullmatch(words[0]) and "congress" in words:
                 # "Sixth Plenary Session of ...", "20th National Congress": meetings, not bodies
@@ -222,13 +224,18 @@ class PolicyEntityRecognizer:
                 words[-1].endswith("s")
                 and head_type(words[-1])
                 and singular(words[-1]) != words[-1]
+                and not is_field_of_body(name)
             ):
                 return False  # "State Governments", "relevant departments"
-            if all(w in GENERIC_WORDS or head_type(w) == "Agency" for w in content):
-                return False
+            if all(w in GENERIC_WORDS or head for w, head in zip(content, heads_at, strict=True)):
+                return False  # "the Department", "Task Force": heads and generic words only
         elif names_several(name):
             return False
-        non_head = [w for w in content if not head_type(w) and w not in GENERIC_WORDS]
+        non_head = [
+            w
+            for w, head in zip(content, heads_at, strict=True)
+            if not head and w not in GENERIC_WORDS
+        ]
         return len(content) >= self.min_name_words and bool(non_head)
 
     # -- rule 3: quoted names ------------------------------------------------------------
@@ -272,6 +279,16 @@ class PolicyEntityRecognizer:
             for start, item in list_names(doc, match):
                 name = f"{item} {head}" if not head_type(item.split()[-1]) else item
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
+
+
+def is_field_of_body(name: str) -> bool:
+    """ "Office of Special Education Programs", "Office of Federal Contract Compliance Programs":
+    a plural policy noun ends the field a body is named by, when no listed body comes first
+    ("Department of Energy Loan Programs" are the Department's programmes)."""
+    words = name.split()
+    if head_type(words[-1]) == "Agency" or len(words) < 3 or words[1].lower() not in HEAD_LINKS:
+        return False
+    return not any(find_body(" ".join(words[:end])) for end in range(3, len(words)))
 
 
 def names_several(name: str) -> bool:
@@ -428,7 +445,23 @@ def classify_name_run(doc: Doc, start: int, end: int):
             words = list(re.finditer(r"\S+", text[part_start:part_end]))
             if words and not is_heading(words):
                 for name_start, name_end, type_ in name_by_head(part_start, words):
+                    name_end = with_topic_list(text, name_start, name_end, type_)
                     yield name_start, with_years_or_number(text, name_start, name_end, type_), type_
+
+
+_TOPIC = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"
+ENDS_ON_TOPIC = re.compile(rf"\bon[ \t]+{_TOPIC}$")
+TOPIC_LIST_TAIL = re.compile(rf"(?:,[ \t]+{_TOPIC})+,?[ \t]+and[ \t]+{_TOPIC}")
+
+
+def with_topic_list(text: str, start: int, end: int, type_: str) -> int:
+    """ "Subcommittee on Environment, Innovation, and Public Health", "Council on Sports, Fitness,
+    and Nutrition": a body named by its subjects takes the whole list of them (a title-case run
+    stops at the first comma)."""
+    if type_ != "Agency" or not ENDS_ON_TOPIC.search(text, start, end):
+        return end
+    tail = TOPIC_LIST_TAIL.match(text, end)
+    return tail.end() if tail else end
 
 
 PLAN_YEARS = re.compile(r"[ \t]+(?:19|20)\d\d(?:[-–](?:\d\d){1,2})?\b")  # 2015, 2018-19
@@ -525,20 +558,40 @@ def may_name_by_head(run: str) -> bool:
     """Whether a title-case run holds a word ``name_by_head`` may read as its head: a
     capitalised class noun (also as ``trim_run`` leaves a last word: "Ministry’s," is
     "Ministry"), or "Operation". A run without one names nothing by its head."""
-    return any(map(may_be_head_word, run.split()))
+    words = run.split()
+    return any(map(may_be_head_word, ["", *words], words))
 
 
 @lru_cache(maxsize=65536)  # the same words open and fill most runs ("The", "In", "President")
-def may_be_head_word(word: str) -> bool:
+def may_be_head_word(previous: str, word: str) -> bool:
+    """Whether ``word`` (after ``previous``) may be the head ``may_name_by_head`` looks for."""
     trimmed = word.rstrip(".,’'”\"")
     trimmed = trimmed[:-2] if POSSESSIVE_END.search(trimmed) else trimmed
     return any(
-        form == "Operation" or form[:1].isupper() and bool(head_type(form))
+        form == "Operation" or form[:1].isupper() and bool(word_head_type(previous, form))
         for form in (word.strip(WORD_MARKS), trimmed.strip(WORD_MARKS))
     )
 
 
 POSSESSIVE_END = re.compile(r"\w['’]s$")
+
+
+def word_head_type(previous: str, word: str) -> str | None:
+    """The class ``word`` names as a head: alone ("Ministry"), or as the second word of a head of
+    two title-case words ("Task Force", after ``previous``)."""
+    if previous[:1].isupper():
+        return head_type(word) or compound_head_type(previous.strip(WORD_MARKS), word)
+    return head_type(word)
+
+
+def head_word_flags(words: list[str]) -> list[bool]:
+    """Which words of a name (lower case) are its head words: a head noun, or either word of a
+    head of two words ("task force")."""
+    flags = [head_type(w) is not None for w in words]
+    for i in range(1, len(words)):
+        if compound_head_type(words[i - 1], words[i]):
+            flags[i - 1] = flags[i] = True
+    return flags
 
 
 def name_by_head(base: int, words: list[re.Match]):
@@ -547,7 +600,10 @@ def name_by_head(base: int, words: list[re.Match]):
     last ("Affordable Connectivity Program"), or inside and followed by of/on/for
     ("Interagency Policy Committee on PFAS"); else the run up to its last head."""
     texts = [w.group().strip(WORD_MARKS) for w in words]
-    types = [head_type(t) if t[:1].isupper() else None for t in texts]
+    types = [
+        word_head_type(previous, t) if t[:1].isupper() else None
+        for previous, t in zip(["", *texts], texts, strict=False)
+    ]
     followed = [
         i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
     ]
@@ -570,7 +626,7 @@ def name_by_head(base: int, words: list[re.Match]):
             chosen, end = heads[-1], heads[-1] + 1
         else:
             return
-    if types[chosen] == "Agency" and singular(texts[chosen]) not in TOPIC_HEADS:
+    if types[chosen] == "Agency" and not is_topic_head(texts, chosen):
         # "Ministry of Culture in Madhya Pradesh", "Department of ... on COVID-19": only a body
         # named by its subject ("Committee on ...") goes on after "on", "in" or "to"
         end = next((j for j in range(chosen + 1, end) if texts[j].lower() in TAIL_LINKS), end)
@@ -583,6 +639,15 @@ def name_by_head(base: int, words: list[re.Match]):
 
 
 TOPIC_HEADS = heads(rules="topic")
+
+
+def is_topic_head(texts: list[str], i: int) -> bool:
+    """Whether the head at ``i`` names a body by its subject ("Committee on ...", "Working Group
+    on ..."): the word alone, or with the word before it as a head of two words."""
+    pair = f"{texts[i - 1].lower()} {singular(texts[i])}" if i else ""
+    return singular(texts[i]) in TOPIC_HEADS or pair in TOPIC_HEADS
+
+
 TAIL_LINKS = {"on", "in", "to"}
 OFFICE_TITLES = vocabulary.words("titles", role="office")
 
@@ -1024,8 +1089,11 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
         for word in (words[0], words[-1]):
             if head_type(word) == m.type:
                 by_head[singular(word)].add((m.type, m.key, m.name))
+        for pair in zip(words, words[1:], strict=False):  # "the Task Force"
+            if compound_head_type(*pair) == m.type:
+                by_head[reference_head(" ".join(pair))].add((m.type, m.key, m.name))
     for match in BACK_REFERENCE.finditer(text):
-        candidates = by_head.get(singular(match["head"]), set())
+        candidates = by_head.get(reference_head(match["head"]), set())
         bare = not match.group().lower().startswith("the")
         if len(candidates) == 1:
             type_, key, _ = next(iter(candidates))
@@ -1035,6 +1103,12 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
                 match.start("head"), match.end("head"), type_, match["head"], key, "reference"
             )
     yield from lowercase_references(text, by_head)
+
+
+def reference_head(words: str) -> str:
+    """The key a head is looked up by: "ministry" of "Ministries", "task force" of "Task Forces"."""
+    *first, last = words.lower().split()
+    return " ".join([*first, singular(last)])
 
 
 LOWERCASE_REFERENCE = re.compile(

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .lexicon import canonical_key
@@ -79,7 +79,7 @@ def split_bar(value: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def government_bodies() -> tuple[GovernmentBody, ...]:
-    return tuple(
+    listed = [
         GovernmentBody(
             row["name"],
             row["type"],
@@ -91,7 +91,22 @@ def government_bodies() -> tuple[GovernmentBody, ...]:
             row["source"],
         )
         for row in rows("government_bodies")
-    )
+    ]
+    acronyms = {body.name: body.acronyms for body in listed if body.acronyms}
+    return tuple(with_acronyms_inside(body, acronyms) for body in listed)
+
+
+def with_acronyms_inside(body: GovernmentBody, acronyms: dict[str, tuple[str, ...]]):
+    """ "Communist Party of China (CPC) Central Committee": a name that begins with another
+    listed body's name is also written with that body's acronym in brackets after it."""
+    inside = []
+    for form in (body.name, *body.aliases):
+        words = form.split()
+        for cut in range(1, len(words)):
+            first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            if not rest.startswith("("):
+                inside += [f"{first} ({acronym}) {rest}" for acronym in acronyms.get(first, ())]
+    return replace(body, aliases=(*body.aliases, *inside)) if inside else body
 
 
 @lru_cache(maxsize=1)

@@ -14,13 +14,30 @@ from importlib import resources
 
 from .vocabulary import heads, singular
 
-__all__ = ["head_type", "strip_quotes", "LexiconEntry", "lexicon", "canonical_key"]
+__all__ = [
+    "head_type",
+    "compound_head_type",
+    "strip_quotes",
+    "LexiconEntry",
+    "lexicon",
+    "canonical_key",
+]
 
 
 @lru_cache(maxsize=65536)
 def head_type(word: str) -> str | None:
     """The class a head noun names: ``head_type("Programmes") == "Program"``."""
     return heads(rules="name").get(singular(word.strip("“”\"‘’'")))
+
+
+@lru_cache(maxsize=65536)
+def compound_head_type(previous: str, word: str) -> str | None:
+    """The class a head of two words names: ``compound_head_type("Task", "Forces") == "Agency"``
+    (neither "Task" nor "Force" is a head alone)."""
+    quotes = "“”\"‘’'"
+    return heads(rules="name").get(
+        f"{previous.strip(quotes).lower()} {singular(word.strip(quotes))}"
+    )
 
 
 @dataclass(frozen=True)

@@ -654,3 +654,74 @@ def test_a_numbered_instrument_keeps_its_number(nlp, text, expected):
 )
 def test_names_of_uk_and_indian_bodies(nlp, text, expected):
     assert {(t, n) for t, n in mentions(nlp, text) if t == "Agency"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        (  # bulk: US releases
+            "The Biden Administration’s Interagency Working Group on Extreme Heat will continue "
+            "to coordinate a holistic response.",
+            "Interagency Working Group on Extreme Heat",
+        ),
+        (
+            "In Executive Order 14008, Tackling the Climate Crisis at Home and Abroad, the "
+            "President established the National Climate Task Force.",
+            "National Climate Task Force",
+        ),
+        (
+            "The White House Task Force on Worker Organizing and Empowerment issued its report.",
+            "White House Task Force on Worker Organizing and Empowerment",
+        ),
+        (
+            "Chairs of the President’s Council on Sports, Fitness, and Nutrition spoke.",
+            "Council on Sports, Fitness, and Nutrition",
+        ),
+        (
+            "The hearing was held by the Joint Subcommittee on Environment, Innovation, and "
+            "Public Health on Tuesday.",
+            "Joint Subcommittee on Environment, Innovation, and Public Health",
+        ),
+        (  # a plural policy noun may end the field a body is named by
+            "The Office of Federal Contract Compliance Programs issued guidance to contractors.",
+            "Office of Federal Contract Compliance Programs",
+        ),
+        (
+            "Anthony Koliha, director of the State Department's Office of Global Educational "
+            "Programs, said the report would be released.",
+            "Office of Global Educational Programs",
+        ),
+    ],
+)
+def test_bodies_named_by_two_word_heads_lists_of_subjects_and_fields(nlp, text, agency):
+    assert ("Agency", agency) in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congress was asked for funds to unlock more than $25 billion in World Bank Group "
+        "concessional financing.",
+        "A Consolidated Communications Center at Patrick Space Force Base was built.",
+        "Officers of the Indian Air Force and Volkswagen Group attended.",
+        "The Committee on Finance, the Treasury and Congress met.",
+    ],
+)
+def test_either_word_of_a_two_word_head_alone_names_no_body(nlp, text):
+    found = {name for type_, name in mentions(nlp, text) if type_ == "Agency"}
+    assert not {name for name in found if name.endswith(("Group", "Force", "Finance,"))}
+
+
+def test_the_task_force_refers_back_to_the_only_task_force(nlp):
+    doc = nlp(
+        "The President established the National Climate Task Force. The Task Force will "
+        "deliver a final action report within 180 days."
+    )
+    references = [(m.name, m.key) for m in doc._.kg_mentions if m.rule == "reference"]
+    assert references == [("Task Force", "national climate task force")]
+
+
+def test_a_listed_body_before_a_plural_policy_noun_is_the_body_alone(nlp):
+    found = mentions(nlp, "The Department of Energy Loan Programs will fund the project.")
+    assert ("Agency", "Department of Energy") in found
+    assert not {name for _, name in found if name.endswith("Programs")}

@@ -68,6 +68,19 @@ def test_shared_with_column_marks_exactly_the_names_other_countries_use():
         ("Ministry of Earth Science", "IN", "Ministry of Earth Sciences"),
         ("Airport Authority of India", "IN", "Airports Authority of India"),
         ("Department of Veteran Affairs", "US", "Department of Veterans Affairs"),
+        # the organisations of India's Ministry of Home Affairs (bulk: PIB releases)
+        ("NDRF", "IN", "National Disaster Response Force"),
+        ("National Security Guard", "IN", "National Security Guard"),
+        # UK public bodies whose names end in no class noun
+        ("Money and Pensions Service", "GB", "Money and Pensions Service"),
+        ("BTP", "GB", "British Transport Police"),
+        # a listed body's acronym in brackets inside a name that begins with that body's name
+        ("Communist Party of China (CPC) Central Committee", "CN", "CPC Central Committee"),
+        (
+            "National People's Congress (NPC) Standing Committee",
+            "CN",
+            "Standing Committee of the National People's Congress",
+        ),
     ],
 )
 def test_names_resolve_to_one_body(name, country, expected):
