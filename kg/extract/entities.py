@@ -35,7 +35,7 @@ from .gazetteer import (
     find_body,
     government_bodies,
 )
-from .identity import described_name_keys, entity_key, local_body_keys
+from .identity import DATED_HEADS, described_name_keys, entity_key, local_body_keys
 from .lexicon import canonical_key, compound_head_type, head_type, lexicon, strip_quotes
 from .span_classifier import (
     NOT_NAME_LABELS,
@@ -64,7 +64,8 @@ _WORD = (
 _JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
 # "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
 # words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
-_BRACKETED = rf"\((?:[A-Z][\w'’\-]*){_JOIN}[A-Z][\w'’\-]*(?:{_JOIN}[A-Z][\w'’\-]*)*\)"
+# "(Duties, Powers and Conditions of Service)": commas may join its words
+_BRACKETED = rf"\((?:[A-Z][\w'’\-]*),?{_JOIN}[A-Z][\w'’\-]*(?:,?{_JOIN}[A-Z][\w'’\-]*)*\)"
 NAME_RUN = re.compile(rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 
@@ -147,7 +148,7 @@ class PolicyEntityRecognizer:
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
-        found = with_document_keys(found)
+        found = with_document_keys(with_acronym_variants(found, text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -186,7 +187,11 @@ class PolicyEntityRecognizer:
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str, country: str | None):
         for match in lexicon_pattern().finditer(text):
-            if inside_longer_name(match.group(), text[max(0, match.start() - 30) : match.start()]):
+            if inside_longer_name(
+                match.group(),
+                text[max(0, match.start() - 30) : match.start()],
+                text[match.end() : match.end() + 30],
+            ):
                 continue
             entry = lexicon().get(canonical_key(match.group()))
             if entry is not None:
@@ -211,9 +216,17 @@ class PolicyEntityRecognizer:
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
+        # a company's word names a company in an agency's name ("... Group", but not "Working
+        # Group") or as a policy's head ("Ford School of Public Policy"); else it is what the
+        # policy is for ("School Breakfast Program")
         in_head = head_word_flags(words)
-        if COMPANY_WORDS & {w for w, head in zip(words, in_head, strict=True) if not head}:
-            return False  # "... Group", but not "Working Group"
+        candidates = set(words if type_ == "Agency" else company_heads(words))
+        if COMPANY_WORDS & {
+            w for w, head in zip(words, in_head, strict=True) if not head and w in candidates
+        }:
+            return False
+        if type_ != "Agency" and MEETING_WORDS & set(company_heads(words)):
+            return False  # "Project Approval Meeting": a meeting, not the project
         content = [w for w in words if w not in CONNECTORS]
         heads_at = head_word_flags(content)
         if type_ == "Agency":
@@ -281,6 +294,12 @@ class PolicyEntityRecognizer:
                 yield Mention(start, start + len(item), type_, name, canonical_key(name), "list")
 
 
+def company_heads(words: list[str]) -> list[str]:
+    """The words of a name that may be its head: the last, and any before a head link
+    ("University of Wisconsin School of Law")."""
+    return words[-1:] + [w for w, link in zip(words, words[1:], strict=False) if link in HEAD_LINKS]
+
+
 def is_field_of_body(name: str) -> bool:
     """ "Office of Special Education Programs", "Office of Federal Contract Compliance Programs":
     a plural policy noun ends the field a body is named by, when no listed body comes first
@@ -294,16 +313,21 @@ def is_field_of_body(name: str) -> bool:
 def names_several(name: str) -> bool:
     """ "Bipartisan Infrastructure Law programs", "BRIC and FMA programs", "Major B&R projects":
     a name's owner and a lowercase plural programme noun speak of several programmes, not of
-    one ("TSCA test orders" are one instrument, used many times)."""
+    one, and so does a plural programme noun with its complement ("Programmes of IITs").
+    ("TSCA test orders" are one instrument, used many times.)"""
     words = name.split()
     last = words[-1].strip("“”\"‘’'.")
-    return (
-        len(words) >= 2
-        and last.islower()
+    bare = [w.strip("“”\"‘’'.").lower() for w in words]
+    return len(words) >= 2 and (
+        last.islower()
         and singular(last) != last
         and head_type(last) == "Program"
         and any(w[:1].isupper() for w in words[:-1])
-    )
+        or any(
+            singular(word) != word and head_type(word) == "Program" and link in HEAD_LINKS
+            for word, link in zip(bare, bare[1:], strict=False)
+        )
+    )  # "B.Tech Programmes of IITs", "Schemes for Farmers": a body's or a group's programmes
 
 
 DAY_NAMES = [
@@ -318,6 +342,8 @@ TIME_TAIL = re.compile(
 
 # -- rule 6: descriptive lowercase names, through the dependency parse -------------------------
 LOWER_HEADS = heads(rules="descriptive")
+# a lowercase instrument a verb launches, or a numbered kind of instrument without its number
+DESCRIBED_HEADS = LOWER_HEADS | heads(rules="numbered")
 LAUNCH_VERBS = vocabulary.words("verbs", uses="launch")
 DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
 
@@ -325,17 +351,22 @@ DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
 def descriptive_mentions(doc: Doc):
     """ "carry out special rectification actions for the Internet industry", "a national APP
     testing platform has been built": lowercase instruments that a verb launches or builds."""
-    for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in LOWER_HEADS):
+    for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in DESCRIBED_HEADS):
         token = doc[i]
-        type_ = LOWER_HEADS[token.lemma_.lower()]
-        if not token.is_lower or token.pos_ != "NOUN" or is_in_order_to(token):
+        type_ = DESCRIBED_HEADS[token.lemma_.lower()]
+        if is_in_order_to(token):
             continue
-        verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
-        while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
-            verb = verb.head
-        if verb is None or verb.lemma_.lower() not in LAUNCH_VERBS:
+        if is_unnumbered_instrument(token):
+            span = descriptive_span(token, INSTRUMENT_CLAUSE_TOKENS, purpose_is_name=True)
+            tail = [t for t in span if t.i > token.i and not (t.is_stop or t.is_punct)]
+            if len(tail) < 2 or starts_title(token) or is_titled(token):
+                continue  # "the Executive Order" alone, "Resolution of the CPC ...": a title
+        elif token.is_lower and token.pos_ == "NOUN" and is_launched(token):
+            span = descriptive_span(token)
+            if has_proper_modifier(span, token):  # "the PRAGATI scholarship scheme | for ..."
+                span = span.doc[span.start : token.i + 1]
+        else:
             continue
-        span = descriptive_span(token)
         content = [t for t in span if not t.is_stop and not t.is_punct]
         first = span[0]
         if (
@@ -348,6 +379,70 @@ def descriptive_mentions(doc: Doc):
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+def is_launched(token: Token) -> bool:
+    """Whether a launch verb ("issued", "launched", "signed") governs the noun, through
+    conjunctions and prepositions."""
+    verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
+    while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
+        verb = verb.head
+    return verb is not None and verb.lemma_.lower() in LAUNCH_VERBS
+
+
+def has_proper_modifier(span: Span, head: Token) -> bool:
+    """Whether a capitalised word (not the sentence's first) modifies a lowercase head: the
+    instrument then has a name, and its defining clause is no part of it."""
+    return any(t.text[:1].isupper() and not t.is_sent_start for t in span if t.i < head.i)
+
+
+# an instrument named by its clause is named by all of it ("... order regarding movement of
+# migrant workers, pilgrims, tourists, students and other persons stranded at ...")
+INSTRUMENT_CLAUSE_TOKENS = 24
+
+
+NAMING_VERBS = vocabulary.words("verbs", uses="naming")
+
+
+def is_titled(head: Token) -> bool:
+    """ "an Executive Order titled “Restoring ...”": the title names it, not a clause."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS for c in head.rights)
+
+
+def starts_title(head: Token) -> bool:
+    """ "Resolution of the CPC Central Committee on ...": a capitalised head whose link
+    ("of", "on") leads to capitalised words begins a title, which the head rule reads."""
+    doc = head.doc
+    link = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if not head.text[:1].isupper() or link is None or link.lower_ not in HEAD_LINKS:
+        return False
+    following = next((t for t in doc[link.i + 1 : link.i + 3] if t.lower_ != "the"), None)
+    return following is not None and following.text[:1].isupper()
+
+
+def has_proper_owner(head: Token) -> bool:
+    """ "the Ministry of Home Affairs order", "President Trump’s executive order": a name
+    modifies the head directly."""
+    return any(
+        has_proper_modifier(head.doc[c.left_edge.i : c.right_edge.i + 1], head)
+        for c in head.lefts
+        if c.dep_ in {"compound", "nmod", "poss"}
+    )
+
+
+def is_unnumbered_instrument(token: Token) -> bool:
+    """ "the Executive Order directing the federal government to ...": an instrument that its
+    number would name ("Executive Order 14030") is named by its defining clause where it has no
+    number, whatever verb governs it; so is a lowercase one that a body's name modifies ("the
+    Ministry of Home Affairs order regarding ..."). (Other lowercase ones only where a verb
+    launches them: "signed a joint resolution to end ...", not "purchase orders for ...".)"""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.lemma_.lower() in NUMBERED_HEADS
+        and (token.text[:1].isupper() or has_proper_owner(token))
+        and token.pos_ in {"NOUN", "PROPN"}
+        and not (following is not None and following.like_num)
+    )
 
 
 def is_descriptive_tail(token: Token) -> bool:
@@ -392,10 +487,37 @@ def is_in_order_to(token: Token) -> bool:
     return token.lower_ == "order" and token.i > 0 and token.doc[token.i - 1].lower_ == "in"
 
 
-def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
+def lists_on(comma: Token, head: Token) -> bool:
+    """ "movement of migrant workers, pilgrims, tourists and ...": the comma joins the next
+    member of a list inside the name, not another clause."""
+    following = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    return (
+        following is not None and following.dep_ == "conj" and head.i < following.head.i < comma.i
+    )
+
+
+def misattached_infinitive(head: Token) -> list[Token]:
+    """ "signed an Executive Order | to end the use of ...": the parser hung the instrument's
+    defining infinitive on the verb that governs the instrument."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    verb = following.head if following is not None else None
+    if (
+        following is not None
+        and following.dep_ == "aux"
+        and following.lower_ == "to"
+        and verb.dep_ in {"advcl", "xcomp"}
+        and verb.head == head.head
+    ):
+        return [verb]
+    return []
+
+
+def descriptive_span(head: Token, max_tokens: int = 14, purpose_is_name: bool = False) -> Span:
     """Left modifiers of the head and one prepositional or infinitive tail, cut to
     ``max_tokens`` before a bracket, comma or a second clause ("a proposed rule to designate
-    PFOA and PFOS as hazardous substances under ..." keeps "... hazardous substances")."""
+    PFOA and PFOS as hazardous substances under ..." keeps "... hazardous substances").
+    ``purpose_is_name``: an infinitive after the head is its defining clause wherever the parser
+    hung it (an instrument named by its clause)."""
     doc = head.doc
     left = [
         t
@@ -407,13 +529,19 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
         start += 1
     end = head.i + 1
     tail = [t for t in head.rights if is_descriptive_tail(t)] or misattached_prepositions(head)
+    if not tail and purpose_is_name:
+        tail = misattached_infinitive(head)
     if tail and not is_time(tail[0]):
         end = min(tail[0].right_edge.i + 1, start + max_tokens)
         stop = next(
             (
                 t.i
                 for t in doc[head.i + 1 : end]
-                if t.text in {"(", ",", ";", "–", "—"} or t.dep_ == "relcl" and not is_infinitive(t)
+                if t.text in {"(", ";", "–", "—"}
+                or t.text == ","
+                and not lists_on(t, head)
+                or t.dep_ == "relcl"
+                and not is_infinitive(t)
             ),
             end,
         )
@@ -426,7 +554,20 @@ def descriptive_span(head: Token, max_tokens: int = 14) -> Span:
             end -= 1  # the window ends inside a name: leave the name out whole
     while end > head.i + 1 and (doc[end - 1].is_stop or doc[end - 1].is_punct):
         end -= 1
-    return doc[start:end]
+    return doc[start : with_subject(doc, start, end, max_tokens)]
+
+
+SUBJECT_WORDS = vocabulary.words("common_words", uses="subject")
+
+
+def with_subject(doc: Doc, start: int, end: int, max_tokens: int) -> int:
+    """ "an addendum to the guidelines issued earlier, regarding the Nationwide lockdown": what
+    an instrument is about, after a comma, is still its name."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in SUBJECT_WORDS:
+        about_end = doc[end + 1].right_edge.i + 1
+        if about_end - start <= max_tokens and about_end > end + 2:
+            return about_end
+    return end
 
 
 def classify_name_run(doc: Doc, start: int, end: int):
@@ -469,16 +610,42 @@ INSTRUMENT_NUMBER = re.compile(
     r"[ \t]+(?:No\.[ \t]*)?\d{3,}(?:/\d+)*\b(?![.,]\d)"
 )  # 14030, not "Order 2"
 NUMBERED_HEADS = vocabulary.words("heads", rules="numbered")
+ENACTMENT_YEAR = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![.,]\d|[ \t]*[-–/])")  # "Act, 2006"
+
+
+CITED_TITLE = re.compile(r",[ \t]+(?:on[ \t]+)?")
+
+
+def with_cited_title(text: str, end: int) -> int:
+    """ "Executive Order 14030, Climate-Related Financial Risk,", "Executive Order 14008, on
+    Tackling the Climate Crisis at Home and Abroad.": a numbered instrument cited with its
+    title; a title is a title-case run that ends the clause and names no body or person."""
+    comma = CITED_TITLE.match(text, end)
+    title = NAME_RUN.match(text, comma.end()) if comma else None
+    if (
+        title is None
+        or " " not in title.group()
+        or not re.match(r"\s*[,.;)]", text[title.end() : title.end() + 2])
+        or title.group().split()[0].lower() in PERSON_TITLES | OFFICE_TITLES
+        or find_body(title.group()) is not None
+    ):
+        return end
+    return title.end()
 
 
 def with_years_or_number(text: str, start: int, end: int, type_: str) -> int:
     """ "Budget 2015", "Union Budget 2018-19", "National Vision 2030": the years a plan covers
     are part of its name; "Executive Order 14030", "Proclamation 10962": so is an instrument's
-    number."""
+    number; "MSMED Act, 2006", "Terrorism Act 2000": so is the year of an enactment."""
+    head = singular(text[start:end].split()[-1])
     if type_ == "Plan":
         following = PLAN_YEARS.match(text, end)
-    elif singular(text[start:end].split()[-1]) in NUMBERED_HEADS:  # "Executive Orders 14030"
+    elif head in NUMBERED_HEADS:  # "Executive Orders 14030"
         following = INSTRUMENT_NUMBER.match(text, end)
+        if following:
+            return with_cited_title(text, following.end())
+    elif head in DATED_HEADS:
+        following = ENACTMENT_YEAR.match(text, end)
     else:
         following = None
     return following.end() if following else end
@@ -624,6 +791,12 @@ def name_by_head(base: int, words: list[re.Match]):
             chosen, end = inside[-1], stop
         elif heads:
             chosen, end = heads[-1], heads[-1] + 1
+            if types[chosen] != "Agency" and continues_as_name(texts[end:stop]):
+                if chosen > 0 or types[chosen] != "Program":
+                    return  # "Pensions Advisory | Service": the class noun is no head here
+                if not is_proper_name_after(texts[end:stop]) or is_plural(texts[chosen]):
+                    return  # "Programs More Cost Effective": a headline's words
+                end = stop  # "Project NextGen", "Mission Indradhanush": named like "Operation X"
         else:
             return
     if types[chosen] == "Agency" and not is_topic_head(texts, chosen):
@@ -636,6 +809,33 @@ def name_by_head(base: int, words: list[re.Match]):
     first = chosen if chosen > 0 and texts[chosen - 1].lower() in CONNECTORS else 0
     first = after_office_title(texts, first, chosen)
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
+
+
+ROMAN_NUMERAL = re.compile(r"[IVXL]+")
+
+
+def continues_as_name(following: list[str]) -> bool:
+    """Whether the words after a policy's class noun go on with the name, so that the class
+    noun modifies a later word ("Direct Benefit Transfer", "Pensions Advisory Service") or
+    the name follows it ("Project NextGen"): a capitalised word, not a roman numeral
+    ("Civil Service Rule XI") and not a quoted name of its own."""
+    return bool(following) and (
+        following[0][:1].isupper()
+        and following[0].lower() not in CONNECTORS
+        and not ROMAN_NUMERAL.fullmatch(following[0])
+    )
+
+
+def is_plural(word: str) -> bool:
+    return singular(word.lower()) != word.lower()
+
+
+def is_proper_name_after(following: list[str]) -> bool:
+    """ "Project NextGen", "Mission Indradhanush": a short name after a programme noun; not a
+    clause or a phrase ("Mission Based Deployments", "Project Approval Meeting of the IDMI")."""
+    return len(following) <= 3 and not any(
+        w.lower() in CONNECTORS or w.endswith("ed") or w.lower() in MEETING_WORDS for w in following
+    )
 
 
 TOPIC_HEADS = heads(rules="topic")
@@ -684,8 +884,8 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     possessive = [
         match
         for match in re.finditer(r"(?<!\S)(\S+)['’]s\s+", text[start:end])
-        if match[1].lower() not in NAME_POSSESSORS
-    ]
+        if match[1].lower() not in NAME_POSSESSORS and text[start + match.end()] != "("
+    ]  # "C & AG’s (Duties, Powers ...) Amendment Act": a bracketed title is the possessor's
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
     while start < end:
@@ -799,8 +999,14 @@ def split_list_items(text: str, base: int, items: str):
 
 
 def find_acronym_definitions(text: str) -> dict[str, str]:
-    """ "Full Name (ACR)" -> {"ACR": "Full Name"} when the letters fit the name's initials."""
-    found = {}
+    """ "Full Name (ACR)" -> {"ACR": "Full Name"} when the letters fit the name's initials
+    (the first definition, where the text defines an acronym twice)."""
+    return {acronym: names[0] for acronym, names in acronym_expansions(text).items()}
+
+
+def acronym_expansions(text: str) -> dict[str, list[str]]:
+    """Every name the text defines each acronym with, in text order."""
+    found: dict[str, list[str]] = defaultdict(list)
     for match in ACRONYM_AFTER.finditer(text):
         acronym = match["acr"]
         before = text[max(0, match.start() - 160) : match.start()].rstrip()
@@ -808,10 +1014,32 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
         if not runs or runs[-1].end() != len(before):
             continue
         if initials_fit(acronym, runs[-1].group()):
-            found.setdefault(acronym, trim_to_initials(acronym, runs[-1].group()))
+            name = trim_to_initials(acronym, runs[-1].group())
         elif (listed := comma_joined_name(before, runs, acronym)) is not None:
-            found.setdefault(acronym, listed)
-    return found
+            name = listed
+        else:
+            continue
+        if name not in found[acronym]:
+            found[acronym].append(name)
+    return dict(found)
+
+
+def with_acronym_variants(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Public Finance Management System (PFMS)" ... "Public Financial Management System
+    (PFMS)": names a document defines with one acronym are one entity, the first one's."""
+    by_name = {(m.type, canonical_key(m.name)): m.key for m in mentions}
+    keys: dict[tuple[str, str], str] = {}
+    for names in acronym_expansions(text).values():
+        first, *others = [canonical_key(name) for name in names]
+        for type_ in POLICY_CLASSES + ("Agency",):
+            if (type_, first) in by_name:
+                keys |= {(type_, other): by_name[(type_, first)] for other in others}
+    return [
+        replace(m, key=keys[(m.type, canonical_key(m.name))])
+        if (m.type, canonical_key(m.name)) in keys
+        else m
+        for m in mentions
+    ]
 
 
 def comma_joined_name(
@@ -870,16 +1098,20 @@ COUNTRY_QUALIFIER = re.compile(
 )
 
 
-def inside_longer_name(form: str, before: str) -> bool:
+def inside_longer_name(form: str, before: str, after: str = "") -> bool:
     """ "National Congress", "Indian Parliament": a one-word lexicon name (not an acronym) right
-    after another capitalised word is part of another name."""
+    after another capitalised word is part of another name; so is one right before a word in
+    capitals ("Lifeline UDAN initiative")."""
     previous = re.search(r"(\S+)\s+$", before)
     return (
         " " not in form
         and not form.isupper()
-        and previous is not None
-        and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
-        and previous[1].lower() not in {"the", "a", "an"}
+        and (
+            previous is not None
+            and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
+            and previous[1].lower() not in {"the", "a", "an"}
+            or re.match(r"[ \t]+[A-Z]{2,}\b", after) is not None
+        )
     )
 
 
@@ -953,7 +1185,8 @@ def classified_mentions(
     out = []
     classifier = classifier or load_span_classifier()
     for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
-        start, end = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
+        first = after_partitive(doc, p.start, p.end)
+        start, end = doc[first].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
         if (
             not PRONOUN_OR_POSSESSIVE.search(name)
@@ -965,6 +1198,22 @@ def classified_mentions(
             key = key or mention_key(type_, name, country)
             out.append(Mention(start, end, type_, name, key, "learned"))
     return out
+
+
+def after_partitive(doc: Doc, start: int, end: int) -> int:
+    """ "part of Government Integrated Financial Management System", "concept of Gate Closure":
+    a lowercase common noun and "of" before a capitalised name are no part of it; the name
+    starts after them."""
+    if (
+        end - start >= 4
+        and doc[start].is_lower
+        and doc[start].pos_ == "NOUN"
+        and not head_type(doc[start].lower_)
+        and doc[start + 1].lower_ == "of"
+        and doc[start + 2].text[:1].isupper()
+    ):
+        return start + 2
+    return start
 
 
 def residual_spans(
@@ -1044,7 +1293,8 @@ def expansion_mention(
     """The entity an acronym's expansion names when no rule found it, by a head noun in the
     expansion or right after the acronym ("Flood Mitigation Assistance (FMA) grant program");
     and the expansion as written, when only its acronym let us read it whole ("...
-    Compensation, and Liability Act") or only the words after the acronym give its class."""
+    Compensation, and Liability Act", "Direct Benefit Transfer (DBT)": its class noun is not
+    its last word) or only the words after the acronym give its class."""
     words = expansion.split()
     type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
     after = re.search(
@@ -1061,7 +1311,10 @@ def expansion_mention(
     key = mention_key(type_, expansion, country)
     target = Mention(0, 0, type_, expansion, key, "acronym")
     written = after.start() if head_after else text.find(f"{expansion} ({acronym})")
-    if written >= 0 and ("," in expansion or head_after):
+    # the rules cut a name at its last class noun ("Direct Benefit | Transfer (DBT)"): the
+    # acronym spells the whole name
+    cut_at_head = not head_type(words[-1])
+    if written >= 0 and ("," in expansion or head_after or cut_at_head):
         return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
     return target, None
 

@@ -45,8 +45,15 @@ from functools import lru_cache
 from . import vocabulary
 from .gazetteer import country_names, find_body, government_bodies, subnational_units
 from .lexicon import canonical_key, head_type
+from .vocabulary import singular
 
-__all__ = ["entity_key", "agency_core_name", "local_body_keys", "described_name_keys"]
+__all__ = [
+    "DATED_HEADS",
+    "entity_key",
+    "agency_core_name",
+    "local_body_keys",
+    "described_name_keys",
+]
 
 POSSESSIVE = re.compile(r"['’]s?$")
 ORDINAL = re.compile(
@@ -69,9 +76,9 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
     body = find_body(name, country=country) if type_ == "Agency" else None
     if body is not None:
         return body.key
-    name = POSSESSIVE.sub("", name.strip())
+    name = without_bracketed_acronym(POSSESSIVE.sub("", name.strip()))
     if type_ != "Agency":
-        return canonical_key(without_descriptors(name))
+        return policy_key(name)
     core = agency_core_name(name)
     body = (
         find_body(core, country=country)
@@ -82,6 +89,76 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
 
 
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")
+DATED_HEADS = vocabulary.words("heads", rules="dated")
+ENACTED_IN = re.compile(r"^(?P<name>.*?\S),?\s+(?:19|20)\d\d$")
+
+
+CITED_NUMBER = re.compile(r"^(?P<name>.*?\s(?:No\.\s*)?\d{3,}),\s")
+
+
+def without_title(name: str) -> str:
+    """A numbered instrument is its number, whether or not it is cited with its title.
+
+    >>> without_title("Executive Order 14030, Climate-Related Financial Risk")
+    'Executive Order 14030'
+    """
+    numbered = CITED_NUMBER.match(name)
+    return numbered["name"] if numbered else name
+
+
+def without_enactment_year(name: str) -> str:
+    """An enactment without its year, which the document may leave out the next time it names
+    it: "MSMED Act, 2006" and "MSMED Act" are one act.
+
+    >>> without_enactment_year("MSMED Act, 2006"), without_enactment_year("Budget 2015")
+    ('MSMED Act', 'Budget 2015')
+    """
+    dated = ENACTED_IN.match(name)
+    if dated and singular(dated["name"].split()[-1]) in DATED_HEADS:
+        return dated["name"]
+    return name
+
+
+ACRONYM_IN_BRACKETS = re.compile(r"\s+\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z&.-]{2,12}\)(?=\s|$)")
+LOWERCASE_LEAD = re.compile(r"^(?:[a-z]+\s+)+(?=[A-Z][\w’'&-]*\s+\S)")
+CONNECTORS = vocabulary.words("common_words", uses="connector")
+
+
+def without_bracketed_acronym(name: str) -> str:
+    """A name's acronym in brackets is another name of it, not part of it: "Public Service Loan
+    Forgiveness (PSLF) program" is the "Public Service Loan Forgiveness program".
+
+    >>> without_bracketed_acronym("Make America Beautiful Again (MABA) Commission")
+    'Make America Beautiful Again Commission'
+    """
+    return ACRONYM_IN_BRACKETS.sub("", name) if "(" in name else name
+
+
+def without_lowercase_lead(name: str) -> str:
+    """ "broken Public Service Loan Forgiveness program": a word that qualifies a capitalised name,
+    not a class noun or a connector that makes another instrument of it ("amendment to the
+    Essential Commodities Act" is the amendment)."""
+    lead = LOWERCASE_LEAD.match(name)
+    if lead is None or any(w in CONNECTORS or head_type(w) for w in lead.group().split()):
+        return name
+    return name[lead.end() :]
+
+
+def policy_key(name: str) -> str:
+    """The key of a plan, regulation or programme: its name without the lowercase words before
+    a capitalised name ("broken", "overall": how it stands, not which it is) and with its class
+    noun in the singular ("Community Development Block Grants" are the programme); without the
+    year of an enactment or the title a numbered instrument is cited with.
+
+    >>> policy_key("overall Gateway Hudson River Tunnel project")
+    'gateway hudson river tunnel project'
+    >>> policy_key("State Revolving Funds") == policy_key("State Revolving Fund")
+    True
+    """
+    name = without_enactment_year(without_title(name))
+    key = canonical_key(without_lowercase_lead(without_descriptors(name)))
+    *words, last = key.split(" ")
+    return " ".join([*words, singular(last)]) if head_type(last) else key
 
 
 def without_descriptors(name: str) -> str:

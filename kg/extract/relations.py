@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
@@ -160,9 +161,30 @@ def role_agency(text: str, role: re.Match, agencies) -> str | None:
 def person_name(ent: Span) -> Span:
     """A person entity up to a possessive or a headline's verb: "Biden's" is the name "Biden",
     "Trump's Executive Order" is no person, "Donald J. Trump Launches" is "Donald J. Trump"."""
-    headline_verbs = vocabulary.words("verbs", uses="headline")
-    end = next((t.i for t in ent if is_possessive(t) or t.lower_ in headline_verbs), ent.end)
+    end = next(
+        (t.i for t in ent if is_possessive(t) or is_headline_verb(t, t.i - ent.start)), ent.end
+    )
     return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
+HEADLINE_VERBS = vocabulary.words("verbs", uses="headline")
+
+
+def is_headline_verb(token: Token, position: int) -> bool:
+    """A listed headline verb, or after two words of a name a capitalised verb in -s before
+    another capitalised word ("Donald J. Trump Promotes Efficiency"): a verb form in
+    lemminflect's dictionary, which surnames ("Jones", "Evans") are not."""
+    word = token.lower_
+    if word in HEADLINE_VERBS:
+        return True
+    return (
+        position >= 2
+        and word.endswith("s")
+        and token.text[:1].isupper()
+        and token.i + 1 < len(token.doc)
+        and token.nbor(1).text[:1].isupper()
+        and "VERB" in getAllLemmas(word)
+    )
 
 
 def is_possessive(token: Token) -> bool:

@@ -451,7 +451,7 @@ def test_a_list_ends_where_the_sentence_goes_on_as_a_clause(nlp):
             "The Departmentalization of Union Accounts (Transfer of Personnel) Act, 1976 was "
             "enacted by Parliament.",
             "Regulation",
-            {"Departmentalization of Union Accounts (Transfer of Personnel) Act"},
+            {"Departmentalization of Union Accounts (Transfer of Personnel) Act, 1976"},
         ),
     ],
 )
@@ -725,3 +725,213 @@ def test_a_listed_body_before_a_plural_policy_noun_is_the_body_alone(nlp):
     found = mentions(nlp, "The Department of Energy Loan Programs will fund the project.")
     assert ("Agency", "Department of Energy") in found
     assert not {name for _, name in found if name.endswith("Programs")}
+
+
+# Sentences from ../shared/corpus/bulk and ../shared/corpus/dev, and written ones.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "President Trump signed an Executive Order directing the Department of Defense to "
+            "update its guidance regarding medical standards for military service.",
+            "Executive Order directing the Department of Defense to update its guidance",
+        ),
+        (
+            "President Trump signed an Executive Order to end the use of Federal taxpayer dollars "
+            "to fund or promote elective abortion.",
+            "Executive Order to end the use of Federal taxpayer dollars",
+        ),
+        (
+            "In June, President Trump signed a joint resolution to end the California EV "
+            "mandates, which would have been a ban on new gas cars.",
+            "joint resolution to end the California EV mandates",
+        ),
+    ],
+)
+def test_an_unnumbered_instrument_is_named_by_its_defining_clause(nlp, text, expected):
+    names = {name for type_, name in mentions(nlp, text) if type_ == "Regulation"}
+    assert any(name.startswith(expected) for name in names), names
+    assert "Executive Order" not in names and "joint resolution" not in names
+
+
+def test_a_numbered_instrument_takes_no_clause(nlp):
+    text = "Under Executive Order 14008 to tackle the climate crisis, agencies act."
+    assert ("Regulation", "Executive Order 14008") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The existing criterion of definition of MSMEs is based on the MSMED Act, 2006.",
+            "MSMED Act, 2006",
+        ),
+        ("The port is governed by the Major Port Trusts Act, 1963.", "Major Port Trusts Act, 1963"),
+        ("Section 44A of the Terrorism Act 2000 was repealed.", "Terrorism Act 2000"),
+        (
+            "The ICAS was carved out through an Ordinance amending the C & AG’s (Duties, Powers "
+            "and Conditions of Service) Amendment Act, 1976.",
+            "C & AG’s (Duties, Powers and Conditions of Service) Amendment Act, 1976",
+        ),
+    ],
+)
+def test_an_enactment_keeps_its_year_and_bracketed_title(nlp, text, expected):
+    assert ("Regulation", expected) in mentions(nlp, text)
+
+
+def test_an_enactment_with_and_without_its_year_is_one_entity(nlp):
+    doc = nlp("The MSMED Act, 2006 set the criteria. The MSMED Act was amended in 2020.")
+    keys = {m.key for m in doc._.kg_mentions if m.type == "Regulation"}
+    assert keys == {"msmed act"}
+
+
+def test_a_year_that_starts_a_range_is_not_an_enactments(nlp):
+    text = "Funds under the Clean Water Act, 2020-21 allocations, reached states."
+    assert ("Regulation", "Clean Water Act") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        (
+            "PM-KISAN payments reached 8.46 crore beneficiaries through Direct Benefit Transfer "
+            "(DBT) payments.",
+            ("Program", "Direct Benefit Transfer"),
+            ("Program", "Direct Benefit"),
+        ),
+        (
+            "Speaking about Lifeline UDAN initiative, the Joint Secretary said 97 flights have "
+            "been operated.",
+            ("Program", "Lifeline UDAN initiative"),
+            ("Program", "Lifeline"),
+        ),
+        (
+            "The agency awarded the Project NextGen contract agreement to three firms.",
+            ("Program", "Project NextGen"),
+            ("Regulation", "Project NextGen contract agreement"),
+        ),
+        (
+            "Savers get information through the Pensions Advisory Service and pension forecasts.",
+            None,
+            ("Regulation", "Pensions Advisory"),
+        ),
+    ],
+)
+def test_a_name_keeps_the_words_after_an_inner_class_noun(nlp, text, expected, not_expected):
+    found = mentions(nlp, text)
+    assert expected is None or expected in found
+    assert not_expected not in found
+
+
+def test_a_company_word_inside_a_programme_name_does_not_veto_it(nlp):
+    text = (
+        "Under the newly launched Integrated Scheme of School Education-Samagra Shiksha, "
+        "provision has been made to upgrade hostels."
+    )
+    names = {name for type_, name in mentions(nlp, text) if type_ == "Program"}
+    assert "Integrated Scheme of School Education-Samagra Shiksha" in names
+
+
+def test_a_named_lowercase_instrument_leaves_its_purpose_out(nlp):
+    text = (
+        "The All India Council for Technical Education is implementing the PRAGATI scholarship "
+        "scheme for assistance of girls pursuing technical education."
+    )
+    assert ("Program", "PRAGATI scholarship scheme") in mentions(nlp, text)
+
+
+def test_an_order_named_by_its_clause_keeps_the_members_of_a_list(nlp):
+    text = (
+        "Subsequent to the Ministry of Home Affairs order regarding movement of migrant workers, "
+        "pilgrims, tourists, students and other persons stranded at different places by special "
+        "trains, the Ministry of Railways decided to run trains."
+    )
+    names = {name for type_, name in mentions(nlp, text) if type_ == "Regulation"}
+    assert any(n.endswith("students and other persons stranded at different places") for n in names)
+
+
+def test_a_capitalised_instrument_followed_by_a_title_is_no_clause(nlp):
+    text = "The Plenum passed Resolution of the CPC Central Committee on the Major Achievements."
+    names = {name for type_, name in mentions(nlp, text) if type_ == "Regulation"}
+    assert "Resolution of the CPC Central Committee" not in names
+
+
+def test_a_bodys_plural_programmes_are_no_name(nlp):
+    text = "The share of girls in B.Tech Programmes of IITs will rise from 8% to 14% in 2018-19."
+    assert not {n for t, n in mentions(nlp, text) if t == "Program"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Under Executive Orders 14030, Climate-Related Financial Risk, and 14008, agencies "
+            "are preparing reports on climate finance risk.",
+            "Executive Orders 14030, Climate-Related Financial Risk",
+        ),
+        (
+            "Under Executive Order 14008, President Biden directed agencies to act.",
+            "Executive Order 14008",
+        ),
+    ],
+)
+def test_a_numbered_instrument_keeps_its_cited_title(nlp, text, expected):
+    doc = nlp(text)
+    found = {(m.name, m.key) for m in doc._.kg_mentions if m.type == "Regulation"}
+    assert {name for name, _ in found} == {expected}
+    assert {key for _, key in found} <= {"executive orders 14030", "executive order 14008"}
+
+
+def test_what_an_instrument_is_about_after_a_comma_is_its_name(nlp):
+    text = (
+        "The Ministry has issued an addendum to the guidelines issued earlier, regarding the "
+        "Nationwide lockdown, in order to exempt shops of agricultural machinery."
+    )
+    names = {n for t, n in mentions(nlp, text) if t == "Regulation"}
+    assert names == {"addendum to the guidelines issued earlier, regarding the Nationwide lockdown"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company placed order for sufficient quantity of vaccines with three suppliers.",
+        "The partners support a peaceful resolution of disputes free from coercion.",
+        "She studied at the Ford School of Public Policy before joining.",
+        "The Mission Based Deployments grew, and the Project Approval Meeting of the IDMI met.",
+        "Saving Taxpayer Dollars by Making Programs More Cost Effective",
+    ],
+)
+def test_no_instrument_in_orders_of_goods_schools_or_meetings(nlp, text):
+    assert not {n for t, n in mentions(nlp, text) if t in {"Regulation", "Program"}}
+
+
+def test_a_titled_instrument_is_named_by_its_title_not_a_clause(nlp):
+    text = "President Trump signed an Executive Order titled “Restoring Gender Ideology” today."
+    assert not any(n.startswith("Executive Order titled") for _, n in mentions(nlp, text))
+
+
+def test_two_names_defined_with_one_acronym_are_one_entity(nlp):
+    text = (
+        "The Government has revolutionized the technology driven Public Finance Management "
+        "Scheme (PFMS) since 2009. The Finance Minister said the Public Financial Management "
+        "Scheme (PFMS) is now recognized as a brand."
+    )
+    keys = {m.key for m in nlp(text)._.kg_mentions if m.type == "Program"}
+    assert keys == {"public finance management scheme"}
+
+
+def test_a_learned_name_starts_after_a_partitive_noun(nlp):
+    from kg.extract.entities import after_partitive
+
+    doc = nlp("PFMS is now part of Government Integrated Financial Management System initiative.")
+    assert after_partitive(doc, 3, 10) == 5
+    assert after_partitive(doc, 5, 10) == 5
+
+
+def test_a_lowercase_order_a_person_owns_is_named_by_its_clause(nlp):
+    text = (
+        "President Trump’s executive order to unleash American energy leadership worldwide "
+        "was praised."
+    )
+    names = {n for t, n in mentions(nlp, text) if t == "Regulation"}
+    assert any("executive order to unleash American energy" in n for n in names), names

@@ -102,10 +102,41 @@ def test_a_named_plan_inside_a_longer_plan_name_stays_its_own_plan():
     [
         ("the new Work and Health programme", "Work and Health Programme"),
         ("newly launched Integrated Scheme", "Integrated Scheme"),
+        # bulk: the same programme named in other releases
+        (
+            "broken Public Service Loan Forgiveness program",
+            "Public Service Loan Forgiveness program",
+        ),
+        ("overall Gateway Hudson River Tunnel project", "Gateway Hudson River Tunnel Project"),
+        (
+            "Public Service Loan Forgiveness (PSLF) program",
+            "Public Service Loan Forgiveness program",
+        ),
+        ("Community Development Block Grants", "Community Development Block Grant"),
+        ("State Revolving Funds", "State Revolving Fund"),
     ],
 )
 def test_words_saying_how_a_policy_stands_are_not_its_identity(first, second):
     assert entity_key("Program", first) == entity_key("Program", second)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("pilot free trade zones", "free trade zones"),  # a lowercase name keeps its words
+        ("China (Shanghai) Pilot Free Trade Zone", "China Pilot Free Trade Zone"),  # a place
+        ("Pradhan Mantri Kaushal Vikas", "Pradhan Mantri Kaushal Vika"),  # no class noun last
+        ("historic amendment to the Essential Commodities Act", "Essential Commodities Act"),
+    ],
+)
+def test_what_tells_policies_apart_stays_in_their_identity(first, second):
+    assert entity_key("Program", first) != entity_key("Program", second)
+
+
+def test_an_acronym_in_brackets_is_no_part_of_a_bodys_identity():
+    assert entity_key("Agency", "Make America Beautiful Again (MABA) Commission") == entity_key(
+        "Agency", "Make America Beautiful Again Commission"
+    )
 
 
 def test_a_capitalised_new_is_part_of_a_name():

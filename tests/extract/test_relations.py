@@ -17,7 +17,7 @@ def relations(nlp, text, predicate=None):
     [
         (
             "The Coastal Agency (CA) has amended the Harbour Dues Regulations.",
-            "Regulation:harbour dues regulations",
+            "Regulation:harbour dues regulation",
             "Agency:coastal agency",
         ),
         (
@@ -484,6 +484,22 @@ def test_possessives_and_pronouns_are_never_people(nlp, text):
         for p in doc._.kg_people
         if "'" in p.name or "’" in p.name or p.name.lower() in {"he", "she", "they"}
     ]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [  # bulk: White House fact-sheet headlines
+        (
+            "Fact Sheet: President Donald J. Trump Promotes Efficiency in Federal Hiring\n\n"
+            "The order was signed today.",
+            "Donald J. Trump",
+        ),
+        ("President Donald J. Trump Addresses the Nation on Tuesday.", "Donald J. Trump"),
+        ("Secretary Ed Burns said the plan would work.", "Ed Burns"),  # a surname, not a verb
+    ],
+)
+def test_a_headline_verb_ends_a_persons_name(nlp, text, name):
+    assert [p.name for p in nlp(text)._.kg_people] == [name]
 
 
 def test_a_spokesperson_is_a_member_of_the_ministry_he_speaks_for(nlp):
