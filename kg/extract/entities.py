@@ -210,9 +210,15 @@ class PolicyEntityRecognizer:
             for start, end, type_ in named:
                 name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
-                    yield Mention(
-                        start, end, type_, strip_quotes(name), canonical_key(name), "head"
-                    )
+                    for item_start, item_end, item in numbered_items(doc_text(doc), start, end):
+                        yield Mention(
+                            item_start,
+                            item_end,
+                            type_,
+                            strip_quotes(item),
+                            canonical_key(item),
+                            "head",
+                        )
 
     def _acceptable(self, name: str, type_: str) -> bool:
         words = [w.lower().strip("“”\"‘’'.") for w in name.split()]
@@ -611,6 +617,34 @@ INSTRUMENT_NUMBER = re.compile(
 )  # 14030, not "Order 2"
 NUMBERED_HEADS = vocabulary.words("heads", rules="numbered")
 ENACTMENT_YEAR = re.compile(r",?[ \t]+(?:19|20)\d\d\b(?![.,]\d|[ \t]*[-–/])")  # "Act, 2006"
+NUMBERED_NAME = re.compile(
+    r"(?P<prefix>(?:\S+[ \t]+)*?)(?P<head>[A-Z][a-z]+s)[ \t]+(?P<number>\d{3,})(?P<title>,[ \t].*)?"
+)
+# after a number (and its title): the next number of the list (", 13837", " and 11989",
+# ", and 14008"), with a title up to the next comma ("14030, Climate-Related Financial Risk,");
+# not a year (", 2021")
+NEXT_NUMBERED_ITEM = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?:(?:and|or)[ \t]+)?(?P<number>(?!(?:19|20)\d\d\b)\d{3,})\b(?![.,]\d)"
+    r"(?P<title>,[ \t]+[A-Z][^,.;:\d\n]{0,80}?(?=,))?"
+)
+
+
+def numbered_items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """ "Executive Orders 11644 and 11989", "Executive Orders 14030, Climate-Related Financial
+    Risk, and 14008": a plural numbered head names one instrument per number ("Executive Order
+    11644", "Executive Order 11989"), a cited title the one before it. Any other name is one
+    item, itself."""
+    named = NUMBERED_NAME.fullmatch(text, start, end)
+    if named is None or singular(named["head"]) not in NUMBERED_HEADS:
+        return [(start, end, text[start:end])]
+    head = named["prefix"] + named["head"][: len(singular(named["head"]))]
+    items = [(start, end, f"{head} {named['number']}{named['title'] or ''}")]
+    while (following := NEXT_NUMBERED_ITEM.match(text, items[-1][1])) is not None:
+        title = following["title"] or ""
+        items.append(
+            (following.start("number"), following.end(), f"{head} {following['number']}{title}")
+        )
+    return items
 
 
 CITED_TITLE = re.compile(r",[ \t]+(?:on[ \t]+)?")
