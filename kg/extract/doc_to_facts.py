@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .entities import Mention
@@ -27,7 +28,7 @@ from .facts import (
 from .gazetteer import bodies_by_key, body_with_key
 from .lexicon import canonical_key, lexicon, strip_quotes
 from .observations import ObservedNumber
-from .text import doc_text
+from .text import doc_text, token_indices
 
 __all__ = ["facts_from_doc", "preferred_name"]
 
@@ -71,12 +72,13 @@ def acronym_uses(doc: Doc, mentions: list[Mention], named: set[str]) -> tuple[Ac
     gazetteer = bodies_by_key()
     inside = {i for m in mentions for i in range(m.start, m.end)}
     uses: dict[str, AcronymUse] = {}
-    for token in doc:
+    # only the tokens written as an acronym, each distinct word tested once (not a Token per word)
+    for i in token_indices(doc, ORTH, lambda text: ACRONYM.fullmatch(text) is not None):
+        token = doc[i]
         acronym = token.text
         if (
             acronym not in uses
             and acronym not in named
-            and ACRONYM.fullmatch(acronym)
             and canonical_key(acronym) not in gazetteer
             and token.idx not in inside
             and not in_capitals_run(token)

@@ -68,6 +68,15 @@ _JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
 _BRACKETED = rf"\((?:[A-Z][\w'’\-]*),?{_JOIN}[A-Z][\w'’\-]*(?:,?{_JOIN}[A-Z][\w'’\-]*)*\)"
 NAME_RUN = re.compile(rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*")
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
+
+
+@lru_cache(maxsize=4)
+def name_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``NAME_RUN`` matches in ``text``: two rules read the same runs, and the long pattern
+    scanned every document twice."""
+    return tuple(run.span() for run in NAME_RUN.finditer(text))
+
+
 # A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
 PERSON_TITLES = vocabulary.words("titles", ends_name="yes") | vocabulary.words(
     "verbs", uses="speech"
@@ -86,6 +95,7 @@ ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]*[A-Z][A-Za-z&()]*?|[A-Z
 LIST_HEADS = literal_alternation(map(plural, heads(rules="list")))
 LIST_MODIFIERS = vocabulary.words("heads", rules="list-modifier")  # "action plans"
 LIST_CUES = vocabulary.words("common_words", uses="list-cue")  # "including", "namely"
+LIST_CUE = re.compile(rf"\b{literal_alternation(LIST_CUES)}\s", re.IGNORECASE)  # in every list
 COORDINATED = re.compile(
     rf"\b(?P<head>(?:[\w-]+\s+)?{LIST_HEADS})\b[^.;:\n]{{0,60}}?"
     rf"\b{literal_alternation(LIST_CUES)}\s+(?P<items>[^.;\n]+)",
@@ -194,9 +204,9 @@ class PolicyEntityRecognizer:
 
     # -- rule 2: title-case names classified by head noun -----------------------------
     def _name_run_mentions(self, doc: Doc):
-        for match in NAME_RUN.finditer(doc_text(doc)):
-            named = list(classify_name_run(doc, match.start(), match.end()))
-            named = named or list(lowercase_head_after(doc, match.start(), match.end()))
+        for run_start, run_end in name_runs(doc_text(doc)):
+            named = list(classify_name_run(doc, run_start, run_end))
+            named = named or list(lowercase_head_after(doc, run_start, run_end))
             for start, end, type_ in named:
                 name = doc_text(doc)[start:end]
                 if self._acceptable(name, type_):
@@ -275,6 +285,8 @@ class PolicyEntityRecognizer:
     # -- rule 4: coordinated lists ---------------------------------------------------------
     def _list_mentions(self, doc: Doc):
         text = doc_text(doc)
+        if LIST_CUE.search(text) is None:
+            return  # no list (three documents in five): the long pattern is not tried at every word
         for match in COORDINATED.finditer(text):
             head_words = (
                 match["head"].lower().split()
@@ -748,13 +760,21 @@ def may_name_by_head(run: str) -> bool:
     capitalised class noun (also as ``trim_run`` leaves a last word: "Ministry’s," is
     "Ministry"), or "Operation". A run without one names nothing by its head."""
     words = run.split()
-    for previous, word in zip(["", *words], words, strict=False):
-        trimmed = word.rstrip(".,’'”\"")
-        trimmed = trimmed[:-2] if re.search(r"\w['’]s$", trimmed) else trimmed
-        for form in (word.strip(WORD_MARKS), trimmed.strip(WORD_MARKS)):
-            if form == "Operation" or form[:1].isupper() and word_head_type(previous, form):
-                return True
-    return False
+    return any(map(may_be_head_word, ["", *words], words))
+
+
+@lru_cache(maxsize=65536)  # the same words open and fill most runs ("The", "In", "President")
+def may_be_head_word(previous: str, word: str) -> bool:
+    """Whether ``word`` (after ``previous``) may be the head ``may_name_by_head`` looks for."""
+    trimmed = word.rstrip(".,’'”\"")
+    trimmed = trimmed[:-2] if POSSESSIVE_END.search(trimmed) else trimmed
+    return any(
+        form == "Operation" or form[:1].isupper() and bool(word_head_type(previous, form))
+        for form in (word.strip(WORD_MARKS), trimmed.strip(WORD_MARKS))
+    )
+
+
+POSSESSIVE_END = re.compile(r"\w['’]s$")
 
 
 def word_head_type(previous: str, word: str) -> str | None:
@@ -1177,9 +1197,9 @@ def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:
     """ "Department of Natural Resources of Yunnan Province", "Ohio Department of Health": the
     forms the bodies of provinces, states and local government take (``data/body_forms.tsv``).
     Searched in title-case runs only: over a whole text the long pattern cost a third of spaCy."""
-    for run in NAME_RUN.finditer(text):
-        for match in body_forms_in(run.group()):
-            start, end = run.start() + match.start(), run.start() + match.end()
+    for run_start, run_end in name_runs(text):
+        for match in body_forms_in(text[run_start:run_end]):
+            start, end = run_start + match.start(), run_start + match.end()
             key = entity_key("Agency", match.group(), country)
             yield Mention(start, end, "Agency", match.group(), key, "lexicon")
 
@@ -1235,11 +1255,13 @@ def residual_spans(
 ) -> list[tuple[int, int]]:
     """The candidate spans the span classifier scores: those of two words or more (a name has
     two words at least, ``_acceptable``) that overlap no name a rule found."""
+    tokens = tokens or DocTokens.of(doc)
     taken = sorted((m.start, m.end) for m in found if m.end > m.start)
+    idx, texts = tokens.idx, tokens.text  # character offsets without a spaCy Token per look
     return [
         (s, e)
         for s, e in candidate_spans(doc, tokens)
-        if e - s >= 2 and not overlaps_any(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), taken)
+        if e - s >= 2 and not overlaps_any(idx[s], idx[e - 1] + len(texts[e - 1]), taken)
     ]
 
 

@@ -288,6 +288,7 @@ def country_name_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{literal_alternation(country_names())})(?![\w-])")
 
 
+@lru_cache(maxsize=4)  # asked by each component of the same document: one scan per text
 def document_country(text: str) -> str | None:
     """The country a document is mostly about, by the places, currencies and bodies it names;
     None when no country stands out (twice as often named as the next)."""

@@ -624,6 +624,8 @@ def composed_of(doc: Doc, sent: Span, policies) -> list[tuple]:
     """ "A, B and C together constitute the D system": each is part of D. With no plan after the
     verb ("X was issued and action plans A, B were launched, together constitute a policy
     system"), the first plan named is the one the others complete."""
+    if len(policies) < 2:
+        return []  # no pair to link (most sentences): the sentence's words are not read
     verbs = [
         t
         for t in sent

@@ -32,6 +32,7 @@ from spacy.attrs import (
     DEP,
     ENT_TYPE,
     HEAD,
+    IDX,
     IS_ALPHA,
     IS_PUNCT,
     IS_SPACE,
@@ -47,7 +48,7 @@ from spacy.tokens import Doc
 from . import vocabulary
 from .gazetteer import find_body, is_body_form
 from .lexicon import canonical_key, head_type, lexicon
-from .text import doc_text, noun_chunk_bounds
+from .text import doc_text, noun_chunk_bounds, token_indices
 
 __all__ = [
     "CLASSES",
@@ -126,6 +127,9 @@ def trimmed_start(tokens: DocTokens, start: int, end: int) -> int:
         start += 1
     # "Biden's plan", "President Biden's prescription drug law", "funding for its Flood
     # Mitigation Assistance": the name, not its possessor
+    tags = tokens.tag[start : end - 1]
+    if not POSSESSIVE_TAGS.intersection(tags):
+        return start  # most chunks (a set test in C, not a Python look per token)
     possessives = [i for i in range(start, end - 1) if tokens.tag[i] in POSSESSIVE_TAGS]
     return possessives[-1] + 1 if possessives else start
 
@@ -182,7 +186,9 @@ def quoted_spans(doc: Doc):
 
 
 def is_wordy(tokens: DocTokens, start: int, end: int) -> bool:
-    return any(tokens.alpha[i] and len(tokens.text[i]) > 1 for i in range(start, end))
+    if tokens.alpha[start] and len(tokens.text[start]) > 1:
+        return True  # most spans: their first word
+    return any(tokens.alpha[i] and len(tokens.text[i]) > 1 for i in range(start + 1, end))
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -215,6 +221,7 @@ class DocTokens:
     leaf: list[bool]  # punctuation or space without dependents
     head: list[int]  # the index of the token's syntactic head (its own for a sentence's root)
     depth: list[int]  # steps from the token up to its sentence's root
+    idx: list[int]  # the token's first character in the text (``Token.idx`` without a Token)
     # document context: where the headline (the first line) ends, where each lower-case word
     # stands (how often a span's words recur), and the names the document writes with a class head
     # noun somewhere ("Pension Wise service" -> "pension wise": Program), which tell what the
@@ -227,23 +234,20 @@ class DocTokens:
     def of(cls, doc: Doc) -> DocTokens:
         """One array of the Doc's attribute ids, each distinct id read as a string once."""
         if not len(doc):
-            return cls(*[[] for _ in range(13)])
+            return cls(*[[] for _ in range(14)])
         tokens = cls.token_columns(doc)
         return replace(
             tokens,
             headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
             at=word_positions(tokens.lower),
-            described=described_names(tokens),
+            described=described_names(tokens, head_noun_positions(doc, tokens)),
         )
 
     @classmethod
     def token_columns(cls, doc: Doc) -> DocTokens:
         table = doc.to_array(TABLE_ATTRIBUTES)
-        strings = doc.vocab.strings
-        text, lower, lemma, tag, pos, dep, ent = (
-            read_column(table[:, k], lambda i: strings[i] if i else "")
-            for k in range(len(STRING_ATTRIBUTES))
-        )
+        written, where = distinct_strings(doc, table[:, : len(STRING_ATTRIBUTES)])
+        text, lower, _, tag, pos, dep, ent = read_columns(written, where)  # lemma: lower case below
         alpha, like_num, punct, space = (table[:, k].astype(bool) for k in range(7, 11))
         positions = numpy.arange(len(doc))
         head_array = positions + table[:, 11].view("int64")
@@ -253,12 +257,12 @@ class DocTokens:
         return cls(
             text,
             lower,
-            read_column(table[:, 2], lambda i: strings[i].lower() if i else ""),
+            *read_columns([w.lower() for w in written], where[:, 2:3]),
             tag,
             pos,
             dep,
             ent,
-            read_column(table[:, 0], lambda i: shape_of(strings[i] if i else "")),
+            *read_columns(list(map(shape_of, written)), where[:, 0:1]),
             alpha.tolist(),
             [
                 bool(n) and len(w) == 4 and w[:2] in {"19", "20"}
@@ -267,30 +271,49 @@ class DocTokens:
             ((punct | space) & ~dependents).tolist(),
             heads,
             depths(head_array),
+            table[:, 12].tolist(),
         )
 
     def root(self, start: int, end: int) -> int:
         """The span's root as spaCy's ``Span.root`` finds it: a sentence root in it, else of the
         tokens whose head is outside the span the first nearest to the sentence's root (a
-        punctuation or space leaf counting as far), else the first token."""
-        inside = range(start, end)
-        sentence_root = next((i for i in inside if self.head[i] == i), None)
-        if sentence_root is not None:
-            return sentence_root
-        outside = [i for i in inside if not start <= self.head[i] < end]
-        far = len(self.head) - 1
-        return min(outside, key=lambda i: far if self.leaf[i] else self.depth[i], default=start)
+        punctuation or space leaf counting as far), else the first token. One pass over the
+        span: it is asked for every candidate span."""
+        head, far = self.head, len(self.head) - 1
+        best, nearest = start, far + 1
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+            if not start <= head[i] < end:
+                rank = far if self.leaf[i] else self.depth[i]
+                if rank < nearest:  # the first of the nearest
+                    best, nearest = i, rank
+        return best
+
+
+def head_noun_positions(doc: Doc, tokens: DocTokens) -> list[int]:
+    """Where the words (letters only) naming a class stand, in order: each distinct word asked
+    once (a look per token was most of the cost of ``described_names``)."""
+    named = token_indices(doc, ORTH, lambda word: bool(head_type(word)))
+    return [i for i in named if tokens.alpha[i]]
 
 
 STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
-TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD]
+TABLE_ATTRIBUTES = [*STRING_ATTRIBUTES, IS_ALPHA, LIKE_NUM, IS_PUNCT, IS_SPACE, HEAD, IDX]
 
 
-def read_column(ids: numpy.ndarray, read) -> list[str]:
-    """``read`` of every id of a column, each distinct id read once."""
+def distinct_strings(doc: Doc, ids: numpy.ndarray) -> tuple[list[str], numpy.ndarray]:
+    """The distinct strings of a table of string ids (all its columns at once: a word, its lower
+    case and its lemma are often one string), and where each cell's string is in that list."""
     distinct, where = numpy.unique(ids, return_inverse=True)
-    values = numpy.array([read(i) for i in distinct.tolist()], dtype=object)
-    return values[where.ravel()].tolist()
+    strings = doc.vocab.strings
+    return [strings[i] if i else "" for i in distinct.tolist()], where.reshape(ids.shape)
+
+
+def read_columns(values: list[str], where: numpy.ndarray) -> list[list[str]]:
+    """Each column of ``where`` as the list of the ``values`` it points to."""
+    cells = numpy.array(values, dtype=object)[where]
+    return [cells[:, k].tolist() for k in range(where.shape[1])]
 
 
 def word_positions(words: list[str]) -> dict[str, list[int]]:
@@ -306,15 +329,14 @@ def occurrences(tokens: DocTokens, start: int, end: int) -> int:
     return sum(tokens.lower[i : i + len(words)] == words for i in tokens.at[words[0]])
 
 
-def described_names(tokens: DocTokens) -> dict[str, str]:
+def described_names(tokens: DocTokens, head_nouns: list[int]) -> dict[str, str]:
     """The words before each class head noun the document writes ("the Pension Wise service",
     "Kisan Credit Card scheme"), in lower case, with the class the head names: up to
-    ``MAX_DESCRIBED_WORDS`` capitalised words or connectors, on one line."""
+    ``MAX_DESCRIBED_WORDS`` capitalised words or connectors, on one line. ``head_nouns``: where
+    the words naming a class stand (``head_type``), in order."""
     out: dict[str, str] = {}
-    for i, word in enumerate(tokens.text):
-        type_ = head_type(word) if tokens.alpha[i] else None
-        if not type_:
-            continue
+    for i in head_nouns:
+        type_ = head_type(tokens.text[i])
         start = i
         while start > max(0, i - MAX_DESCRIBED_WORDS) and (
             tokens.text[start - 1][:1].isupper() or tokens.lower[start - 1] in NAME_CONNECTORS
@@ -384,13 +406,13 @@ def span_features(
     features += [f"type_word={t}" for t in {head_type(w) for w in words} if t]
     features += shape_features(tokens, start, end)
     features += governing_verb_features(tokens, head)
-    text = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(last_text)]
+    text = doc_text(doc)[tokens.idx[start] : tokens.idx[end - 1] + len(last_text)]
     features += knowledge_features(text, country)
     if start and texts[start - 1] in {"“", '"', "‘"}:
         features.append("quoted")
     if end + 1 < len(texts) and texts[end] == "(" and texts[end + 1].isupper():
         features.append("acronym_follows")
-    if any(tokens.year[i] for i in inside):
+    if True in tokens.year[start:end]:
         features.append("has_year")
     return features + context_features(tokens, start, end)
 
