@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from . import vocabulary
 from .gazetteer import (
     body_forms_in,
+    body_with_key,
     document_country,
     find_body,
     government_bodies,
@@ -1551,13 +1552,26 @@ def is_nested_quote(inner: Mention, outer: Mention) -> bool:
 
 def is_agency_prefix(inner: Mention, outer: Mention) -> bool:
     """ "USDA Community Eligibility Provision", "EPA Clean Water Program": the policy's name
-    starts with the agency that runs it, which is mentioned too."""
+    starts with the agency that runs it, which is mentioned too; not with a word that is only
+    another name of a body ("Sansad", Parliament, in the "Sansad Adarsh Gram Yojna")."""
     return (
         inner.type == "Agency"
         and inner.rule in {"lexicon", "acronym"}
         and outer.type != "Agency"
         and inner.start == outer.start
         and inner.end < outer.end
+        and not is_alias_word(inner)
+    )
+
+
+def is_alias_word(mention: Mention) -> bool:
+    """One ordinary word that the gazetteer lists as an alias of a body, not as its name or
+    acronym ("Sansad", "Treasury")."""
+    body = body_with_key(mention.key) if " " not in mention.name else None
+    return (
+        body is not None
+        and not mention.name.isupper()
+        and mention.name not in (body.name, *body.acronyms)
     )
 
 

@@ -947,3 +947,10 @@ def test_a_lowercase_order_a_person_owns_is_named_by_its_clause(nlp):
     )
     names = {n for t, n in mentions(nlp, text) if t == "Regulation"}
     assert any("executive order to unleash American energy" in n for n in names), names
+
+
+def test_a_bodys_alias_beginning_a_programmes_name_is_no_mention_of_the_body(nlp):
+    text = "Villages joined the Sansad Adarsh Gram Yojna this year, the Ministry said in Delhi."
+    assert {name for type_, name in mentions(nlp, text) if type_ == "Agency"} == set()
+    text = "The USDA Community Eligibility Provision helps schools."  # an acronym still is
+    assert ("Agency", "USDA") in mentions(nlp, text)
