@@ -37,7 +37,14 @@ from .gazetteer import (
     government_bodies,
 )
 from .identity import DATED_HEADS, described_name_keys, entity_key, local_body_keys
-from .lexicon import canonical_key, compound_head_type, head_type, lexicon, strip_quotes
+from .lexicon import (
+    canonical_key,
+    compound_head_type,
+    head_key,
+    head_type,
+    lexicon,
+    strip_quotes,
+)
 from .span_classifier import (
     NOT_NAME_LABELS,
     DocTokens,
@@ -205,20 +212,16 @@ class PolicyEntityRecognizer:
 
     # -- rule 2: title-case names classified by head noun -----------------------------
     def _name_run_mentions(self, doc: Doc):
-        for run_start, run_end in name_runs(doc_text(doc)):
+        text = doc_text(doc)
+        for run_start, run_end in name_runs(text):
             named = list(classify_name_run(doc, run_start, run_end))
             named = named or list(lowercase_head_after(doc, run_start, run_end))
             for start, end, type_ in named:
-                name = doc_text(doc)[start:end]
-                if self._acceptable(name, type_):
-                    for item_start, item_end, item in numbered_items(doc_text(doc), start, end):
+                if self._acceptable(text[start:end], type_):
+                    for item_start, item_end, item in numbered_items(text, start, end):
+                        name = strip_quotes(item)
                         yield Mention(
-                            item_start,
-                            item_end,
-                            type_,
-                            strip_quotes(item),
-                            canonical_key(item),
-                            "head",
+                            item_start, item_end, type_, name, canonical_key(item), "head"
                         )
 
     def _acceptable(self, name: str, type_: str) -> bool:
@@ -879,7 +882,7 @@ TOPIC_HEADS = heads(rules="topic")
 def is_topic_head(texts: list[str], i: int) -> bool:
     """Whether the head at ``i`` names a body by its subject ("Committee on ...", "Working Group
     on ..."): the word alone, or with the word before it as a head of two words."""
-    pair = f"{texts[i - 1].lower()} {singular(texts[i])}" if i else ""
+    pair = head_key(texts[i - 1], texts[i]) if i else ""
     return singular(texts[i]) in TOPIC_HEADS or pair in TOPIC_HEADS
 
 
@@ -1379,9 +1382,9 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
                 by_head[singular(word)].add((m.type, m.key, m.name))
         for pair in zip(words, words[1:], strict=False):  # "the Task Force"
             if compound_head_type(*pair) == m.type:
-                by_head[reference_head(" ".join(pair))].add((m.type, m.key, m.name))
+                by_head[head_key(*pair)].add((m.type, m.key, m.name))
     for match in BACK_REFERENCE.finditer(text):
-        candidates = by_head.get(reference_head(match["head"]), set())
+        candidates = by_head.get(head_key(*match["head"].split()), set())
         bare = not match.group().lower().startswith("the")
         if len(candidates) == 1:
             type_, key, _ = next(iter(candidates))
@@ -1391,12 +1394,6 @@ def back_reference_mentions(text: str, mentions: list[Mention]):
                 match.start("head"), match.end("head"), type_, match["head"], key, "reference"
             )
     yield from lowercase_references(text, by_head)
-
-
-def reference_head(words: str) -> str:
-    """The key a head is looked up by: "ministry" of "Ministries", "task force" of "Task Forces"."""
-    *first, last = words.lower().split()
-    return " ".join([*first, singular(last)])
 
 
 LOWERCASE_REFERENCE = re.compile(

@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from . import vocabulary
 from .gazetteer import country_names, find_body, government_bodies, subnational_units
-from .lexicon import canonical_key, head_type
+from .lexicon import canonical_key, head_key, head_type
 from .vocabulary import singular
 
 __all__ = [
@@ -157,8 +157,7 @@ def policy_key(name: str) -> str:
     """
     name = without_enactment_year(without_title(name))
     key = canonical_key(without_lowercase_lead(without_descriptors(name)))
-    *words, last = key.split(" ")
-    return " ".join([*words, singular(last)]) if head_type(last) else key
+    return head_key(*key.split(" ")) if head_type(key.rpartition(" ")[2]) else key
 
 
 def without_descriptors(name: str) -> str:

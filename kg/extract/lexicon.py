@@ -17,6 +17,7 @@ from .vocabulary import heads, singular
 __all__ = [
     "head_type",
     "compound_head_type",
+    "head_key",
     "strip_quotes",
     "LexiconEntry",
     "lexicon",
@@ -35,9 +36,17 @@ def compound_head_type(previous: str, word: str) -> str | None:
     """The class a head of two words names: ``compound_head_type("Task", "Forces") == "Agency"``
     (neither "Task" nor "Force" is a head alone)."""
     quotes = "“”\"‘’'"
-    return heads(rules="name").get(
-        f"{previous.strip(quotes).lower()} {singular(word.strip(quotes))}"
-    )
+    return heads(rules="name").get(head_key(previous.strip(quotes), word.strip(quotes)))
+
+
+def head_key(*words: str) -> str:
+    """The form heads are listed and looked up in: lower case, the last word in the singular.
+
+    >>> head_key("Task", "Forces"), head_key("Ministries")
+    ('task force', 'ministry')
+    """
+    *first, last = words
+    return " ".join([*(w.lower() for w in first), singular(last)])
 
 
 @dataclass(frozen=True)
