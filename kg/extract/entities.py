@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +44,7 @@ from .lexicon import (
     head_key,
     head_type,
     lexicon,
+    plural_forms,
     strip_quotes,
 )
 from .span_classifier import (
@@ -384,6 +386,7 @@ def descriptive_mentions(doc: Doc):
             and first.pos_ not in {"PRON", "NUM", "CCONJ", "DET"}
             and not first.like_num
             and first.lower_ not in GENERIC_WORDS - {"national", "new"}
+            and not names_several(span.text)
         ):
             name = span.text
             yield Mention(
@@ -535,7 +538,10 @@ def descriptive_span(head: Token, max_tokens: int = 14, purpose_is_name: bool = 
         if t.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod", "case", "nummod"}
     ]
     start = min([t.left_edge.i for t in left], default=head.i)
-    while start < head.i and (doc[start].is_stop or doc[start].is_punct):
+    # "a significantly expanded parenting programme": no name begins with an adverb
+    while start < head.i and (
+        doc[start].is_stop or doc[start].is_punct or is_adverb_word(doc[start])
+    ):
         start += 1
     end = head.i + 1
     tail = [t for t in head.rights if is_descriptive_tail(t)] or misattached_prepositions(head)
@@ -568,6 +574,12 @@ def descriptive_span(head: Token, max_tokens: int = 14, purpose_is_name: bool = 
 
 
 SUBJECT_WORDS = vocabulary.words("common_words", uses="subject")
+
+
+def is_adverb_word(token: Token) -> bool:
+    """An adverb standing as a word of its own ("significantly expanded"), not the first part of
+    a hyphenated modifier ("recently-launched", "best-in-class")."""
+    return token.pos_ == "ADV" and bool(token.whitespace_)
 
 
 def with_subject(doc: Doc, start: int, end: int, max_tokens: int) -> int:
@@ -710,7 +722,21 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.root.ent_type_ in NOT_OWNERS or any(head_type(t.text) for t in span):
         return  # "Project NextGen contract agreement": the name has its own class noun
+    if is_capitalised_as_first(span, text):
+        return  # "Pension scheme membership" (a table heading): a common noun, capitalised
     yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
+
+
+def is_capitalised_as_first(span: Span, text: str) -> bool:
+    """One word that stands first in its sentence or line and that the document also writes in
+    lower case: its capital says where it stands, not that it is a name. (The tagger calls such
+    words proper nouns as often as not.)"""
+    word = span[0].text
+    return (
+        len(span) == 1
+        and span[0].is_sent_start
+        and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+    )
 
 
 # Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"
@@ -1580,6 +1606,7 @@ def lexicon_pattern() -> re.Pattern:
     for entry in set(lexicon().values()):
         forms.add(entry.name)
         forms.update(a for a in entry.aliases if is_safe_alias(a))
+        forms.update(chain.from_iterable(map(plural_forms, (entry.name, *entry.aliases))))
     for body in government_bodies():
         forms.add(body.name)
         forms.update(

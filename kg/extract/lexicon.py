@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .vocabulary import heads, singular
+from .vocabulary import heads, plural, singular
 
 __all__ = [
     "head_type",
@@ -75,7 +75,25 @@ def lexicon() -> dict[str, LexiconEntry]:
             )
             for form in (name, *entry.aliases):
                 index.setdefault(canonical_key(form), entry)
+                for many in plural_forms(form):
+                    index.setdefault(canonical_key(many), entry)
     return index
+
+
+def plural_forms(name: str) -> tuple[str, ...]:
+    """How a programme named after the thing it hands out is written in the plural ("Kisan
+    Credit Cards" for "Kisan Credit Card"). Not a name ending in a class head noun ("...
+    Schemes" speaks of several schemes) nor an acronym.
+
+    >>> plural_forms("Kisan Credit Card"), plural_forms("Soil Health Card Scheme")
+    (('Kisan Credit Cards',), ())
+    """
+    first, _, last = name.rpartition(" ")
+    if not first or not last.isalpha() or not last.islower() and not last.istitle():
+        return ()
+    if head_type(last) or singular(last) != last.lower():
+        return ()
+    return (f"{first} {plural(last) if last.islower() else plural(last.lower()).title()}",)
 
 
 _QUOTES = re.compile(r"[\"“”‘`]|['’](?!s\b)")

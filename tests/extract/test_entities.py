@@ -954,3 +954,33 @@ def test_a_bodys_alias_beginning_a_programmes_name_is_no_mention_of_the_body(nlp
     assert {name for type_, name in mentions(nlp, text) if type_ == "Agency"} == set()
     text = "The USDA Community Eligibility Provision helps schools."  # an acronym still is
     assert ("Agency", "USDA") in mentions(nlp, text)
+
+
+def test_an_allowance_is_a_programme(nlp):
+    text = (  # bulk corpus us-01471
+        "The Budget also proposes to increase the income eligibility threshold for the Basic "
+        "Needs Allowance from 150 percent to 200 percent of the Federal Poverty Guidelines to "
+        "help promote military families’ economic security."
+    )
+    assert ("Program", "Basic Needs Allowance") in mentions(nlp, text)
+
+
+def test_a_listed_programme_named_after_what_it_hands_out_is_found_in_the_plural(nlp):
+    text = (  # bulk corpus in-00076
+        "These include provision of concessional credit through Kisan Credit Cards, financing "
+        "facility for agri-infra projects and other measures to strengthen fisheries."
+    )
+    doc = nlp(text)
+    found = {(m.type, m.name, m.key) for m in doc._.kg_mentions}
+    assert ("Program", "Kisan Credit Cards", "kisan credit card scheme") in found
+
+
+def test_a_lowercase_plural_programme_noun_after_names_names_no_programme(nlp):
+    text = (  # bulk corpus us-01017
+        "And the Republican Study Committee, which represents a majority of House Republicans, "
+        "has proposed a specific plan to cut Medicare and Social Security benefits, including "
+        "through privatization and raising the eligibility age."
+    )
+    found = mentions(nlp, text)
+    assert {("Program", "Medicare"), ("Program", "Social Security")} <= found
+    assert not [name for type_, name in found if type_ == "Plan"]
