@@ -577,9 +577,10 @@ SUBJECT_WORDS = vocabulary.words("common_words", uses="subject")
 
 
 def is_adverb_word(token: Token) -> bool:
-    """An adverb standing as a word of its own ("significantly expanded"), not the first part of
-    a hyphenated modifier ("recently-launched", "best-in-class")."""
-    return token.pos_ == "ADV" and bool(token.whitespace_)
+    """A lowercase adverb standing as a word of its own ("significantly expanded", "nearly all
+    ..."), not the first part of a hyphenated modifier ("recently-launched", "best-in-class"):
+    no name begins with one."""
+    return token.pos_ == "ADV" and token.is_lower and bool(token.whitespace_)
 
 
 def with_subject(doc: Doc, start: int, end: int, max_tokens: int) -> int:
@@ -1256,6 +1257,7 @@ def classified_mentions(
             not PRONOUN_OR_POSSESSIVE.search(name)
             and not is_heading(list(re.finditer(r"\S+", name)))
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
+            and not is_adverb_word(doc[first])
         ):
             same = described.get(canonical_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)

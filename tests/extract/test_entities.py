@@ -2,6 +2,8 @@
 
 import pytest
 
+from kg.extract.entities import is_post_or_clause
+
 
 def mentions(nlp, text):
     doc = nlp(text)
@@ -984,3 +986,40 @@ def test_a_lowercase_plural_programme_noun_after_names_names_no_programme(nlp):
     found = mentions(nlp, text)
     assert {("Program", "Medicare"), ("Program", "Social Security")} <= found
     assert not [name for type_, name in found if type_ == "Plan"]
+
+
+def test_a_line_initial_capital_the_document_writes_in_lower_case_names_nothing(nlp):
+    text = (  # a table heading of a UK departmental plan
+        "2.2  How DWP is doing\n\nPension scheme membership\n13.9m\neligible employees in a "
+        "pension scheme sponsored by their employer, in 2014\n"
+    )
+    assert not [name for type_, name in mentions(nlp, text) if type_ == "Program"]
+
+
+def test_no_descriptive_name_begins_with_an_adverb(nlp):
+    text = (  # a UK departmental plan
+        "We will encourage family stability by developing a significantly expanded parenting "
+        "programme, and implementing reforms to the Child Maintenance Service."
+    )
+    programs = [name for type_, name in mentions(nlp, text) if type_ == "Program"]
+    assert programs == ["expanded parenting programme"]
+
+
+@pytest.mark.parametrize(
+    "name, type_, acceptable",
+    [
+        ("Civil Accounts Day", "Program", False),  # an observance, not a programme
+        ("Indigenous Peoples’ Day", "Program", False),
+        ("Kisan Credit Card Scheme", "Program", True),
+    ],
+)
+def test_a_day_is_an_event_not_a_policy(nlp, name, type_, acceptable):
+    recogniser = nlp.get_pipe("kg_entities")
+    assert recogniser._acceptable(name, type_) is acceptable
+
+
+@pytest.mark.parametrize(  # bulk corpus us-00403, us-00907
+    "written", ["new priority Wind Energy Area", "first Wind Energy Areas", "Indo-Pacific region"]
+)
+def test_an_area_is_a_place_the_classifier_may_not_propose(written):
+    assert is_post_or_clause(written)
