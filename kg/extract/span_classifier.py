@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from io import BytesIO
-from itertools import chain, pairwise
+from itertools import chain
 
 import numpy
 from spacy.attrs import (
@@ -69,7 +69,6 @@ HASH_BITS = 20
 MAX_SPAN_TOKENS = 16
 TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
 NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
-COORDINATORS = {"and", "&"}  # the connectors that join two names in one title-case run
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
 POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
 MAX_DESCRIBED_WORDS = 6
@@ -114,9 +113,7 @@ def candidate_spans(doc: Doc, tokens: DocTokens | None = None) -> list[tuple[int
             tail = prepositional_tail(doc, end, tokens)
             if tail:
                 spans.add((start, tail))
-    for run in title_case_runs(tokens):
-        spans.add(run)
-        spans.update(coordinated_pieces(tokens, *run))
+    spans.update(title_case_runs(tokens))
     spans.update(quoted_spans(doc))
     return sorted(s for s in spans if 0 < s[1] - s[0] <= MAX_SPAN_TOKENS and is_wordy(tokens, *s))
 
@@ -176,15 +173,6 @@ def title_case_runs(tokens: DocTokens):
             if end > start:
                 yield start, end
             start = None
-
-
-def coordinated_pieces(tokens: DocTokens, start: int, end: int) -> list[tuple[int, int]]:
-    """The names a title-case run joins with "and" ("Work Programme and Work Choice"), each a
-    candidate of its own beside the whole run ("Ministry of Science and Technology")."""
-    joins = [i for i in range(start + 1, end - 1) if tokens.lower[i] in COORDINATORS]
-    if not joins:
-        return []  # most runs
-    return [(a + 1, b) for a, b in pairwise([start - 1, *joins, end]) if b > a + 1]
 
 
 QUOTED = re.compile(r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,120}?)[”\"’]")
@@ -426,8 +414,6 @@ def span_features(
         features.append("acronym_follows")
     if True in tokens.year[start:end]:
         features.append("has_year")
-    features += list_neighbour_features(tokens, start, end)
-    features += definition_features(tokens, end)
     return features + context_features(tokens, start, end)
 
 
@@ -451,82 +437,6 @@ def context_features(tokens: DocTokens, start: int, end: int) -> list[str]:
     if described:
         features.append(f"described={described}")
     return features
-
-
-MAX_ITEM_TOKENS = 8  # the words of a list item read for its head noun
-MAX_DEFINITION_MODIFIERS = 4  # "a | new flagship | scheme": modifiers between article and head
-
-
-def list_neighbour_features(tokens: DocTokens, start: int, end: int) -> list[str]:
-    """ "within Jobcentre Plus, Work Programme and Work Choice", "MGNREGS, SBM (G), ... District
-    Mineral Development Fund, CAMPA": the class of the items listed next to the span (their
-    head noun, or the programme lexicon for a bare one); a name listed among programmes is
-    likely one. Read from commas and conjunctions, not the parse, which often hangs a list's
-    items on the wrong word."""
-    items = (previous_item_last(tokens, start), next_item_last(tokens, end))
-    types = {word_class(tokens.text[i]) for i in items if i is not None}
-    return [f"listed_with={t}" for t in sorted(t for t in types if t)]
-
-
-def is_list_separator(tokens: DocTokens, i: int) -> bool:
-    return tokens.text[i] in {",", ";"} or tokens.pos[i] == "CCONJ"
-
-
-def previous_item_last(tokens: DocTokens, start: int) -> int | None:
-    """The last word of the list item before the span ("Programme" of "Work Programme and"),
-    past a bracketed acronym ("SBM (G),")."""
-    i = start - 1
-    while i >= 0 and is_list_separator(tokens, i):
-        i -= 1
-    if i < start - 1 and i >= 0 and tokens.text[i] == ")":
-        while i >= 0 and tokens.text[i] != "(" and start - i <= MAX_ITEM_TOKENS:
-            i -= 1
-        i -= 1
-    return i if i < start - 1 and i >= 0 and tokens.alpha[i] else None
-
-
-def next_item_last(tokens: DocTokens, end: int) -> int | None:
-    """The last word of the list item after the span: the words up to the next comma,
-    conjunction, bracket or line break."""
-    i = end
-    while i < len(tokens.text) and is_list_separator(tokens, i):
-        i += 1
-    if i == end:
-        return None
-    last = None
-    for j in range(i, min(len(tokens.text), i + MAX_ITEM_TOKENS)):
-        if is_list_separator(tokens, j) or not tokens.alpha[j] and tokens.pos[j] != "DET":
-            break
-        last = j if tokens.alpha[j] else last
-    return last
-
-
-@lru_cache(maxsize=8192)
-def word_class(word: str) -> str | None:
-    """The class a word names as a head noun, or as a whole name in the programme lexicon."""
-    entry = lexicon().get(canonical_key(word))
-    return head_type(word) or (entry.type if entry is not None else None)
-
-
-def definition_features(tokens: DocTokens, end: int) -> list[str]:
-    """ "Police Now, which is a flagship scheme to ...", "Pension Wise, the free guidance
-    service": the class head noun of the description that follows the span (comma, an
-    optional relative pronoun and verb, an article, a few modifiers, the head). Read from tags:
-    the parse hangs such clauses on the wrong word as often as not."""
-    i, n, tag, pos = end, len(tokens.text), tokens.tag, tokens.pos
-    if i < n and tokens.text[i] == ",":
-        i += 1
-    if i + 1 < n and tag[i] == "WDT" and pos[i + 1] == "AUX":
-        i += 2
-    if i == end or i >= n or pos[i] != "DET":
-        return []
-    for j in range(i + 1, min(n, i + 2 + MAX_DEFINITION_MODIFIERS)):
-        if pos[j] not in {"ADJ", "NOUN", "PROPN", "VERB"}:
-            return []
-        type_ = head_type(tokens.text[j])
-        if type_ and (j + 1 == n or pos[j + 1] not in {"NOUN", "PROPN"}):
-            return [f"defined_as={type_}"]
-    return []
 
 
 @lru_cache(maxsize=4096)

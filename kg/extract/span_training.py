@@ -14,10 +14,8 @@ Data recipe:
    is ``none``; a capitalised span that some release of the sample writes with a class head
    noun after it ("Pension Wise" where a release says "the Pension Wise service" or "Pension
    Wise scheme") is of that class where it stands bare, so the model learns the contexts of
-   bare names (the verb, the preposition before them) rather than only their head nouns;
-   a capitalised span that a description right after it classes ("America the Beautiful
-   Challenge, a public-private grant program", "..., which is a flagship scheme") is of that
-   class. Other spans are not used.
+   bare names (the verb, the preposition before them) rather than only their head nouns.
+   Other spans are not used.
 
 Evaluation (``evaluate``, ``cross_validate``) measures the classifier where it works: the
 recogniser's rules 1-4 name what they can, the classifier scores the spans no rule names
@@ -53,7 +51,6 @@ from .span_classifier import (
     DocTokens,
     SpanClassifier,
     candidate_spans,
-    definition_features,
     feature_index,
     span_features,
 )
@@ -150,39 +147,25 @@ def gold_spans(name: str, doc: Doc, gold: list[dict]) -> list[LabelledSpan]:
 
 
 def weak_label(
-    doc: Doc,
-    start: int,
-    end: int,
-    country: str | None,
-    described: dict[str, str],
-    tokens: DocTokens | None = None,
+    doc: Doc, start: int, end: int, country: str | None, described: dict[str, str]
 ) -> int | None:
     span = doc[start:end]
     text = span.text
     if find_body(text, country=country) is not None or body_form_pattern().fullmatch(text):
         return CLASSES.index("Agency")
-    words = [t for t in span if t.is_alpha]
-    if len(words) >= 2 and all(
-        t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "on", "the"} for t in words
+    tokens = [t for t in span if t.is_alpha]
+    if len(tokens) >= 2 and all(
+        t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "on", "the"} for t in tokens
     ):
-        type_ = head_type(words[-1].text)
+        type_ = head_type(tokens[-1].text)
         if type_:
             return CLASSES.index(type_)
     if any(e.start == start and e.end == end and e.label_ in NOT_NAME_LABELS for e in doc.ents):
         return 0
     bare = " ".join(t.lower_ for t in span)
-    if words and words[0].text[:1].isupper() and bare in described:
+    if tokens and tokens[0].text[:1].isupper() and bare in described:
         return CLASSES.index(described[bare])
-    if words and words[0].text[:1].isupper() and words[-1].text[:1].isupper():
-        return defined_class(doc, end, tokens)
     return None
-
-
-def defined_class(doc: Doc, end: int, tokens: DocTokens | None) -> int | None:
-    """ "America the Beautiful Challenge, a public-private grant program": the class of the
-    description right after a capitalised name (``definition_features``)."""
-    defined = definition_features(tokens or DocTokens.of(doc), end)
-    return CLASSES.index(defined[0].partition("=")[2]) if defined else None
 
 
 def described_in_sample(docs: Iterable[Doc]) -> dict[str, str]:
@@ -202,7 +185,7 @@ def weak_spans(name: str, doc: Doc, described: dict[str, str]) -> list[LabelledS
     tokens = DocTokens.of(doc)
     out = []
     for start, end in candidate_spans(doc, tokens):
-        label = weak_label(doc, start, end, country, described, tokens)
+        label = weak_label(doc, start, end, country, described)
         if label is not None:
             features = span_features(doc, start, end, country, tokens)
             out.append(LabelledSpan(name, tuple(features), label, WEAK_WEIGHT))

@@ -1023,3 +1023,34 @@ def test_a_day_is_an_event_not_a_policy(nlp, name, type_, acceptable):
 )
 def test_an_area_is_a_place_the_classifier_may_not_propose(written):
     assert is_post_or_clause(written)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # bulk corpus in-00094
+            "As part of the Rs 1.70 lakh crore Pradhan Mantri Garib Kalyan Package, the Government "
+            "announced free food grains and cash payment to women and poor senior citizens and "
+            "farmers.",
+            ("Program", "Pradhan Mantri Garib Kalyan Package"),
+        ),
+        (  # a PIB release on MSME definitions
+            "A revision in MSME definition was announced in the Atmnirbhar Bharat package on "
+            "13th May, 2020.",
+            ("Program", "Atmnirbhar Bharat package"),
+        ),
+        (  # bulk corpus us-00964
+            "Economic Development Administration’s $1 billion Build Back Better Regional Challenge "
+            "will invest more than $200 million to strengthen America’s bioeconomy.",
+            ("Program", "Build Back Better Regional Challenge"),
+        ),
+        (  # bulk corpus us-00237
+            "President Trump also announced the FDA will be including a lower cost fertility drug "
+            "in the initial round of recipients for the Commissioner’s National Priority Review "
+            "Voucher program.",
+            ("Program", "National Priority Review Voucher"),  # a class noun of its own
+        ),
+    ],
+)
+def test_packages_challenges_and_vouchers_are_programmes(nlp, text, expected):
+    assert expected in mentions(nlp, text)

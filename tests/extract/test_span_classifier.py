@@ -9,8 +9,6 @@ from kg.extract.span_classifier import (
     DocTokens,
     candidate_spans,
     context_features,
-    definition_features,
-    list_neighbour_features,
     span_features,
     verb_roles,
 )
@@ -19,7 +17,6 @@ from kg.extract.span_training import (
     described_in_sample,
     fit,
     gold_spans,
-    weak_label,
     weak_spans,
 )
 
@@ -160,64 +157,3 @@ def test_cross_validation_reports_every_fold_and_sums_the_held_back_documents(nl
     program = total["Program"]
     assert program["tp"] + program["fn"] == 4
     assert sum(f["held_out"]["tp"] for f in per_fold) == total["ALL"]["tp"]
-
-
-# us-00938 of the bulk corpus
-CONSERVATION = (
-    "- Support innovative, cost-effective ways to measure and verify climate benefits, including "
-    "through USDA’s Environmental Quality Incentives Program, Conservation Stewardship Program, "
-    "Agricultural Conservation Easement Program, Regional Conservation Partnership Program, and "
-    "Conservation Technical Assistance."
-)
-
-
-def test_a_name_listed_among_programmes_says_so(nlp):
-    doc = nlp(CONSERVATION)
-    tokens = DocTokens.of(doc)
-    start, end = span_of(doc, "Conservation Technical Assistance")
-    assert list_neighbour_features(tokens, start, end) == ["listed_with=Program"]
-    assert "listed_with=Program" in span_features(doc, start, end)
-
-
-@pytest.mark.parametrize(
-    "text, after, expected",
-    [  # bulk corpus us-00602, a UK Home Office speech, a sentence with no description
-        (
-            "Second, earlier this week at the U.S.-ASEAN Summit, the President announced millions "
-            "in funding for new U.S.-ASEAN initiatives, which includes funding to link the ASEAN "
-            "Single Window, a customs facilitation program, with the U.S. Single Window System.",
-            "ASEAN Single Window",
-            ["defined_as=Program"],
-        ),
-        (
-            "And the same is true of course of Police Now, which is a flagship scheme to bring "
-            "the brightest and best university graduates into policing.",
-            "Police Now",
-            ["defined_as=Program"],
-        ),
-        ("Savers can now talk to Pension Wise before they retire.", "Pension Wise", []),
-    ],
-)
-def test_a_description_after_a_name_gives_its_class(nlp, text, after, expected):
-    doc = nlp(text)
-    _, end = span_of(doc, after)
-    assert definition_features(DocTokens.of(doc), end) == expected
-
-
-def test_a_described_name_is_a_weak_label_of_its_class(nlp):
-    doc = nlp(  # bulk corpus us-00409
-        "Today, First Lady Jill Biden set forth the priorities of Joining Forces, a White House "
-        "initiative to support military and veteran families, caregivers, and survivors."
-    )
-    start, end = span_of(doc, "Joining Forces")
-    assert CLASSES[weak_label(doc, start, end, "US", {}, DocTokens.of(doc))] == "Program"
-
-
-def test_names_joined_by_and_in_one_title_case_run_are_candidates_each(nlp):
-    doc = nlp(
-        "- continuing to provide specialist provision within Jobcentre Plus, Work Programme "
-        "and Work Choice until 2017"
-    )
-    spans = candidate_spans(doc)
-    assert span_of(doc, "Work Choice") in spans
-    assert span_of(doc, "Work Programme and Work Choice") in spans
