@@ -1054,3 +1054,9 @@ def test_an_area_is_a_place_the_classifier_may_not_propose(written):
 )
 def test_packages_challenges_and_vouchers_are_programmes(nlp, text, expected):
     assert expected in mentions(nlp, text)
+
+
+def test_a_report_is_a_publication_not_a_policy(nlp):
+    recogniser = nlp.get_pipe("kg_entities")
+    assert not recogniser._acceptable("Open Doors report", "Program")  # a survey's report
+    assert recogniser._acceptable("Report and Order", "Regulation")  # an FCC rule's form
