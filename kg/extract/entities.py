@@ -366,7 +366,7 @@ def descriptive_mentions(doc: Doc):
     for i in token_indices(doc, LEMMA, lambda lemma: lemma.lower() in DESCRIBED_HEADS):
         token = doc[i]
         type_ = DESCRIBED_HEADS[token.lemma_.lower()]
-        if is_in_order_to(token):
+        if is_in_order_to(token) or type_ == "Plan" and states_intention(token):
             continue
         if is_unnumbered_instrument(token):
             span = descriptive_span(token, INSTRUMENT_CLAUSE_TOKENS, purpose_is_name=True)
@@ -392,6 +392,18 @@ def descriptive_mentions(doc: Doc):
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+def states_intention(token: Token) -> bool:
+    """ "set out plans to improve support for ...", "announced plans to award $68 million": a
+    plural plan noun before an infinitive says what someone means to do, not which plan."""
+    doc = token.doc
+    return (
+        token.tag_ == "NNS"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].lower_ == "to"
+        and doc[token.i + 2].tag_ == "VB"
+    )
 
 
 def is_launched(token: Token) -> bool:
@@ -1245,7 +1257,9 @@ def classified_mentions(
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
     tokens = DocTokens.of(doc)
-    spans = residual_spans(doc, found, tokens)
+    # "nearly all full-benefit adults", "newly established Japan-U.S. Clean Energy Partnership":
+    # no name begins with an adverb (left out before decoding, so that the name inside wins)
+    spans = [s for s in residual_spans(doc, found, tokens) if not is_adverb_word(doc[s[0]])]
     described = described_mentions(found)
     out = []
     classifier = classifier or load_span_classifier()
@@ -1257,7 +1271,6 @@ def classified_mentions(
             not PRONOUN_OR_POSSESSIVE.search(name)
             and not is_heading(list(re.finditer(r"\S+", name)))
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
-            and not is_adverb_word(doc[first])
         ):
             same = described.get(canonical_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)

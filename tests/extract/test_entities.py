@@ -1060,3 +1060,21 @@ def test_a_report_is_a_publication_not_a_policy(nlp):
     recogniser = nlp.get_pipe("kg_entities")
     assert not recogniser._acceptable("Open Doors report", "Program")  # a survey's report
     assert recogniser._acceptable("Report and Order", "Regulation")  # an FCC rule's form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # bulk corpus us-01237
+            "The United States and India also announced plans to create a payment security "
+            "mechanism that will facilitate the deployment of 10,000 made-in-India electric buses "
+            "in India."
+        ),
+        (  # a UK departmental plan
+            "We will be publishing a White Paper in 2016 that will set out plans to improve "
+            "support for people with health conditions and disabilities."
+        ),
+    ],
+)
+def test_plans_to_do_something_are_an_intention_not_a_plan(nlp, text):
+    assert not [name for type_, name in mentions(nlp, text) if type_ == "Plan"]
