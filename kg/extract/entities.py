@@ -36,7 +36,13 @@ from .gazetteer import (
     find_body,
     government_bodies,
 )
-from .identity import DATED_HEADS, described_name_keys, entity_key, local_body_keys
+from .identity import (
+    DATED_HEADS,
+    acronym_form_keys,
+    described_name_keys,
+    entity_key,
+    local_body_keys,
+)
 from .lexicon import (
     canonical_key,
     compound_head_type,
@@ -373,6 +379,8 @@ def descriptive_mentions(doc: Doc):
                 continue  # "the Executive Order" alone, "Resolution of the CPC ...": a title
         elif token.is_lower and token.pos_ == "NOUN" and is_launched(token):
             span = descriptive_span(token)
+            if judges(span[0]):
+                continue  # "set clear professional standards": a description, not a name
             if has_proper_modifier(span, token):  # "the PRAGATI scholarship scheme | for ..."
                 span = span.doc[span.start : token.i + 1]
         else:
@@ -389,6 +397,15 @@ def descriptive_mentions(doc: Doc):
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+EVALUATIVE = vocabulary.words("common_words", uses="evaluative")
+
+
+def judges(first: Token) -> bool:
+    """Whether a phrase begins by judging what it describes: an evaluative adjective, a
+    comparative ("stricter rules") or an adverb ("extraordinarily stringent standards")."""
+    return first.lower_ in EVALUATIVE or first.tag_ in {"JJR", "JJS", "RBR", "RB"}
 
 
 def is_launched(token: Token) -> bool:
@@ -1179,7 +1196,8 @@ def resolve_identities(mentions: list[Mention], country: str | None) -> list[Men
 def with_document_keys(mentions: list[Mention]) -> list[Mention]:
     """What one document says of identity (``kg.extract.identity``): agencies named without
     their province once the document named it with it take the fuller name's key; a name
-    followed by a common noun (“Shramik Special” trains) the name's."""
+    followed by a common noun (“Shramik Special” trains) the name's; an acronym form ("MSMED
+    Act") the spelled name's ("MSME Development Act")."""
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         names[(m.type, m.key)].add(m.name)
@@ -1189,6 +1207,7 @@ def with_document_keys(mentions: list[Mention]) -> list[Mention]:
     for type_ in POLICY_CLASSES:
         of_type = {k: written for (t, k), written in names.items() if t == type_}
         keys |= {(type_, k): v for k, v in described_name_keys(of_type).items()}
+        keys |= {(type_, k): v for k, v in acronym_form_keys(of_type).items()}
     return [
         replace(m, key=keys[(m.type, m.key)]) if (m.type, m.key) in keys else m for m in mentions
     ]

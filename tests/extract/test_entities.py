@@ -954,3 +954,41 @@ def test_a_bodys_alias_beginning_a_programmes_name_is_no_mention_of_the_body(nlp
     assert {name for type_, name in mentions(nlp, text) if type_ == "Agency"} == set()
     text = "The USDA Community Eligibility Provision helps schools."  # an acronym still is
     assert ("Agency", "USDA") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judged, not named: what a verb sets or develops, described by its quality
+        "The College will set clear professional standards for officers on probation.",
+        "The Administration created extraordinarily stringent fuel economy standards for cars.",
+        "The board is developing robust professional standards for its inspectors.",
+        "The state introduced stricter rules on emissions for new cars.",
+    ],
+)
+def test_a_description_that_judges_names_no_instrument(nlp, text):
+    assert not [m for m in nlp(text)._.kg_mentions if m.type != "Agency"]
+
+
+def test_a_classifying_description_is_still_an_instrument(nlp):
+    text = "The Ministry launched a special rectification action for the Internet industry."
+    assert ("Program", "special rectification action for the Internet industry") in mentions(
+        nlp, text
+    )
+
+
+def test_an_acronym_holding_an_acronym_is_the_spelled_name(nlp):
+    text = (
+        "After 14 years since the MSME Development Act came into existence in 2006, a revision "
+        "was announced. The existing criterion is based on the MSMED Act, 2006."
+    )
+    keys = {m.name: m.key for m in nlp(text)._.kg_mentions if m.type == "Regulation"}
+    assert keys["MSMED Act, 2006"] == keys["MSME Development Act"]
+
+
+def test_the_central_committee_of_the_party_is_the_cpc_central_committee(nlp):
+    text = (
+        "The Sixth Plenary Session of the 19th Central Committee of the Party was held in Beijing."
+    )
+    keys = {m.key for m in nlp(text)._.kg_mentions if m.type == "Agency"}
+    assert keys == {"cpc central committee"}
