@@ -180,7 +180,8 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        return with_office_places(without_owners(resolve_identities(found, country), doc), text)
+        found = without_joined_bodies(resolve_identities(found, country), text)
+        return with_office_places(without_owners(found, doc), text)
 
     def learned_mentions(
         self,
@@ -863,6 +864,8 @@ def name_by_head(base: int, words: list[re.Match]):
     # "Officials of the Department for Transport": after a connector the name starts at its head
     first = chosen if chosen > 0 and texts[chosen - 1].lower() in CONNECTORS else 0
     first = after_office_title(texts, first, chosen)
+    if types[chosen] == "Agency":
+        first = max(first, after_headless_lead(texts, types, chosen))
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
 
 
@@ -919,6 +922,21 @@ def after_office_title(texts: list[str], first: int, chosen: int) -> int:
     return first
 
 
+def after_headless_lead(texts: list[str], types: list[str | None], chosen: int) -> int:
+    """ "Reform of the Nuclear Regulatory Commission", "Monthly Consolidation of the Union
+    Government": words before "of the" or "for the" that hold no head noun name no body (an
+    act, a post, a part of one); the body's name starts after them. (Without "the" the words
+    are one proper name: "Bank of England Monetary Policy Committee".)"""
+    for i in range(chosen):
+        if types[i]:
+            return 0
+        if texts[i].lower() in LEAD_LINKS:
+            start = i + 2
+            return start if texts[i + 1].lower() == "the" and start < chosen else 0
+    return 0
+
+
+LEAD_LINKS = {"of", "for"}
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
 NAME_POSSESSORS = vocabulary.words("common_words", uses="name-possessor")
 
@@ -1495,6 +1513,28 @@ def is_post_or_clause(written: str) -> bool:
 
 
 OFFICE_PLACE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]*(?=\n|$)")
+
+
+def without_joined_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "the Department of Homeland Security and White House": a title-case run that known
+    bodies joined by "and" fill whole names those bodies, not one more body."""
+    known = sorted(
+        (m for m in mentions if m.type == "Agency" and m.rule == "lexicon"), key=lambda m: m.start
+    )
+    return [m for m in mentions if not is_joined_bodies(m, known, text)]
+
+
+BODY_JOINER = re.compile(r"(?:,\s*|\s+)(?:and\s+|&\s+)?(?:the\s+)?")
+
+
+def is_joined_bodies(mention: Mention, known: list[Mention], text: str) -> bool:
+    if mention.type != "Agency" or mention.rule != "head":
+        return False
+    inside = [k for k in known if mention.start <= k.start and k.end <= mention.end]
+    if len(inside) < 2 or inside[0].start != mention.start or inside[-1].end != mention.end:
+        return False
+    gaps = [text[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)]
+    return all(BODY_JOINER.fullmatch(gap) for gap in gaps)
 
 
 def with_office_places(mentions: list[Mention], text: str) -> list[Mention]:

@@ -992,3 +992,31 @@ def test_the_central_committee_of_the_party_is_the_cpc_central_committee(nlp):
     )
     keys = {m.key for m in nlp(text)._.kg_mentions if m.type == "Agency"}
     assert keys == {"cpc central committee"}
+
+
+def test_known_bodies_joined_by_and_are_each_a_body(nlp):
+    text = (
+        "The Department of Homeland Security and White House announced it with the Department "
+        "of Transportation and Army Corps of Engineers in the United States."
+    )
+    agencies = {m.name for m in nlp(text)._.kg_mentions if m.type == "Agency"}
+    assert {"Department of Homeland Security", "White House"} <= agencies
+    assert not [name for name in agencies if " and " in name]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("This is the Monthly Consolidation of the Union Government accounts.", "Union Government"),
+        (
+            "They called for Reform of the Nuclear Regulatory Commission now.",
+            "Nuclear Regulatory Commission",
+        ),
+        (
+            "The Bank of England Monetary Policy Committee met.",
+            "Bank of England Monetary Policy Committee",
+        ),
+    ],
+)
+def test_words_before_of_the_that_name_no_body_are_no_part_of_its_name(nlp, text, body):
+    assert [m.name for m in nlp(text)._.kg_mentions if m.type == "Agency"] == [body]
