@@ -38,6 +38,7 @@ from .gazetteer import (
 )
 from .identity import (
     DATED_HEADS,
+    DESCRIPTORS,
     acronym_form_keys,
     described_name_keys,
     entity_key,
@@ -404,9 +405,13 @@ EVALUATIVE = vocabulary.words("common_words", uses="evaluative")
 
 
 def judges(first: Token) -> bool:
-    """Whether a phrase begins by judging what it describes: an evaluative adjective, a
-    comparative ("stricter rules") or an adverb ("extraordinarily stringent standards")."""
-    return first.lower_ in EVALUATIVE or first.tag_ in {"JJR", "JJS", "RBR", "RB"}
+    """Whether a phrase begins by judging what it describes: an evaluative adjective or an
+    adverb of degree before an adjective ("extraordinarily stringent standards"; not "newly
+    launched", which says how it stands)."""
+    following = first.nbor() if first.i + 1 < len(first.doc) else first
+    return first.lower_ in EVALUATIVE or (
+        first.pos_ == "ADV" and following.pos_ == "ADJ" and first.lower_ not in DESCRIPTORS
+    )
 
 
 def is_launched(token: Token) -> bool:

@@ -49,6 +49,7 @@ from .vocabulary import singular
 
 __all__ = [
     "DATED_HEADS",
+    "DESCRIPTORS",
     "entity_key",
     "agency_core_name",
     "local_body_keys",

@@ -970,11 +970,25 @@ def test_a_description_that_judges_names_no_instrument(nlp, text):
     assert not [m for m in nlp(text)._.kg_mentions if m.type != "Agency"]
 
 
-def test_a_classifying_description_is_still_an_instrument(nlp):
-    text = "The Ministry launched a special rectification action for the Internet industry."
-    assert ("Program", "special rectification action for the Internet industry") in mentions(
-        nlp, text
-    )
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Ministry launched a special rectification action for the Internet industry.",
+            ("Program", "special rectification action for the Internet industry"),
+        ),
+        (
+            "The Department will run a wider communications campaign to warn drivers.",
+            ("Program", "wider communications campaign"),
+        ),
+        (
+            "EPA is implementing a recently-launched new nationwide monitoring program for PFAS.",
+            ("Program", "recently-launched new nationwide monitoring program for PFAS"),
+        ),
+    ],
+)
+def test_a_classifying_description_is_still_an_instrument(nlp, text, expected):
+    assert expected in mentions(nlp, text)
 
 
 def test_an_acronym_holding_an_acronym_is_the_spelled_name(nlp):
