@@ -181,7 +181,7 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        found = without_joined_bodies(resolve_identities(found, country), text)
+        found = resolve_identities(reread_at_bodies(found, text), country)
         return with_office_places(without_owners(found, doc), text)
 
     def learned_mentions(
@@ -1520,13 +1520,33 @@ def is_post_or_clause(written: str) -> bool:
 OFFICE_PLACE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]*(?=\n|$)")
 
 
-def without_joined_bodies(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "the Department of Homeland Security and White House": a title-case run that known
-    bodies joined by "and" fill whole names those bodies, not one more body."""
+def reread_at_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """Names the head rule misread where known bodies stand: a title-case run that bodies
+    joined by "and" fill ("the Department of Homeland Security and White House") names those
+    bodies, not one more; a run that ends with a body's name ("White House Office of Science
+    and Technology Policy") names the body, not a policy; a body's name followed by a policy's
+    ("Department of Energy Science for the Future Act") names the policy."""
     known = sorted(
         (m for m in mentions if m.type == "Agency" and m.rule == "lexicon"), key=lambda m: m.start
     )
-    return [m for m in mentions if not is_joined_bodies(m, known, text)]
+    body_ends = {m.end for m in known}
+    body_starts = {m.start: m.end for m in known}
+    out = []
+    for m in mentions:
+        if m.rule == "head" and (
+            is_joined_bodies(m, known, text) or m.type != "Agency" and m.end in body_ends
+        ):
+            continue
+        if m.rule == "head" and m.type == "Agency" and body_starts.get(m.start, m.end) < m.end:
+            m = as_owned_policy(m)
+        out.append(m)
+    return out
+
+
+def as_owned_policy(mention: Mention) -> Mention:
+    """The mention as the policy its last word names, if it names one."""
+    type_ = head_type(mention.name.split()[-1].strip(WORD_MARKS))
+    return replace(mention, type=type_) if type_ in POLICY_CLASSES else mention
 
 
 BODY_JOINER = re.compile(r"(?:,\s*|\s+)(?:and\s+|&\s+)?(?:the\s+)?")

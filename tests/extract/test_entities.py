@@ -1034,3 +1034,17 @@ def test_known_bodies_joined_by_and_are_each_a_body(nlp):
 )
 def test_words_before_of_the_that_name_no_body_are_no_part_of_its_name(nlp, text, body):
     assert [m.name for m in nlp(text)._.kg_mentions if m.type == "Agency"] == [body]
+
+
+def test_a_run_ending_with_a_known_body_names_the_body_not_a_policy(nlp):
+    text = "The White House Office of Science and Technology Policy released it in Washington."
+    found = mentions(nlp, text)
+    assert ("Agency", "Office of Science and Technology Policy") in found
+    assert not [name for type_, name in found if type_ != "Agency"]
+
+
+def test_a_known_body_followed_by_a_policy_name_names_the_policy(nlp):
+    text = "The Department of Energy Science for the Future Act passed in the United States."
+    found = mentions(nlp, text)
+    assert ("Regulation", "Department of Energy Science for the Future Act") in found
+    assert ("Agency", "Department of Energy") in found
