@@ -1272,6 +1272,7 @@ def classified_mentions(
             not PRONOUN_OR_POSSESSIVE.search(name)
             and not is_heading(list(re.finditer(r"\S+", name)))
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
+            and not (doc[first].is_lower and judges(doc[first]))
         ):
             same = described.get(canonical_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)
@@ -1549,7 +1550,8 @@ def as_owned_policy(mention: Mention) -> Mention:
     return replace(mention, type=type_) if type_ in POLICY_CLASSES else mention
 
 
-BODY_JOINER = re.compile(r"(?:,\s*|\s+)(?:and\s+|&\s+)?(?:the\s+)?")
+# "and", "&" or a comma, with or without "the" ("USDA Farm Service Agency" is one body's name)
+BODY_JOINER = re.compile(r"(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
 
 
 def is_joined_bodies(mention: Mention, known: list[Mention], text: str) -> bool:
