@@ -163,7 +163,7 @@ class PolicyEntityRecognizer:
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
-        found = with_document_keys(with_acronym_variants(found, text))
+        found = with_document_keys(with_acronym_variants(with_named_tails(found, text), text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -1519,6 +1519,28 @@ def is_post_or_clause(written: str) -> bool:
 
 
 OFFICE_PLACE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]*(?=\n|$)")
+
+
+def with_named_tails(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Review of the Phase One Agreement", "Implementation of the Bipartisan Infrastructure
+    Law": words without a head noun before "of", "for", "on" or "to" and a name the document
+    also writes on its own speak of that name; the mention is the name. ("Representation of the
+    People Act" stays whole: the document never names a "People Act".)"""
+    named = {(m.type, canonical_key(m.name)): m for m in mentions}
+    out = []
+    for m in mentions:
+        tail = NAMED_TAIL.match(m.name) if m.rule == "head" else None
+        alone = tail and named.get((m.type, canonical_key(tail["name"])))
+        if alone and not any(head_type(w) for w in tail["lead"].split()):
+            start = m.start + tail.start("name")
+            m = replace(m, start=start, name=tail["name"], key=alone.key)
+        out.append(m)
+    return out
+
+
+NAMED_TAIL = re.compile(
+    r"(?P<lead>(?:\S+\s+){1,4}?)(?:of|for|on|to)\s+(?:(?:the|an?|this|that)\s+)?(?P<name>\S.*)$"
+)
 
 
 def reread_at_bodies(mentions: list[Mention], text: str) -> list[Mention]:

@@ -1048,3 +1048,18 @@ def test_a_known_body_followed_by_a_policy_name_names_the_policy(nlp):
     found = mentions(nlp, text)
     assert ("Regulation", "Department of Energy Science for the Future Act") in found
     assert ("Agency", "Department of Energy") in found
+
+
+def test_words_before_a_name_the_document_writes_alone_are_no_part_of_it(nlp):
+    text = (
+        "Implementation of the Bipartisan Infrastructure Law is going well. "
+        "The Bipartisan Infrastructure Law funds roads in Ohio."
+    )
+    assert {n for t, n in mentions(nlp, text) if t == "Regulation"} == {
+        "Bipartisan Infrastructure Law"
+    }
+
+
+def test_a_title_with_of_the_stays_whole_where_its_tail_is_never_named_alone(nlp):
+    text = "The Representation of the People Act was amended in India."
+    assert ("Regulation", "Representation of the People Act") in mentions(nlp, text)
