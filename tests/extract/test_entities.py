@@ -37,6 +37,10 @@ def mentions(nlp, text):
             "Parliament passed the Essential Commodities Act yesterday.",
             ("Regulation", "Essential Commodities Act"),
         ),
+        (  # bulk: White House releases
+            "The President signed a Presidential Memorandum on America First Trade Policy.",
+            ("Regulation", "Presidential Memorandum on America First Trade Policy"),
+        ),
         (
             'The "Regulations on the Management of Security Vulnerabilities in Network Products" '
             "were issued.",
