@@ -1191,3 +1191,17 @@ def test_words_before_a_name_the_document_writes_alone_are_no_part_of_it(nlp):
 def test_a_title_with_of_the_stays_whole_where_its_tail_is_never_named_alone(nlp):
     text = "The Representation of the People Act was amended in India."
     assert ("Regulation", "Representation of the People Act") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # US releases: what a verb builds on or implements, described by its importance or rank
+        "Today’s announcement builds on significant actions taken by the Biden Administration to "
+        "support small businesses, including:",
+        "DOE is announcing a new awards program to recognize communities that are implementing "
+        "best-in class community solar programs and projects that lower costs.",
+    ],
+)
+def test_significant_and_best_judge_and_name_no_programme(nlp, text):
+    programs = [name for type_, name in mentions(nlp, text) if type_ == "Program"]
+    assert not [name for name in programs if name.startswith(("significant", "best"))], programs
