@@ -1522,14 +1522,14 @@ OFFICE_PLACE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]*(?=\n|$)")
 
 
 def with_named_tails(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "Review of the Phase One Agreement", "Implementation of the Bipartisan Infrastructure
-    Law": words without a head noun before "of", "for", "on" or "to" and a name the document
+    """ "Review of the Phase One Agreement", “Realizing a good start of the 14th Five-Year
+    Plan”: words without a head noun before "of", "for", "on" or "to" and a name the document
     also writes on its own speak of that name; the mention is the name. ("Representation of the
     People Act" stays whole: the document never names a "People Act".)"""
     named = {(m.type, canonical_key(m.name)): m for m in mentions}
     out = []
     for m in mentions:
-        tail = NAMED_TAIL.match(m.name) if m.rule == "head" else None
+        tail = NAMED_TAIL.match(m.name) if m.rule in {"head", "quote"} else None
         alone = tail and named.get((m.type, canonical_key(tail["name"])))
         if alone and not any(head_type(w) for w in tail["lead"].split()):
             start = m.start + tail.start("name")

@@ -1067,3 +1067,11 @@ def test_words_before_a_name_the_document_writes_alone_are_no_part_of_it(nlp):
 def test_a_title_with_of_the_stays_whole_where_its_tail_is_never_named_alone(nlp):
     text = "The Representation of the People Act was amended in India."
     assert ("Regulation", "Representation of the People Act") in mentions(nlp, text)
+
+
+def test_a_quoted_slogan_about_a_named_plan_is_that_plan(nlp):
+    text = (
+        "The conference held a discussion “Realizing a good start of the 14th Five-Year Plan”. "
+        "The 14th Five-Year Plan guides China's development."
+    )
+    assert {n for t, n in mentions(nlp, text) if t == "Plan"} == {"14th Five-Year Plan"}
