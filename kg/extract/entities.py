@@ -1548,7 +1548,8 @@ def reread_at_bodies(mentions: list[Mention], text: str) -> list[Mention]:
     joined by "and" fill ("the Department of Homeland Security and White House") names those
     bodies, not one more; a run that ends with a body's name ("White House Office of Science
     and Technology Policy") names the body, not a policy; a body's name followed by a policy's
-    ("Department of Energy Science for the Future Act") names the policy."""
+    ("Department of Energy Science for the Future Act") names the policy; the "Office of the
+    CGA" is the body it names, the CGA."""
     known = sorted(
         (m for m in mentions if m.type == "Agency" and m.rule == "lexicon"), key=lambda m: m.start
     )
@@ -1557,13 +1558,24 @@ def reread_at_bodies(mentions: list[Mention], text: str) -> list[Mention]:
     out = []
     for m in mentions:
         if m.rule == "head" and (
-            is_joined_bodies(m, known, text) or m.type != "Agency" and m.end in body_ends
+            is_joined_bodies(m, known, text)
+            or m.type != "Agency"
+            and m.end in body_ends
+            or is_office_of_body(m, body_starts)
         ):
             continue
         if m.rule == "head" and m.type == "Agency" and body_starts.get(m.start, m.end) < m.end:
             m = as_owned_policy(m)
         out.append(m)
     return out
+
+
+OFFICE_OF = re.compile(r"(?:Office|Secretariat)\s+of\s+(?:the\s+)?")
+
+
+def is_office_of_body(mention: Mention, body_starts: dict[int, int]) -> bool:
+    office = OFFICE_OF.match(mention.name) if mention.type == "Agency" else None
+    return office is not None and body_starts.get(mention.start + office.end()) == mention.end
 
 
 def as_owned_policy(mention: Mention) -> Mention:

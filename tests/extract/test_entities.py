@@ -1075,3 +1075,9 @@ def test_a_quoted_slogan_about_a_named_plan_is_that_plan(nlp):
         "The 14th Five-Year Plan guides China's development."
     )
     assert {n for t, n in mentions(nlp, text) if t == "Plan"} == {"14th Five-Year Plan"}
+
+
+def test_the_office_of_a_known_body_is_the_body(nlp):
+    text = "Further, the Office of CGA is leveraging technology to provide flash figures to India."
+    agencies = {(m.name, m.key) for m in nlp(text)._.kg_mentions if m.type == "Agency"}
+    assert agencies == {("CGA", "controller general of accounts")}
