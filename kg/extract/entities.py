@@ -260,7 +260,7 @@ class PolicyEntityRecognizer:
                 return False  # "State Governments", "relevant departments"
             if all(w in GENERIC_WORDS or head for w, head in zip(content, heads_at, strict=True)):
                 return False  # "the Department", "Task Force": heads and generic words only
-        elif names_several(name):
+        elif names_several(name) or is_plural_singular_head(words[-1]):
             return False
         non_head = [
             w
@@ -802,11 +802,19 @@ def may_be_head_word(previous: str, word: str) -> bool:
 
 
 POSSESSIVE_END = re.compile(r"\w['’]s$")
+SINGULAR_HEADS = heads(rules="singular")
+
+
+def is_plural_singular_head(word: str) -> bool:
+    return singular(word) in SINGULAR_HEADS and singular(word) != word.lower()
 
 
 def word_head_type(previous: str, word: str) -> str | None:
     """The class ``word`` names as a head: alone ("Ministry"), or as the second word of a head of
-    two title-case words ("Task Force", after ``previous``)."""
+    two title-case words ("Task Force", after ``previous``); a head only singular heads a name
+    ("Lower Electricity Bills" are what households pay)."""
+    if is_plural_singular_head(word):
+        return None
     if previous[:1].isupper():
         return head_type(word) or compound_head_type(previous.strip(WORD_MARKS), word)
     return head_type(word)

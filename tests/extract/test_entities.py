@@ -1081,3 +1081,26 @@ def test_the_office_of_a_known_body_is_the_body(nlp):
     text = "Further, the Office of CGA is leveraging technology to provide flash figures to India."
     agencies = {(m.name, m.key) for m in nlp(text)._.kg_mentions if m.type == "Agency"}
     assert agencies == {("CGA", "controller general of accounts")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six New Actions to Lower Electricity Bills for Working Families",
+        "Energy Bills will fall in Ohio this winter.",
+    ],
+)
+def test_bills_in_the_plural_are_what_households_pay(nlp, text):
+    assert not [m for m in nlp(text)._.kg_mentions if m.type == "Regulation"]
+
+
+def test_a_bill_and_a_charter_are_regulations(nlp):
+    text = (
+        "The Senate passed the Inflation Reduction Bill; "
+        "the Charter for Budget Responsibility was updated."
+    )
+    found = mentions(nlp, text)
+    assert {
+        ("Regulation", "Inflation Reduction Bill"),
+        ("Regulation", "Charter for Budget Responsibility"),
+    } <= found
