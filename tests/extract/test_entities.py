@@ -594,6 +594,8 @@ def test_a_listed_name_typed_with_an_ampersand_and_no_space_after_a_comma(nlp):
         ("One You campaign", False),
         ("Public Service Loan Forgiveness (PSLF) program", False),
         ("President’s Emergency Plan for AIDS Relief", False),
+        ("US Secretary of Transportation Pete Buttigieg", True),  # bulk: a post
+        ("U.S. Department of Transportation", False),
     ],
 )
 def test_a_post_or_a_piece_of_a_clause_is_no_learned_name(written, rejected):
@@ -1104,3 +1106,18 @@ def test_a_bill_and_a_charter_are_regulations(nlp):
         ("Regulation", "Inflation Reduction Bill"),
         ("Regulation", "Charter for Budget Responsibility"),
     } <= found
+
+
+def test_a_subordinate_clause_or_two_joined_things_are_no_learned_name(nlp):
+    from kg.extract.entities import Mention, is_clause_piece
+
+    doc = nlp("As the Administration works, the economy grew in June and the Administration said.")
+    text = doc.text
+    pieces = ["As the Administration", "June and the Administration"]
+    for piece in pieces:
+        start = text.index(piece)
+        mention = Mention(start, start + len(piece), "Agency", piece, piece.lower(), "learned")
+        assert is_clause_piece(doc, mention)
+    start = text.index("Administration", 10)
+    whole = Mention(start, start + 14, "Agency", "Administration", "administration", "learned")
+    assert not is_clause_piece(doc, whole)
