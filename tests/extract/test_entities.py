@@ -1121,3 +1121,13 @@ def test_a_subordinate_clause_or_two_joined_things_are_no_learned_name(nlp):
     start = text.index("Administration", 10)
     whole = Mention(start, start + 14, "Agency", "Administration", "administration", "learned")
     assert not is_clause_piece(doc, whole)
+
+
+def test_a_memorandum_of_understanding_is_named_only_by_what_it_is_about(nlp):
+    text = (
+        "India and Japan signed a Memorandum of Understanding, a Memorandum of Agreement and a "
+        "Critical Minerals Memorandum of Understanding."
+    )
+    assert {n for t, n in mentions(nlp, text) if t == "Regulation"} == {
+        "Critical Minerals Memorandum of Understanding"
+    }
