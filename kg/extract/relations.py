@@ -23,30 +23,13 @@ from . import vocabulary
 from .entities import mentions_between
 from .facts import POLICY_TYPES
 from .issuer import document_issuer, is_actor, mention_root, reporting_agency
+from .lexicon import head_key, head_type
+from .roles import ROLE, role_agency
 from .text import BULLETS, doc_text, literal_alternation
 
 __all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
 
 RESPONSIBILITY_VERBS = vocabulary.words("verbs", uses="responsibility")
-
-
-def role_pattern() -> re.Pattern:
-    """A person's title: an office, after a qualifier where the office takes one ("deputy
-    minister", "vice-chairman"); a hyphenated office matches with a space too."""
-    offices = vocabulary.column("titles", "qualified", role="office")
-
-    def alternation(words) -> str:
-        return literal_alternation(words).replace(r"\-", "[- ]")
-
-    qualified = alternation(word for word, takes in offices.items() if takes == "yes")
-    unqualified = alternation(word for word, takes in offices.items() if takes != "yes")
-    qualifiers = alternation(vocabulary.words("titles", role="qualifier"))
-    return re.compile(
-        rf"\b(?P<role>{unqualified}|(?:{qualifiers}[- ])?{qualified})\b", re.IGNORECASE
-    )
-
-
-ROLE = role_pattern()
 
 
 @dataclass(frozen=True)
@@ -94,6 +77,7 @@ class RelationExtractor:
             relations += responsible_agencies(doc, sent, inside)
             relations += pronoun_agencies(doc, sent, inside, issuer)
             relations += issued_without_agent(doc, sent, inside, issuer)
+            relations += back_referenced_agencies(doc, sent, inside, mentions)
             relations += policy_hierarchy(doc, sent, inside)
         relations += nested_plans(doc, mentions)
         doc._.kg_relations = list(dict.fromkeys(relations))
@@ -136,26 +120,6 @@ class RelationExtractor:
                 )
             )
         return found
-
-
-ROLE_BEFORE_AGENCY = re.compile(
-    rf"\s+(?:{literal_alternation(vocabulary.words('common_words', uses='owner'))})\s+(?:the\s+)?"
-)
-AGENCY_BEFORE_ROLE = re.compile(r"\s*(?:['’]s\s+)?")
-
-
-def role_agency(text: str, role: re.Match, agencies) -> str | None:
-    """The agency a role is held in: named right after it ("spokesperson of the Ministry of ...")
-    or right before it ("Federal Communications Commission Chairwoman", "EPA's Administrator")."""
-    for agency in agencies:
-        if (
-            agency.start >= role.end()
-            and ROLE_BEFORE_AGENCY.fullmatch(text, role.end(), agency.start)
-            or agency.end <= role.start()
-            and AGENCY_BEFORE_ROLE.fullmatch(text, agency.end, role.start())
-        ):
-            return agency.ident
-    return None
 
 
 def person_name(ent: Span) -> Span:
@@ -225,7 +189,7 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
-    if is_subject_of_controlling_verb(a, p) or acts_under(a, p):
+    if is_subject_of_controlling_verb(a, p) or acts_under(a, p) or in_relative_clause(a, p):
         return True
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
@@ -318,6 +282,54 @@ def pronoun_agencies(doc: Doc, sent: Span, mentions, issuer: str | None) -> list
         if agency:
             found.append(relation(policy, "responsibleAgency", agency, sent))
     return found
+
+
+def back_referenced_agencies(doc: Doc, sent: Span, inside, mentions) -> list[RelationMention]:
+    """ "The Home Ministry informed ... The Ministry has issued an addendum to the guidelines":
+    "the Ministry", the subject or "by" agent of a verb of responsibility whose object is the
+    policy, is the agency of that kind named last before it (the recogniser links "the Ministry"
+    only in a document that names one ministry)."""
+    found = []
+    for policy in (m for m in inside if m.type in POLICY_TYPES):
+        root = mention_root(doc, policy)
+        verb = governing_verb(root)
+        if verb is None or not verb_lemmas(verb) & RESPONSIBILITY_VERBS:
+            continue
+        for word in bare_agency_references(verb, role_in(root, verb), mentions):
+            agency = last_agency_headed(mentions, word)
+            if agency is not None:
+                found.append(relation(policy, "responsibleAgency", agency.ident, sent))
+    return found
+
+
+def bare_agency_references(verb: Token, policy_role: str | None, mentions) -> list[Token]:
+    """The doer of ``verb``, if it is "the" and an agency's head noun outside any name."""
+    if policy_role == "object":
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif policy_role == "passive":
+        doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    else:
+        return []
+    return [
+        t
+        for t in doers
+        if head_type(t.text) == "Agency"
+        and [c.lower_ for c in t.children] == ["the"]
+        and not mentions_between(mentions, t.idx, t.idx + len(t.text))
+    ]
+
+
+def last_agency_headed(mentions, word: Token):
+    """The agency named last before ``word`` whose name begins or ends with ``word``'s noun."""
+    noun = head_key(word.text)
+    named = [
+        m
+        for m in mentions
+        if m.type == "Agency"
+        and m.end <= word.idx
+        and noun in {head_key(m.name.split()[0]), head_key(m.name.split()[-1])}
+    ]
+    return named[-1] if named else None
 
 
 def pronoun_subject_agency(doc: Doc, sent: Span, mentions, policy) -> str | None:
@@ -512,10 +524,44 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
     for _ in range(max_steps):
         if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
             return False
+        purpose = verb.dep_ == "advcl" and verb.i < verb.head.i
         verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and purpose:
+            subjects = coordinated_subjects(verb)
         if subjects:
             return any(agency in s.subtree for s in subjects)
+    return False
+
+
+def coordinated_subjects(verb: Token) -> list[Token]:
+    """The subjects of the clauses coordinated with a clause that has none of its own: a purpose
+    that opens the sentence serves them all ("To implement the Mission, arrangements have been
+    made and the State's PHE Department is to play a critical role")."""
+    return [s for c in verb.children if c.dep_ == "conj" for s in c.children if s.dep_ == "nsubj"]
+
+
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
+
+
+def in_relative_clause(agency: Token, policy: Token) -> bool:
+    """ "the Mission, which is run by the Ministry", "the Plan that the Ministry issued", "the
+    Ministry, which runs the Mission": a relative clause of responsibility on one of the two names
+    the other as its agent (on the policy) or as its object (on the agency)."""
+    for verb in (c for c in policy.children if c.dep_ == "relcl"):
+        if verb_lemmas(verb) & RESPONSIBILITY_VERBS and role_in(agency, verb) in {
+            "subject",
+            "agent",
+        }:
+            return True
+    for verb in (c for c in agency.children if c.dep_ == "relcl"):
+        if (
+            verb_lemmas(verb) & RESPONSIBILITY_VERBS
+            and any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_PRONOUN_TAGS for c in verb.children)
+            and role_in(policy, verb) == "object"
+            and is_argument_of(policy, verb)
+        ):
+            return True
     return False
 
 
