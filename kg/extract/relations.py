@@ -189,7 +189,12 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
-    if is_subject_of_controlling_verb(a, p) or acts_under(a, p) or in_relative_clause(a, p):
+    if (
+        is_subject_of_controlling_verb(a, p)
+        or acts_under(a, p)
+        or in_relative_clause(a, p)
+        or does_act_on(a, p)
+    ):
         return True
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
@@ -402,7 +407,9 @@ def governing_verb(token: Token | None) -> Token | None:
 
 
 def has_issuer_subject(doc: Doc, policy) -> bool:
-    """ "We have launched the Plan": the subject is a pronoun for the issuer."""
+    """ "We have launched the Plan", "our city will start to implement the system": the subject
+    (of the verb, or of the verb whose complement it is) is, or belongs to, a pronoun for the
+    issuer."""
     root = mention_root(doc, policy)
     verb = governing_verb(root)
     if (
@@ -411,8 +418,17 @@ def has_issuer_subject(doc: Doc, policy) -> bool:
         or role_in(root, verb) != "object"
     ):
         return False
+    while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
     pronouns = vocabulary.words("common_words", uses="issuer-pronoun")
-    return any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in verb.children)
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.lower_ in pronouns
+            or any(g.dep_ == "poss" and g.lower_ in pronouns for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def issued_without_agent(
@@ -427,6 +443,8 @@ def issued_without_agent(
     for policy in (m for m in mentions if m.type in POLICY_TYPES):
         verb = direct_verb(mention_root(doc, policy))
         if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+            verb = verb_of_doerless_act(mention_root(doc, policy))
+        if verb is None:
             continue
         top = agentless_clause(verb)
         agency = reporter_of(doc, top, mentions) if top is not None else None
@@ -444,7 +462,11 @@ def agentless_clause(verb: Token) -> Token | None:
     while True:
         if any(c.dep_ in {"nsubj", "agent", "csubj", "expl"} for c in verb.children):
             return None
-        if verb.dep_ != "conj" or verb.head == verb:
+        if (
+            not (verb.dep_ == "conj" or is_participle_aside(verb))
+            or verb.head == verb
+            or opens_list_item(verb)
+        ):
             break
         verb = verb.head
     # a headline's "Rs 812 crore approved under the Mission" modifies the sentence's root noun
@@ -456,6 +478,62 @@ def agentless_clause(verb: Token) -> Token | None:
     ):
         return verb
     return None
+
+
+def is_participle_aside(verb: Token) -> bool:
+    """ "putting the system on a fair basis, giving people confidence": a participle clause
+    without a subject or a conjunction of its own has the doer of the clause it follows."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
+ACT_NOUNS = frozenset(noun for noun in vocabulary.column("verbs", "nominal").values() if noun)
+
+
+def act_noun(policy: Token | None) -> Token | None:
+    """The noun of an act of responsibility whose "of" the policy (or a list it is in) is:
+    "the introduction of the new State Pension", "the launch of A and B"."""
+    while policy is not None and policy.dep_ == "conj" and policy.head != policy:
+        policy = policy.head
+    if policy is None or policy.dep_ != "pobj" or policy.head.lower_ != "of":
+        return None
+    noun = policy.head.head
+    return noun if noun.lower_ in ACT_NOUNS and noun.pos_ == "NOUN" else None
+
+
+def act_doers(act: Token) -> list[Token]:
+    """Who does the act a noun names: its possessor ("EPA's launch of") or its "by" agent."""
+    return [c for c in act.children if c.dep_ == "poss"] + [
+        g for c in act.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+    ]
+
+
+def verb_of_doerless_act(policy: Token | None) -> Token | None:
+    """The verb of the clause holding an act on the policy that names no doer ("giving people
+    confidence through the introduction of the new State Pension"): that clause's doer did it."""
+    act = act_noun(policy)
+    if act is None or act_doers(act) or is_purpose(act):
+        return None
+    return governing_verb(act)
+
+
+def is_purpose(noun: Token) -> bool:
+    """ "A roadmap is prepared for the effective implementation of the Plan": an act the clause
+    serves, not one it does."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in vocabulary.words(
+        "common_words", uses="purpose"
+    )
+
+
+def does_act_on(agency: Token, policy: Token) -> bool:
+    """ "the introduction of the new State Pension by DWP", "EPA's launch of the Program"."""
+    act = act_noun(policy)
+    while agency.dep_ in {"conj", "appos"} and agency.head != agency:
+        agency = agency.head
+    return act is not None and agency in act_doers(act)
 
 
 def opens_list_item(verb: Token) -> bool:
