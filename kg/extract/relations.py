@@ -77,7 +77,7 @@ class RelationExtractor:
             relations += responsible_agencies(doc, sent, inside)
             relations += pronoun_agencies(doc, sent, inside, issuer)
             relations += issued_without_agent(doc, sent, inside, issuer)
-            relations += back_referenced_agencies(doc, sent, inside, mentions)
+            relations += back_referenced_agencies(doc, sent, inside, mentions, issuer)
             relations += policy_hierarchy(doc, sent, inside)
         relations += nested_plans(doc, mentions)
         doc._.kg_relations = list(dict.fromkeys(relations))
@@ -289,11 +289,14 @@ def pronoun_agencies(doc: Doc, sent: Span, mentions, issuer: str | None) -> list
     return found
 
 
-def back_referenced_agencies(doc: Doc, sent: Span, inside, mentions) -> list[RelationMention]:
+def back_referenced_agencies(
+    doc: Doc, sent: Span, inside, mentions, issuer: str | None
+) -> list[RelationMention]:
     """ "The Home Ministry informed ... The Ministry has issued an addendum to the guidelines":
     "the Ministry", the subject or "by" agent of a verb of responsibility whose object is the
-    policy, is the agency of that kind named last before it (the recogniser links "the Ministry"
-    only in a document that names one ministry)."""
+    policy, is the agency of that kind named last before it in the paragraph, else the issuer if
+    it is of that kind ("the Administration" of a White House release). The recogniser links
+    "the Ministry" only in a document that names one ministry."""
     found = []
     for policy in (m for m in inside if m.type in POLICY_TYPES):
         root = mention_root(doc, policy)
@@ -301,9 +304,9 @@ def back_referenced_agencies(doc: Doc, sent: Span, inside, mentions) -> list[Rel
         if verb is None or not verb_lemmas(verb) & RESPONSIBILITY_VERBS:
             continue
         for word in bare_agency_references(verb, role_in(root, verb), mentions):
-            agency = last_agency_headed(mentions, word)
+            agency = referred_agency(doc, mentions, word, issuer)
             if agency is not None:
-                found.append(relation(policy, "responsibleAgency", agency.ident, sent))
+                found.append(relation(policy, "responsibleAgency", agency, sent))
     return found
 
 
@@ -324,17 +327,22 @@ def bare_agency_references(verb: Token, policy_role: str | None, mentions) -> li
     ]
 
 
-def last_agency_headed(mentions, word: Token):
-    """The agency named last before ``word`` whose name begins or ends with ``word``'s noun."""
+def referred_agency(doc: Doc, mentions, word: Token, issuer: str | None) -> str | None:
+    """The agency whose name begins or ends with ``word``'s noun named last in its paragraph
+    (farther back, "the Administration" of a fact sheet is not the Food and Drug Administration
+    named three paragraphs above), else the issuer if its name does."""
     noun = head_key(word.text)
-    named = [
-        m
-        for m in mentions
-        if m.type == "Agency"
-        and m.end <= word.idx
-        and noun in {head_key(m.name.split()[0]), head_key(m.name.split()[-1])}
-    ]
-    return named[-1] if named else None
+    paragraph_start = doc_text(doc).rfind("\n", 0, word.idx) + 1
+    headed = [m for m in mentions if m.type == "Agency" and is_headed_by(m.name, noun)]
+    before = [m for m in headed if paragraph_start <= m.start and m.end <= word.idx]
+    if before:
+        return before[-1].ident
+    return issuer if any(m.ident == issuer for m in headed) else None
+
+
+def is_headed_by(name: str, noun: str) -> bool:
+    words = name.split()
+    return noun in {head_key(words[0]), head_key(words[-1])}
 
 
 def pronoun_subject_agency(doc: Doc, sent: Span, mentions, policy) -> str | None:
