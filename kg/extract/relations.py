@@ -612,12 +612,26 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
             return False
         purpose = verb.dep_ == "advcl" and verb.i < verb.head.i
         verb = verb.head
+        if is_controlled_by_object(verb):
+            return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and purpose:
             subjects = coordinated_subjects(verb)
         if subjects:
             return any(agency in s.subtree for s in subjects)
     return False
+
+
+OBJECT_CONTROL_VERBS = vocabulary.words("verbs", uses="object-control")
+
+
+def is_controlled_by_object(verb: Token) -> bool:
+    """ "urged states to implement the Plan", "awarded $1 million to the Commission to help
+    create a plan": the object or the "to" recipient does what the clause says, not the
+    subject."""
+    return verb.lemma_.lower() in OBJECT_CONTROL_VERBS and any(
+        c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def coordinated_subjects(verb: Token) -> list[Token]:

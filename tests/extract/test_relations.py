@@ -317,6 +317,14 @@ RESPONSIBLE = [
         "Home Ministry",
         id="the-ministry-last-named",
     ),
+    # "asked the Department to implement": the object does it
+    pytest.param(
+        "The Ministry of Finance asked the Department of Water to implement the Jal Jeevan "
+        "Mission.",
+        "Jal Jeevan Mission",
+        "Department of Water",
+        id="asked-an-agency-to-implement",
+    ),
     # "our city will start to implement": the issuer's doing, here the source of the news (dev 19)
     pytest.param(
         "It was learned from the Municipal Commission of Education yesterday that our city will "
@@ -384,6 +392,21 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
             "Clean Air Plan",
             "Ministry of Environment",
             id="relative-clause-policy-in-a-description",
+        ),
+        # the object (or the "to" recipient) of "urge", "award" does what the clause after it says
+        pytest.param(
+            "The Ministry of Finance urged state governments to implement the Jal Jeevan Mission.",
+            "Jal Jeevan Mission",
+            "Ministry of Finance",
+            id="urged-others-to-implement",
+        ),
+        pytest.param(  # bulk us-01420
+            "- The Environmental Protection Agency awarded $1 million to the Lehigh Valley "
+            "Planning Commission to help create a climate action plan focused on industrial "
+            "decarbonization.",
+            "climate action plan",
+            "Environmental Protection Agency",
+            id="awarded-to-a-recipient-to-create",
         ),
         # "the Ministry" is not the one named last if that is of another kind
         pytest.param(
