@@ -48,7 +48,7 @@ def document_issuer(doc: Doc, mentions: Sequence[Mention], people: Sequence) -> 
         header_agency(doc, agencies)
         or speaker_agency(people, opening)
         or title_agency(doc, agencies)
-        or acting_agency(doc, agencies, opening)
+        or acting_agency(doc, agencies, opening, people)
     )
 
 
@@ -104,13 +104,27 @@ def speaker_agency(people: Sequence, opening: Sequence[Span]) -> str | None:
     return speakers[0].agency_key if speakers else None
 
 
-def acting_agency(doc: Doc, agencies: Sequence[Mention], opening: Sequence[Span]) -> str | None:
-    """The first agency of the opening sentences that is a subject or a "by" agent."""
+def acting_agency(
+    doc: Doc, agencies: Sequence[Mention], opening: Sequence[Span], people: Sequence = ()
+) -> str | None:
+    """The first actor of the opening sentences, a subject or a "by" agent: an agency, or an
+    official, who acts for the agency of their role; an official of none ("President Donald J.
+    Trump signed an Executive Order") leaves the document no issuing agency, whatever agency
+    acts after them ("... Congress has enacted the Hyde Amendment")."""
     text = doc_text(doc)
     for sent in opening:
-        for mention in mentions_between(agencies, sent.start_char, sent.end_char):
-            if is_actor(mention_root(doc, mention)) and not holds_role(text, mention.start):
-                return mention.ident
+        actors = [
+            (mention.start, mention.ident)
+            for mention in mentions_between(agencies, sent.start_char, sent.end_char)
+            if is_actor(mention_root(doc, mention)) and not holds_role(text, mention.start)
+        ] + [
+            (person.start, person.agency_key)
+            for person in people
+            if sent.start_char <= person.start < sent.end_char
+            and is_actor(mention_root(doc, person))
+        ]
+        if actors:
+            return min(actors)[1]
     return None
 
 

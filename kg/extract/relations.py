@@ -713,25 +713,41 @@ def preposition_words(token: Token) -> set[str]:
 
 def role_in(token: Token, verb: Token) -> str | None:
     """How ``token`` hangs from ``verb``: subject, agent ("by X"), object, passive subject."""
-    child = token
+    child, path = token, []
     while child.head != verb and child.head != child:
+        path.append(child)
         child = child.head
     if child.head != verb:
         return None
     dep = child.dep_
-    if dep == "nsubj":
-        return "subject"
     if dep == "nsubjpass":
         return "passive"
+    doer = all(is_part_of_doer(t, child) for t in path)
+    if dep == "nsubj":
+        return "subject" if doer else None
     if (
         dep == "agent"
         or dep == "prep"
         and child.lower_ in vocabulary.words("common_words", uses="agent")
     ):
-        return "agent"
+        return "agent" if doer else None
     if dep in {"dobj", "obj", "attr", "oprd", "xcomp", "ccomp", "prep", "npadvmod", "dative"}:
         return "object"
     return None
+
+
+DOER_LINKS = vocabulary.words("common_words", uses="owner") | vocabulary.words(
+    "common_words", uses="co-actor"
+)
+
+
+def is_part_of_doer(token: Token, argument: Token) -> bool:
+    """``token`` names the doer ``argument`` is, or part of it (a list, "the Office of ...", "DOE,
+    together with DOL,"), not a phrase that only describes it ("CEQ, in consultation with NEDC
+    and relevant agencies, will issue": NEDC advises)."""
+    if token.dep_ != "pobj" or token.head == argument:
+        return True
+    return bool(preposition_words(token.head) & DOER_LINKS)
 
 
 HIERARCHY = {

@@ -317,6 +317,14 @@ RESPONSIBLE = [
         "Home Ministry",
         id="the-ministry-last-named",
     ),
+    # a second doer joined to the subject
+    pytest.param(
+        "The Department of Energy, together with the Department of Labor, launched the Battery "
+        "Workforce Initiative.",
+        "Battery Workforce Initiative",
+        "Department of Labor",
+        id="together-with",
+    ),
     # "asked the Department to implement": the object does it
     pytest.param(
         "The Ministry of Finance asked the Department of Water to implement the Jal Jeevan "
@@ -407,6 +415,15 @@ def test_responsible_agency_patterns(nlp, text, policy, agency):
             "climate action plan",
             "Environmental Protection Agency",
             id="awarded-to-a-recipient-to-create",
+        ),
+        # an agency in a phrase that only describes the subject does not act (bulk us-00113)
+        pytest.param(
+            "- The Council on Environmental Quality (CEQ), in consultation with the National "
+            "Energy Dominance Council (NEDC) and relevant permitting agencies, will issue a "
+            "Permitting Technology Action Plan to guide agencies.",
+            "Permitting Technology Action Plan",
+            "National Energy Dominance Council",
+            id="in-consultation-with",
         ),
         # "the Ministry" is not the one named last if that is of another kind
         pytest.param(
@@ -591,6 +608,28 @@ XINHUA = (  # dev 76 and 46: Xinhua reports quoting a leader
     "(Shanghai) Pilot Free Trade Zone (FTZ), the first pilot FTZ in the country, was established "
     "in Pudong in 2013."
 )
+
+
+def test_a_release_of_an_official_of_no_agency_has_no_issuer(nlp):
+    text = (  # bulk us-00014: a White House fact sheet; Congress acts only after the President
+        "Fact Sheet: President Donald J. Trump Enforces Overwhelmingly Popular Demand to Stop "
+        "Taxpayer Funding of Abortion\n\nENFORCING THE HYDE AMENDMENT: On Friday, President "
+        "Donald J. Trump signed an Executive Order to end the use of Federal taxpayer dollars to "
+        "fund or promote elective abortion.\n\n- The Order recognizes that, for nearly five "
+        "decades, Congress has enacted the Hyde Amendment and a series of additional laws.\n\n"
+        "- Issued a rule preventing Title X taxpayer funding from subsiding the abortion "
+        "industry.\n"
+    )
+    assert issuer_names(nlp, text) == set()
+    assert not related(nlp, text, "rule preventing Title X", "Congress")
+
+
+def test_an_official_acting_first_acts_for_the_agency_of_their_role(nlp):
+    text = (
+        "Today, EPA Administrator Michael Regan announced new funding for ports. The Department of "
+        "Transportation welcomed the announcement."
+    )
+    assert "EPA" in issuer_names(nlp, text)
 
 
 def test_a_leader_quoted_in_a_news_report_does_not_publish_it(nlp):
