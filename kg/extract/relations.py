@@ -611,8 +611,9 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
         if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
             return False
         purpose = verb.dep_ == "advcl" and verb.i < verb.head.i
+        complement = verb.dep_ != "conj"
         verb = verb.head
-        if is_controlled_by_object(verb):
+        if complement and is_controlled_by_object(verb):
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and purpose:
