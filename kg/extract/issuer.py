@@ -108,9 +108,11 @@ def acting_agency(
     doc: Doc, agencies: Sequence[Mention], opening: Sequence[Span], people: Sequence = ()
 ) -> str | None:
     """The first actor of the opening sentences, a subject or a "by" agent: an agency, or an
-    official, who acts for the agency of their role; an official of none ("President Donald J.
-    Trump signed an Executive Order") leaves the document no issuing agency, whatever agency
-    acts after them ("... Congress has enacted the Hyde Amendment")."""
+    official, who acts for the agency of their role. A sentence whose only actor is an official of
+    none ("President Donald J. Trump signed an Executive Order") leaves the document no issuing
+    agency, whatever agency acts in later sentences ("... Congress has enacted the Hyde
+    Amendment"); an agency acting in the same sentence does ("Vice President Kamala Harris
+    announced that OMB is issuing ...")."""
     text = doc_text(doc)
     for sent in opening:
         actors = [
@@ -124,7 +126,8 @@ def acting_agency(
             and is_actor(mention_root(doc, person))
         ]
         if actors:
-            return min(actors)[1]
+            acting_for = sorted((start, agency) for start, agency in actors if agency)
+            return acting_for[0][1] if acting_for else None
     return None
 
 

@@ -738,13 +738,13 @@ def role_in(token: Token, verb: Token) -> str | None:
 
 
 DOER_LINKS = vocabulary.words("common_words", uses="owner") | vocabulary.words(
-    "common_words", uses="co-actor"
+    "common_words", uses="doer-link"
 )
 
 
 def is_part_of_doer(token: Token, argument: Token) -> bool:
     """``token`` names the doer ``argument`` is, or part of it (a list, "the Office of ...", "DOE,
-    together with DOL,"), not a phrase that only describes it ("CEQ, in consultation with NEDC
+    together with DOL,", "the Director at OMB"), not a phrase that only describes it ("CEQ, in consultation with NEDC
     and relevant agencies, will issue": NEDC advises)."""
     if token.dep_ != "pobj" or token.head == argument:
         return True
