@@ -3,7 +3,11 @@
 - responsible agency of a plan, regulation or program: the agency is the subject (or the
   "by" agent) of a verb of issuing, launching, implementing, ... whose object is the
   policy ("MIIT issued the Plan", "the Regulations were issued by the State Council"),
-  or the possessor ("EPA's PFAS Strategic Roadmap");
+  or the possessor ("EPA's PFAS Strategic Roadmap"), also through a relative clause ("the
+  Mission, which is run by the Ministry") or an act noun ("DHS's implementation of the Order");
+  the doer is the subject itself or an agency joined to it, not one in a phrase that only
+  describes it ("CEQ, in consultation with NEDC, will issue"), nor the subject of a verb whose
+  object does the act ("urged states to implement");
 - part-of between plans ("action plans under the 14th Five-Year Plan") and
   implements between a program and a plan;
 - amends / repeals between regulations;
@@ -744,8 +748,8 @@ DOER_LINKS = vocabulary.words("common_words", uses="owner") | vocabulary.words(
 
 def is_part_of_doer(token: Token, argument: Token) -> bool:
     """``token`` names the doer ``argument`` is, or part of it (a list, "the Office of ...", "DOE,
-    together with DOL,", "the Director at OMB"), not a phrase that only describes it ("CEQ, in consultation with NEDC
-    and relevant agencies, will issue": NEDC advises)."""
+    together with DOL,", "the Director at OMB"), not a phrase that only describes it ("CEQ, in
+    consultation with NEDC and relevant agencies, will issue": NEDC advises)."""
     if token.dep_ != "pobj" or token.head == argument:
         return True
     return bool(preposition_words(token.head) & DOER_LINKS)
