@@ -240,7 +240,7 @@ class DocTokens:
             tokens,
             headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
             at=word_positions(tokens.lower),
-            described=described_names(tokens, head_noun_positions(doc, tokens)),
+            described=described_names(tokens, head_noun_positions(doc)),
         )
 
     @classmethod
@@ -291,11 +291,11 @@ class DocTokens:
         return best
 
 
-def head_noun_positions(doc: Doc, tokens: DocTokens) -> list[int]:
+def head_noun_positions(doc: Doc) -> list[int]:
     """Where the words (letters only) naming a class stand, in order: each distinct word asked
     once (a look per token was most of the cost of ``described_names``)."""
-    named = token_indices(doc, ORTH, lambda word: bool(head_type(word)))
-    return [i for i in named if tokens.alpha[i]]
+    # (spaCy's ``is_alpha`` is ``str.isalpha``: numbers and punctuation are not asked)
+    return token_indices(doc, ORTH, lambda word: word.isalpha() and bool(head_type(word)))
 
 
 STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
