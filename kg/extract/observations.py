@@ -913,7 +913,7 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         for measured in measured_phrases(first_conjunct(root, span), span, sent)
     )
     for measured in amount_free_first(candidates):
-        metric = clean_metric(measured.text)
+        metric = clean_metric(span_text(measured))
         if names_something(metric):
             done = (
                 None
@@ -1506,7 +1506,8 @@ def list_context(before: str) -> tuple[str | None, str | None]:
 def quantity_root(span: Span) -> Token:
     """The token of the quantity whose head lies outside it."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+        head = token.head.i  # (each ``Token.head`` read makes a Token)
+        if head < span.start or head >= span.end or head == token.i:
             return token
     return span.root
 
@@ -1863,7 +1864,7 @@ def period_text(year: re.Match) -> str:
 
 
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
-    clause = sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)].text
+    clause = span_text(sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)])
     head = span.root.head
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), head)
     # "a total of 10 thousand teachers will be trained": the clause's verb says when
