@@ -111,12 +111,10 @@ def entity_facts(doc: Doc, mentions: list[Mention]) -> list[EntityFact]:
     facts = []
     for (type_, key), group in groups.items():
         name = preferred_name(type_, key, group)
+        # every way the text writes it but the label's own (the gazetteer's "U.S. Fire
+        # Administration" is written "US Fire Administration"), whatever its case
         aliases = sorted(
-            {
-                m.name
-                for m in group
-                if canonical_key(m.name) != canonical_key(name) and m.rule != "reference"
-            }
+            {m.name for m in group if m.name.lower() != name.lower() and m.rule != "reference"}
         )
         evidence = tuple(
             dict.fromkeys(evidence_for(doc, m.start, m.end) for m in group if m.end > m.start)

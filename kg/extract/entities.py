@@ -36,7 +36,14 @@ from .gazetteer import (
     find_body,
     government_bodies,
 )
-from .identity import DATED_HEADS, described_name_keys, entity_key, local_body_keys
+from .identity import (
+    DATED_HEADS,
+    DESCRIPTORS,
+    acronym_form_keys,
+    described_name_keys,
+    entity_key,
+    local_body_keys,
+)
 from .lexicon import (
     canonical_key,
     compound_head_type,
@@ -156,7 +163,7 @@ class PolicyEntityRecognizer:
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
-        found = with_document_keys(with_acronym_variants(found, text))
+        found = with_document_keys(with_acronym_variants(with_named_tails(found, text), text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -174,7 +181,8 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        return with_office_places(without_owners(resolve_identities(found, country), doc), text)
+        found = resolve_identities(reread_at_bodies(found, text), country)
+        return with_office_places(without_owners(found, doc), text)
 
     def learned_mentions(
         self,
@@ -373,6 +381,8 @@ def descriptive_mentions(doc: Doc):
                 continue  # "the Executive Order" alone, "Resolution of the CPC ...": a title
         elif token.is_lower and token.pos_ == "NOUN" and is_launched(token):
             span = descriptive_span(token)
+            if judges(span[0]):
+                continue  # "set clear professional standards": a description, not a name
             if has_proper_modifier(span, token):  # "the PRAGATI scholarship scheme | for ..."
                 span = span.doc[span.start : token.i + 1]
         else:
@@ -389,6 +399,19 @@ def descriptive_mentions(doc: Doc):
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+EVALUATIVE = vocabulary.words("common_words", uses="evaluative")
+
+
+def judges(first: Token) -> bool:
+    """Whether a phrase begins by judging what it describes: an evaluative adjective or an
+    adverb of degree before an adjective ("extraordinarily stringent standards"; not "newly
+    launched", which says how it stands)."""
+    following = first.nbor() if first.i + 1 < len(first.doc) else first
+    return first.lower_ in EVALUATIVE or (
+        first.pos_ == "ADV" and following.pos_ == "ADJ" and first.lower_ not in DESCRIPTORS
+    )
 
 
 def is_launched(token: Token) -> bool:
@@ -846,6 +869,8 @@ def name_by_head(base: int, words: list[re.Match]):
     # "Officials of the Department for Transport": after a connector the name starts at its head
     first = chosen if chosen > 0 and texts[chosen - 1].lower() in CONNECTORS else 0
     first = after_office_title(texts, first, chosen)
+    if types[chosen] == "Agency":
+        first = max(first, after_headless_lead(texts, types, chosen))
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
 
 
@@ -902,6 +927,21 @@ def after_office_title(texts: list[str], first: int, chosen: int) -> int:
     return first
 
 
+def after_headless_lead(texts: list[str], types: list[str | None], chosen: int) -> int:
+    """ "Reform of the Nuclear Regulatory Commission", "Monthly Consolidation of the Union
+    Government": words before "of the" or "for the" that hold no head noun name no body (an
+    act, a post, a part of one); the body's name starts after them. (Without "the" the words
+    are one proper name: "Bank of England Monetary Policy Committee".)"""
+    for i in range(chosen):
+        if types[i]:
+            return 0
+        if texts[i].lower() in LEAD_LINKS:
+            start = i + 2
+            return start if texts[i + 1].lower() == "the" and start < chosen else 0
+    return 0
+
+
+LEAD_LINKS = {"of", "for"}
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
 NAME_POSSESSORS = vocabulary.words("common_words", uses="name-possessor")
 
@@ -1179,7 +1219,8 @@ def resolve_identities(mentions: list[Mention], country: str | None) -> list[Men
 def with_document_keys(mentions: list[Mention]) -> list[Mention]:
     """What one document says of identity (``kg.extract.identity``): agencies named without
     their province once the document named it with it take the fuller name's key; a name
-    followed by a common noun (“Shramik Special” trains) the name's."""
+    followed by a common noun (“Shramik Special” trains) the name's; an acronym form ("MSMED
+    Act") the spelled name's ("MSME Development Act")."""
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         names[(m.type, m.key)].add(m.name)
@@ -1189,6 +1230,7 @@ def with_document_keys(mentions: list[Mention]) -> list[Mention]:
     for type_ in POLICY_CLASSES:
         of_type = {k: written for (t, k), written in names.items() if t == type_}
         keys |= {(type_, k): v for k, v in described_name_keys(of_type).items()}
+        keys |= {(type_, k): v for k, v in acronym_form_keys(of_type).items()}
     return [
         replace(m, key=keys[(m.type, m.key)]) if (m.type, m.key) in keys else m for m in mentions
     ]
@@ -1230,6 +1272,7 @@ def classified_mentions(
             not PRONOUN_OR_POSSESSIVE.search(name)
             and not is_heading(list(re.finditer(r"\S+", name)))
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
+            and not (doc[first].is_lower and judges(doc[first]))
         ):
             same = described.get(canonical_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)
@@ -1476,6 +1519,71 @@ def is_post_or_clause(written: str) -> bool:
 
 
 OFFICE_PLACE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]*(?=\n|$)")
+
+
+def with_named_tails(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Review of the Phase One Agreement", "Implementation of the Bipartisan Infrastructure
+    Law": words without a head noun before "of", "for", "on" or "to" and a name the document
+    also writes on its own speak of that name; the mention is the name. ("Representation of the
+    People Act" stays whole: the document never names a "People Act".)"""
+    named = {(m.type, canonical_key(m.name)): m for m in mentions}
+    out = []
+    for m in mentions:
+        tail = NAMED_TAIL.match(m.name) if m.rule == "head" else None
+        alone = tail and named.get((m.type, canonical_key(tail["name"])))
+        if alone and not any(head_type(w) for w in tail["lead"].split()):
+            start = m.start + tail.start("name")
+            m = replace(m, start=start, name=tail["name"], key=alone.key)
+        out.append(m)
+    return out
+
+
+NAMED_TAIL = re.compile(
+    r"(?P<lead>(?:\S+\s+){1,4}?)(?:of|for|on|to)\s+(?:(?:the|an?|this|that)\s+)?(?P<name>\S.*)$"
+)
+
+
+def reread_at_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """Names the head rule misread where known bodies stand: a title-case run that bodies
+    joined by "and" fill ("the Department of Homeland Security and White House") names those
+    bodies, not one more; a run that ends with a body's name ("White House Office of Science
+    and Technology Policy") names the body, not a policy; a body's name followed by a policy's
+    ("Department of Energy Science for the Future Act") names the policy."""
+    known = sorted(
+        (m for m in mentions if m.type == "Agency" and m.rule == "lexicon"), key=lambda m: m.start
+    )
+    body_ends = {m.end for m in known}
+    body_starts = {m.start: m.end for m in known}
+    out = []
+    for m in mentions:
+        if m.rule == "head" and (
+            is_joined_bodies(m, known, text) or m.type != "Agency" and m.end in body_ends
+        ):
+            continue
+        if m.rule == "head" and m.type == "Agency" and body_starts.get(m.start, m.end) < m.end:
+            m = as_owned_policy(m)
+        out.append(m)
+    return out
+
+
+def as_owned_policy(mention: Mention) -> Mention:
+    """The mention as the policy its last word names, if it names one."""
+    type_ = head_type(mention.name.split()[-1].strip(WORD_MARKS))
+    return replace(mention, type=type_) if type_ in POLICY_CLASSES else mention
+
+
+# "and", "&" or a comma, with or without "the" ("USDA Farm Service Agency" is one body's name)
+BODY_JOINER = re.compile(r"(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
+
+
+def is_joined_bodies(mention: Mention, known: list[Mention], text: str) -> bool:
+    if mention.type != "Agency" or mention.rule != "head":
+        return False
+    inside = [k for k in known if mention.start <= k.start and k.end <= mention.end]
+    if len(inside) < 2 or inside[0].start != mention.start or inside[-1].end != mention.end:
+        return False
+    gaps = [text[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)]
+    return all(BODY_JOINER.fullmatch(gap) for gap in gaps)
 
 
 def with_office_places(mentions: list[Mention], text: str) -> list[Mention]:

@@ -49,9 +49,11 @@ from .vocabulary import singular
 
 __all__ = [
     "DATED_HEADS",
+    "DESCRIPTORS",
     "entity_key",
     "agency_core_name",
     "local_body_keys",
+    "acronym_form_keys",
     "described_name_keys",
 ]
 
@@ -307,6 +309,39 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
             if bracketed and bracketed["acronym"][0] == bracketed["name"][0]:
                 found[key] = canonical_key(bracketed["name"])
     return found
+
+
+def acronym_form_keys(names: dict[str, set[str]]) -> dict[str, str]:
+    """Within one document and class, the key of a name whose modifier is an acronym of the
+    other name's modifiers -> the key of the spelled name: an acronym spells an acronym it
+    holds whole and the other words by their initials ("MSMED Act" is the "MSME Development
+    Act"). ``names``: key -> the names written with it.
+
+    >>> acronym_form_keys({"msmed act": {"MSMED Act, 2006"},
+    ...                    "msme development act": {"MSME Development Act"}})
+    {'msmed act': 'msme development act'}
+    >>> acronym_form_keys({"dpa act": {"DPA Act"}, "data act": {"Data Act"}})
+    {}
+    """
+    spelled: dict[tuple[str, str], str] = {}
+    for key, written in names.items():
+        for name in written:
+            *modifiers, head = without_enactment_year(name).split()
+            if len(modifiers) > 1:
+                spelled.setdefault((compressed(modifiers), head.lower()), key)
+    found = {}
+    for key, written in names.items():
+        for name in written:
+            words = without_enactment_year(name).split()
+            target = spelled.get((words[0], words[-1].lower())) if len(words) == 2 else None
+            if words[0].isupper() and target and target != key:
+                found[key] = target
+    return found
+
+
+def compressed(words: list[str]) -> str:
+    """ "MSME Development" -> "MSMED": acronyms whole, other words by their initial."""
+    return "".join(w if w.isupper() else w[0].upper() for w in words if w.lower() not in CONNECTORS)
 
 
 # "Building Resilient Infrastructure and Communities (BRIC) program": the name, its acronym in

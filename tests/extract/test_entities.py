@@ -37,6 +37,10 @@ def mentions(nlp, text):
             "Parliament passed the Essential Commodities Act yesterday.",
             ("Regulation", "Essential Commodities Act"),
         ),
+        (  # bulk: White House releases
+            "The President signed a Presidential Memorandum on America First Trade Policy.",
+            ("Regulation", "Presidential Memorandum on America First Trade Policy"),
+        ),
         (
             'The "Regulations on the Management of Security Vulnerabilities in Network Products" '
             "were issued.",
@@ -954,3 +958,112 @@ def test_a_bodys_alias_beginning_a_programmes_name_is_no_mention_of_the_body(nlp
     assert {name for type_, name in mentions(nlp, text) if type_ == "Agency"} == set()
     text = "The USDA Community Eligibility Provision helps schools."  # an acronym still is
     assert ("Agency", "USDA") in mentions(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judged, not named: what a verb sets or develops, described by its quality
+        "The College will set clear professional standards for officers on probation.",
+        "The Administration created extraordinarily stringent fuel economy standards for cars.",
+        "The board is developing robust professional standards for its inspectors.",
+        "The state introduced stricter rules on emissions for new cars.",
+    ],
+)
+def test_a_description_that_judges_names_no_instrument(nlp, text):
+    assert not [m for m in nlp(text)._.kg_mentions if m.type != "Agency"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Ministry launched a special rectification action for the Internet industry.",
+            ("Program", "special rectification action for the Internet industry"),
+        ),
+        (
+            "The Department will run a wider communications campaign to warn drivers.",
+            ("Program", "wider communications campaign"),
+        ),
+        (
+            "EPA is implementing a recently-launched new nationwide monitoring program for PFAS.",
+            ("Program", "recently-launched new nationwide monitoring program for PFAS"),
+        ),
+    ],
+)
+def test_a_classifying_description_is_still_an_instrument(nlp, text, expected):
+    assert expected in mentions(nlp, text)
+
+
+def test_an_acronym_holding_an_acronym_is_the_spelled_name(nlp):
+    text = (
+        "After 14 years since the MSME Development Act came into existence in 2006, a revision "
+        "was announced. The existing criterion is based on the MSMED Act, 2006."
+    )
+    keys = {m.name: m.key for m in nlp(text)._.kg_mentions if m.type == "Regulation"}
+    assert keys["MSMED Act, 2006"] == keys["MSME Development Act"]
+
+
+def test_the_central_committee_of_the_party_is_the_cpc_central_committee(nlp):
+    text = (
+        "The Sixth Plenary Session of the 19th Central Committee of the Party was held in Beijing."
+    )
+    keys = {m.key for m in nlp(text)._.kg_mentions if m.type == "Agency"}
+    assert keys == {"cpc central committee"}
+
+
+def test_known_bodies_joined_by_and_are_each_a_body(nlp):
+    text = (
+        "The Department of Homeland Security and White House announced it with the Department "
+        "of Transportation and Army Corps of Engineers in the United States."
+    )
+    agencies = {m.name for m in nlp(text)._.kg_mentions if m.type == "Agency"}
+    assert {"Department of Homeland Security", "White House"} <= agencies
+    assert not [name for name in agencies if " and " in name]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("This is the Monthly Consolidation of the Union Government accounts.", "Union Government"),
+        (
+            "They called for Reform of the Nuclear Regulatory Commission now.",
+            "Nuclear Regulatory Commission",
+        ),
+        (
+            "The Bank of England Monetary Policy Committee met.",
+            "Bank of England Monetary Policy Committee",
+        ),
+    ],
+)
+def test_words_before_of_the_that_name_no_body_are_no_part_of_its_name(nlp, text, body):
+    assert [m.name for m in nlp(text)._.kg_mentions if m.type == "Agency"] == [body]
+
+
+def test_a_run_ending_with_a_known_body_names_the_body_not_a_policy(nlp):
+    text = "The White House Office of Science and Technology Policy released it in Washington."
+    found = mentions(nlp, text)
+    assert ("Agency", "Office of Science and Technology Policy") in found
+    assert not [name for type_, name in found if type_ != "Agency"]
+
+
+def test_a_known_body_followed_by_a_policy_name_names_the_policy(nlp):
+    text = "The Department of Energy Science for the Future Act passed in the United States."
+    found = mentions(nlp, text)
+    assert ("Regulation", "Department of Energy Science for the Future Act") in found
+    assert ("Agency", "Department of Energy") in found
+
+
+def test_words_before_a_name_the_document_writes_alone_are_no_part_of_it(nlp):
+    text = (
+        "Implementation of the Bipartisan Infrastructure Law is going well. "
+        "The Bipartisan Infrastructure Law funds roads in Ohio."
+    )
+    assert {n for t, n in mentions(nlp, text) if t == "Regulation"} == {
+        "Bipartisan Infrastructure Law"
+    }
+
+
+def test_a_title_with_of_the_stays_whole_where_its_tail_is_never_named_alone(nlp):
+    text = "The Representation of the People Act was amended in India."
+    assert ("Regulation", "Representation of the People Act") in mentions(nlp, text)

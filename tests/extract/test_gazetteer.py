@@ -59,6 +59,9 @@ def test_shared_with_column_marks_exactly_the_names_other_countries_use():
         ("U.S. Department of Agriculture", None, "Department of Agriculture"),
         ("Communist Party of China", None, "Communist Party of China"),
         ("CPC", None, "Communist Party of China"),
+        ("Central Committee of the Party", "CN", "CPC Central Committee"),
+        ("Comptroller and Auditor General", "IN", "Comptroller and Auditor General of India"),
+        ("C&AG", "IN", "Comptroller and Auditor General of India"),
         (
             "Ministry of Environmental Protection",
             "CN",
