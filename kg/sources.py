@@ -74,7 +74,7 @@ def document_from_text(
     """A document from a string; a leading ``# source:`` line becomes its source, and HTML
     tables in it become lines of ``| cell |`` text (Markdown allows them in a text)."""
     source, body = split_source_line(text)
-    body = embedded_tables_as_text(body)
+    body = embedded_tables_as_text(without_invisible_marks(body))
     if not body.strip():
         raise InputError(f"{path or 'text'}: empty document (no text to extract from)")
     # A path is unique where a "# source:" line may not be (several files from one site).
@@ -87,6 +87,16 @@ def document_from_text(
         path=path,
         **release_date(source, body),
     )
+
+
+# Marks that show nothing and join or break nothing a reader sees: a word joiner ("Biden-\u2060
+# Harris" in a quarter of the White House releases), a zero-width space, a soft hyphen. Left in,
+# they split names and numbers. (Zero-width joiners shape Indic scripts: they stay.)
+INVISIBLE_MARKS = str.maketrans("", "", "\u2060\u200b\u00ad")
+
+
+def without_invisible_marks(text: str) -> str:
+    return text.translate(INVISIBLE_MARKS)
 
 
 # -- the release date (dcterms:issued) and where it was read, most trusted first ------------------

@@ -594,6 +594,8 @@ def test_a_listed_name_typed_with_an_ampersand_and_no_space_after_a_comma(nlp):
         ("One You campaign", False),
         ("Public Service Loan Forgiveness (PSLF) program", False),
         ("President’s Emergency Plan for AIDS Relief", False),
+        ("US Secretary of Transportation Pete Buttigieg", True),  # bulk: a post
+        ("U.S. Department of Transportation", False),
     ],
 )
 def test_a_post_or_a_piece_of_a_clause_is_no_learned_name(written, rejected):
@@ -1067,3 +1069,65 @@ def test_words_before_a_name_the_document_writes_alone_are_no_part_of_it(nlp):
 def test_a_title_with_of_the_stays_whole_where_its_tail_is_never_named_alone(nlp):
     text = "The Representation of the People Act was amended in India."
     assert ("Regulation", "Representation of the People Act") in mentions(nlp, text)
+
+
+def test_a_quoted_slogan_about_a_named_plan_is_that_plan(nlp):
+    text = (
+        "The conference held a discussion “Realizing a good start of the 14th Five-Year Plan”. "
+        "The 14th Five-Year Plan guides China's development."
+    )
+    assert {n for t, n in mentions(nlp, text) if t == "Plan"} == {"14th Five-Year Plan"}
+
+
+def test_the_office_of_a_known_body_is_the_body(nlp):
+    text = "Further, the Office of CGA is leveraging technology to provide flash figures to India."
+    agencies = {(m.name, m.key) for m in nlp(text)._.kg_mentions if m.type == "Agency"}
+    assert agencies == {("CGA", "controller general of accounts")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six New Actions to Lower Electricity Bills for Working Families",
+        "Energy Bills will fall in Ohio this winter.",
+    ],
+)
+def test_bills_in_the_plural_are_what_households_pay(nlp, text):
+    assert not [m for m in nlp(text)._.kg_mentions if m.type == "Regulation"]
+
+
+def test_a_bill_and_a_charter_are_regulations(nlp):
+    text = (
+        "The Senate passed the Inflation Reduction Bill; "
+        "the Charter for Budget Responsibility was updated."
+    )
+    found = mentions(nlp, text)
+    assert {
+        ("Regulation", "Inflation Reduction Bill"),
+        ("Regulation", "Charter for Budget Responsibility"),
+    } <= found
+
+
+def test_a_subordinate_clause_or_two_joined_things_are_no_learned_name(nlp):
+    from kg.extract.entities import Mention, is_clause_piece
+
+    doc = nlp("As the Administration works, the economy grew in June and the Administration said.")
+    text = doc.text
+    pieces = ["As the Administration", "June and the Administration"]
+    for piece in pieces:
+        start = text.index(piece)
+        mention = Mention(start, start + len(piece), "Agency", piece, piece.lower(), "learned")
+        assert is_clause_piece(doc, mention)
+    start = text.index("Administration", 10)
+    whole = Mention(start, start + 14, "Agency", "Administration", "administration", "learned")
+    assert not is_clause_piece(doc, whole)
+
+
+def test_a_memorandum_of_understanding_is_named_only_by_what_it_is_about(nlp):
+    text = (
+        "India and Japan signed a Memorandum of Understanding, a Memorandum of Agreement and a "
+        "Critical Minerals Memorandum of Understanding."
+    )
+    assert {n for t, n in mentions(nlp, text) if t == "Regulation"} == {
+        "Critical Minerals Memorandum of Understanding"
+    }
