@@ -4,12 +4,14 @@ A release names its issuer in one of a few places, tried in this order:
 
 - a header line that is nothing but an agency's name (Indian PIB releases put "Ministry of
   Power" on its own line above the headline);
-- the agency of an official quoted near the top ("Zhao Zhiguo, spokesperson of the Ministry of
+- the agency of a spokesperson quoted near the top ("Zhao Zhiguo, spokesperson of the Ministry of
   Industry and Information Technology, said ..."): a press conference held by one office but
-  given by a ministry's spokesperson reports that ministry's work;
+  given by a ministry's spokesperson reports that ministry's work (a president or minister
+  quoted in a news report speaks for themselves, not as the agency's publisher);
 - an agency that begins the title ("DWP single departmental plan: 2015 to 2020");
 - the agency that is the subject, or the "by" agent, of a sentence near the top ("... was
-  launched by the Home Office today", "Today, FEMA is announcing ...").
+  launched by the Home Office today", "Today, FEMA is announcing ..."), not one named as where a
+  person holds a role ("Xi, general secretary of the CPC Central Committee, delivered ...").
 
 A number's reporter is the agency (or the official's agency) that is the subject of a verb of
 saying or reporting in its sentence, else the issuer.
@@ -24,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
 from .entities import Mention, mentions_between
+from .roles import holds_role, speaks_for_agency
 from .text import doc_text
 
 __all__ = ["document_issuer", "reporting_agency", "HEADER_LINES", "OPENING_SENTENCES"]
@@ -45,7 +48,7 @@ def document_issuer(doc: Doc, mentions: Sequence[Mention], people: Sequence) -> 
         header_agency(doc, agencies)
         or speaker_agency(people, opening)
         or title_agency(doc, agencies)
-        or acting_agency(doc, agencies, opening)
+        or acting_agency(doc, agencies, opening, people)
     )
 
 
@@ -90,20 +93,41 @@ def opening_sentences(doc: Doc) -> list[Span]:
 
 
 def speaker_agency(people: Sequence, opening: Sequence[Span]) -> str | None:
-    """The agency of the first official named in the opening sentences."""
+    """The agency of the first spokesperson named in the opening sentences."""
     if not opening:
         return None
     end = opening[-1].end_char
-    speakers = sorted((p for p in people if p.agency_key and p.start < end), key=lambda p: p.start)
+    speakers = sorted(
+        (p for p in people if p.agency_key and p.start < end and speaks_for_agency(p.role)),
+        key=lambda p: p.start,
+    )
     return speakers[0].agency_key if speakers else None
 
 
-def acting_agency(doc: Doc, agencies: Sequence[Mention], opening: Sequence[Span]) -> str | None:
-    """The first agency of the opening sentences that is a subject or a "by" agent."""
+def acting_agency(
+    doc: Doc, agencies: Sequence[Mention], opening: Sequence[Span], people: Sequence = ()
+) -> str | None:
+    """The first actor of the opening sentences, a subject or a "by" agent: an agency, or an
+    official, who acts for the agency of their role. A sentence whose only actor is an official of
+    none ("President Donald J. Trump signed an Executive Order") leaves the document no issuing
+    agency, whatever agency acts in later sentences ("... Congress has enacted the Hyde
+    Amendment"); an agency acting in the same sentence does ("Vice President Kamala Harris
+    announced that OMB is issuing ...")."""
+    text = doc_text(doc)
     for sent in opening:
-        for mention in mentions_between(agencies, sent.start_char, sent.end_char):
-            if is_actor(mention_root(doc, mention)):
-                return mention.ident
+        actors = [
+            (mention.start, mention.ident)
+            for mention in mentions_between(agencies, sent.start_char, sent.end_char)
+            if is_actor(mention_root(doc, mention)) and not holds_role(text, mention.start)
+        ] + [
+            (person.start, person.agency_key)
+            for person in people
+            if sent.start_char <= person.start < sent.end_char
+            and is_actor(mention_root(doc, person))
+        ]
+        if actors:
+            acting_for = sorted((start, agency) for start, agency in actors if agency)
+            return acting_for[0][1] if acting_for else None
     return None
 
 
@@ -135,8 +159,16 @@ def is_actor(token: Token | None) -> bool:
 
 
 def mention_root(doc: Doc, mention: Mention) -> Token | None:
+    """The token a mention hangs from the sentence by. A name of foreign words the parser splits
+    ("Pradhan Mantri Awas Yojana is being implemented by ...": "Awas" parsed as the sentence's
+    root, "Yojana" as the passive subject) hangs by its last word that has a head outside it."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    if span is None or not len(span):
+        return None
+    if span.root.head != span.root:
+        return span.root
+    attached = [t for t in span if t.head != t and not span.start <= t.head.i < span.end]
+    return attached[-1] if attached else span.root
 
 
 def reporting_agency(

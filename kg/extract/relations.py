@@ -3,7 +3,11 @@
 - responsible agency of a plan, regulation or program: the agency is the subject (or the
   "by" agent) of a verb of issuing, launching, implementing, ... whose object is the
   policy ("MIIT issued the Plan", "the Regulations were issued by the State Council"),
-  or the possessor ("EPA's PFAS Strategic Roadmap");
+  or the possessor ("EPA's PFAS Strategic Roadmap"), also through a relative clause ("the
+  Mission, which is run by the Ministry") or an act noun ("DHS's implementation of the Order");
+  the doer is the subject itself or an agency joined to it, not one in a phrase that only
+  describes it ("CEQ, in consultation with NEDC, will issue"), nor the subject of a verb whose
+  object does the act ("urged states to implement");
 - part-of between plans ("action plans under the 14th Five-Year Plan") and
   implements between a program and a plan;
 - amends / repeals between regulations;
@@ -23,30 +27,13 @@ from . import vocabulary
 from .entities import mentions_between
 from .facts import POLICY_TYPES
 from .issuer import document_issuer, is_actor, mention_root, reporting_agency
+from .lexicon import head_key, head_type
+from .roles import ROLE, role_agency
 from .text import BULLETS, doc_text, literal_alternation
 
 __all__ = ["RelationMention", "PersonMention", "RelationExtractor", "RESPONSIBILITY_VERBS"]
 
 RESPONSIBILITY_VERBS = vocabulary.words("verbs", uses="responsibility")
-
-
-def role_pattern() -> re.Pattern:
-    """A person's title: an office, after a qualifier where the office takes one ("deputy
-    minister", "vice-chairman"); a hyphenated office matches with a space too."""
-    offices = vocabulary.column("titles", "qualified", role="office")
-
-    def alternation(words) -> str:
-        return literal_alternation(words).replace(r"\-", "[- ]")
-
-    qualified = alternation(word for word, takes in offices.items() if takes == "yes")
-    unqualified = alternation(word for word, takes in offices.items() if takes != "yes")
-    qualifiers = alternation(vocabulary.words("titles", role="qualifier"))
-    return re.compile(
-        rf"\b(?P<role>{unqualified}|(?:{qualifiers}[- ])?{qualified})\b", re.IGNORECASE
-    )
-
-
-ROLE = role_pattern()
 
 
 @dataclass(frozen=True)
@@ -94,6 +81,7 @@ class RelationExtractor:
             relations += responsible_agencies(doc, sent, inside)
             relations += pronoun_agencies(doc, sent, inside, issuer)
             relations += issued_without_agent(doc, sent, inside, issuer)
+            relations += back_referenced_agencies(doc, sent, inside, mentions, issuer)
             relations += policy_hierarchy(doc, sent, inside)
         relations += nested_plans(doc, mentions)
         doc._.kg_relations = list(dict.fromkeys(relations))
@@ -136,26 +124,6 @@ class RelationExtractor:
                 )
             )
         return found
-
-
-ROLE_BEFORE_AGENCY = re.compile(
-    rf"\s+(?:{literal_alternation(vocabulary.words('common_words', uses='owner'))})\s+(?:the\s+)?"
-)
-AGENCY_BEFORE_ROLE = re.compile(r"\s*(?:['’]s\s+)?")
-
-
-def role_agency(text: str, role: re.Match, agencies) -> str | None:
-    """The agency a role is held in: named right after it ("spokesperson of the Ministry of ...")
-    or right before it ("Federal Communications Commission Chairwoman", "EPA's Administrator")."""
-    for agency in agencies:
-        if (
-            agency.start >= role.end()
-            and ROLE_BEFORE_AGENCY.fullmatch(text, role.end(), agency.start)
-            or agency.end <= role.start()
-            and AGENCY_BEFORE_ROLE.fullmatch(text, agency.end, role.start())
-        ):
-            return agency.ident
-    return None
 
 
 def person_name(ent: Span) -> Span:
@@ -225,7 +193,12 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
     a, p = mention_root(doc, agency), mention_root(doc, policy)
     if a is None or p is None:
         return False
-    if is_subject_of_controlling_verb(a, p) or acts_under(a, p):
+    if (
+        is_subject_of_controlling_verb(a, p)
+        or acts_under(a, p)
+        or in_relative_clause(a, p)
+        or does_act_on(a, p)
+    ):
         return True
     verb = lowest_common_verb(a, p)
     if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
@@ -320,6 +293,62 @@ def pronoun_agencies(doc: Doc, sent: Span, mentions, issuer: str | None) -> list
     return found
 
 
+def back_referenced_agencies(
+    doc: Doc, sent: Span, inside, mentions, issuer: str | None
+) -> list[RelationMention]:
+    """ "The Home Ministry informed ... The Ministry has issued an addendum to the guidelines":
+    "the Ministry", the subject or "by" agent of a verb of responsibility whose object is the
+    policy, is the agency of that kind named last before it in the paragraph, else the issuer if
+    it is of that kind ("the Administration" of a White House release). The recogniser links
+    "the Ministry" only in a document that names one ministry."""
+    found = []
+    for policy in (m for m in inside if m.type in POLICY_TYPES):
+        root = mention_root(doc, policy)
+        verb = governing_verb(root)
+        if verb is None or not verb_lemmas(verb) & RESPONSIBILITY_VERBS:
+            continue
+        for word in bare_agency_references(verb, role_in(root, verb), mentions):
+            agency = referred_agency(doc, mentions, word, issuer)
+            if agency is not None:
+                found.append(relation(policy, "responsibleAgency", agency, sent))
+    return found
+
+
+def bare_agency_references(verb: Token, policy_role: str | None, mentions) -> list[Token]:
+    """The doer of ``verb``, if it is "the" and an agency's head noun outside any name."""
+    if policy_role == "object":
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif policy_role == "passive":
+        doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    else:
+        return []
+    return [
+        t
+        for t in doers
+        if head_type(t.text) == "Agency"
+        and [c.lower_ for c in t.children] == ["the"]
+        and not mentions_between(mentions, t.idx, t.idx + len(t.text))
+    ]
+
+
+def referred_agency(doc: Doc, mentions, word: Token, issuer: str | None) -> str | None:
+    """The agency whose name begins or ends with ``word``'s noun named last in its paragraph
+    (farther back, "the Administration" of a fact sheet is not the Food and Drug Administration
+    named three paragraphs above), else the issuer if its name does."""
+    noun = head_key(word.text)
+    paragraph_start = doc_text(doc).rfind("\n", 0, word.idx) + 1
+    headed = [m for m in mentions if m.type == "Agency" and is_headed_by(m.name, noun)]
+    before = [m for m in headed if paragraph_start <= m.start and m.end <= word.idx]
+    if before:
+        return before[-1].ident
+    return issuer if any(m.ident == issuer for m in headed) else None
+
+
+def is_headed_by(name: str, noun: str) -> bool:
+    words = name.split()
+    return noun in {head_key(words[0]), head_key(words[-1])}
+
+
 def pronoun_subject_agency(doc: Doc, sent: Span, mentions, policy) -> str | None:
     """ "... the requirements mandated by Congress when it created the CAFE program": the "it"
     or "they" subject of a verb of responsibility whose object is the policy stands for the
@@ -390,7 +419,9 @@ def governing_verb(token: Token | None) -> Token | None:
 
 
 def has_issuer_subject(doc: Doc, policy) -> bool:
-    """ "We have launched the Plan": the subject is a pronoun for the issuer."""
+    """ "We have launched the Plan", "our city will start to implement the system": the subject
+    (of the verb, or of the verb whose complement it is) is, or belongs to, a pronoun for the
+    issuer."""
     root = mention_root(doc, policy)
     verb = governing_verb(root)
     if (
@@ -399,8 +430,17 @@ def has_issuer_subject(doc: Doc, policy) -> bool:
         or role_in(root, verb) != "object"
     ):
         return False
+    while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
     pronouns = vocabulary.words("common_words", uses="issuer-pronoun")
-    return any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in verb.children)
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.lower_ in pronouns
+            or any(g.dep_ == "poss" and g.lower_ in pronouns for g in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def issued_without_agent(
@@ -415,6 +455,8 @@ def issued_without_agent(
     for policy in (m for m in mentions if m.type in POLICY_TYPES):
         verb = direct_verb(mention_root(doc, policy))
         if verb is None or verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+            verb = verb_of_doerless_act(mention_root(doc, policy))
+        if verb is None:
             continue
         top = agentless_clause(verb)
         agency = reporter_of(doc, top, mentions) if top is not None else None
@@ -432,7 +474,11 @@ def agentless_clause(verb: Token) -> Token | None:
     while True:
         if any(c.dep_ in {"nsubj", "agent", "csubj", "expl"} for c in verb.children):
             return None
-        if verb.dep_ != "conj" or verb.head == verb:
+        if (
+            not (verb.dep_ == "conj" or is_participle_aside(verb))
+            or verb.head == verb
+            or opens_list_item(verb)
+        ):
             break
         verb = verb.head
     # a headline's "Rs 812 crore approved under the Mission" modifies the sentence's root noun
@@ -444,6 +490,62 @@ def agentless_clause(verb: Token) -> Token | None:
     ):
         return verb
     return None
+
+
+def is_participle_aside(verb: Token) -> bool:
+    """ "putting the system on a fair basis, giving people confidence": a participle clause
+    without a subject or a conjunction of its own has the doer of the clause it follows."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
+ACT_NOUNS = frozenset(noun for noun in vocabulary.column("verbs", "nominal").values() if noun)
+
+
+def act_noun(policy: Token | None) -> Token | None:
+    """The noun of an act of responsibility whose "of" the policy (or a list it is in) is:
+    "the introduction of the new State Pension", "the launch of A and B"."""
+    while policy is not None and policy.dep_ == "conj" and policy.head != policy:
+        policy = policy.head
+    if policy is None or policy.dep_ != "pobj" or policy.head.lower_ != "of":
+        return None
+    noun = policy.head.head
+    return noun if noun.lower_ in ACT_NOUNS and noun.pos_ == "NOUN" else None
+
+
+def act_doers(act: Token) -> list[Token]:
+    """Who does the act a noun names: its possessor ("EPA's launch of") or its "by" agent."""
+    return [c for c in act.children if c.dep_ == "poss"] + [
+        g for c in act.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+    ]
+
+
+def verb_of_doerless_act(policy: Token | None) -> Token | None:
+    """The verb of the clause holding an act on the policy that names no doer ("giving people
+    confidence through the introduction of the new State Pension"): that clause's doer did it."""
+    act = act_noun(policy)
+    if act is None or act_doers(act) or is_purpose(act):
+        return None
+    return governing_verb(act)
+
+
+def is_purpose(noun: Token) -> bool:
+    """ "A roadmap is prepared for the effective implementation of the Plan": an act the clause
+    serves, not one it does."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in vocabulary.words(
+        "common_words", uses="purpose"
+    )
+
+
+def does_act_on(agency: Token, policy: Token) -> bool:
+    """ "the introduction of the new State Pension by DWP", "EPA's launch of the Program"."""
+    act = act_noun(policy)
+    while agency.dep_ in {"conj", "appos"} and agency.head != agency:
+        agency = agency.head
+    return act is not None and agency in act_doers(act)
 
 
 def opens_list_item(verb: Token) -> bool:
@@ -512,10 +614,59 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
     for _ in range(max_steps):
         if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
             return False
+        purpose = verb.dep_ == "advcl" and verb.i < verb.head.i
+        complement = verb.dep_ != "conj"
         verb = verb.head
+        if complement and is_controlled_by_object(verb):
+            return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and purpose:
+            subjects = coordinated_subjects(verb)
         if subjects:
             return any(agency in s.subtree for s in subjects)
+    return False
+
+
+OBJECT_CONTROL_VERBS = vocabulary.words("verbs", uses="object-control")
+
+
+def is_controlled_by_object(verb: Token) -> bool:
+    """ "urged states to implement the Plan", "awarded $1 million to the Commission to help
+    create a plan": the object or the "to" recipient does what the clause says, not the
+    subject."""
+    return verb.lemma_.lower() in OBJECT_CONTROL_VERBS and any(
+        c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def coordinated_subjects(verb: Token) -> list[Token]:
+    """The subjects of the clauses coordinated with a clause that has none of its own: a purpose
+    that opens the sentence serves them all ("To implement the Mission, arrangements have been
+    made and the State's PHE Department is to play a critical role")."""
+    return [s for c in verb.children if c.dep_ == "conj" for s in c.children if s.dep_ == "nsubj"]
+
+
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}
+
+
+def in_relative_clause(agency: Token, policy: Token) -> bool:
+    """ "the Mission, which is run by the Ministry", "the Plan that the Ministry issued", "the
+    Ministry, which runs the Mission": a relative clause of responsibility on one of the two names
+    the other as its agent (on the policy) or as its object (on the agency)."""
+    for verb in (c for c in policy.children if c.dep_ == "relcl"):
+        if verb_lemmas(verb) & RESPONSIBILITY_VERBS and role_in(agency, verb) in {
+            "subject",
+            "agent",
+        }:
+            return True
+    for verb in (c for c in agency.children if c.dep_ == "relcl"):
+        if (
+            verb_lemmas(verb) & RESPONSIBILITY_VERBS
+            and any(c.dep_ == "nsubj" and c.tag_ in RELATIVE_PRONOUN_TAGS for c in verb.children)
+            and role_in(policy, verb) == "object"
+            and is_argument_of(policy, verb)
+        ):
+            return True
     return False
 
 
@@ -567,25 +718,41 @@ def preposition_words(token: Token) -> set[str]:
 
 def role_in(token: Token, verb: Token) -> str | None:
     """How ``token`` hangs from ``verb``: subject, agent ("by X"), object, passive subject."""
-    child = token
+    child, path = token, []
     while child.head != verb and child.head != child:
+        path.append(child)
         child = child.head
     if child.head != verb:
         return None
     dep = child.dep_
-    if dep == "nsubj":
-        return "subject"
     if dep == "nsubjpass":
         return "passive"
+    doer = all(is_part_of_doer(t, child) for t in path)
+    if dep == "nsubj":
+        return "subject" if doer else None
     if (
         dep == "agent"
         or dep == "prep"
         and child.lower_ in vocabulary.words("common_words", uses="agent")
     ):
-        return "agent"
+        return "agent" if doer else None
     if dep in {"dobj", "obj", "attr", "oprd", "xcomp", "ccomp", "prep", "npadvmod", "dative"}:
         return "object"
     return None
+
+
+DOER_LINKS = vocabulary.words("common_words", uses="owner") | vocabulary.words(
+    "common_words", uses="doer-link"
+)
+
+
+def is_part_of_doer(token: Token, argument: Token) -> bool:
+    """``token`` names the doer ``argument`` is, or part of it (a list, "the Office of ...", "DOE,
+    together with DOL,", "the Director at OMB"), not a phrase that only describes it ("CEQ, in
+    consultation with NEDC and relevant agencies, will issue": NEDC advises)."""
+    if token.dep_ != "pobj" or token.head == argument:
+        return True
+    return bool(preposition_words(token.head) & DOER_LINKS)
 
 
 HIERARCHY = {
