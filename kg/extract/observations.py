@@ -908,12 +908,12 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
         )
     if described is not None:
         return described, clause_label(root, span, sent)
-    candidates = [
+    candidates = (
         with_qualifiers(measured, span)
         for measured in measured_phrases(first_conjunct(root, span), span, sent)
-    ]  # a phrase holding another amount only when there is no other
-    for measured in sorted(candidates, key=holds_amount):
-        metric = clean_metric(measured.text)
+    )
+    for measured in amount_free_first(candidates):
+        metric = clean_metric(span_text(measured))
         if names_something(metric):
             done = (
                 None
@@ -930,6 +930,20 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
 
 
 AMOUNT_ENTITIES = {"PERCENT", "MONEY", "QUANTITY"}
+
+
+def amount_free_first(phrases: Iterator[Span]) -> Iterator[Span]:
+    """``sorted(phrases, key=holds_amount)`` read as it is made: the phrases holding no other
+    amount in order, then those holding one (a phrase holding another amount is the metric only
+    when there is no other). A phrase is made only when those before it were rejected: the
+    likeliest is taken most often, and the later ones (the nearest noun phrase) cost most."""
+    holding = []
+    for measured in phrases:
+        if holds_amount(measured):
+            holding.append(measured)
+        else:
+            yield measured
+    yield from holding
 
 
 def holds_amount(measured: Span) -> bool:
@@ -1492,7 +1506,8 @@ def list_context(before: str) -> tuple[str | None, str | None]:
 def quantity_root(span: Span) -> Token:
     """The token of the quantity whose head lies outside it."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+        head = token.head.i  # (each ``Token.head`` read makes a Token)
+        if head < span.start or head >= span.end or head == token.i:
             return token
     return span.root
 
@@ -1658,16 +1673,15 @@ def copula_topic(root: Token, span: Span) -> Span | None:
 def nearest_noun_phrase(span: Span, sent: Span) -> Span:
     every = noun_chunk_bounds(span.doc)  # in order: the sentence's chunks found by halving
     in_sentence = every[bisect_left(every, (sent.start,)) : bisect_left(every, (sent.end,))]
-    chunks = [
-        span.doc[s:e]
-        for s, e in in_sentence
-        if e <= sent.end and (e <= span.start or s >= span.end)
-    ]
-    worded = [
-        c for c in chunks if names_something(span_text(c)) and not is_time_word(c.root)
-    ]  # not "10%" in "10%, 70% and 15%", nor "It", nor "financial year"
-    before = [c for c in worded if c.end <= span.start]
-    return before[-1] if before else (worded[0] if worded else span)
+    before = [(s, e) for s, e in in_sentence if e <= span.start]
+    after = [(s, e) for s, e in in_sentence if s >= span.end and e <= sent.end]
+    # the last worded chunk before the number, else the first after it: chunks read from the
+    # number outwards, each made into a Span only when reached
+    for s, e in [*reversed(before), *after]:
+        chunk = span.doc[s:e]
+        if names_something(span_text(chunk)) and not is_time_word(chunk.root):
+            return chunk  # not "10%" in "10%, 70% and 15%", nor "It", nor "financial year"
+    return span
 
 
 CLAUSES = {"relcl", "acl", "appos", "conj", "advcl"}
@@ -1772,18 +1786,17 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         verb = clause_verb(verb.head, span)
-    tokens = sorted(set(verb.subtree) | set(span), key=lambda t: t.i)
-    tokens = [
-        t
-        for t in tokens
-        if not (
-            t.dep_ in {"advcl", "conj", "ccomp"}
-            and t.head == verb
-            and not (t.i <= span.start <= t.right_edge.i)
-        )
-    ]
-    first = min(tokens, key=lambda t: t.i).i
-    last = max(t.i for t in tokens)
+    # the clause's words: the verb's subtree and the number, without the verb's own adverbial,
+    # coordinated or complement clauses unless the number is in them (their heads alone are
+    # left out; read as indices, not as a sorted set of Tokens)
+    other_clauses = {
+        child.i
+        for child in verb.children
+        if child.dep_ in {"advcl", "conj", "ccomp"}
+        and not (child.i <= span.start <= child.right_edge.i)
+    }
+    words = ({t.i for t in verb.subtree} | set(range(span.start, span.end))) - other_clauses
+    first, last = min(words), max(words)
     if last - first > max_tokens:
         # a window of max_tokens around the number, moved inside the clause where the number
         # stands near its start or end ("only 4 of the 22 police authorities inspected by ...
@@ -1793,7 +1806,7 @@ def clause_label(root: Token, span: Span, sent: Span, max_tokens: int = 28) -> s
     antecedent = relative_antecedent(verb)
     if antecedent is not None and first - antecedent.left_edge.i <= MAX_ANTECEDENT_TOKENS:
         first = min(first, antecedent.left_edge.i)
-    text = span.doc[first : last + 1].text
+    text = span_text(span.doc[first : last + 1])
     return re.sub(r"\s+", " ", text).strip(" ,;")
 
 
@@ -1851,7 +1864,7 @@ def period_text(year: re.Match) -> str:
 
 
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
-    clause = sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)].text
+    clause = span_text(sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)])
     head = span.root.head
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), head)
     # "a total of 10 thousand teachers will be trained": the clause's verb says when

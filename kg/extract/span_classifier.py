@@ -240,7 +240,7 @@ class DocTokens:
             tokens,
             headline_end=next((i for i, t in enumerate(tokens.text) if "\n" in t), len(doc)),
             at=word_positions(tokens.lower),
-            described=described_names(tokens, head_noun_positions(doc, tokens)),
+            described=described_names(tokens, head_noun_positions(doc)),
         )
 
     @classmethod
@@ -291,11 +291,11 @@ class DocTokens:
         return best
 
 
-def head_noun_positions(doc: Doc, tokens: DocTokens) -> list[int]:
+def head_noun_positions(doc: Doc) -> list[int]:
     """Where the words (letters only) naming a class stand, in order: each distinct word asked
     once (a look per token was most of the cost of ``described_names``)."""
-    named = token_indices(doc, ORTH, lambda word: bool(head_type(word)))
-    return [i for i in named if tokens.alpha[i]]
+    # (spaCy's ``is_alpha`` is ``str.isalpha``: numbers and punctuation are not asked)
+    return token_indices(doc, ORTH, lambda word: word.isalpha() and bool(head_type(word)))
 
 
 STRING_ATTRIBUTES = (ORTH, LOWER, LEMMA, TAG, POS, DEP, ENT_TYPE)
@@ -516,6 +516,11 @@ class SpanClassifier:
         classes: tuple[str, ...] = CLASSES,
     ):
         self.indices, self.weights, self.bias, self.classes = indices, weights, bias, classes
+        # the weight row of every hash index (-1: a feature never seen in training), read by
+        # array indexing: a binary search in ``indices`` per feature cost as much as the rest
+        # of the scoring (4 MB)
+        self.row_of = numpy.full(1 << HASH_BITS, -1, dtype=numpy.int32)
+        self.row_of[indices] = numpy.arange(len(indices), dtype=numpy.int32)
 
     def probabilities(self, features: list[list[str]]) -> numpy.ndarray:
         """One row of class probabilities per span (``features`` from ``span_features``); all
@@ -523,9 +528,8 @@ class SpanClassifier:
         scores = numpy.tile(self.bias, (len(features), 1))
         hashed = numpy.fromiter(map(feature_index, chain.from_iterable(features)), numpy.int64)
         rows = numpy.repeat(numpy.arange(len(features)), [len(names) for names in features])
-        at = numpy.searchsorted(self.indices, hashed)
-        known = at < len(self.indices)
-        known[known] &= self.indices[at[known]] == hashed[known]
+        at = self.row_of[hashed]
+        known = at >= 0
         rows, weights = rows[known], self.weights[at[known]]
         for k in range(scores.shape[1]):
             scores[:, k] += numpy.bincount(rows, weights=weights[:, k], minlength=len(features))

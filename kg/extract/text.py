@@ -10,9 +10,10 @@ Doc's length because ``Doc.from_docs`` merges its chunks' user data.
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 import numpy
-from spacy.attrs import DEP, HEAD, POS
+from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span
@@ -105,13 +106,27 @@ def token_indices(doc: Doc, attribute: int, accept: Callable[[str], bool]) -> li
     >>> token_indices(doc, LOWER, lambda s: s.startswith("plan"))
     [1, 4]
     """
-    values = doc.to_array(attribute)
+    if attribute in LEXICAL_ATTRIBUTES:  # read by several components: made once per Doc
+        distinct, where = cached_on(
+            doc, f"kg_distinct_{attribute}", partial(distinct_values, attribute=attribute)
+        )
+    else:
+        distinct, where = distinct_values(doc, attribute)
+    wanted = [k for k, value in enumerate(distinct) if accept(value)]
+    return numpy.flatnonzero(numpy.isin(where, wanted)).tolist()
+
+
+# attributes of the word alone, fixed once the text is tokenised (a lemma or tag is not: it is
+# set later in the pipeline)
+LEXICAL_ATTRIBUTES = (ORTH, LOWER)
+
+
+def distinct_values(doc: Doc, attribute: int) -> tuple[list[str], numpy.ndarray]:
+    """The distinct strings of ``attribute`` in the Doc, and for each token which one it has."""
+    ids, where = numpy.unique(doc.to_array(attribute), return_inverse=True)
     strings = doc.vocab.strings
-    distinct = numpy.unique(values)
-    # read as Python ints (a numpy scalar per value cost most of the time); the wanted ids stay
-    # an array of their own type (uint64 hashes mixed with int64 would compare as floats)
-    wanted = distinct[[accept(strings[value]) for value in distinct.tolist()]]
-    return numpy.flatnonzero(numpy.isin(values, wanted)).tolist()
+    # read as Python ints: a numpy scalar per value cost most of the time
+    return [strings[value] for value in ids.tolist()], where.reshape(-1)
 
 
 def literal_alternation(words: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import islice
 
 from .numbers import chinese_scale, chinese_value, parse_digits, to_ascii_digits, word_value
 from .vocabulary import (
@@ -338,13 +339,21 @@ def digits_stand_alone(text: str, start: int) -> bool:
     before = text[max(0, start - 6) : start]
     if not before:
         return True
-    if re.search(r"[A-Za-z_][-–]$", before):
+    if HYPHENATED_TO_WORD.search(before):
         return False
-    if re.search(r"[A-Za-z_]$", before):
+    if GLUED_TO_WORD.search(before):
         return currency_before(text, start) is not None  # "Rs16,615", "RM500", "AUD1.5m"
     if before.endswith("."):
-        return re.search(r"(?:^|[^A-Za-z])(?:Rs|Re|rs|No|no)\.$", before) is not None
+        return ABBREVIATION_DOT.search(before) is not None
     return True
+
+
+# compiled once: these are asked of every number (a pattern written in the call is looked up in
+# ``re``'s cache on each)
+HYPHENATED_TO_WORD = re.compile(r"[A-Za-z_][-–]$")
+GLUED_TO_WORD = re.compile(r"[A-Za-z_]$")
+ABBREVIATION_DOT = re.compile(r"(?:^|[^A-Za-z])(?:Rs|Re|rs|No|no)\.$")
+LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def number_value(match: re.Match, kind: str) -> Decimal:
@@ -395,7 +404,7 @@ def cjk_scale_after(text: str, m: Mention) -> Mention:
 def glued_after(text: str, m: Mention) -> Mention:
     """Letters glued to the number: a scale ("2bn", "$4.2b"), a unit ("50mph", "256GB", "24pc"),
     an ordinal or a name ("14th", "5G", "1990s")."""
-    found = re.compile(r"[A-Za-z]+").match(text, m.end)
+    found = LETTERS.match(text, m.end)
     if found is None or m.kind != "digits":
         return m
     token = found.group()
@@ -479,20 +488,28 @@ def unit_at(text: str, start: int, spaced: bool = False) -> tuple[int, str] | No
     """(end, unit code) of the longest unit or currency name starting at ``start``."""
     if start < len(text) and "\u4e00" <= text[start] <= "\u9fff":
         return cjk_unit_at(text, start)
-    tokens = list(patterns()["token"].finditer(text, start, min(len(text), start + 60)))
-    ends = [
-        t.end()
-        for i, t in enumerate(tokens[:MAX_UNIT_WORDS])
-        if tokens[0].start() == start
-        and all(gap_is_space(text, tokens[j - 1], tokens[j]) for j in range(1, i + 1))
-    ]
-    for end in reversed(ends):
+    for end in reversed(unit_word_ends(text, start)):
         surface = text[start:end]
         for candidate in (surface, surface.rstrip(".")):
             code = unit_code(candidate, spaced)
             if code is not None:
                 return start + len(candidate), code
     return None
+
+
+def unit_word_ends(text: str, start: int) -> list[int]:
+    """Where each run of up to ``MAX_UNIT_WORDS`` words from ``start`` ends, the words apart by
+    one space or line break: the surfaces a unit name may have."""
+    tokens = patterns()["token"].finditer(text, start, min(len(text), start + 60))
+    ends: list[int] = []
+    previous = None
+    for token in islice(tokens, MAX_UNIT_WORDS):
+        joined = token.start() == start if previous is None else gap_is_space(text, previous, token)
+        if not joined:
+            break
+        ends.append(token.end())
+        previous = token
+    return ends
 
 
 def gap_is_space(text: str, left: re.Match, right: re.Match) -> bool:
@@ -600,12 +617,14 @@ def read_left(text: str, m: Mention) -> Mention:
             currency=True,
             currency_written=text[start : m.start].strip(),
         )
-    sign = re.compile(r"(?:^|(?<=[\s(\[]))(?:[-−]|minus\s+)$", re.IGNORECASE).search(
-        text[max(0, start - 8) : start]
-    )
-    if sign is not None and not re.search(r"\d\s*[-−]$", text[max(0, start - 4) : start]):
+    sign = MINUS_BEFORE.search(text[max(0, start - 8) : start])
+    if sign is not None and not RANGE_DASH_BEFORE.search(text[max(0, start - 4) : start]):
         m = replace(m, start=start - len(sign.group()), negative=True)
     return qualifier_before(text, m)
+
+
+MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\[]))(?:[-−]|minus\s+)$", re.IGNORECASE)
+RANGE_DASH_BEFORE = re.compile(r"\d\s*[-−]$")  # "5-7": the dash of a range, no minus
 
 
 def with_currency(unit: str | None, code: str) -> str | None:
@@ -628,12 +647,15 @@ def currency_before(text: str, start: int) -> tuple[int, str] | None:
     return (start - len(found.group()), code) if code else None
 
 
+QUALIFIER_WORDS = re.compile(r"((?:[A-Za-z.]+ ){1,4})$")
+
+
 def qualifier_before(text: str, m: Mention) -> Mention:
     before = text[max(0, m.start - 40) : m.start]
     cjk = next((q for q in cjk_words("qualifier") if before.endswith(q)), None)
     if cjk is not None:
         return replace(m, start=m.start - len(cjk), qualifier=words("qualifier")[cjk])
-    found = re.search(r"((?:[A-Za-z.]+ ){1,4})$", before)
+    found = QUALIFIER_WORDS.search(before)
     if found is None:
         return m
     tokens = found.group(1).split()
