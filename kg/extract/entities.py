@@ -848,7 +848,7 @@ SINGULAR_HEADS = heads(rules="singular")
 
 
 def is_plural_singular_head(word: str) -> bool:
-    return singular(word) in SINGULAR_HEADS and singular(word) != word.lower()
+    return singular(word) in SINGULAR_HEADS and is_plural(word)
 
 
 def word_head_type(previous: str, word: str) -> str | None:

@@ -323,19 +323,20 @@ def acronym_form_keys(names: dict[str, set[str]]) -> dict[str, str]:
     >>> acronym_form_keys({"dpa act": {"DPA Act"}, "data act": {"Data Act"}})
     {}
     """
+    named = [
+        (key, without_enactment_year(name).split())
+        for key, written in names.items()
+        for name in written
+    ]
     spelled: dict[tuple[str, str], str] = {}
-    for key, written in names.items():
-        for name in written:
-            *modifiers, head = without_enactment_year(name).split()
-            if len(modifiers) > 1:
-                spelled.setdefault((compressed(modifiers), head.lower()), key)
+    for key, words in named:
+        if len(words) > 2:  # modifiers an acronym may spell, and the head
+            spelled.setdefault((compressed(words[:-1]), words[-1].lower()), key)
     found = {}
-    for key, written in names.items():
-        for name in written:
-            words = without_enactment_year(name).split()
-            target = spelled.get((words[0], words[-1].lower())) if len(words) == 2 else None
-            if words[0].isupper() and target and target != key:
-                found[key] = target
+    for key, words in named:
+        target = spelled.get((words[0], words[-1].lower())) if len(words) == 2 else None
+        if words[0].isupper() and target and target != key:
+            found[key] = target
     return found
 
 
