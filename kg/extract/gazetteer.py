@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .lexicon import canonical_key
-from .text import literal_alternation
+from .text import initials, literal_alternation, starting_with
 from .vocabulary import rows, singular, words
 
 __all__ = [
@@ -133,6 +133,13 @@ def bodies_by_singular_key() -> dict[str, tuple[GovernmentBody, ...]]:
     return {key: tuple(bodies) for key, bodies in index.items()}
 
 
+@lru_cache(maxsize=1)
+def last_words_of_bodies() -> frozenset[str]:
+    """The last word of every name ``find_body`` knows, in the singular (a country prefix never
+    is one: its name goes on after it)."""
+    return frozenset(key.rpartition(" ")[2] for key in bodies_by_singular_key())
+
+
 def singular_key(key: str) -> str:
     return " ".join(map(singular, key.split()))
 
@@ -163,6 +170,8 @@ def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None
     not China's, and "DBT" there is the Direct Benefit Transfer, not the UK's Department for
     Business and Trade (short acronyms are reused from country to country)."""
     key = canonical_key(name)
+    if singular(key.rpartition(" ")[2]) not in last_words_of_bodies():
+        return None  # most names asked of: no body's name ends in their last word
     unqualified = country_prefix().sub("", key)
     candidates = (
         bodies_by_key().get(key)
@@ -285,7 +294,10 @@ def country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def country_name_pattern() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{literal_alternation(country_names())})(?![\w-])")
+    names = country_names()
+    return re.compile(
+        starting_with(initials(names)) + rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])"
+    )
 
 
 @lru_cache(maxsize=4)  # asked by each component of the same document: one scan per text

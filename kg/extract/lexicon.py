@@ -97,6 +97,7 @@ def plural_forms(name: str) -> tuple[str, ...]:
 
 
 _QUOTES = re.compile(r"[\"“”‘`]|['’](?!s\b)")
+QUOTE_MARKS = ('"', "“", "”", "‘", "`", "'", "’")  # the characters ``_QUOTES`` may remove
 
 
 def strip_quotes(name: str) -> str:
@@ -128,10 +129,10 @@ def canonical_key(name: str) -> str:
     >>> canonical_key("United Kingdom Statistics Authority")
     'uk statistics authority'
     """
-    s = _QUOTES.sub("", name).lower()
-    s = s.replace("&", " and ").replace("programme", "program")
     # each rewrite only where its letters are (a name is keyed once per build, most of a
     # fresh build's names: the rewrites cost 1% of spaCy's time)
+    s = _QUOTES.sub("", name) if any(mark in name for mark in QUOTE_MARKS) else name
+    s = s.lower().replace("&", " and ").replace("programme", "program")
     if "govt" in s:
         s = _GOVT.sub("government", s)
     if "majesty" in s:
@@ -140,9 +141,10 @@ def canonical_key(name: str) -> str:
         s = _US.sub("us", s)  # "U.S. Congress" is "US Congress"
     if "united " in s:
         s = _UNITED.sub(r"u\1\2", s)  # "United Kingdom" is "UK"
-    s = _NOT_WORD.sub(" ", s).strip()
-    s = _ARTICLE.sub("", s)  # "Amendment to (the) Act": one entity
-    return _SPACES.sub(" ", s)
+    s = _NOT_WORD.sub(" ", s).strip()  # words apart by one space: no run of spaces is left
+    if "the" in s or s.startswith("a"):
+        s = _ARTICLE.sub("", s)  # "Amendment to (the) Act": one entity
+    return s
 
 
 _GOVT = re.compile(r"\bgovt\b\.?")
@@ -151,4 +153,3 @@ _US = re.compile(r"\bu\.s\.(?:a\.)?")
 _UNITED = re.compile(r"\bunited (?:(k)ingdom|(s)tates)\b")
 _NOT_WORD = re.compile(r"[^\w+]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+|(?<=\s)the\s+")
-_SPACES = re.compile(r"\s+")

@@ -45,12 +45,14 @@ from .text import (
     noun_chunk_bounds,
     span_text,
     spans_overlapping,
+    starting_with,
 )
 
 __all__ = ["ObservedNumber", "ObservationExtractor", "document_year"]
 
 YEAR = re.compile(
-    r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])"
+    starting_with("F12")
+    + r"(?<![\w-])(?:FY\s?)?(?P<year>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<to>(?:19|20)?\d\d))?(?![\w-])"
 )
 
 

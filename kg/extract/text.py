@@ -22,10 +22,12 @@ __all__ = [
     "BULLETS",
     "HAS_WORD",
     "doc_text",
+    "initials",
     "literal_alternation",
     "noun_chunk_bounds",
     "span_text",
     "spans_overlapping",
+    "starting_with",
     "token_indices",
 ]
 
@@ -146,6 +148,25 @@ def literal_alternation(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
     return _trie_pattern(trie)
+
+
+def starting_with(characters: str) -> str:
+    """A lookahead for the characters a match can start with (a regex character set's body), to
+    put before a pattern that is tried over whole texts: ``re`` enters a pattern at every
+    position, and one that opens with a lookbehind, an optional part or an alternation fails
+    late at each; the lookahead turns most positions away at once (half the time of the name
+    runs' and references' scans). The matches stay the same: ``tests/extract/test_patterns.py``
+    holds them equal to the pattern's without it on every dev and bulk text.
+
+    >>> re.compile(starting_with("A-Z") + "[A-Z][a-z]+").findall("the Ministry of Power")
+    ['Ministry', 'Power']
+    """
+    return f"(?=[{characters}])"
+
+
+def initials(words: Iterable[str]) -> str:
+    """The first characters of ``words`` as a character set's body, for ``starting_with``."""
+    return "".join(sorted({re.escape(word[0]) for word in words if word}))
 
 
 def _trie_pattern(node: dict) -> str:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import islice
 
+from ..text import starting_with
 from .numbers import chinese_scale, chinese_value, parse_digits, to_ascii_digits, word_value
 from .vocabulary import (
     MAX_UNIT_WORDS,
@@ -149,8 +150,9 @@ def patterns() -> dict[str, re.Pattern]:
     cjk = "".join(words("cjk_digit")) + "".join(words("cjk_scale"))
     return {
         "number": re.compile(
-            rf"(?P<digits>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.(?<![A-Za-z0-9]\.)\d+)"
-            rf"|(?P<cjk>[{cjk}]+)"
+            starting_with(rf"\d.{cjk}")
+            + rf"(?P<digits>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+            rf"|\.(?<![A-Za-z0-9]\.)\d+)|(?P<cjk>[{cjk}]+)"
         ),
         "number_word": re.compile(
             rf"\b(?P<word>(?:{alternation(tens)})[-\s](?:{alternation(units)})|{number_words}|an?)\b",
