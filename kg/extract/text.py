@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 __all__ = [
     "BULLETS",
     "HAS_WORD",
+    "StringCache",
     "doc_text",
     "initials",
     "literal_alternation",
@@ -34,6 +35,40 @@ __all__ = [
 HAS_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not "%", "$1", "±" or "a"
 
 BULLETS = {"-", "•", "*", "–", "—"}  # characters that start a list item
+
+
+class StringCache(dict):
+    """Answers per string, each computed once (``compute``) and kept until ``maxsize`` are held,
+    then all forgotten. Read as a dict (``cache[key]``, ``map(cache.__getitem__, keys)``) a
+    kept answer costs a dict lookup: half what an ``lru_cache`` call costs, whose order
+    bookkeeping is the price of a bound. Called, and emptied by ``cache_clear``, as an
+    ``lru_cache`` is (the benchmark empties both before each pass).
+
+    >>> lengths = StringCache(len, maxsize=2)
+    >>> lengths["plan"], lengths("act"), len(lengths)
+    (4, 3, 2)
+    >>> lengths["scheme"], len(lengths)  # full: emptied, then kept
+    (6, 1)
+    """
+
+    def __init__(self, compute: Callable[[str], object], maxsize: int):
+        super().__init__()
+        self.compute, self.maxsize = compute, maxsize
+
+    def __missing__(self, key: str):
+        if len(self) >= self.maxsize:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+    def __call__(self, key: str):
+        return self[key]
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+    def cache_parameters(self) -> dict:
+        return {"maxsize": self.maxsize, "typed": False}
 
 
 def cached_on(doc: Doc, key: str, compute: Callable[[Doc], object]):

@@ -60,7 +60,7 @@ def not_prose_spans(text: str) -> tuple[tuple[int, int], ...]:
 def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
     if m.glued or in_not_prose(text, m):
         return True
-    rules = ALWAYS + (BARE if m.bare else ())
+    rules = BARE + ALWAYS if m.bare else ALWAYS
     return any(rule(text, m) for rule in rules) or m.bare and is_listed_reference(text, m, mentions)
 
 
@@ -423,32 +423,35 @@ def is_word_pronoun(text: str, m: Mention) -> bool:
     return text[max(0, m.start - 1) : m.start] in {"“", '"', "‘", "'"}
 
 
+# The rules are pure questions, so their order changes only how soon a number is decided: those
+# that decide most numbers for least time come first (of 2,183 numbers in 100 bulk releases,
+# 415 are years and 860 dates or times, each decided there without the other twenty rules).
 BARE = (
-    is_whole_set,
-    is_adjective,
     is_year,
     is_date_or_time,
-    is_reference,
     is_list_counter,
+    is_adjective,
+    is_reference,
     is_in_name,
     is_address,
+    is_whole_set,
 )
 
 
 ALWAYS = (
-    is_bare_zero,
-    is_in_quoted_title,
     is_code,
-    is_age_group,
-    is_rate_note,
-    is_record,
-    is_streak,
-    is_dateline,
     is_word_pronoun,
-    is_file_note,
-    is_age_or_time_ago,
-    is_selection,
-    is_dimension,
-    is_rate_base,
+    is_bare_zero,
+    is_record,
     is_chinese_date,
+    is_dateline,
+    is_dimension,
+    is_rate_note,
+    is_file_note,
+    is_age_group,
+    is_in_quoted_title,
+    is_streak,
+    is_selection,
+    is_rate_base,
+    is_age_or_time_ago,
 )

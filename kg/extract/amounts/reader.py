@@ -44,6 +44,7 @@ __all__ = [
     "find_amounts",
     "read_mentions",
     "cjk_words",
+    "first_ending",
     "MONEY_UNITS",
 ]
 
@@ -470,7 +471,7 @@ def scales_after(text: str, m: Mention) -> Mention:
 def unit_after(text: str, m: Mention) -> Mention:
     if m.unit is not None:
         return m
-    gap = re.compile(r" ?-(?=[A-Za-z])|\s?").match(text, m.end)
+    gap = UNIT_GAP.match(text, m.end)
     found = unit_at(text, gap.end(), spaced=gap.end() > m.end)
     if found is None:
         return m
@@ -484,6 +485,9 @@ def unit_after(text: str, m: Mention) -> Mention:
     return replace(
         m, end=end, unit=unit, currency=m.currency or is_money(unit), currency_written=written
     )
+
+
+UNIT_GAP = re.compile(r" ?-(?=[A-Za-z])|\s?")  # "5 km", "5km", "a 10-point plan"
 
 
 def unit_at(text: str, start: int, spaced: bool = False) -> tuple[int, str] | None:
@@ -518,6 +522,7 @@ def gap_is_space(text: str, left: re.Match, right: re.Match) -> bool:
     return text[left.end() : right.start()] in {" ", "\n"}
 
 
+@lru_cache(maxsize=65536)  # the same words follow numbers again and again ("per", "crore")
 def unit_code(surface: str, spaced: bool) -> str | None:
     key = lookup_key(surface)
     if spaced and key == "x":
@@ -548,10 +553,13 @@ def sub_unit_after(text: str, m: Mention) -> Mention:
     """ "50 cents", "75 paise": a fraction of a currency."""
     if m.unit is not None:
         return m
-    found = re.compile(r"\s?([A-Za-z]+)\b").match(text, m.end)
+    found = SUB_UNIT_WORD.match(text, m.end)
     if found is None or found[1].lower() not in words("sub_unit") or len(found[1]) == 1:
         return m
     return sub_unit(m, found.end(), found[1].lower())
+
+
+SUB_UNIT_WORD = re.compile(r"\s?([A-Za-z]+)\b")  # "50 cents", "75 paise"
 
 
 def sub_unit(m: Mention, end: int, word: str) -> Mention:
@@ -654,7 +662,7 @@ QUALIFIER_WORDS = re.compile(r"((?:[A-Za-z.]+ ){1,4})$")
 
 def qualifier_before(text: str, m: Mention) -> Mention:
     before = text[max(0, m.start - 40) : m.start]
-    cjk = next((q for q in cjk_words("qualifier") if before.endswith(q)), None)
+    cjk = first_ending(before, cjk_words("qualifier"))
     if cjk is not None:
         return replace(m, start=m.start - len(cjk), qualifier=words("qualifier")[cjk])
     found = QUALIFIER_WORDS.search(before)
@@ -680,6 +688,14 @@ def qualifier_before(text: str, m: Mention) -> Mention:
 def cjk_words(role: str) -> tuple[str, ...]:
     """The Chinese words of a role, longest first."""
     return tuple(sorted((w for w in words(role) if not w.isascii()), key=len, reverse=True))
+
+
+def first_ending(text: str, endings: tuple[str, ...]) -> str | None:
+    """The first of ``endings`` that ``text`` ends with, if any: one test in C for the many
+    texts that end in none (``str.endswith`` takes a tuple), then the one that it is."""
+    if not text.endswith(endings):
+        return None
+    return next(ending for ending in endings if text.endswith(ending))
 
 
 def is_over_preposition(word: str) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .numbers import to_ascii_digits
-from .reader import Amount, Change, Equivalent, cjk_words, find_amounts, is_money
+from .reader import Amount, Change, Equivalent, cjk_words, find_amounts, first_ending, is_money
 from .vocabulary import months, unit_words, words
 
 __all__ = ["read_quantities", "change_cue"]
@@ -118,10 +118,7 @@ def change_cue(text: str, amount: Amount) -> tuple[int, int] | None:
     "an increase of 8%", "declined by up to 5%", "cut costs by $11,000", "增长8%", "a 5% rise"."""
     before = text[max(0, amount.start - 80) : amount.start]
     offset = amount.start - len(before)
-    cjk = next(
-        (w for w in (*cjk_words("rise"), *cjk_words("fall")) if before.rstrip("了").endswith(w)),
-        None,
-    )
+    cjk = first_ending(before.rstrip("了"), (*cjk_words("rise"), *cjk_words("fall")))
     if cjk is not None:
         return offset + before.rstrip("了").rfind(cjk), sign_of(cjk)
     noun = MOVEMENT_NOUN_IN.search(before)
