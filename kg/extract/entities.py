@@ -34,7 +34,7 @@ from .gazetteer import (
     body_forms_in,
     body_with_key,
     country_prefix,
-    document_country,
+    doc_country,
     find_body,
     government_bodies,
 )
@@ -63,7 +63,7 @@ from .span_classifier import (
     decode,
     load_span_classifier,
 )
-from .text import doc_text, literal_alternation, starting_with, token_indices
+from .text import doc_text, first_characters, literal_alternation, starting_with, token_indices
 from .vocabulary import heads, plural, singular
 
 __all__ = ["Mention", "PolicyEntityRecognizer", "mentions_between", "residual_spans"]
@@ -166,7 +166,7 @@ class PolicyEntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        country = document_country(text)
+        country = doc_country(doc)
         acronyms = find_acronym_definitions(text)
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
@@ -180,7 +180,7 @@ class PolicyEntityRecognizer:
         """The names rules 1-4 find, with their identities: what the span classifier does not
         see (``classified_mentions``), in training as at run time."""
         text = doc_text(doc)
-        country = document_country(text)
+        country = doc_country(doc)
         found = [
             *self._lexicon_mentions(text, country),
             *body_form_mentions(text, country),
@@ -1787,7 +1787,9 @@ def lexicon_pattern() -> re.Pattern:
             if is_safe_alias(a) or is_body_word(a)
         )
     forms |= {written for form in forms for written in typed_forms(form)}
-    return re.compile(rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])")
+    return re.compile(
+        starting_with(first_characters(forms)) + rf"(?<![\w-]){literal_alternation(forms)}(?![\w-])"
+    )
 
 
 def typed_forms(name: str) -> set[str]:

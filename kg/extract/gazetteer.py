@@ -26,8 +26,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from spacy.tokens import Doc
+
 from .lexicon import canonical_key
-from .text import initials, literal_alternation, starting_with
+from .text import cached_on, doc_text, first_characters, literal_alternation, starting_with
 from .vocabulary import rows, singular, words
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "body_forms_in",
     "is_body_form",
     "subnational_units",
+    "doc_country",
     "document_country",
     "COUNTRIES",
 ]
@@ -296,8 +299,16 @@ def country_names() -> dict[str, str]:
 def country_name_pattern() -> re.Pattern:
     names = country_names()
     return re.compile(
-        starting_with(initials(names)) + rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])"
+        starting_with(first_characters(names))
+        + rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])"
     )
+
+
+def doc_country(doc: Doc) -> str | None:
+    """``document_country`` of a Doc's text, once per Doc: the entity and observation components
+    both ask it (a build runs them one Doc after the other, the benchmark one component over
+    every Doc)."""
+    return cached_on(doc, "kg_country", lambda d: document_country(doc_text(d)))
 
 
 @lru_cache(maxsize=4)  # asked by each component of the same document: one scan per text

@@ -35,7 +35,7 @@ from .amounts.reader import TIME_UNITS, is_money
 from .amounts.vocabulary import unit_words
 from .entities import find_acronym_definitions, mentions_between
 from .facts import ChangeFact
-from .gazetteer import document_country
+from .gazetteer import doc_country
 from .lexicon import head_type
 from .tables import Row, TableCell, numeric_cells, table_rows
 from .text import (
@@ -98,7 +98,7 @@ class ObservationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         main_year = document_year(doc_text(doc))
-        country = document_country(doc_text(doc))  # "¥" is CNY in a Chinese document
+        country = doc_country(doc)  # "¥" is CNY in a Chinese document
         mentions = getattr(doc._, "kg_mentions", [])
         not_prose = None  # found once the document has a number
         tables = table_rows(doc_text(doc))
@@ -1744,23 +1744,24 @@ def contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
     return [t for t in tokens if start <= t.i <= end]
 
 
+# compiled once: asked of every candidate phrase of every number
+SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?)’”])")
+METRIC_OPENING_WORDS = re.compile(
+    r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+", re.IGNORECASE
+)
+METRIC_CLOSING_WORDS = re.compile(r"(?:\s+(?:of|for|to|in|on|at|by|from|with|and|or|the|a|an))+$")
+
+
 def clean_metric(text: str) -> str:
-    text = re.sub(r"\s+([,.;:!?)’”])", r"\1", " ".join(text.split())).strip(
+    text = SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split())).strip(
         " ,.;:-“”\"'*"
     )  # "*" marks footnotes, bold
     if text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip()  # "vehicles (PEVs": a bracket cut off
     for _ in range(2):
         text = WRAPPERS.sub("", text)
-    text = re.sub(
-        r"^(?:the|a|an|this|these|those|its|their|our|about|over|nearly|more than)\s+",
-        "",
-        text,
-        flags=re.IGNORECASE,
-    )
-    text = re.sub(
-        r"(?:\s+(?:of|for|to|in|on|at|by|from|with|and|or|the|a|an))+$", "", text
-    )  # "allocation of"
+    text = METRIC_OPENING_WORDS.sub("", text)
+    text = METRIC_CLOSING_WORDS.sub("", text)  # "allocation of"
     return text or "value"
 
 

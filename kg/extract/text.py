@@ -23,7 +23,7 @@ __all__ = [
     "HAS_WORD",
     "StringCache",
     "doc_text",
-    "initials",
+    "first_characters",
     "literal_alternation",
     "noun_chunk_bounds",
     "span_text",
@@ -199,7 +199,7 @@ def starting_with(characters: str) -> str:
     return f"(?=[{characters}])"
 
 
-def initials(words: Iterable[str]) -> str:
+def first_characters(words: Iterable[str]) -> str:
     """The first characters of ``words`` as a character set's body, for ``starting_with``."""
     return "".join(sorted({re.escape(word[0]) for word in words if word}))
 

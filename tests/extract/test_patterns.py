@@ -2,7 +2,8 @@
 
 A pattern behind ``starting_with`` (a lookahead for the characters a match can start with) must
 match exactly where the pattern without it does; so must ``COORDINATED`` with its possessive
-quantifiers and its plain ones. Checked on the shipped examples, the dev texts and the first
+quantifiers and its plain ones; so must ``NOT_PROSE_WITHOUT_EMAIL`` with ``NOT_PROSE`` on a
+text without "@". Checked on the shipped examples, the dev texts and the first
 bulk releases.
 """
 
@@ -10,10 +11,18 @@ import re
 
 import pytest
 
+from kg.extract.amounts.incidental import NOT_PROSE, NOT_PROSE_WITHOUT_EMAIL
 from kg.extract.amounts.reader import patterns
-from kg.extract.entities import BACK_REFERENCE, COORDINATED, LOWERCASE_REFERENCE, NAME_RUN
+from kg.extract.entities import (
+    BACK_REFERENCE,
+    COORDINATED,
+    LOWERCASE_REFERENCE,
+    NAME_RUN,
+    lexicon_pattern,
+)
 from kg.extract.gazetteer import country_name_pattern
 from kg.extract.observations import YEAR
+from kg.sources import read_document
 
 from ..conftest import EXAMPLES, SHARED
 
@@ -24,7 +33,7 @@ LEADING_LOOKAHEAD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")
 def texts() -> list[str]:
     paths = sorted(EXAMPLES.glob("*.txt")) + sorted((SHARED / "corpus" / "dev").glob("*.txt"))
     paths += sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:BULK_RELEASES]
-    return [path.read_text(encoding="utf-8") for path in paths]
+    return [read_document(path).text for path in paths]  # as a build reads them
 
 
 TEXTS = texts()
@@ -35,6 +44,7 @@ GUARDED = {
     "YEAR": YEAR,
     "number": patterns()["number"],
     "country names": country_name_pattern(),
+    "lexicon names": lexicon_pattern(),
 }
 
 
@@ -65,4 +75,11 @@ def test_coordinated_lists_match_with_possessive_quantifiers_as_with_greedy_ones
     assert greedy.pattern != COORDINATED.pattern
     found = [matches(greedy, text) for text in TEXTS]
     assert [matches(COORDINATED, text) for text in TEXTS] == found
+    assert any(found)
+
+
+def test_not_prose_without_its_email_branch_matches_as_with_it_where_no_at_sign_is_written():
+    without_at = [text for text in TEXTS if "@" not in text]
+    found = [matches(NOT_PROSE, text) for text in without_at]
+    assert [matches(NOT_PROSE_WITHOUT_EMAIL, text) for text in without_at] == found
     assert any(found)

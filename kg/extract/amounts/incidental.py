@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import spans_overlapping
+from ..text import spans_overlapping, starting_with
 from .ranges import looks_like_year
 from .reader import TIME_UNITS, Mention
 from .vocabulary import months, words
@@ -23,12 +23,17 @@ __all__ = ["is_incidental", "not_prose_spans"]
 # text, e-mail addresses, telephone numbers (national, international and toll-free forms).
 # An e-mail address is matched from a word's start, its parts without "@" and bounded as RFC
 # 5321 bounds them: "\S+@\S+\.\w+" took 110 s on 5 KB of "@" (issue 21).
-NOT_PROSE = re.compile(
-    r"(?:https?://|www\.)\S+|<[^<>\n]{1,2000}>|(?<![^\s@])[^\s@]{1,64}@[^\s@]{1,255}\.\w+"
-    r"|\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,5}(?:[\s-]\d{2,8}){1,4}"
+URL_OR_MARKUP = r"(?:https?://|www\.)\S+|<[^<>\n]{1,2000}>"
+EMAIL = r"(?<![^\s@])[^\s@]{1,64}@[^\s@]{1,255}\.\w+"
+TELEPHONE = (
+    r"\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{1,5}(?:[\s-]\d{2,8}){1,4}"
     r"|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b0\d{2,4}(?:[ -]\d{3,4}){1,3}\b"
     r"|\b1[- ]?8\d\d(?:[ -]\d{2,4}){2,3}\b"
 )
+NOT_PROSE = re.compile(f"{URL_OR_MARKUP}|{EMAIL}|{TELEPHONE}")
+# A text without "@" holds no e-mail address, and the e-mail branch, tried from every word's
+# start, was most of the scan; without it a match starts with one of a few characters.
+NOT_PROSE_WITHOUT_EMAIL = re.compile(starting_with(r"hw<+(\d") + f"(?:{URL_OR_MARKUP}|{TELEPHONE})")
 NOT_PROSE_HINT = re.compile(
     r"https?://|www\.|[<@+]|\d{3}\)?[ .-]\d{3}|0\d{2,4}[ -]\d{3}|8\d\d[ -]\d"
 )
@@ -54,7 +59,8 @@ def not_prose_spans(text: str) -> tuple[tuple[int, int], ...]:
     order."""
     if NOT_PROSE_HINT.search(text) is None:
         return ()
-    return tuple(m.span() for m in NOT_PROSE.finditer(text))
+    pattern = NOT_PROSE if "@" in text else NOT_PROSE_WITHOUT_EMAIL
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 def is_incidental(text: str, m: Mention, mentions: list[Mention]) -> bool:
