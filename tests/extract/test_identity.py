@@ -155,6 +155,14 @@ def test_words_saying_how_a_policy_stands_are_not_its_identity(first, second):
         ),
         ("U.S. Global Health Security Strategy", "Global Health Security Strategy", "Plan", "US"),
         ("UK Shared Prosperity Fund", "Shared Prosperity Fund", "Program", "GB"),
+        # the class noun before its subject or after it
+        (
+            "Agreement on Government Procurement",
+            "Government Procurement Agreement",
+            "Regulation",
+            "US",
+        ),
+        ("Executive Order on AI", "AI Executive Order", "Regulation", "US"),
     ],
 )
 def test_one_policy_in_other_words_has_one_key(first, second, type_, country):
