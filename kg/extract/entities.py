@@ -30,6 +30,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
+from .facts import ACRONYM
 from .gazetteer import (
     body_forms_in,
     body_with_key,
@@ -77,14 +78,26 @@ _WORD = (
     + "|".join(map(re.escape, NAME_ABBREVIATIONS))
     # (?<!\d): an ordinal starts where its digits start; tried inside a run of 64,000 digits
     # from every one of them, it took 29 s
-    + r"|[A-Z][\w'’\-]*|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
+    # "HIV/AIDS", "R&D": capitalised parts joined by a slash or an ampersand are one word
+    + r"|(?<![\w\-])[A-Z][\w'’\-]*(?:[/&][A-Z][\w'’\-]*)*"
+    + r"|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
+# "48C Advanced Energy Projects", "5G Application Plan": digits with capitals after them begin a
+# name ("2030" and "30-year" do not); inside a run or before "of" they number a part ("Section
+# 44A of the ...")
+_NUMBERED_WORD = r"(?<![\w\-])\d+-?[A-Z][\w'’\-]*(?![ \t]+of\b)"
 _JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
 # "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
 # words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
 # "(Duties, Powers and Conditions of Service)": commas may join its words
 _BRACKETED = rf"\((?:[A-Z][\w'’\-]*),?{_JOIN}[A-Z][\w'’\-]*(?:,?{_JOIN}[A-Z][\w'’\-]*)*\)"
-NAME_RUN = re.compile(rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*")
+# "Advancing Health Professionals (AHP) Program": a bracketed acronym with the name going on after
+# it stands inside the name ("(MIIT) said" ends one; after a possessive it is the owner's:
+# "Department of Commerce’s (DOC) Census Bureau")
+_BRACKETED_ACRONYM = r"(?<!['’]s[ \t])\([A-Z][A-Za-z&]*[A-Z]\)(?=[ \t]+[A-Z])"
+NAME_RUN = re.compile(
+    rf"(?:{_WORD}|{_NUMBERED_WORD})(?:{_JOIN}(?:{_WORD}|{_BRACKETED}|{_BRACKETED_ACRONYM}))*"
+)
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 
 
@@ -166,6 +179,7 @@ class PolicyEntityRecognizer:
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
+        found = without_posts(found, text)  # also the names acronyms stand for
         found = with_document_keys(with_acronym_variants(with_named_tails(found, text), text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
@@ -185,7 +199,7 @@ class PolicyEntityRecognizer:
             *descriptive_mentions(doc),
         ]
         found = resolve_identities(reread_at_bodies(found, text), country)
-        return with_office_places(without_owners(found, doc), text)
+        return with_office_places(without_owners(without_posts(found, text), doc), text)
 
     def learned_mentions(
         self,
@@ -202,6 +216,7 @@ class PolicyEntityRecognizer:
             for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
             if self._acceptable(m.name, m.type)
             and not is_post_or_clause(text[m.start : m.end])
+            and not names_a_post(text, m)
             and not is_clause_piece(doc, m)
         ]
 
@@ -1012,7 +1027,9 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     possessive = [
         match
         for match in re.finditer(r"(?<!\S)(\S+)['’]s\s+", text[start:end])
-        if match[1].lower() not in NAME_POSSESSORS and text[start + match.end()] != "("
+        if match[1].lower() not in NAME_POSSESSORS
+        and text[start + match.end()] != "("
+        and not is_plural_possessor(doc, start + match.start(1))
     ]  # "C & AG’s (Duties, Powers ...) Amendment Act": a bracketed title is the possessor's
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
@@ -1022,7 +1039,12 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         lower = word.lower().strip('“"‘')
         # the word's first token that is not an opening quote: “14th is the ordinal, not “
         first = next((t for t in span if not t.is_quote), None) if span is not None else None
-        not_name = first is not None and first.pos_ not in NAME_POS and not head_type(lower)
+        not_name = (
+            first is not None
+            and first.pos_ not in NAME_POS
+            and not head_type(lower)
+            and not is_verb_of_name(first)
+        )
         if before_name_possessor(text, start + len(word), end):
             return start, end  # "Her Majesty’s Inspectorate of Constabulary"
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
@@ -1031,6 +1053,33 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
             continue
         return start, end
     return start, start
+
+
+PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
+IRREGULAR_PLURALS = vocabulary.column("plurals", "singular")  # "women", "children"
+
+
+def is_plural_possessor(doc: Doc, at: int) -> bool:
+    """ "African Women’s Entrepreneurship Program", "Children’s Health Insurance Program": the
+    people a policy serves, named in the plural, are part of its name, not its owner (an owner
+    is one: "Biden’s", "the Ministry’s")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span[0].lower_
+    return span[0].tag_ in PLURAL_NOUN_TAGS or IRREGULAR_PLURALS.get(word, word) != word
+
+
+def is_verb_of_name(token: Token) -> bool:
+    """ "Build Back Better Act", "the Driving Good Jobs Initiative", "Protecting the Rights to
+    Organize Act": a capitalised verb after a word of the sentence begins a name; at a sentence's
+    or a list item's start ("- Support the ...") or after "to" ("work to Build Back Better") it is
+    the sentence's."""
+    if token.pos_ != "VERB" or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    before = token.doc[token.i - 1] if token.i else None
+    # after a bullet, a line break or "**" the verb begins a list item or a heading
+    return before is not None and before.is_alpha and before.lower_ != "to"
 
 
 def before_name_possessor(text: str, at: int, end: int) -> bool:
@@ -1075,14 +1124,63 @@ NOT_NAME_START = {"ADP", "ADV", "SCONJ", "PRON", "AUX", "VERB"}
 
 def list_names(doc: Doc, match: re.Match) -> Iterator[tuple[int, str]]:
     """The items of a coordinated list that are names, up to where the sentence goes on as a
-    clause ("... and the Hungary-Serbia railway are making headway, Meng said")."""
+    clause ("... and the Hungary-Serbia railway are making headway, Meng said"). A list after
+    an infinitive ("laws to accelerate progress, including ...") lists what the clause is
+    about, not members of the head."""
+    if has_infinitive(doc, match.end("head"), match.start("items")):
+        return
+    counted = is_counted(doc, match.start("head"))
     for start, item in split_list_items(doc_text(doc), match.start("items"), match["items"]):
         cut = noun_phrase_end(doc, start, start + len(item))
         if cut is None:
             return
-        yield start, item[: cut - start]
+        if names_list_member(doc, start, cut, counted):
+            yield start, item[: cut - start]
         if cut < start + len(item):
             return
+
+
+# before a list head, a number says the items are that many named instruments ("5 action
+# plans, including ..."); looked for among the few words that modify the head
+COUNT_WINDOW = 4
+INDEFINITE_ARTICLES = vocabulary.words("common_words", uses="indefinite")
+DESCRIBING_DEPS = {"acl", "relcl", "advcl", "xcomp"}  # "a strategy involving ...", "... that align"
+
+
+def is_counted(doc: Doc, head_start: int) -> bool:
+    """ "5 three-year action plans", "two programmes": a number modifies the list head."""
+    span = doc.char_span(head_start, head_start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[max(0, span.start - COUNT_WINDOW) : span.start]
+    return any(t.like_num for t in before if not t.is_sent_start or t.i == before.start)
+
+
+def has_infinitive(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.tag_ == "TO" and t.head.pos_ == "VERB" for t in span)
+
+
+def names_list_member(doc: Doc, start: int, end: int, counted: bool) -> bool:
+    """A list item names one member of the head's class: no description ("a place-based
+    strategy involving ...", "regulatory actions to protect children"), no list of its own,
+    not a bare acronym, and, unless the head is counted, a capitalised word ("humanitarian and
+    disaster response" lists fields; "5 action plans, including clean heating" names plans)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    if not words or words[0].lower_ in INDEFINITE_ARTICLES:
+        return False
+    if len(words) == 1 and ACRONYM.fullmatch(words[0].text):
+        return False  # "PEPFAR, TB, PMI": a bare acronym is a name of its own, not "TB program"
+    if any(
+        t.dep_ in DESCRIBING_DEPS and t.pos_ == "VERB" or t.tag_ in ("TO", "WDT") for t in words
+    ):
+        return False
+    if LIST_CUE.search(span.text):
+        return False
+    return counted or any(t.text[:1].isupper() for t in words)
 
 
 def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
@@ -1098,6 +1196,9 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
         return end
     before = [t for t in words if t.i < verb.i]
     return before[-1].idx + len(before[-1]) if before else None
+
+
+MAX_LIST_ITEM_WORDS = 10
 
 
 def split_list_items(text: str, base: int, items: str):
@@ -1117,11 +1218,9 @@ def split_list_items(text: str, base: int, items: str):
         lead = re.match(r"\s*(?:(?:and|or)\s+)?", raw).end()
         clean = raw[lead:].strip().strip("“”\"‘’'").strip()
         n_words = len(clean.split())
-        if (
-            1 <= n_words <= 10
-            and clean[:1].isalnum()
-            and not clean.lower().startswith(("etc", "together"))
-        ):
+        if n_words > MAX_LIST_ITEM_WORDS:
+            return  # a clause, not an item: the list has ended
+        if n_words and clean[:1].isalnum() and not clean.lower().startswith(("etc", "together")):
             yield base + offset + raw.index(clean[0], lead), strip_quotes(clean)
         offset += len(raw)
 
@@ -1515,6 +1614,27 @@ def mentions_between(mentions: list[Mention], start: int, end: int) -> list[Ment
     first = bisect_left(mentions, start, key=lambda m: m.start)
     last = bisect_left(mentions, end, key=lambda m: m.start)
     return [m for m in mentions[first:last] if m.end <= end]
+
+
+POST_AFTER = re.compile(r"[ \t]+(?P<word>[A-Za-z-]+)")
+POST_BEFORE = re.compile(r"\b(?P<word>[A-Za-z-]+)[ \t]+for[ \t]+(?:the[ \t]+)?$")
+
+
+def names_a_post(text: str, mention: Mention) -> bool:
+    """A policy's words in a person's post: "International Program Director", "Code Compliance
+    Inspector", "Assistant to the President for Domestic Policy" (an office for a field)."""
+    if mention.type not in POLICY_CLASSES:
+        return False
+    after = POST_AFTER.match(text, mention.end)
+    before = POST_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    last = mention.name.split()[-1] if mention.name.split() else ""
+    return singular(last) in OFFICE_TITLES or any(
+        m is not None and m["word"].lower() in OFFICE_TITLES for m in (after, before)
+    )
+
+
+def without_posts(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if not names_a_post(text, m)]
 
 
 def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:
