@@ -79,7 +79,9 @@ _WORD = (
     # (?<!\d): an ordinal starts where its digits start; tried inside a run of 64,000 digits
     # from every one of them, it took 29 s
     # "HIV/AIDS", "R&D": capitalised parts joined by a slash or an ampersand are one word
-    + r"|(?<![\w\-])[A-Z][\w'’\-]*(?:[/&][A-Z][\w'’\-]*)*"
+    # not from inside a number's unit ("500-kV": no "V ..."); after lowercase letters it may
+    # start ("theAtmanirbhar Bharat Abhiyaan": a missing space)
+    + r"|(?<![\d\-])(?<!-[a-z])[A-Z][\w'’\-]*(?:[/&][A-Z][\w'’\-]*)*"
     + r"|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
 # "48C Advanced Energy Projects", "5G Application Plan": digits with capitals after them begin a
@@ -774,11 +776,17 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
     if after is None or start >= end or find_body(text[start:end]) is not None:
         return
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.ent_type_ in NOT_OWNERS or any(head_type(t.text) for t in span):
+    if span is None or span.root.ent_type_ in NOT_OWNERS or any(map(names_class, span)):
         return  # "Project NextGen contract agreement": the name has its own class noun
     if is_capitalised_as_first(span, text):
         return  # "Pension scheme membership" (a table heading): a common noun, capitalised
     yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
+
+
+def names_class(token: Token) -> bool:
+    """A class noun that may head a name ("Workforce Partnerships program": the plural of a head
+    only the singular heads names a programme's field)."""
+    return bool(head_type(token.text)) and not is_plural_singular_head(token.text)
 
 
 def is_capitalised_as_first(span: Span, text: str) -> bool:
@@ -908,6 +916,8 @@ def name_by_head(base: int, words: list[re.Match]):
         return
     if types[0] and followed[0]:
         chosen, end = 0, stop
+    elif (policy := policy_head_with_complement(types, followed, stop)) is not None:
+        chosen, end = policy, stop
     elif types[-1] and stop == len(texts):
         chosen, end = len(texts) - 1, len(texts)
     else:
@@ -937,6 +947,17 @@ def name_by_head(base: int, words: list[re.Match]):
     if types[chosen] == "Agency":
         first = max(first, after_headless_lead(texts, types, chosen))
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
+
+
+def policy_head_with_complement(
+    types: list[str | None], followed: list[bool], stop: int
+) -> int | None:
+    """ "Executive Order on Advancing Racial Equity ... Through the Federal Government": a policy
+    head before of/on/for heads the whole run; a body named in its complement, last, does not."""
+    if stop != len(types) or types[-1] != "Agency":
+        return None
+    first = next((i for i in range(stop - 1) if types[i]), None)
+    return first if first is not None and types[first] != "Agency" and followed[first] else None
 
 
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
