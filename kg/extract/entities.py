@@ -449,11 +449,16 @@ def judges(first: Token) -> bool:
     )
 
 
+CONTINUING_PREPOSITIONS = vocabulary.words("common_words", uses="continuing")
+
+
 def is_launched(token: Token) -> bool:
     """Whether a launch verb ("issued", "launched", "signed") governs the noun, through
     conjunctions and prepositions."""
     verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
     while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
+        if verb.lower_ in CONTINUING_PREPOSITIONS:
+            return False  # "builds on previous actions": what a verb goes on from, not makes
         verb = verb.head
     return verb is not None and verb.lemma_.lower() in LAUNCH_VERBS
 
@@ -1100,7 +1105,11 @@ def is_verb_of_name(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1] if token.i else None
     # after a bullet, a line break or "**" the verb begins a list item or a heading
-    return before is not None and before.is_alpha and before.lower_ != "to"
+    return (
+        before is not None
+        and (before.is_alpha or before.tag_ == "POS")  # "DOT’s Driving Good Jobs Initiative"
+        and before.lower_ != "to"
+    )
 
 
 def before_name_possessor(text: str, at: int, end: int) -> bool:
@@ -1150,7 +1159,7 @@ def list_names(doc: Doc, match: re.Match) -> Iterator[tuple[int, str]]:
     about, not members of the head."""
     if has_infinitive(doc, match.end("head"), match.start("items")):
         return
-    counted = is_counted(doc, match.start("head"))
+    counted = is_counted(doc, match.end("head"))
     for start, item in split_list_items(doc_text(doc), match.start("items"), match["items"]):
         cut = noun_phrase_end(doc, start, start + len(item))
         if cut is None:
@@ -1168,9 +1177,9 @@ INDEFINITE_ARTICLES = vocabulary.words("common_words", uses="indefinite")
 DESCRIBING_DEPS = {"acl", "relcl", "advcl", "xcomp"}  # "a strategy involving ...", "... that align"
 
 
-def is_counted(doc: Doc, head_start: int) -> bool:
+def is_counted(doc: Doc, head_end: int) -> bool:
     """ "5 three-year action plans", "two programmes": a number modifies the list head."""
-    span = doc.char_span(head_start, head_start + 1, alignment_mode="expand")
+    span = doc.char_span(head_end - 1, head_end, alignment_mode="expand")
     if span is None:
         return False
     before = doc[max(0, span.start - COUNT_WINDOW) : span.start]
