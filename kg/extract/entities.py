@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 
 from spacy.attrs import LEMMA
@@ -46,6 +46,7 @@ from .identity import (
     described_name_keys,
     entity_key,
     local_body_keys,
+    policy_key,
 )
 from .lexicon import (
     canonical_key,
@@ -85,9 +86,9 @@ _WORD = (
     + r"|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
 # "48C Advanced Energy Projects", "5G Application Plan": digits with capitals after them begin a
-# name ("2030" and "30-year" do not); inside a run or before "of" they number a part ("Section
-# 44A of the ...")
-_NUMBERED_WORD = r"(?<![\w\-])\d+-?[A-Z][\w'’\-]*(?![ \t]+of\b)"
+# name ("2030" and "30-year" do not; nor an amount, "$236M"); inside a run or before "of" they
+# number a part ("Section 44A of the ...")
+_NUMBERED_WORD = r"(?<![\w\-$])\d+-?[A-Z][\w'’\-]*(?![ \t]+of\b)"
 _JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
 # "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
 # words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
@@ -141,12 +142,6 @@ BACK_REFERENCE = re.compile(
 )
 
 
-# On text nobody tuned on (40 bulk releases, benchmarks/audits/bulk_policy_names.md) the policy
-# names the classifier scores under 0.6 were three in four no name ("tax code", "HEERF funding");
-# agencies keep the threshold chosen by cross-validation.
-LEARNED_POLICY_THRESHOLD = 0.6
-
-
 @dataclass(frozen=True)
 class Mention:
     """One place in the text that names an entity; ``key`` is the entity's identity."""
@@ -173,12 +168,10 @@ class PolicyEntityRecognizer:
         name: str = "kg_entities",
         min_name_words: int = 2,
         learned_threshold: float = 0.5,
-        learned_policy_threshold: float = LEARNED_POLICY_THRESHOLD,
     ):
         self.name = name
         self.min_name_words = min_name_words
         self.learned_threshold = learned_threshold
-        self.learned_policy_threshold = max(learned_threshold, learned_policy_threshold)
         if not Doc.has_extension("kg_mentions"):
             Doc.set_extension("kg_mentions", default=[])
 
@@ -223,13 +216,7 @@ class PolicyEntityRecognizer:
         text = doc_text(doc)
         return [
             m
-            for m in classified_mentions(
-                doc,
-                found,
-                country,
-                (self.learned_threshold, self.learned_policy_threshold),
-                classifier,
-            )
+            for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
             if self._acceptable(m.name, m.type)
             and not is_post_or_clause(text[m.start : m.end])
             and not names_a_post(text, m)
@@ -260,7 +247,7 @@ class PolicyEntityRecognizer:
         for run_start, run_end in name_runs(text):
             named = list(classify_name_run(doc, run_start, run_end))
             named = named or list(lowercase_head_after(doc, run_start, run_end))
-            for start, end, type_ in named:
+            for start, end, type_ in map(partial(with_class_noun_after, text), named):
                 if self._acceptable(text[start:end], type_):
                     for item_start, item_end, item in numbered_items(text, start, end):
                         name = strip_quotes(item)
@@ -431,11 +418,18 @@ def descriptive_mentions(doc: Doc):
             and not first.like_num
             and first.lower_ not in GENERIC_WORDS - {"national", "new"}
             and not names_several(span.text)
+            and not ends_at_possessor(span)
         ):
             name = span.text
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+def ends_at_possessor(span: Span) -> bool:
+    """ "an Executive Order establishing the President| ’s ... Commission": the description
+    stops inside a noun phrase, before what the possessor owns."""
+    return span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
 
 
 def states_intention(token: Token) -> bool:
@@ -799,7 +793,29 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
         return  # "Project NextGen contract agreement": the name has its own class noun
     if is_capitalised_as_first(span, text):
         return  # "Pension scheme membership" (a table heading): a common noun, capitalised
+    between = doc.char_span(end, after.start("head"), alignment_mode="expand")
+    if between is not None and any(t.pos_ in {"VERB", "AUX"} for t in between):
+        return  # "3M concluded an agreement": a clause, its subject is no name of the head
     yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
+
+
+# a name's class noun, in lower case right after it (past a bracketed acronym)
+CLASS_NOUN_AFTER = re.compile(
+    rf"(?P<acronym>[ \t]+\([A-Z][A-Za-z&]*\))?[ \t]+"
+    rf"(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b"
+)
+
+
+def with_class_noun_after(text: str, named: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "Regional Comprehensive Economic Partnership (RCEP) agreement", "Water Infrastructure
+    Finance and Innovation Act (WIFIA) program": a lowercase noun of another class right after a
+    name says what the name names; the name modifies it (and names it alone before an acronym, which the
+    acronym's other uses name too: "the RCEP agreement")."""
+    start, end, type_ = named
+    after = CLASS_NOUN_AFTER.match(text, end)
+    if after is None or type_ in ("Agency", AFTER_NAME_HEADS[after["head"]]):
+        return named  # "... Voucher program": the class the name says already
+    return start, end if after["acronym"] else after.end(), AFTER_NAME_HEADS[after["head"]]
 
 
 def names_class(token: Token) -> bool:
@@ -927,7 +943,7 @@ def name_by_head(base: int, words: list[re.Match]):
     followed = [
         i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
     ]
-    stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
+    stop = title_start(texts)
     if (
         texts[0] == "Operation" and stop > 1 and not types[stop - 1]
     ):  # "Operation Green", "Operation Warp Speed"
@@ -977,6 +993,18 @@ def policy_head_with_complement(
         return None
     first = next((i for i in range(stop - 1) if types[i]), None)
     return first if first is not None and types[first] != "Agency" and followed[first] else None
+
+
+TITLE_QUALIFIERS = vocabulary.words("titles", ends_name="before-title")
+
+
+def title_start(texts: list[str]) -> int:
+    """Where a person's title starts in a run of words, after its first word (the run's length if
+    none does): "Department of Agriculture Under Secretary Robert Bonnie" names the Department."""
+    stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
+    while stop < len(texts) and stop > 1 and texts[stop - 1].lower() in TITLE_QUALIFIERS:
+        stop -= 1
+    return stop
 
 
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
@@ -1073,6 +1101,9 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ]  # "C & AG’s (Duties, Powers ...) Amendment Act": a bracketed title is the possessor's
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
+    # a noun phrase follows a possessive: a verb there starts a name ("the President’s Make
+    # America Healthy Again Commission")
+    owned_at = start if AFTER_POSSESSIVE.search(text, max(0, start - 4), start) else -1
     while start < end:
         word = re.match(r"\S+", text[start:end]).group()
         span = doc.char_span(start, start + len(word), alignment_mode="expand")
@@ -1084,6 +1115,7 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and first.pos_ not in NAME_POS
             and not head_type(lower)
             and not is_verb_of_name(first)
+            and start != owned_at
         )
         if before_name_possessor(text, start + len(word), end):
             return start, end  # "Her Majesty’s Inspectorate of Constabulary"
@@ -1119,11 +1151,10 @@ def is_verb_of_name(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1] if token.i else None
     # after a bullet, a line break or "**" the verb begins a list item or a heading
-    return (
-        before is not None
-        and (before.is_alpha or before.tag_ == "POS")  # "DOT’s Driving Good Jobs Initiative"
-        and before.lower_ != "to"
-    )
+    return before is not None and before.is_alpha and before.lower_ != "to"
+
+
+AFTER_POSSESSIVE = re.compile(r"\w['’]s\s+$")
 
 
 def before_name_possessor(text: str, at: int, end: int) -> bool:
@@ -1349,10 +1380,18 @@ def initials_fit(acronym: str, name: str) -> bool:
 
 
 def trim_to_initials(acronym: str, name: str) -> str:
-    """Keep only the last words of ``name`` that the acronym spells (drops leading words)."""
+    """Keep only the last words of ``name`` that the acronym spells (drops leading words); a
+    name starts at a word the acronym spells ("The White House and the U.S. Interagency Council
+    on Homelessness (USICH)" defines the Council, not "and the ... Council").
+
+    >>> trim_to_initials("DHS", "Secretary of the Department of Homeland Security")
+    'Department of Homeland Security'
+    """
     words = name.split()
     letters = acronym_letters(acronym)
     for i in range(len(words)):
+        if words[i].lower() in CONNECTORS:
+            continue
         rest = [w for w in words[i:] if w.lower() not in CONNECTORS]
         if (
             "".join(w[0] for w in rest).upper().startswith(letters[:1])
@@ -1397,7 +1436,7 @@ def mention_key(type_: str, name: str, country: str | None) -> str:
     the rule of ``kg.extract.identity`` (the gazetteer's body, resolved by ``country``)."""
     entry = lexicon_entry(name) if type_ != "Agency" else None
     if entry and entry.type == type_:
-        return canonical_key(entry.name)
+        return entity_key(type_, entry.name)
     return entity_key(type_, name, country)
 
 
@@ -1447,11 +1486,10 @@ def classified_mentions(
     doc: Doc,
     found: list[Mention],
     country: str | None,
-    thresholds: tuple[float, float],
+    threshold: float,
     classifier: SpanClassifier | None = None,
 ) -> list[Mention]:
-    """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``):
-    ``thresholds`` are the least probability of an agency's name and of a policy's."""
+    """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
     text = doc_text(doc)
     tokens = DocTokens.of(doc)
     # "nearly all full-benefit adults", "newly established Japan-U.S. Clean Energy Partnership":
@@ -1460,27 +1498,22 @@ def classified_mentions(
     described = described_mentions(found)
     out = []
     classifier = classifier or load_span_classifier()
-    agency_threshold, policy_threshold = thresholds
-    predicted = classifier.predict(doc, spans, country, agency_threshold, tokens)
-    for p in decode([p for p in predicted if is_confident(p, policy_threshold)]):
+    for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
         first = after_partitive(doc, p.start, p.end)
         start, end = doc[first].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
         name = strip_quotes(text[start:end])
         if (
             not PRONOUN_OR_POSSESSIVE.search(name)
+            and name.count("(") == name.count(")")  # "WIFIA) program": the rest of a name
             and not is_heading(list(re.finditer(r"\S+", name)))
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
             and not (doc[first].is_lower and judges(doc[first]))
         ):
-            same = described.get(canonical_key(name))
+            same = described.get(policy_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)
             key = key or mention_key(type_, name, country)
             out.append(Mention(start, end, type_, name, key, "learned"))
     return out
-
-
-def is_confident(prediction, policy_threshold: float) -> bool:
-    return prediction.type == "Agency" or prediction.probability >= policy_threshold
 
 
 def after_partitive(doc: Doc, start: int, end: int) -> int:
@@ -1752,12 +1785,14 @@ def without_country(words: list[str]) -> list[str]:
 def is_clause_piece(doc: Doc, mention: Mention) -> bool:
     """ "As the Administration", "If Congress", "Under the Department": a subordinator or a
     preposition before a name; "June and the Administration": two things joined; "Secretary of
-    Transportation Pete Buttigieg": a person. (Read on 300 bulk releases' learned agencies.)"""
+    Transportation Pete Buttigieg": a person; "U.S. The Administration": two sentences the parser
+    joined. (Read on 300 bulk releases' learned agencies.)"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and (
         span[0].pos_ in {"ADP", "SCONJ"}
         or " and the " in mention.name
         or span[-1].ent_type_ == "PERSON"
+        or any(t.text == "The" for t in span[1:])  # "in the U.S. The Administration will": two
     )
 
 

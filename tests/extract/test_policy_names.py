@@ -198,3 +198,28 @@ def test_a_relationship_between_countries_is_no_partnership_programme(nlp):
 )
 def test_what_a_release_builds_on_is_not_launched(nlp, text):
     assert not [m for m in nlp(text)._.kg_mentions if m.rule == "descriptive"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # bulk (an Obama-era official's biography): an act's programme is a programme
+            "He led the Department’s Recovery Act program and the resourcing of the Ebola "
+            "response in 2014.",
+            ("Program", "Recovery Act program"),
+        ),
+        (  # bulk: past a bracketed acronym the programme is named by the act's words alone
+            "This support includes EPA’s State Revolving Funds (SRFs), Water Infrastructure "
+            "Finance and Innovation Act (WIFIA) program, and other grants.",
+            ("Program", "Water Infrastructure Finance and Innovation Act"),
+        ),
+        (  # written
+            "The ministries signed the Blue Ocean Partnership agreement in May.",
+            ("Regulation", "Blue Ocean Partnership agreement"),
+        ),
+    ],
+)
+def test_a_lowercase_class_noun_after_a_name_says_what_it_names(nlp, text, expected):
+    found = policies(nlp, text)
+    assert expected in found
+    assert not any(name.startswith(("WIFIA)", "SRFs)")) for _, name in found)
