@@ -809,8 +809,8 @@ CLASS_NOUN_AFTER = re.compile(
 def with_class_noun_after(text: str, named: tuple[int, int, str]) -> tuple[int, int, str]:
     """ "Regional Comprehensive Economic Partnership (RCEP) agreement", "Water Infrastructure
     Finance and Innovation Act (WIFIA) program": a lowercase noun of another class right after a
-    name says what the name names; the name modifies it (and names it alone before an acronym, which the
-    acronym's other uses name too: "the RCEP agreement")."""
+    name says what the name names; the name modifies it (and names it alone before an acronym,
+    which the acronym's other uses name too: "the RCEP agreement")."""
     start, end, type_ = named
     after = CLASS_NOUN_AFTER.match(text, end)
     if after is None or type_ in ("Agency", AFTER_NAME_HEADS[after["head"]]):
