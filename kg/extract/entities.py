@@ -108,7 +108,28 @@ NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 def name_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where ``NAME_RUN`` matches in ``text``: two rules read the same runs, and the long pattern
     scanned every document twice."""
-    return tuple(run.span() for run in NAME_RUN.finditer(text))
+    return tuple(
+        chain.from_iterable(headline_pieces(text, *run.span()) for run in NAME_RUN.finditer(text))
+    )
+
+
+INNER_ACRONYM = re.compile(r"[ \t]+\([A-Z][A-Za-z&]*[A-Z]\)[ \t]+")
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
+
+
+def headline_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run split at a bracketed acronym inside it when it stands in a title-case line (a
+    headline capitalises every word, so the acronym's name and what follows need not be one
+    name: "Announces the Reset of Corporate Average Fuel Economy (CAFE) Standards")."""
+    inner = INNER_ACRONYM.search(text, start, end)
+    if inner is None:
+        return [(start, end)]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if LOWERCASE_WORD.search(line):
+        return [(start, end)]
+    return [(start, inner.start()), (inner.end(), end)]
 
 
 # A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
@@ -1504,7 +1525,6 @@ def classified_mentions(
         name = strip_quotes(text[start:end])
         if (
             not PRONOUN_OR_POSSESSIVE.search(name)
-            and name.count("(") == name.count(")")  # "WIFIA) program": the rest of a name
             and not is_heading(list(re.finditer(r"\S+", name)))
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
             and not (doc[first].is_lower and judges(doc[first]))
