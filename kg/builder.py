@@ -379,19 +379,23 @@ class WorkerPool(ProcessPoolExecutor):
         self.interrupted = True
         self.end_workers()
 
-    def end_workers(self) -> list:
+    def end_workers(self) -> None:
         """Terminate the workers now, not after their batches (which took seconds after Ctrl-C):
         what they were extracting was not written, so nothing stored is lost. ProcessPoolExecutor
         has no public way to do it before Python 3.14 (``terminate_workers``)."""
-        processes = list((self._processes or {}).values())  # one step: the dict may change
-        for process in processes:
+        for process in self.workers():
             process.terminate()
-        return processes
+
+    def workers(self) -> list:
+        return list((self._processes or {}).values())  # one step: the dict may change meanwhile
 
     def stop(self) -> None:
         """Cancel what is queued and end the workers, waiting a moment for each to go."""
+        workers = self.workers()  # shutdown forgets them
         self.shutdown(wait=False, cancel_futures=True)
-        for process in self.end_workers():
+        for process in workers:
+            process.terminate()
+        for process in workers:
             process.join(timeout=1)
 
 
