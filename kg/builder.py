@@ -383,20 +383,15 @@ class WorkerPool(ProcessPoolExecutor):
         """Terminate the workers now, not after their batches (which took seconds after Ctrl-C):
         what they were extracting was not written, so nothing stored is lost. ProcessPoolExecutor
         has no public way to do it before Python 3.14 (``terminate_workers``)."""
-        for process in self.workers():
+        for process in list((self._processes or {}).values()):  # one step: the dict may change
             process.terminate()
-
-    def workers(self) -> list:
-        return list((self._processes or {}).values())  # one step: the dict may change meanwhile
 
     def stop(self) -> None:
-        """Cancel what is queued and end the workers, waiting a moment for each to go."""
-        workers = self.workers()  # shutdown forgets them
-        self.shutdown(wait=False, cancel_futures=True)
-        for process in workers:
-            process.terminate()
-        for process in workers:
-            process.join(timeout=1)
+        """End the workers, cancel what is queued and wait for the executor's thread to finish:
+        left running, it raced Python's exit, which wrote to a pipe the thread was closing
+        ("Bad file descriptor", 3 in 48 Ctrl-Cs)."""
+        self.end_workers()
+        self.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
