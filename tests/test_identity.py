@@ -77,6 +77,18 @@ def test_one_build_gives_one_node_per_body_in_either_order(order):
     assert nodes_named(graph, "RWQB") == nodes_named(graph, "Regional Water Quality Board")
 
 
+def test_one_programme_named_in_other_words_by_two_releases_is_one_node():
+    graph = kg.build(
+        [
+            "The Small Business Administration expanded the Community Navigators program to "
+            "reach more owners in rural areas.",
+            "The SBA Community Navigator Program has helped 10,000 businesses in its first year.",
+        ]
+    )
+    navigator = {*nodes_named(graph, "Community Navigators program")}
+    assert navigator and navigator == {*nodes_named(graph, "SBA Community Navigator Program")}
+
+
 def add_document(store, document: str, nodes: list[tuple[str, str, list[str]]]) -> None:
     """A document graph as kg writes it: typed nodes with a label and altLabels."""
     lines = []

@@ -26,7 +26,8 @@ from .facts import (
     RelationFact,
 )
 from .gazetteer import bodies_by_key, body_with_key
-from .lexicon import canonical_key, lexicon, strip_quotes
+from .identity import listed_policies
+from .lexicon import canonical_key, strip_quotes
 from .observations import ObservedNumber
 from .text import doc_text, token_indices
 
@@ -131,8 +132,8 @@ def preferred_name(type_: str, key: str, group: list[Mention]) -> str:
     """The gazetteer's or lexicon's name for known bodies and programmes, else the fullest form,
     in ordinary case when the text has one ("Hyde Amendment", not its heading's "HYDE
     AMENDMENT"), without a leading "the" (which the key ignores too)."""
-    entry = lexicon().get(key)
-    if entry and entry.type == type_:
+    entry = listed_policies().get((type_, key))
+    if entry:
         return entry.name
     body = body_with_key(key) if type_ == "Agency" else None
     if body is not None:

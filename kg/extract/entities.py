@@ -45,6 +45,7 @@ from .identity import (
     described_name_keys,
     entity_key,
     local_body_keys,
+    policy_key,
 )
 from .lexicon import (
     canonical_key,
@@ -400,11 +401,18 @@ def descriptive_mentions(doc: Doc):
             and not first.like_num
             and first.lower_ not in GENERIC_WORDS - {"national", "new"}
             and not names_several(span.text)
+            and not ends_at_possessor(span)
         ):
             name = span.text
             yield Mention(
                 span.start_char, span.end_char, type_, name, canonical_key(name), "descriptive"
             )
+
+
+def ends_at_possessor(span: Span) -> bool:
+    """ "an Executive Order establishing the President| ’s ... Commission": the description
+    stops inside a noun phrase, before what the possessor owns."""
+    return span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
 
 
 def states_intention(token: Token) -> bool:
@@ -885,7 +893,7 @@ def name_by_head(base: int, words: list[re.Match]):
     followed = [
         i + 1 < len(texts) and texts[i + 1].lower() in HEAD_LINKS for i in range(len(texts))
     ]
-    stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
+    stop = title_start(texts)
     if (
         texts[0] == "Operation" and stop > 1 and not types[stop - 1]
     ):  # "Operation Green", "Operation Warp Speed"
@@ -922,6 +930,18 @@ def name_by_head(base: int, words: list[re.Match]):
     if types[chosen] == "Agency":
         first = max(first, after_headless_lead(texts, types, chosen))
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
+
+
+TITLE_QUALIFIERS = vocabulary.words("titles", ends_name="before-title")
+
+
+def title_start(texts: list[str]) -> int:
+    """Where a person's title starts in a run of words, after its first word (the run's length if
+    none does): "Department of Agriculture Under Secretary Robert Bonnie" names the Department."""
+    stop = next((j for j in range(1, len(texts)) if texts[j].lower() in PERSON_TITLES), len(texts))
+    while stop < len(texts) and stop > 1 and texts[stop - 1].lower() in TITLE_QUALIFIERS:
+        stop -= 1
+    return stop
 
 
 ROMAN_NUMERAL = re.compile(r"[IVXL]+")
@@ -1016,13 +1036,21 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ]  # "C & AG’s (Duties, Powers ...) Amendment Act": a bracketed title is the possessor's
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
+    # a noun phrase follows a possessive: a verb there starts a name ("the President’s Make
+    # America Healthy Again Commission")
+    owned_at = start if AFTER_POSSESSIVE.search(text, max(0, start - 4), start) else -1
     while start < end:
         word = re.match(r"\S+", text[start:end]).group()
         span = doc.char_span(start, start + len(word), alignment_mode="expand")
         lower = word.lower().strip('“"‘')
         # the word's first token that is not an opening quote: “14th is the ordinal, not “
         first = next((t for t in span if not t.is_quote), None) if span is not None else None
-        not_name = first is not None and first.pos_ not in NAME_POS and not head_type(lower)
+        not_name = (
+            first is not None
+            and first.pos_ not in NAME_POS
+            and not head_type(lower)
+            and start != owned_at
+        )
         if before_name_possessor(text, start + len(word), end):
             return start, end  # "Her Majesty’s Inspectorate of Constabulary"
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
@@ -1031,6 +1059,9 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
             continue
         return start, end
     return start, start
+
+
+AFTER_POSSESSIVE = re.compile(r"\w['’]s\s+$")
 
 
 def before_name_possessor(text: str, at: int, end: int) -> bool:
@@ -1206,10 +1237,18 @@ def initials_fit(acronym: str, name: str) -> bool:
 
 
 def trim_to_initials(acronym: str, name: str) -> str:
-    """Keep only the last words of ``name`` that the acronym spells (drops leading words)."""
+    """Keep only the last words of ``name`` that the acronym spells (drops leading words); a
+    name starts at a word the acronym spells ("The White House and the U.S. Interagency Council
+    on Homelessness (USICH)" defines the Council, not "and the ... Council").
+
+    >>> trim_to_initials("DHS", "Secretary of the Department of Homeland Security")
+    'Department of Homeland Security'
+    """
     words = name.split()
     letters = acronym_letters(acronym)
     for i in range(len(words)):
+        if words[i].lower() in CONNECTORS:
+            continue
         rest = [w for w in words[i:] if w.lower() not in CONNECTORS]
         if (
             "".join(w[0] for w in rest).upper().startswith(letters[:1])
@@ -1254,7 +1293,7 @@ def mention_key(type_: str, name: str, country: str | None) -> str:
     the rule of ``kg.extract.identity`` (the gazetteer's body, resolved by ``country``)."""
     entry = lexicon_entry(name) if type_ != "Agency" else None
     if entry and entry.type == type_:
-        return canonical_key(entry.name)
+        return entity_key(type_, entry.name)
     return entity_key(type_, name, country)
 
 
@@ -1326,7 +1365,7 @@ def classified_mentions(
             and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
             and not (doc[first].is_lower and judges(doc[first]))
         ):
-            same = described.get(canonical_key(name))
+            same = described.get(policy_key(name))
             type_, key = (same.type, same.key) if same else (p.type, None)
             key = key or mention_key(type_, name, country)
             out.append(Mention(start, end, type_, name, key, "learned"))
@@ -1581,12 +1620,14 @@ def without_country(words: list[str]) -> list[str]:
 def is_clause_piece(doc: Doc, mention: Mention) -> bool:
     """ "As the Administration", "If Congress", "Under the Department": a subordinator or a
     preposition before a name; "June and the Administration": two things joined; "Secretary of
-    Transportation Pete Buttigieg": a person. (Read on 300 bulk releases' learned agencies.)"""
+    Transportation Pete Buttigieg": a person; "U.S. The Administration": two sentences the parser
+    joined. (Read on 300 bulk releases' learned agencies.)"""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and (
         span[0].pos_ in {"ADP", "SCONJ"}
         or " and the " in mention.name
         or span[-1].ent_type_ == "PERSON"
+        or any(t.text == "The" for t in span[1:])  # "in the U.S. The Administration will": two
     )
 
 

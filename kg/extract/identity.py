@@ -44,17 +44,20 @@ from functools import lru_cache
 
 from . import vocabulary
 from .gazetteer import country_names, find_body, government_bodies, subnational_units
-from .lexicon import canonical_key, head_key, head_type
+from .lexicon import LexiconEntry, canonical_key, head_type, lexicon
+from .text import literal_alternation
 from .vocabulary import singular
 
 __all__ = [
     "DATED_HEADS",
     "DESCRIPTORS",
     "entity_key",
+    "policy_key",
     "agency_core_name",
     "local_body_keys",
     "acronym_form_keys",
     "described_name_keys",
+    "listed_policies",
 ]
 
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -80,7 +83,7 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         return body.key
     name = without_bracketed_acronym(POSSESSIVE.sub("", name.strip()))
     if type_ != "Agency":
-        return policy_key(name)
+        return policy_key(name, type_, country)
     core = agency_core_name(name)
     body = (
         find_body(core, country=country)
@@ -146,20 +149,76 @@ def without_lowercase_lead(name: str) -> str:
     return name[lead.end() :]
 
 
-def policy_key(name: str) -> str:
+def policy_key(name: str, type_: str | None = None, country: str | None = None) -> str:
     """The key of a plan, regulation or programme: its name without the lowercase words before
-    a capitalised name ("broken", "overall": how it stands, not which it is) and with its class
-    noun in the singular ("Community Development Block Grants" are the programme); without the
-    year of an enactment or the title a numbered instrument is cited with.
+    a capitalised name ("broken", "overall": how it stands, not which it is), without whose it
+    is (a leader's possessive, an agency's acronym, a country before three words or more), with
+    every word in the singular ("Community Navigators Program" is the "Community Navigator
+    Program"); without the year of an enactment or the title a numbered instrument is cited
+    with; a programme without the word "program" (kept in its label), which a name carries or
+    leaves out ("Public Service Loan Forgiveness (PSLF) program").
 
     >>> policy_key("overall Gateway Hudson River Tunnel project")
     'gateway hudson river tunnel project'
     >>> policy_key("State Revolving Funds") == policy_key("State Revolving Fund")
     True
+    >>> policy_key("The President’s Emergency Plan for AIDS Relief") == policy_key(
+    ...     "Emergency Plan for AIDS Relief")
+    True
+    >>> policy_key("EDA Build Back Better Regional Challenge", "Program", "US")
+    'build back better regional challenge'
+    >>> policy_key("Public Service Loan Forgiveness program", "Program")
+    'public service loan forgiveness'
     """
     name = without_enactment_year(without_title(name))
-    key = canonical_key(without_lowercase_lead(without_descriptors(name)))
-    return head_key(*key.split(" ")) if head_type(key.rpartition(" ")[2]) else key
+    name = without_owner(without_lowercase_lead(without_descriptors(name)), country)
+    *modifiers, last = canonical_key(name).split(" ")
+    words = [*map(singular_modifier, modifiers), singular(last) if head_type(last) else last]
+    words = without_own_country(words, country)
+    if type_ == "Program" and len(words) > 2 and words[-1] == "program":
+        words = words[:-1]
+    return " ".join(words)
+
+
+TITLE_QUALIFIERS = literal_alternation(vocabulary.words("titles", role="qualifier"))
+OFFICES = literal_alternation(vocabulary.words("titles", role="office"))
+LEADER_POSSESSIVE = re.compile(
+    rf"^(?:the\s+)?(?:(?:{TITLE_QUALIFIERS})\s+)?(?:{OFFICES})['’]s\s+(?=\S+\s+\S)", re.IGNORECASE
+)
+QUALIFYING_COUNTRIES = vocabulary.column("country_qualifiers", "country")  # key -> country
+
+
+def singular_modifier(word: str) -> str:
+    """A word before a name's last in the singular: "Community Navigators Program" is the
+    "Community Navigator Program". Not a word in -as, which in the names of Indian schemes is
+    no plural ("Pradhan Mantri Kaushal Vikas Yojana", "Awas")."""
+    return word if word.endswith("as") else singular(word)
+
+
+def without_own_country(words: list[str], country: str | None) -> list[str]:
+    """A policy's key words without the document's own country before three words or more
+    ("U.S. Global Health Security Strategy" in a US release; but "Indian Home Loan Guarantee
+    Program" there is a programme for Native Americans)."""
+    for n in (2, 1):
+        if (
+            len(words) > n + 2
+            and country
+            and QUALIFYING_COUNTRIES.get(" ".join(words[:n])) == country
+        ):
+            return words[n:]
+    return words
+
+
+def without_owner(name: str, country: str | None) -> str:
+    """A policy's name without whose it is: a leader's possessive ("the President’s Emergency
+    Plan for AIDS Relief") or a body's acronym before two words or more ("USDA Community
+    Eligibility Provision", "EDA Build Back Better Regional Challenge"; three words or more
+    stay, so that "HHS Action Plan" is not any "Action Plan")."""
+    name = LEADER_POSSESSIVE.sub("", name)
+    first, _, rest = name.partition(" ")
+    if first.isupper() and rest.count(" ") >= 2 and find_body(first, country=country):
+        return rest
+    return name
 
 
 def without_descriptors(name: str) -> str:
@@ -282,6 +341,12 @@ def unit_keys() -> frozenset[str]:
     return frozenset(canonical_key(unit) for unit in subnational_units())
 
 
+@lru_cache(maxsize=1)
+def listed_policies() -> dict[tuple[str, str], LexiconEntry]:
+    """(class, key) -> the lexicon's entry of a listed programme."""
+    return {(e.type, entity_key(e.type, e.name)): e for e in lexicon().values()}
+
+
 def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     """Within one document and class, the key of a name followed by one common noun (written
     in lower case at least once) -> the key of the name alone, when the document names it alone
@@ -298,8 +363,15 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     ...     "flood mitigation assistance fma grant program": {
     ...         "Flood Mitigation Assistance (FMA) grant program"}})
     {'flood mitigation assistance fma grant program': 'flood mitigation assistance'}
+
+    A defined acronym followed by lowercase words names the acronym's entity:
+
+    >>> described_name_keys({"corporate average fuel economy": {"CAFE"},
+    ...                      "cafe standard": {"CAFE standards"}})
+    {'cafe standard': 'corporate average fuel economy'}
     """
     found = {}
+    written_keys = {canonical_key(name): key for key, written in names.items() for name in written}
     for key, written in names.items():
         short, _, last = key.rpartition(" ")
         if short in names and any(w.split()[-1].islower() for w in written) and not head_type(last):
@@ -307,7 +379,12 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
         for name in written:
             bracketed = BRACKETED_ACRONYM.match(name)
             if bracketed and bracketed["acronym"][0] == bracketed["name"][0]:
-                found[key] = canonical_key(bracketed["name"])
+                name_key = canonical_key(bracketed["name"])
+                found[key] = written_keys.get(name_key) or policy_key(bracketed["name"])
+            acronym, _, noun = name.partition(" ")
+            named = written_keys.get(canonical_key(acronym)) if acronym.isupper() else None
+            if named and named != key and noun.islower():
+                found[key] = named  # "CAFE standards" are the CAFE the document defines
     return found
 
 

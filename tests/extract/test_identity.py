@@ -121,6 +121,63 @@ def test_words_saying_how_a_policy_stands_are_not_its_identity(first, second):
 
 
 @pytest.mark.parametrize(
+    "first, second, type_, country",
+    [
+        # bulk releases naming one programme in other words: a word in the plural
+        ("Community Navigators program", "Community Navigator Program", "Program", "US"),
+        ("Capital Projects Fund", "Capital Project Funds", "Program", "US"),
+        # with and without the word "program"
+        (
+            "Public Service Loan Forgiveness",
+            "Public Service Loan Forgiveness program",
+            "Program",
+            "US",
+        ),
+        ("Rural Energy for America Program", "Rural Energy for America", "Program", "US"),
+        # whose it is: a leader's possessive, an agency's acronym, the document's own country
+        (
+            "The President’s Emergency Plan for AIDS Relief",
+            "Emergency Plan for AIDS Relief",
+            "Plan",
+            "US",
+        ),
+        (
+            "Prime Minister's Employment Generation Programme",
+            "Employment Generation Programme",
+            "Program",
+            "IN",
+        ),
+        (
+            "EDA Build Back Better Regional Challenge",
+            "Build Back Better Regional Challenge",
+            "Program",
+            "US",
+        ),
+        ("U.S. Global Health Security Strategy", "Global Health Security Strategy", "Plan", "US"),
+        ("UK Shared Prosperity Fund", "Shared Prosperity Fund", "Program", "GB"),
+    ],
+)
+def test_one_policy_in_other_words_has_one_key(first, second, type_, country):
+    assert entity_key(type_, first, country) == entity_key(type_, second, country)
+
+
+@pytest.mark.parametrize(
+    "first, second, type_, country",
+    [
+        ("HHS Action Plan", "Action Plan", "Plan", "US"),  # two words left: any action plan
+        ("Work Programme", "Work", "Program", "GB"),  # "program" is the name's only class noun
+        # another country's name before it: a programme of its own (for Native Americans)
+        ("Indian Home Loan Guarantee Program", "Home Loan Guarantee Program", "Program", "US"),
+        ("EU Recovery Plan", "Recovery Plan", "Plan", "EU"),  # two words left
+        ("Pradhan Mantri Awas Yojana", "Pradhan Mantri Awa Yojana", "Program", "IN"),  # no plural
+        ("National Health Mission", "National Health Programme", "Program", "IN"),
+    ],
+)
+def test_whose_a_policy_is_stays_where_it_tells_policies_apart(first, second, type_, country):
+    assert entity_key(type_, first, country) != entity_key(type_, second, country)
+
+
+@pytest.mark.parametrize(
     "first, second",
     [
         ("pilot free trade zones", "free trade zones"),  # a lowercase name keeps its words

@@ -17,7 +17,7 @@ def relations(nlp, text, predicate=None):
     [
         (
             "The Coastal Agency (CA) has amended the Harbour Dues Regulations.",
-            "Regulation:harbour dues regulation",
+            "Regulation:harbour due regulation",
             "Agency:coastal agency",
         ),
         (
@@ -69,7 +69,7 @@ def test_the_agency_that_implements_is_responsible_not_the_one_that_speaks(nlp):
             "The Ministry of Power runs the Solar Village Programme as part of the National Energy "
             "Plan.",
             "implements",
-            "Program:solar village program",
+            "Program:solar village",
             "Plan:national energy plan",
         ),
     ],
@@ -721,7 +721,7 @@ def test_a_plans_list_item_opening_with_a_gerund_is_the_issuers_doing(nlp):
         "partners to deliver, which will provide specialist support for claimants\n"
     )
     found = relations(nlp, text, "responsibleAgency")
-    assert ("Program:work and health program", "Agency:department for work and pensions") in found
+    assert ("Program:work and health", "Agency:department for work and pensions") in found
 
 
 def test_a_headline_verb_of_running_links_the_agency(nlp):
