@@ -71,6 +71,7 @@ CHUNK_CHARS = 10_000
 # the next is parsed, so memory follows the section, not the document; names and acronyms link
 # within a section and across sections through the store's alias registry.
 SECTION_CHARS = 200_000
+CAN_BLOCK_SIGNALS = hasattr(signal, "pthread_sigmask")  # not on Windows
 
 
 @dataclass
@@ -428,7 +429,8 @@ def worker_pool(jobs: int, model: str | None) -> Iterator[WorkerPool]:
 def start_worker(model: str | None) -> None:
     """A worker process ignores Ctrl-C: the main process ends it (``WorkerPool.interrupt``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by sigint_blocked
+    if CAN_BLOCK_SIGNALS:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by sigint_blocked
     load_nlp(model)
 
 
@@ -457,6 +459,9 @@ def sigint_blocked() -> Iterator[None]:
     so Ctrl-C does not kill it (with a traceback) before it can ignore the signal; multiprocessing
     starts its resource tracker the same way. This process still hears it: the signal waits, or
     goes to another thread, and Python runs the handler in the main thread as usual."""
+    if not CAN_BLOCK_SIGNALS:
+        yield
+        return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
