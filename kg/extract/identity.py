@@ -155,8 +155,9 @@ def policy_key(name: str, type_: str | None = None, country: str | None = None) 
     is (a leader's possessive, an agency's acronym, a country before three words or more), with
     every word in the singular ("Community Navigators Program" is the "Community Navigator
     Program"); without the year of an enactment or the title a numbered instrument is cited
-    with; a programme without the word "program" (kept in its label), which a name carries or
-    leaves out ("Public Service Loan Forgiveness (PSLF) program").
+    with; its class noun last ("Agreement on Government Procurement"); a programme without the
+    word "program" (kept in its label), which a name carries or leaves out ("Public Service Loan
+    Forgiveness (PSLF) program").
 
     >>> policy_key("overall Gateway Hudson River Tunnel project")
     'gateway hudson river tunnel project'
@@ -169,15 +170,20 @@ def policy_key(name: str, type_: str | None = None, country: str | None = None) 
     'build back better regional challenge'
     >>> policy_key("Public Service Loan Forgiveness program", "Program")
     'public service loan forgiveness'
+    >>> policy_key("Agreement on Government Procurement")
+    'government procurement agreement'
     """
     name = without_enactment_year(without_title(name))
     name = without_owner(without_lowercase_lead(without_descriptors(name)), country)
-    *modifiers, last = canonical_key(name).split(" ")
-    words = [*map(singular_modifier, modifiers), singular(last) if head_type(last) else last]
+    words = [singular_word(word) for word in canonical_key(name).split(" ")]
     words = without_own_country(words, country)
-    if type_ == "Program" and len(words) > 2 and words[-1] == "program":
-        words = words[:-1]
-    return " ".join(words)
+    if type_ == "Program":  # before and after the class noun goes last: "... Program on ..."
+        return " ".join(without_program_word(with_head_last(without_program_word(words))))
+    return " ".join(with_head_last(words))
+
+
+def without_program_word(words: list[str]) -> list[str]:
+    return words[:-1] if len(words) > 2 and words[-1] == "program" else words
 
 
 TITLE_QUALIFIERS = literal_alternation(vocabulary.words("titles", role="qualifier"))
@@ -188,10 +194,30 @@ LEADER_POSSESSIVE = re.compile(
 QUALIFYING_COUNTRIES = vocabulary.column("country_qualifiers", "country")  # key -> country
 
 
-def singular_modifier(word: str) -> str:
-    """A word before a name's last in the singular: "Community Navigators Program" is the
-    "Community Navigator Program". Not a word in -as, which in the names of Indian schemes is
-    no plural ("Pradhan Mantri Kaushal Vikas Yojana", "Awas")."""
+SUBJECT_LINKS = {"on", "for", "to"}
+POLICY_CLASSES = {"Plan", "Regulation", "Program"}
+
+
+def with_head_last(words: list[str]) -> list[str]:
+    """A policy named by its class noun and then its subject is the policy named by the
+    subject and then the class noun: "Agreement on Government Procurement" is the "Government
+    Procurement Agreement", "Executive Order on AI" the "AI Executive Order". Not where the
+    subject holds a class noun or another link ("Plan for the Implementation of the Act")."""
+    link = next((i for i, w in enumerate(words[:4]) if w in SUBJECT_LINKS), None)
+    if link is None or link == 0 or link == len(words) - 1:
+        return words
+    head, subject = words[:link], words[link + 1 :]
+    if head_type(head[-1]) not in POLICY_CLASSES or any(
+        head_type(w) in POLICY_CLASSES or w in SUBJECT_LINKS or w == "of" for w in subject
+    ):
+        return words
+    return subject + head
+
+
+def singular_word(word: str) -> str:
+    """A word of a name in the singular: "Community Navigators Program" is the "Community
+    Navigator Program". Not a word in -as, which in the names of Indian schemes is no plural
+    ("Pradhan Mantri Kaushal Vikas Yojana", "Awas")."""
     return word if word.endswith("as") else singular(word)
 
 
@@ -364,7 +390,7 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     ...         "Flood Mitigation Assistance (FMA) grant program"}})
     {'flood mitigation assistance fma grant program': 'flood mitigation assistance'}
 
-    A defined acronym followed by lowercase words names the acronym's entity:
+    A defined acronym followed by a lowercase word names the acronym's entity:
 
     >>> described_name_keys({"corporate average fuel economy": {"CAFE"},
     ...                      "cafe standard": {"CAFE standards"}})
@@ -383,8 +409,10 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
                 found[key] = written_keys.get(name_key) or policy_key(bracketed["name"])
             acronym, _, noun = name.partition(" ")
             named = written_keys.get(canonical_key(acronym)) if acronym.isupper() else None
-            if named and named != key and noun.islower():
-                found[key] = named  # "CAFE standards" are the CAFE the document defines
+            if named and named != key and noun.isalpha() and noun.islower():
+                # "CAFE standards" are the CAFE the document defines (not the "ACP promotion
+                # campaign", a campaign of its own)
+                found[key] = named
     return found
 
 
