@@ -390,7 +390,7 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     ...         "Flood Mitigation Assistance (FMA) grant program"}})
     {'flood mitigation assistance fma grant program': 'flood mitigation assistance'}
 
-    A defined acronym followed by lowercase words names the acronym's entity:
+    A defined acronym followed by a lowercase word names the acronym's entity:
 
     >>> described_name_keys({"corporate average fuel economy": {"CAFE"},
     ...                      "cafe standard": {"CAFE standards"}})
@@ -409,8 +409,10 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
                 found[key] = written_keys.get(name_key) or policy_key(bracketed["name"])
             acronym, _, noun = name.partition(" ")
             named = written_keys.get(canonical_key(acronym)) if acronym.isupper() else None
-            if named and named != key and noun.islower():
-                found[key] = named  # "CAFE standards" are the CAFE the document defines
+            if named and named != key and noun.isalpha() and noun.islower():
+                # "CAFE standards" are the CAFE the document defines (not the "ACP promotion
+                # campaign", a campaign of its own)
+                found[key] = named
     return found
 
 

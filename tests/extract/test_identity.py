@@ -176,6 +176,16 @@ def test_one_policy_in_other_words_has_one_key(first, second, type_, country):
     assert entity_key(type_, first, country) == entity_key(type_, second, country)
 
 
+def test_a_defined_acronym_and_one_lowercase_word_name_the_acronyms_entity(nlp):
+    text = (  # a dev release's sentences
+        "Today, President Trump is resetting the Biden Administration’s costly and unlawful "
+        "Corporate Average Fuel Economy (CAFE) standards. - President Trump is returning CAFE "
+        "standards to levels that can actually be met."
+    )
+    found = dict(keys(nlp, text, "Regulation"))
+    assert found["CAFE standards"] == found["CAFE"] == found["Corporate Average Fuel Economy"]
+
+
 @pytest.mark.parametrize(
     "first, second, type_, country",
     [
