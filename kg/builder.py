@@ -23,9 +23,17 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -63,6 +71,7 @@ CHUNK_CHARS = 10_000
 # the next is parsed, so memory follows the section, not the document; names and acronyms link
 # within a section and across sections through the store's alias registry.
 SECTION_CHARS = 200_000
+CAN_BLOCK_SIGNALS = hasattr(signal, "pthread_sigmask")  # not on Windows
 
 
 @dataclass
@@ -336,51 +345,128 @@ def extraction_executor(jobs: int, scheduler: str | None, model: str | None):
             workers = max(1, sum(client.nthreads().values()))
             yield client.get_executor(pure=False), workers
     elif jobs > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # spawn: a fresh interpreter per worker (forking a process with threads can deadlock).
-        # One BLAS thread per worker: each worker's spare OpenBLAS threads took CPU from the
-        # other worker (--jobs 2 on 500 releases: 32 s against 36-38 s). The variable must be in
-        # the environment the workers start with, before they load numpy.
-        # Workers start when work is submitted: the variable stays set for the whole block.
-        with inherited_environment(OPENBLAS_NUM_THREADS="1"):
-            executor = ProcessPoolExecutor(
-                jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=start_worker,
-                initargs=(model,),
-            )
-            try:
-                yield executor, jobs
-            except BaseException:
-                stop_workers(executor)
-                raise
-            executor.shutdown(wait=True)
+        with worker_pool(jobs, model) as pool:
+            yield pool, jobs
     else:
         yield None, 1
 
 
+class WorkerPool(ProcessPoolExecutor):
+    """Extraction processes that Ctrl-C ends at once, the interrupt kept out of the executor.
+
+    A KeyboardInterrupt raised at an arbitrary bytecode of concurrent.futures can leave one of
+    its locks taken for good (seen: the mutex of the executor's work-id queue, taken in
+    ``Condition.__enter__`` just before the interrupt, so the ``with`` that releases it never
+    began). Its manager thread then waits for that lock forever, and so does Python's exit, which
+    joins that thread: ``kg build`` said "interrupted" and never ended. So while the pool runs,
+    SIGINT only calls ``interrupt``: the workers are terminated (which takes no executor lock),
+    their futures fail with BrokenProcessPool, and KeyboardInterrupt is raised by ``submit`` or by
+    ``worker_pool``, both kg's own code.
+    """
+
+    interrupted = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self.interrupted:
+            raise KeyboardInterrupt
+        with sigint_blocked():  # a worker started here cannot die of Ctrl-C while it imports
+            future = super().submit(fn, *args, **kwargs)
+        if self.interrupted:  # Ctrl-C came while a worker was starting: end that one too
+            self.end_workers()
+        return future
+
+    def interrupt(self, signum=None, frame=None) -> None:
+        """The SIGINT handler: record the interrupt and end the workers; raise nothing."""
+        self.interrupted = True
+        self.end_workers()
+
+    def end_workers(self) -> None:
+        """Terminate the workers now, not after their batches (which took seconds after Ctrl-C):
+        what they were extracting was not written, so nothing stored is lost. ProcessPoolExecutor
+        has no public way to do it before Python 3.14 (``terminate_workers``)."""
+        for process in list((self._processes or {}).values()):  # one step: the dict may change
+            process.terminate()
+
+    def stop(self) -> None:
+        """End the workers, cancel what is queued and wait for the executor's thread to finish:
+        left running, it raced Python's exit, which wrote to a pipe the thread was closing
+        ("Bad file descriptor", 3 in 48 Ctrl-Cs)."""
+        self.end_workers()
+        self.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def worker_pool(jobs: int, model: str | None) -> Iterator[WorkerPool]:
+    """``jobs`` worker processes, each loading the model once; Ctrl-C in the block ends them and
+    raises KeyboardInterrupt here (see ``WorkerPool``)."""
+    import multiprocessing
+
+    # spawn: a fresh interpreter per worker (forking a process with threads can deadlock).
+    # One BLAS thread per worker: each worker's spare OpenBLAS threads took CPU from the
+    # other worker (--jobs 2 on 500 releases: 32 s against 36-38 s). The variable must be in
+    # the environment the workers start with, before they load numpy.
+    # Workers start when work is submitted: the variable stays set for the whole block.
+    with inherited_environment(OPENBLAS_NUM_THREADS="1"):
+        pool = WorkerPool(
+            jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(model,),
+        )
+        with sigint_handled_by(pool.interrupt):
+            try:
+                yield pool
+            except BaseException:
+                pool.stop()
+                if pool.interrupted:  # the BrokenProcessPool of the ended workers, or ours
+                    raise KeyboardInterrupt from None
+                raise
+            pool.shutdown(wait=True)
+            if pool.interrupted:  # after the last batch: its documents are stored, then stop
+                raise KeyboardInterrupt
+
+
 def start_worker(model: str | None) -> None:
-    """A worker process ignores Ctrl-C: the main process stops it (``stop_workers``)."""
+    """A worker process ignores Ctrl-C: the main process ends it (``WorkerPool.interrupt``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if CAN_BLOCK_SIGNALS:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by sigint_blocked
     load_nlp(model)
 
 
-def stop_workers(executor) -> None:
-    """End the workers now, not after their batches (which took seconds after Ctrl-C): what they
-    were extracting was not written, so nothing stored is lost. ProcessPoolExecutor has no
-    public way to end its processes before Python 3.14 (``terminate_workers``)."""
-    import multiprocessing
+@contextmanager
+def sigint_handled_by(handler: Callable) -> Iterator[None]:
+    """``handler`` for SIGINT in the block, the previous handler restored afterwards. Only the
+    main thread sets handlers (in another thread Ctrl-C never reaches the block), and a process
+    that ignores SIGINT (started in the background) goes on ignoring it."""
+    current = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or current in (
+        signal.SIG_IGN,
+        None,
+    ):
+        yield
+        return
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, current)
 
-    # A worker being started at the moment of Ctrl-C is not yet among the executor's processes:
-    # left alone, it would outlive the build.
-    processes = {*(executor._processes or {}).values(), *multiprocessing.active_children()}
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=1)
+
+@contextmanager
+def sigint_blocked() -> Iterator[None]:
+    """SIGINT blocked in this thread for the block. A process started here inherits the mask,
+    so Ctrl-C does not kill it (with a traceback) before it can ignore the signal; multiprocessing
+    starts its resource tracker the same way. This process still hears it: the signal waits, or
+    goes to another thread, and Python runs the handler in the main thread as usual."""
+    if not CAN_BLOCK_SIGNALS:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager

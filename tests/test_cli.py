@@ -6,7 +6,9 @@ import json
 import os
 import re
 import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
@@ -298,47 +300,161 @@ def test_head_reads_the_first_line_of_an_export_to_stdout(built):
     assert len(Dataset().parse(data=line.stdout, format="nquads")) == 1
 
 
-@pytest.mark.slow
-@needs_shared()
-def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_path):
-    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) during ``--jobs 2``:
-    the build stops with one line, and building again finds every stored document whole."""
+INTERRUPTED = "kg: interrupted; documents already written are kept whole"
+# The Python API with a store write every few documents: Ctrl-C comes while batches are being
+# extracted and a write is in flight.
+BUILD_WITH_SMALL_WRITES = """
+import sys
+from kg.builder import build_graph
+from kg.stores import open_store
+
+store = open_store(sys.argv[2])
+try:
+    build_graph([sys.argv[1]], store=store, jobs=2, commit_triples=500,
+                on_document=lambda document: print("stored", file=sys.stderr, flush=True))
+except KeyboardInterrupt:
+    print("KeyboardInterrupt", file=sys.stderr)
+    sys.exit(130)
+finally:
+    store.close()
+"""
+
+
+def bulk_corpus(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for path in sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:count]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def group_processes(group: int, command_part: str = "") -> list[int]:
+    """The live (not zombie) processes of a process group, from /proc; those whose command
+    line holds ``command_part``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = stat.with_name("cmdline").read_bytes().decode(errors="replace")
+        except (OSError, IndexError):  # the process ended meanwhile
+            continue
+        if int(fields[2]) == group and fields[0] != "Z" and command_part in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def until(condition, what: str, seconds: float = 600):
+    """Poll ``condition`` until it holds (no timed assertion: the bound only ends a hang)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} never happened")
+        time.sleep(0.05)
+    return result
+
+
+def ctrl_c(command: list, moment) -> tuple[subprocess.Popen, str]:
+    """Run ``command`` as a terminal's foreground job, send Ctrl-C (SIGINT to the whole process
+    group, as a terminal does) once ``moment(process)`` returns, and return the process ended
+    and its stderr."""
     import signal
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for path in sorted((SHARED / "corpus" / "bulk").glob("*.txt"))[:60]:
-        (corpus / path.name).write_bytes(path.read_bytes())
-    store = tmp_path / "store"
-    build = subprocess.Popen(
-        [kg_command(), "build", corpus, "--jobs", "2", "--store", store],
+    process = subprocess.Popen(
+        command,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
         # As a terminal's foreground job: a suite run in the background has SIGINT ignored.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    first = build.stderr.readline()  # said once the first documents are stored
-    os.killpg(build.pid, signal.SIGINT)
+    said = moment(process)
+    os.killpg(process.pid, signal.SIGINT)
     try:
-        _, rest = build.communicate(timeout=120)
+        _, rest = process.communicate(timeout=120)
     except subprocess.TimeoutExpired:  # a hang fails the test instead of stalling the suite
-        os.killpg(build.pid, signal.SIGKILL)
-        build.communicate()
-        pytest.fail("kg build did not stop within 120 s of Ctrl-C")
-    assert first.startswith("building: ") and build.returncode == 130, first + rest
-    assert (
-        rest.strip().splitlines()[-1] == "kg: interrupted; documents already written are kept whole"
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"{command[:2]} did not stop within 120 s of Ctrl-C")
+    until(lambda: not group_processes(process.pid), "every process of the build ending")
+    return process, said + rest
+
+
+def workers_starting(process: subprocess.Popen) -> str:
+    """Once a worker's Python catches SIGINT: it is importing, and cannot ignore Ctrl-C yet."""
+    until(
+        lambda: any(map(catches_sigint, group_processes(process.pid, "spawn_main"))),
+        "a worker process starting",
     )
+    return ""
+
+
+def catches_sigint(pid: int) -> bool:
+    import signal
+
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = re.search(r"^SigCgt:\s*([0-9a-f]+)", status, re.MULTILINE)
+    return bool(caught and int(caught[1], 16) >> (signal.SIGINT - 1) & 1)
+
+
+def first_documents_stored(process: subprocess.Popen) -> str:
+    return process.stderr.readline()  # said once the first documents are stored
+
+
+def tenth_document_stored(process: subprocess.Popen) -> str:
+    return "".join(process.stderr.readline() for _ in range(10))
+
+
+def assert_store_whole(store: Path, corpus: Path) -> None:
+    """The store opens and validates, and building again keeps every stored document as it is
+    (stored whole, from the same text) and builds the others."""
     with kg.open(store, read_only=True) as graph:
         kept = len(graph.store.documents())
+    validate = subprocess.run(
+        [kg_command(), "validate", "--store", store], capture_output=True, text=True, timeout=600
+    )
+    assert validate.returncode == 0, validate.stdout + validate.stderr
     again = subprocess.run(
-        [kg_command(), "build", corpus, "--store", store],
+        [kg_command(), "build", corpus, "--jobs", "2", "--store", store],
         capture_output=True,
         text=True,
         timeout=1200,
     )
+    total = len(list(corpus.iterdir()))
     assert again.returncode == 0, again.stderr
-    assert re.search(rf"built {60 - kept} document\(s\), {kept} unchanged", again.stderr), (
-        again.stderr
+    assert f"built {total - kept} document(s), {kept} unchanged" in again.stderr, again.stderr
+
+
+@pytest.mark.slow
+@needs_shared()
+@pytest.mark.parametrize("moment", [workers_starting, first_documents_stored])
+def test_ctrl_c_during_a_parallel_build_stops_and_keeps_what_was_written(tmp_path, moment):
+    """Ctrl-C during ``--jobs 2``, while the workers start (they import for seconds before they
+    can ignore it) or once the first documents are stored (the last write in flight): the build
+    stops with one line, leaves no process behind, and every stored document is whole."""
+    corpus = bulk_corpus(tmp_path / "corpus", 60)
+    store = tmp_path / "store"
+    build, stderr = ctrl_c([kg_command(), "build", corpus, "--jobs", "2", "--store", store], moment)
+    lines = stderr.strip().splitlines()
+    assert build.returncode == 130 and lines[-1] == INTERRUPTED, stderr
+    assert all(line.startswith("building: ") for line in lines[:-1]), stderr  # no traceback
+    assert_store_whole(store, corpus)
+
+
+@pytest.mark.slow
+@needs_shared()
+def test_ctrl_c_while_batches_are_extracted_and_written_raises_keyboard_interrupt(tmp_path):
+    """The Python API, Ctrl-C after ten documents, with a store write every few documents:
+    build_graph raises KeyboardInterrupt (the workers are ended, the write in flight ends) and
+    every stored document is whole."""
+    corpus = bulk_corpus(tmp_path / "corpus", 40)
+    store = tmp_path / "store"
+    build, stderr = ctrl_c(
+        [sys.executable, "-c", BUILD_WITH_SMALL_WRITES, corpus, store], tenth_document_stored
     )
+    assert build.returncode == 130 and stderr.strip().splitlines()[-1] == "KeyboardInterrupt"
+    assert "Traceback" not in stderr, stderr
+    assert_store_whole(store, corpus)

@@ -23,13 +23,14 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from . import vocabulary
+from .facts import ACRONYM
 from .gazetteer import (
     body_forms_in,
     body_with_key,
@@ -78,15 +79,28 @@ _WORD = (
     + "|".join(map(re.escape, NAME_ABBREVIATIONS))
     # (?<!\d): an ordinal starts where its digits start; tried inside a run of 64,000 digits
     # from every one of them, it took 29 s
-    + r"|[A-Z][\w'’\-]*|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
+    # "HIV/AIDS", "R&D": capitalised parts joined by a slash or an ampersand are one word
+    # not from inside a number's unit ("500-kV": no "V ..."); after lowercase letters it may
+    # start ("theAtmanirbhar Bharat Abhiyaan": a missing space)
+    + r"|(?<![\d\-])(?<!-[a-z])[A-Z][\w'’\-]*(?:[/&][A-Z][\w'’\-]*)*"
+    + r"|(?<!\d)\d+(?:st|nd|rd|th)|[A-Z]\w*\+\w+)[”\"’']?)"
 )
+# "48C Advanced Energy Projects", "5G Application Plan": digits with capitals after them begin a
+# name ("2030" and "30-year" do not; nor an amount, "$236M"); inside a run or before "of" they
+# number a part ("Section 44A of the ...")
+_NUMBERED_WORD = r"(?<![\w\-$])\d+-?[A-Z][\w'’\-]*(?![ \t]+of\b)"
 _JOIN = rf"[ \t]+(?:{literal_alternation(CONNECTORS)}[ \t]+)*"
 # "Departmentalization of Union Accounts (Transfer of Personnel) Act": a title-case phrase of two
 # words or more in brackets stands inside a name (a bracketed acronym, "(MIIT)", does not)
 # "(Duties, Powers and Conditions of Service)": commas may join its words
 _BRACKETED = rf"\((?:[A-Z][\w'’\-]*),?{_JOIN}[A-Z][\w'’\-]*(?:,?{_JOIN}[A-Z][\w'’\-]*)*\)"
+# "Advancing Health Professionals (AHP) Program": a bracketed acronym with the name going on after
+# it stands inside the name ("(MIIT) said" ends one; after a possessive it is the owner's:
+# "Department of Commerce’s (DOC) Census Bureau")
+_BRACKETED_ACRONYM = r"(?<!['’]s[ \t])\([A-Z][A-Za-z&]*[A-Z]\)(?=[ \t]+[A-Z])"
 NAME_RUN = re.compile(  # a quote, a capital or a digit starts a word of a name
-    starting_with("“\"‘'A-Z\\d") + rf"{_WORD}(?:{_JOIN}(?:{_WORD}|{_BRACKETED}))*"
+    starting_with("“\"‘'A-Z\\d")
+    + rf"(?:{_WORD}|{_NUMBERED_WORD})(?:{_JOIN}(?:{_WORD}|{_BRACKETED}|{_BRACKETED_ACRONYM}))*"
 )
 NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 
@@ -95,7 +109,28 @@ NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 def name_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Where ``NAME_RUN`` matches in ``text``: two rules read the same runs, and the long pattern
     scanned every document twice."""
-    return tuple(run.span() for run in NAME_RUN.finditer(text))
+    return tuple(
+        chain.from_iterable(headline_pieces(text, *run.span()) for run in NAME_RUN.finditer(text))
+    )
+
+
+INNER_ACRONYM = re.compile(r"[ \t]+\([A-Z][A-Za-z&]*[A-Z]\)[ \t]+")
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
+
+
+def headline_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run split at a bracketed acronym inside it when it stands in a title-case line (a
+    headline capitalises every word, so the acronym's name and what follows need not be one
+    name: "Announces the Reset of Corporate Average Fuel Economy (CAFE) Standards")."""
+    inner = INNER_ACRONYM.search(text, start, end)
+    if inner is None:
+        return [(start, end)]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if LOWERCASE_WORD.search(line):
+        return [(start, end)]
+    return [(start, inner.start()), (inner.end(), end)]
 
 
 # A title-case name stops at a person's title or a verb of speech ("... Secretary", "... Said")
@@ -172,6 +207,7 @@ class PolicyEntityRecognizer:
         found = self.rule_mentions(doc)
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
+        found = without_posts(found, text)  # also the names acronyms stand for
         found = with_document_keys(with_acronym_variants(with_named_tails(found, text), text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
@@ -191,7 +227,7 @@ class PolicyEntityRecognizer:
             *descriptive_mentions(doc),
         ]
         found = resolve_identities(reread_at_bodies(found, text), country)
-        return with_office_places(without_owners(found, doc), text)
+        return with_office_places(without_owners(without_posts(found, text), doc), text)
 
     def learned_mentions(
         self,
@@ -208,6 +244,7 @@ class PolicyEntityRecognizer:
             for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
             if self._acceptable(m.name, m.type)
             and not is_post_or_clause(text[m.start : m.end])
+            and not names_a_post(text, m)
             and not is_clause_piece(doc, m)
         ]
 
@@ -235,7 +272,7 @@ class PolicyEntityRecognizer:
         for run_start, run_end in name_runs(text):
             named = list(classify_name_run(doc, run_start, run_end))
             named = named or list(lowercase_head_after(doc, run_start, run_end))
-            for start, end, type_ in named:
+            for start, end, type_ in map(partial(with_class_noun_after, text), named):
                 if self._acceptable(text[start:end], type_):
                     for item_start, item_end, item in numbered_items(text, start, end):
                         name = strip_quotes(item)
@@ -445,11 +482,16 @@ def judges(first: Token) -> bool:
     )
 
 
+CONTINUING_PREPOSITIONS = vocabulary.words("common_words", uses="continuing")
+
+
 def is_launched(token: Token) -> bool:
     """Whether a launch verb ("issued", "launched", "signed") governs the noun, through
     conjunctions and prepositions."""
     verb = token.head if token.dep_ in {"dobj", "nsubjpass", "conj", "pobj"} else None
     while verb is not None and verb.dep_ in {"conj", "prep"} and verb.pos_ != "VERB":
+        if verb.lower_ in CONTINUING_PREPOSITIONS:
+            return False  # "builds on previous actions": what a verb goes on from, not makes
         verb = verb.head
     return verb is not None and verb.lemma_.lower() in LAUNCH_VERBS
 
@@ -772,11 +814,39 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
     if after is None or start >= end or find_body(text[start:end]) is not None:
         return
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.ent_type_ in NOT_OWNERS or any(head_type(t.text) for t in span):
+    if span is None or span.root.ent_type_ in NOT_OWNERS or any(map(names_class, span)):
         return  # "Project NextGen contract agreement": the name has its own class noun
     if is_capitalised_as_first(span, text):
         return  # "Pension scheme membership" (a table heading): a common noun, capitalised
+    between = doc.char_span(end, after.start("head"), alignment_mode="expand")
+    if between is not None and any(t.pos_ in {"VERB", "AUX"} for t in between):
+        return  # "3M concluded an agreement": a clause, its subject is no name of the head
     yield start, after.end(), AFTER_NAME_HEADS[after["head"]]
+
+
+# a name's class noun, in lower case right after it (past a bracketed acronym)
+CLASS_NOUN_AFTER = re.compile(
+    rf"(?P<acronym>[ \t]+\([A-Z][A-Za-z&]*\))?[ \t]+"
+    rf"(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b"
+)
+
+
+def with_class_noun_after(text: str, named: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "Regional Comprehensive Economic Partnership (RCEP) agreement", "Water Infrastructure
+    Finance and Innovation Act (WIFIA) program": a lowercase noun of another class right after a
+    name says what the name names; the name modifies it (and names it alone before an acronym,
+    which the acronym's other uses name too: "the RCEP agreement")."""
+    start, end, type_ = named
+    after = CLASS_NOUN_AFTER.match(text, end)
+    if after is None or type_ in ("Agency", AFTER_NAME_HEADS[after["head"]]):
+        return named  # "... Voucher program": the class the name says already
+    return start, end if after["acronym"] else after.end(), AFTER_NAME_HEADS[after["head"]]
+
+
+def names_class(token: Token) -> bool:
+    """A class noun that may head a name ("Workforce Partnerships program": the plural of a head
+    only the singular heads names a programme's field)."""
+    return bool(head_type(token.text)) and not is_plural_singular_head(token.text)
 
 
 def is_capitalised_as_first(span: Span, text: str) -> bool:
@@ -906,6 +976,8 @@ def name_by_head(base: int, words: list[re.Match]):
         return
     if types[0] and followed[0]:
         chosen, end = 0, stop
+    elif (policy := policy_head_with_complement(types, followed, stop)) is not None:
+        chosen, end = policy, stop
     elif types[-1] and stop == len(texts):
         chosen, end = len(texts) - 1, len(texts)
     else:
@@ -935,6 +1007,17 @@ def name_by_head(base: int, words: list[re.Match]):
     if types[chosen] == "Agency":
         first = max(first, after_headless_lead(texts, types, chosen))
     yield base + words[first].start(), base + words[end - 1].end(), types[chosen]
+
+
+def policy_head_with_complement(
+    types: list[str | None], followed: list[bool], stop: int
+) -> int | None:
+    """ "Executive Order on Advancing Racial Equity ... Through the Federal Government": a policy
+    head before of/on/for heads the whole run; a body named in its complement, last, does not."""
+    if stop != len(types) or types[-1] != "Agency":
+        return None
+    first = next((i for i in range(stop - 1) if types[i]), None)
+    return first if first is not None and types[first] != "Agency" and followed[first] else None
 
 
 TITLE_QUALIFIERS = vocabulary.words("titles", ends_name="before-title")
@@ -1037,7 +1120,9 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     possessive = [
         match
         for match in re.finditer(r"(?<!\S)(\S+)['’]s\s+", text[start:end])
-        if match[1].lower() not in NAME_POSSESSORS and text[start + match.end()] != "("
+        if match[1].lower() not in NAME_POSSESSORS
+        and text[start + match.end()] != "("
+        and not is_plural_possessor(doc, start + match.start(1))
     ]  # "C & AG’s (Duties, Powers ...) Amendment Act": a bracketed title is the possessor's
     if possessive:  # "Biden's American Jobs Plan": the name starts after the possessor
         start += possessive[-1].end()
@@ -1054,6 +1139,7 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
             first is not None
             and first.pos_ not in NAME_POS
             and not head_type(lower)
+            and not is_verb_of_name(first)
             and start != owned_at
         )
         if before_name_possessor(text, start + len(word), end):
@@ -1064,6 +1150,33 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
             continue
         return start, end
     return start, start
+
+
+PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
+IRREGULAR_PLURALS = vocabulary.column("plurals", "singular")  # "women", "children"
+
+
+def is_plural_possessor(doc: Doc, at: int) -> bool:
+    """ "African Women’s Entrepreneurship Program", "Children’s Health Insurance Program": the
+    people a policy serves, named in the plural, are part of its name, not its owner (an owner
+    is one: "Biden’s", "the Ministry’s")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span[0].lower_
+    return span[0].tag_ in PLURAL_NOUN_TAGS or IRREGULAR_PLURALS.get(word, word) != word
+
+
+def is_verb_of_name(token: Token) -> bool:
+    """ "Build Back Better Act", "the Driving Good Jobs Initiative", "Protecting the Rights to
+    Organize Act": a capitalised verb after a word of the sentence begins a name; at a sentence's
+    or a list item's start ("- Support the ...") or after "to" ("work to Build Back Better") it is
+    the sentence's."""
+    if token.pos_ != "VERB" or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    before = token.doc[token.i - 1] if token.i else None
+    # after a bullet, a line break or "**" the verb begins a list item or a heading
+    return before is not None and before.is_alpha and before.lower_ != "to"
 
 
 AFTER_POSSESSIVE = re.compile(r"\w['’]s\s+$")
@@ -1111,14 +1224,63 @@ NOT_NAME_START = {"ADP", "ADV", "SCONJ", "PRON", "AUX", "VERB"}
 
 def list_names(doc: Doc, match: re.Match) -> Iterator[tuple[int, str]]:
     """The items of a coordinated list that are names, up to where the sentence goes on as a
-    clause ("... and the Hungary-Serbia railway are making headway, Meng said")."""
+    clause ("... and the Hungary-Serbia railway are making headway, Meng said"). A list after
+    an infinitive ("laws to accelerate progress, including ...") lists what the clause is
+    about, not members of the head."""
+    if has_infinitive(doc, match.end("head"), match.start("items")):
+        return
+    counted = is_counted(doc, match.end("head"))
     for start, item in split_list_items(doc_text(doc), match.start("items"), match["items"]):
         cut = noun_phrase_end(doc, start, start + len(item))
         if cut is None:
             return
-        yield start, item[: cut - start]
+        if names_list_member(doc, start, cut, counted):
+            yield start, item[: cut - start]
         if cut < start + len(item):
             return
+
+
+# before a list head, a number says the items are that many named instruments ("5 action
+# plans, including ..."); looked for among the few words that modify the head
+COUNT_WINDOW = 4
+INDEFINITE_ARTICLES = vocabulary.words("common_words", uses="indefinite")
+DESCRIBING_DEPS = {"acl", "relcl", "advcl", "xcomp"}  # "a strategy involving ...", "... that align"
+
+
+def is_counted(doc: Doc, head_end: int) -> bool:
+    """ "5 three-year action plans", "two programmes": a number modifies the list head."""
+    span = doc.char_span(head_end - 1, head_end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[max(0, span.start - COUNT_WINDOW) : span.start]
+    return any(t.like_num for t in before if not t.is_sent_start or t.i == before.start)
+
+
+def has_infinitive(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.tag_ == "TO" and t.head.pos_ == "VERB" for t in span)
+
+
+def names_list_member(doc: Doc, start: int, end: int, counted: bool) -> bool:
+    """A list item names one member of the head's class: no description ("a place-based
+    strategy involving ...", "regulatory actions to protect children"), no list of its own,
+    not a bare acronym, and, unless the head is counted, a capitalised word ("humanitarian and
+    disaster response" lists fields; "5 action plans, including clean heating" names plans)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if not t.is_punct]
+    if not words or words[0].lower_ in INDEFINITE_ARTICLES:
+        return False
+    if len(words) == 1 and ACRONYM.fullmatch(words[0].text):
+        return False  # "PEPFAR, TB, PMI": a bare acronym is a name of its own, not "TB program"
+    if any(
+        t.dep_ in DESCRIBING_DEPS and t.pos_ == "VERB" or t.tag_ in ("TO", "WDT") for t in words
+    ):
+        return False
+    if LIST_CUE.search(span.text):
+        return False
+    return counted or any(t.text[:1].isupper() for t in words)
 
 
 def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
@@ -1134,6 +1296,9 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
         return end
     before = [t for t in words if t.i < verb.i]
     return before[-1].idx + len(before[-1]) if before else None
+
+
+MAX_LIST_ITEM_WORDS = 10
 
 
 def split_list_items(text: str, base: int, items: str):
@@ -1153,11 +1318,9 @@ def split_list_items(text: str, base: int, items: str):
         lead = re.match(r"\s*(?:(?:and|or)\s+)?", raw).end()
         clean = raw[lead:].strip().strip("“”\"‘’'").strip()
         n_words = len(clean.split())
-        if (
-            1 <= n_words <= 10
-            and clean[:1].isalnum()
-            and not clean.lower().startswith(("etc", "together"))
-        ):
+        if n_words > MAX_LIST_ITEM_WORDS:
+            return  # a clause, not an item: the list has ended
+        if n_words and clean[:1].isalnum() and not clean.lower().startswith(("etc", "together")):
             yield base + offset + raw.index(clean[0], lead), strip_quotes(clean)
         offset += len(raw)
 
@@ -1560,6 +1723,27 @@ def mentions_between(mentions: list[Mention], start: int, end: int) -> list[Ment
     first = bisect_left(mentions, start, key=lambda m: m.start)
     last = bisect_left(mentions, end, key=lambda m: m.start)
     return [m for m in mentions[first:last] if m.end <= end]
+
+
+POST_AFTER = re.compile(r"[ \t]+(?P<word>[A-Za-z-]+)")
+POST_BEFORE = re.compile(r"\b(?P<word>[A-Za-z-]+)[ \t]+for[ \t]+(?:the[ \t]+)?$")
+
+
+def names_a_post(text: str, mention: Mention) -> bool:
+    """A policy's words in a person's post: "International Program Director", "Code Compliance
+    Inspector", "Assistant to the President for Domestic Policy" (an office for a field)."""
+    if mention.type not in POLICY_CLASSES:
+        return False
+    after = POST_AFTER.match(text, mention.end)
+    before = POST_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    last = mention.name.split()[-1] if mention.name.split() else ""
+    return singular(last) in OFFICE_TITLES or any(
+        m is not None and m["word"].lower() in OFFICE_TITLES for m in (after, before)
+    )
+
+
+def without_posts(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if not names_a_post(text, m)]
 
 
 def without_owners(mentions: list[Mention], doc: Doc) -> list[Mention]:

@@ -175,12 +175,15 @@ def policy_key(name: str, type_: str | None = None, country: str | None = None) 
     """
     name = without_enactment_year(without_title(name))
     name = without_owner(without_lowercase_lead(without_descriptors(name)), country)
-    *modifiers, last = canonical_key(name).split(" ")
-    words = [*map(singular_modifier, modifiers), singular(last) if head_type(last) else last]
-    words = with_head_last(without_own_country(words, country))
-    if type_ == "Program" and len(words) > 2 and words[-1] == "program":
-        words = words[:-1]
-    return " ".join(words)
+    words = [singular_word(word) for word in canonical_key(name).split(" ")]
+    words = without_own_country(words, country)
+    if type_ == "Program":  # before and after the class noun goes last: "... Program on ..."
+        return " ".join(without_program_word(with_head_last(without_program_word(words))))
+    return " ".join(with_head_last(words))
+
+
+def without_program_word(words: list[str]) -> list[str]:
+    return words[:-1] if len(words) > 2 and words[-1] == "program" else words
 
 
 TITLE_QUALIFIERS = literal_alternation(vocabulary.words("titles", role="qualifier"))
@@ -211,10 +214,10 @@ def with_head_last(words: list[str]) -> list[str]:
     return subject + head
 
 
-def singular_modifier(word: str) -> str:
-    """A word before a name's last in the singular: "Community Navigators Program" is the
-    "Community Navigator Program". Not a word in -as, which in the names of Indian schemes is
-    no plural ("Pradhan Mantri Kaushal Vikas Yojana", "Awas")."""
+def singular_word(word: str) -> str:
+    """A word of a name in the singular: "Community Navigators Program" is the "Community
+    Navigator Program". Not a word in -as, which in the names of Indian schemes is no plural
+    ("Pradhan Mantri Kaushal Vikas Yojana", "Awas")."""
     return word if word.endswith("as") else singular(word)
 
 
@@ -387,7 +390,7 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
     ...         "Flood Mitigation Assistance (FMA) grant program"}})
     {'flood mitigation assistance fma grant program': 'flood mitigation assistance'}
 
-    A defined acronym followed by lowercase words names the acronym's entity:
+    A defined acronym followed by a lowercase word names the acronym's entity:
 
     >>> described_name_keys({"corporate average fuel economy": {"CAFE"},
     ...                      "cafe standard": {"CAFE standards"}})
@@ -406,8 +409,10 @@ def described_name_keys(names: dict[str, set[str]]) -> dict[str, str]:
                 found[key] = written_keys.get(name_key) or policy_key(bracketed["name"])
             acronym, _, noun = name.partition(" ")
             named = written_keys.get(canonical_key(acronym)) if acronym.isupper() else None
-            if named and named != key and noun.islower():
-                found[key] = named  # "CAFE standards" are the CAFE the document defines
+            if named and named != key and noun.isalpha() and noun.islower():
+                # "CAFE standards" are the CAFE the document defines (not the "ACP promotion
+                # campaign", a campaign of its own)
+                found[key] = named
     return found
 
 
