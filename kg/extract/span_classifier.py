@@ -406,7 +406,9 @@ def span_features(
     ]
     features += [f"word={w}" for w in words if w not in NAME_CONNECTORS]
     features += [f"prep={w}" for w in words[1:-1] if w in TAIL_PREPOSITIONS]
-    features += [f"type_word={t}" for t in {head_type(w) for w in words} if t]
+    # sorted: a set's order follows the process's hash seed, and the order of a span's weights
+    # may change the last bits of their sum
+    features += [f"type_word={t}" for t in sorted({head_type(w) or "" for w in words}) if t]
     features += shape_features(tokens, start, end)
     features += governing_verb_features(tokens, head)
     text = doc_text(doc)[tokens.idx[start] : tokens.idx[end - 1] + len(last_text)]
