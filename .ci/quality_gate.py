@@ -12,10 +12,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-FLOORS = {  # just under the 44-document figures of session 12 (0.850, 0.883, 0.633)
-    "entity F1": ("ALL", 0.84),
-    "observation F1": ("obs_full", 0.87),
-    "relation F1": ("relations", 0.62),
+FLOORS = {  # just under the 44-document figures of session 13 (0.855, 0.883, 0.642)
+    "entity F1": ("ALL", 0.85),
+    "observation F1": ("obs_full", 0.875),
+    "relation F1": ("relations", 0.635),
 }
 
 
