@@ -42,6 +42,7 @@ from .gazetteer import (
 from .identity import (
     DATED_HEADS,
     DESCRIPTORS,
+    POLICY_CLASSES,
     acronym_form_keys,
     described_name_keys,
     entity_key,
@@ -1491,9 +1492,6 @@ def with_document_keys(mentions: list[Mention]) -> list[Mention]:
     return [
         replace(m, key=keys[(m.type, m.key)]) if (m.type, m.key) in keys else m for m in mentions
     ]
-
-
-POLICY_CLASSES = ("Plan", "Regulation", "Program")
 
 
 def body_form_mentions(text: str, country: str | None) -> Iterator[Mention]:

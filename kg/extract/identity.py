@@ -45,12 +45,13 @@ from functools import lru_cache
 from . import vocabulary
 from .gazetteer import country_names, find_body, government_bodies, subnational_units
 from .lexicon import LexiconEntry, canonical_key, head_type, lexicon
-from .text import literal_alternation
+from .roles import ROLE
 from .vocabulary import singular
 
 __all__ = [
     "DATED_HEADS",
     "DESCRIPTORS",
+    "POLICY_CLASSES",
     "entity_key",
     "policy_key",
     "agency_core_name",
@@ -186,16 +187,13 @@ def without_program_word(words: list[str]) -> list[str]:
     return words[:-1] if len(words) > 2 and words[-1] == "program" else words
 
 
-TITLE_QUALIFIERS = literal_alternation(vocabulary.words("titles", role="qualifier"))
-OFFICES = literal_alternation(vocabulary.words("titles", role="office"))
-LEADER_POSSESSIVE = re.compile(
-    rf"^(?:the\s+)?(?:(?:{TITLE_QUALIFIERS})\s+)?(?:{OFFICES})['’]s\s+(?=\S+\s+\S)", re.IGNORECASE
-)
+# a person's title (kg.extract.roles) with its possessive: "the Prime Minister's ..."
+LEADER_POSSESSIVE = re.compile(rf"^(?:the\s+)?{ROLE.pattern}['’]s\s+(?=\S+\s+\S)", re.IGNORECASE)
 QUALIFYING_COUNTRIES = vocabulary.column("country_qualifiers", "country")  # key -> country
 
 
 SUBJECT_LINKS = {"on", "for", "to"}
-POLICY_CLASSES = {"Plan", "Regulation", "Program"}
+POLICY_CLASSES = ("Plan", "Regulation", "Program")
 
 
 def with_head_last(words: list[str]) -> list[str]:
