@@ -35,6 +35,7 @@ __all__ = ["AttributeTable", "make_attribute_table", "replace_attribute_ruler"]
 # key is a token's values of these, in this order.
 KEY_ATTRIBUTES = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 KEY_ORDER = tuple(KEY_ATTRIBUTES.values())
+UNNAMED = -1  # the table's lowercase form for words no pattern names (never a hash)
 MAX_KEYS = 200_000  # distinct (tag, lower, dep, space) combinations kept; emptied when full
 
 Step = tuple[int, int]  # (pattern read into the table, position of the step in it)
@@ -100,11 +101,14 @@ class AttributeTable(AttributeRuler):
         self.lengths: list[int] = []  # ... and its number of steps
         self.steps_by_value: dict[tuple[int, int], list[tuple[Step, list[Condition]]]] = {}
         self.unindexed_steps: list[tuple[Step, list[Condition]]] = []
+        self.named_lowers: set[int] = set()  # every word a LOWER condition names ...
+        self.lower_regexes: list[re.Pattern] = []  # ... or tests with a regular expression
         self.rest = Matcher(self.vocab)
         for pattern_id in range(len(self.attrs)):
             for pattern in self.matcher.get(str(pattern_id))[1]:
                 self.add_to_table(pattern_id, pattern)
         self.steps_by_key: dict[tuple[int, ...], KeySteps] = {}
+        self.lower_classes: dict[int, int] = {}
         self.columns = array_columns(self.attrs)
         self.merged_by_ids: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
         self.compiled_for = len(self.attrs)
@@ -120,6 +124,16 @@ class AttributeTable(AttributeRuler):
         self.lengths.append(len(pattern))
         for position, conditions in enumerate(steps):
             self.index_step((entry, position), conditions)
+            self.note_lowers(conditions)
+
+    def note_lowers(self, conditions: list[Condition]) -> None:
+        for condition in conditions:
+            if condition.attribute != LOWER:
+                continue
+            if condition.kind == "regex":
+                self.lower_regexes.append(condition.argument)
+            else:
+                self.named_lowers |= condition.argument
 
     def index_step(self, step: Step, conditions: list[Condition]) -> None:
         """Filed under each value its most selective IN condition accepts, so that a token is
@@ -131,6 +145,21 @@ class AttributeTable(AttributeRuler):
         anchor = min(required, key=lambda c: INDEX_PREFERENCE.index(c.attribute))
         for value in anchor.argument:
             self.steps_by_value.setdefault((anchor.attribute, value), []).append((step, conditions))
+
+    def table_key(self, tag: int, lower: int, dep: int, space: int) -> tuple[int, ...]:
+        return tag, self.lower_class(lower), dep, space
+
+    def lower_class(self, lower: int) -> int:
+        """``lower`` itself when a condition names the word or its regex matches it, else
+        UNNAMED: all other words pass and fail the same steps, and share their table rows."""
+        known = self.lower_classes.get(lower)
+        if known is None:
+            if len(self.lower_classes) >= MAX_KEYS:
+                self.lower_classes.clear()
+            word = self.vocab.strings[lower]
+            named = lower in self.named_lowers or any(r.search(word) for r in self.lower_regexes)
+            known = self.lower_classes[lower] = lower if named else UNNAMED
+        return known
 
     def key_steps(self, key: tuple[int, ...]) -> KeySteps:
         known = self.steps_by_key.get(key)
@@ -158,7 +187,7 @@ class AttributeTable(AttributeRuler):
 
     def matches_by_token(self, doc: Doc) -> dict[int, tuple[int, ...]]:
         """The ids of the patterns that set each token, in the ruler's order."""
-        table = [self.key_steps(tuple(key)) for key in token_keys(doc)]
+        table = [self.key_steps(self.table_key(*key)) for key in token_keys(doc)]
         matches = {i: steps.singles for i, steps in enumerate(table) if steps.singles}
         longer: dict[int, set[int]] = {}
         for start, steps in enumerate(table):
@@ -227,6 +256,8 @@ class Condition(NamedTuple):
 
     def holds(self, values: dict[int, int], strings) -> bool:
         value = values[self.attribute]
+        if value == UNNAMED:  # a word no condition names and no regex matches
+            return self.kind == "not_in"
         if self.kind == "in":
             return value in self.argument
         if self.kind == "not_in":
