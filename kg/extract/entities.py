@@ -77,7 +77,8 @@ NAME_ABBREVIATIONS = [
 ]  # "Govt."
 _WORD = (
     r"(?:[“\"‘']?(?:"
-    + "|".join(map(re.escape, NAME_ABBREVIATIONS))
+    # "U.S Department of Energy": the final stop may be missing
+    + "|".join(re.escape(form.removesuffix(".")) + r"\.?" for form in NAME_ABBREVIATIONS)
     # (?<!\d): an ordinal starts where its digits start; tried inside a run of 64,000 digits
     # from every one of them, it took 29 s
     # "HIV/AIDS", "R&D": capitalised parts joined by a slash or an ampersand are one word
@@ -1144,13 +1145,29 @@ def trim_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and start != owned_at
         )
         if before_name_possessor(text, start + len(word), end):
-            return start, end  # "Her Majesty’s Inspectorate of Constabulary"
+            break  # "Her Majesty’s Inspectorate of Constabulary"
         if lower in CONNECTORS or lower in LEADING_NON_NAMES or lower in PERSON_TITLES or not_name:
             start += len(word)
             start += len(text[start:end]) - len(text[start:end].lstrip())
             continue
-        return start, end
-    return start, start
+        break
+    return start, without_function_word_ending(doc, start, end)
+
+
+FUNCTION_POS = {"ADP", "CCONJ", "SCONJ", "DET"}
+
+
+def without_function_word_ending(doc: Doc, start: int, end: int) -> int:
+    """The run's end before the prepositions, conjunctions and determiners it ends in: no name
+    ends in one, and a title-case run takes one over from the words after a name ("the Executive
+    Order on ... Underserved Communities Through the federal government")."""
+    while end > start:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        last = span[-1] if span is not None and len(span) > 1 else None
+        if last is None or (last.pos_ not in FUNCTION_POS and last.lower_ not in CONNECTORS):
+            return end
+        end = span[-2].idx + len(span[-2].text)
+    return end
 
 
 PLURAL_NOUN_TAGS = {"NNS", "NNPS"}

@@ -296,6 +296,16 @@ def country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Places a government may be "of": the subnational units and country names above, and every
+    country and territory CLDR names in English (through babel: "Malawi", "Puerto Rico")."""
+    from babel import Locale
+
+    territories = {name for code, name in Locale("en").territories.items() if code.isalpha()}
+    return frozenset(country_names()) | territories
+
+
+@lru_cache(maxsize=1)
 def country_name_pattern() -> re.Pattern:
     names = country_names()
     return re.compile(

@@ -8,7 +8,9 @@ The rule, in order (the first that applies decides the key):
 2. An agency's name is read without what does not change the body: a possessive ("EPA's"),
    a country or "Union" before it ("U.S.", "Union Home Ministry"), the ordinal of a term
    ("19th CPC Central Committee" is the CPC Central Committee); then rule 1 again.
-3. "X Department" / "X Ministry" is "Department of X" / "Ministry of X".
+3. "X Department" / "X Ministry" is "Department of X" / "Ministry of X", and "X Government" is
+   the "Government of X" when X is a place (CLDR's countries and territories, the gazetteer's
+   states and provinces); not after a level of government ("State Department").
 4. A policy's name is read without lowercase words that say how it stands ("the new Work and
    Health programme", "newly launched Integrated Scheme": ``descriptor`` in
    ``data/common_words.tsv``).
@@ -43,7 +45,13 @@ import re
 from functools import lru_cache
 
 from . import vocabulary
-from .gazetteer import country_names, find_body, government_bodies, subnational_units
+from .gazetteer import (
+    country_names,
+    find_body,
+    government_bodies,
+    place_names,
+    subnational_units,
+)
 from .lexicon import LexiconEntry, canonical_key, head_type, lexicon
 from .roles import ROLE
 from .vocabulary import singular
@@ -73,8 +81,10 @@ QUALIFIER = re.compile(
     r"China['’]s|British|EU|European Union)\s+(?=\S+\s+\S)"
 )
 HEAD_LAST = re.compile(
-    r"^(?P<field>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)\s+(?P<head>Department|Ministry)$"
+    r"^(?P<field>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)\s+"
+    r"(?P<head>Department|Ministry|(?i:government))$"
 )
+GENERIC_WORDS = vocabulary.words("common_words", uses="generic")
 
 
 def entity_key(type_: str, name: str, country: str | None = None) -> str:
@@ -264,14 +274,25 @@ def agency_core_name(name: str) -> str:
     'CPC Central Committee'
     >>> agency_core_name("U.S. Commerce Department")
     'Department of Commerce'
+    >>> agency_core_name("Puerto Rico government"), agency_core_name("Central Government")
+    ('Government of Puerto Rico', 'Central Government')
     """
     core = ORDINAL.sub("", name)
     core = QUALIFIER.sub("", core)
     core = re.sub(r"^the\s+", "", core, flags=re.IGNORECASE)
     head_last = HEAD_LAST.match(core)
-    if head_last and head_last["field"].split()[0] not in {"State", "National", "Federal"}:
-        core = f"{head_last['head']} of {head_last['field']}"
+    if head_last and names_field(head_last["head"], head_last["field"]):
+        core = f"{head_last['head'].capitalize()} of {head_last['field']}"
     return core
+
+
+def names_field(head: str, field: str) -> bool:
+    """ "Commerce Department", "Malawi Government": the words before the head are what it is
+    "of"; not a level of government ("State Department", "Central Government"), and for a
+    government only a place ("Georgian Government" is not the "Government of Georgian")."""
+    if head.lower() == "government":
+        return field in place_names()
+    return field.split()[0].lower() not in GENERIC_WORDS
 
 
 def body_of_named_country(core: str):

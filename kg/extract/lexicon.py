@@ -122,6 +122,8 @@ def canonical_key(name: str) -> str:
     True
     >>> canonical_key("U.S. Congress") == canonical_key("US Congress")
     True
+    >>> canonical_key("U.S Congress")  # (its final stop missing)
+    'us congress'
     >>> canonical_key("People’s Bank of China") == canonical_key("People's Bank of China")
     True
     >>> canonical_key("Her Majesty’s Treasury") == canonical_key("HM Treasury")
@@ -137,7 +139,7 @@ def canonical_key(name: str) -> str:
         s = _GOVT.sub("government", s)
     if "majesty" in s:
         s = _MAJESTY.sub("hm", s)  # "Her Majesty's Treasury" is "HM Treasury"
-    if "u.s." in s:
+    if "u.s" in s:
         s = _US.sub("us", s)  # "U.S. Congress" is "US Congress"
     if "united " in s:
         s = _UNITED.sub(r"u\1\2", s)  # "United Kingdom" is "UK"
@@ -149,7 +151,7 @@ def canonical_key(name: str) -> str:
 
 _GOVT = re.compile(r"\bgovt\b\.?")
 _MAJESTY = re.compile(r"\b(?:her|his) majesty\W?s\b")
-_US = re.compile(r"\bu\.s\.(?:a\.)?")
+_US = re.compile(r"\bu\.s\b\.?(?:a\.)?")  # the final stop may be missing: "U.S Congress"
 _UNITED = re.compile(r"\bunited (?:(k)ingdom|(s)tates)\b")
 _NOT_WORD = re.compile(r"[^\w+]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+|(?<=\s)the\s+")

@@ -316,6 +316,38 @@ def test_a_country_qualified_name_is_the_lexicon_body(nlp):
     assert {m.key for m in doc._.kg_mentions if m.type == "Agency"} == {"department of agriculture"}
 
 
+@pytest.mark.parametrize("country", ["U.S.", "U.S"])  # (bulk releases drop the final stop)
+def test_a_country_qualifier_without_its_final_stop_still_qualifies(nlp, country):
+    doc = nlp(f"The {country} Department of Energy (DOE) met. The Department of Energy agreed.")
+    agencies = {(m.name, m.key) for m in doc._.kg_mentions if m.type == "Agency"}
+    assert {key for _, key in agencies} == {"department of energy"}
+    assert not any(name.startswith("S ") for name, _ in agencies)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a bulk release: the title's last words are lowercase after a capital preposition
+            "The Executive Order on Advancing Racial Equity and Support for Underserved "
+            "Communities Through the federal government (“Equity EO”) launched an effort.",
+            (
+                "Regulation",
+                "Executive Order on Advancing Racial Equity and Support for Underserved "
+                "Communities",
+            ),
+        ),
+        (
+            "The Department expanded the Housing Choice Voucher Program Across the country.",
+            ("Program", "Housing Choice Voucher Program"),
+        ),
+    ],
+)
+def test_a_name_never_ends_in_a_preposition_or_conjunction(nlp, text, expected):
+    found = mentions(nlp, text)
+    assert expected in found
+    assert not any(name.split()[-1].lower() in {"through", "and", "the"} for _, name in found)
+
+
 def test_the_last_item_after_or_is_the_item_itself(nlp):
     found = mentions(
         nlp, "Households in assistance programs, such as SNAP, WIC, or Lifeline, qualify."

@@ -232,6 +232,29 @@ def test_a_lone_gazetteer_word_is_the_countrys_body(nlp):
     assert ("Parliament", find_body("Parliament", country="GB").key) in found
 
 
+@pytest.mark.parametrize(
+    "first, second, country",
+    [  # bulk releases name a government both ways
+        ("Malawi Government", "Government of Malawi", None),
+        ("Puerto Rico government", "Government of Puerto Rico", "US"),
+        ("Karnataka Government", "Government of Karnataka", "IN"),
+    ],
+)
+def test_a_places_government_is_one_body_with_its_head_first_or_last(first, second, country):
+    assert entity_key("Agency", first, country) == entity_key("Agency", second, country)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Georgian Government", "Government of Georgia"),  # no demonyms: a place's name only
+        ("State Government", "Government of State"),  # a level of government, not a place
+    ],
+)
+def test_a_government_not_named_by_a_place_is_not_turned_around(first, second):
+    assert entity_key("Agency", first, "IN") != entity_key("Agency", second, "IN")
+
+
 def test_a_possessive_with_a_curly_apostrophe_is_one_name_with_a_straight_one():
     assert entity_key("Agency", "People’s Bank of China") == entity_key(
         "Agency", "People's Bank of China"
