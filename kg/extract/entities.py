@@ -228,7 +228,8 @@ class PolicyEntityRecognizer:
             *self._list_mentions(doc),
             *descriptive_mentions(doc),
         ]
-        found = resolve_identities(reread_at_bodies(found, text), country)
+        found = split_plural_heads(reread_at_bodies(found, text), country)
+        found = resolve_identities(found, country)
         return with_office_places(without_owners(without_posts(found, text), doc), text)
 
     def learned_mentions(
@@ -1859,6 +1860,74 @@ def with_named_tails(mentions: list[Mention], text: str) -> list[Mention]:
 NAMED_TAIL = re.compile(
     r"(?P<lead>(?:\S+\s+){1,4}?)(?:of|for|on|to)\s+(?:(?:the|an?|this|that)\s+)?(?P<name>\S.*)$"
 )
+
+
+PLURAL_HEAD = re.compile(r"^(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?(?=\S)")
+FIELD_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:of\s+(?:the\s+)?)?")
+
+
+def split_plural_heads(mentions: list[Mention], country: str | None) -> list[Mention]:
+    """ "the Departments of Education and Health and Human Services": one agency head in the
+    plural over coordinated fields names one body per field."""
+    return [part for m in mentions for part in (body_per_field(m, country) or [m])]
+
+
+def body_per_field(mention: Mention, country: str | None) -> list[Mention] | None:
+    """The bodies a plural head names, each at its field's words, or None when the head is not
+    plural or the fields cannot be told apart."""
+    match = PLURAL_HEAD.match(mention.name) if mention.type == "Agency" else None
+    head = singular(match["head"].lower()) if match else None
+    if head is None or head == match["head"].lower() or head_type(head) != "Agency":
+        return None
+    head = head.capitalize()
+    fields = mention.name[match.end() :]
+    groups = listed_field_groups(head, fields, country)
+    if groups is None:
+        return None
+    return [
+        replace(
+            mention,
+            start=mention.start + match.end() * (i > 0) + start,
+            end=mention.start + match.end() + end,
+            name=f"{head} of {fields[start:end]}",
+        )
+        for i, (start, end) in enumerate(groups)
+    ]
+
+
+def listed_field_groups(head: str, fields: str, country: str | None):
+    """(start, end) of each field in ``fields``: the coordinated pieces, grouped so that each
+    group is a listed body ("Health and Human Services" is one field); two pieces that are not
+    listed are two fields; otherwise None."""
+    pieces, at = [], 0
+    for join in FIELD_JOIN.finditer(fields):
+        pieces.append((at, join.start()))
+        at = join.end()
+    pieces.append((at, len(fields)))
+    if len(pieces) < 2:
+        return None
+
+    def listed(group: tuple[int, int]) -> bool:
+        return find_body(f"{head} of {fields[group[0] : group[1]]}", country=country) is not None
+
+    grouped = listed_grouping(pieces, listed)
+    return grouped or (pieces if len(pieces) == 2 else None)
+
+
+def listed_grouping(pieces: list[tuple[int, int]], listed) -> list[tuple[int, int]] | None:
+    """The first way to join consecutive pieces into at least two groups that are all listed."""
+    for cut in range(1, len(pieces)):
+        first = (pieces[0][0], pieces[cut - 1][1])
+        if not listed(first):
+            continue
+        rest = pieces[cut:]
+        whole = (rest[0][0], rest[-1][1])
+        if listed(whole):
+            return [first, whole]
+        tail = listed_grouping(rest, listed) if len(rest) > 1 else None
+        if tail:
+            return [first, *tail]
+    return None
 
 
 def reread_at_bodies(mentions: list[Mention], text: str) -> list[Mention]:

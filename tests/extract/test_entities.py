@@ -348,6 +348,30 @@ def test_a_name_never_ends_in_a_preposition_or_conjunction(nlp, text, expected):
     assert not any(name.split()[-1].lower() in {"through", "and", "the"} for _, name in found)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a bulk release; the listed bodies tell where "and" joins two fields
+            "The Departments of Education and Health and Human Services issued guidance.",
+            {"Department of Education", "Department of Health and Human Services"},
+        ),
+        (
+            "In India, officials of the Ministries of Health and Family Welfare and Education met.",
+            {"Ministry of Health and Family Welfare", "Ministry of Education"},
+        ),
+        (
+            "The Ministries of Finance and of Commerce met.",
+            {"Ministry of Finance", "Ministry of Commerce"},
+        ),
+    ],
+)
+def test_a_plural_head_over_coordinated_fields_names_one_body_each(nlp, text, expected):
+    doc = nlp(text)
+    agencies = [m for m in doc._.kg_mentions if m.type == "Agency"]
+    assert {m.name for m in agencies} == expected
+    assert all(doc.text[m.start : m.end].split()[-1] == m.name.split()[-1] for m in agencies)
+
+
 def test_the_last_item_after_or_is_the_item_itself(nlp):
     found = mentions(
         nlp, "Households in assistance programs, such as SNAP, WIC, or Lifeline, qualify."
