@@ -1163,7 +1163,8 @@ def without_function_word_ending(doc: Doc, start: int, end: int) -> int:
     ends in one, and a title-case run takes one over from the words after a name ("the Executive
     Order on ... Underserved Communities Through the federal government")."""
     while end > start:
-        span = doc.char_span(start, end, alignment_mode="contract")
+        # "expand": a run may end inside a token ("LGBTQI" of "LGBTQI+"), which is no function word
+        span = doc.char_span(start, end, alignment_mode="expand")
         last = span[-1] if span is not None and len(span) > 1 else None
         if last is None or (last.pos_ not in FUNCTION_POS and last.lower_ not in CONNECTORS):
             return end

@@ -348,6 +348,14 @@ def test_a_name_never_ends_in_a_preposition_or_conjunction(nlp, text, expected):
     assert not any(name.split()[-1].lower() in {"through", "and", "the"} for _, name in found)
 
 
+def test_a_name_ending_inside_a_token_keeps_its_last_word(nlp):
+    # (a bulk release: the run ends inside "LGBTQI+", and "of" before it is not the last word)
+    found = mentions(
+        nlp, "The Memorandum on Advancing the Human Rights of LGBTQI+ Persons was issued."
+    )
+    assert any("of LGBTQI" in name for _, name in found)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
