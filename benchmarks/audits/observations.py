@@ -9,12 +9,14 @@
 The sample skips the first 300 files in sorted order (read by earlier sessions) and is drawn
 with ``random.Random(seed).sample``, so a seed names one sample for good. Judgements are keyed
 by (doc, sentence, value), so a listing made by other code reuses them and ``tally`` names the
-rows still to judge. Labels: C correct; V wrong value, scale or unit; M wrong or empty metric;
-X not an observation (an incidental number: a date, an address, a name's digits, a counter);
-D a duplicate of another row; B borderline, left out of precision. Missed numbers (recall) are
-judged per release in a second file, one row per reported statistic kg did not list (label R),
-read from ``unlisted`` (every number no observation covers); recall counts a number as found
-when its row is C, V or M (the number was read, whatever its metric).
+rows still to judge; each judgement also records the metric it judged, and a row whose metric
+other code words differently is judged again (a row of its own). Labels: C correct; V wrong
+value, scale or unit; M wrong or empty metric; X not an observation (an incidental number: a
+date, an address, a name's digits, a counter); D a duplicate of another row; B borderline, left
+out of precision. Missed numbers (recall) are judged per release in a second file, one row per
+reported statistic kg did not list (label R), read from ``unlisted`` (every number no
+observation covers); recall counts a number as found when its row is C, V or M (the number was
+read, whatever its metric).
 """
 
 from __future__ import annotations
@@ -142,11 +144,13 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 def tally(listing: Path, judgements: Path, missed: Path | None) -> None:
     """Markdown: precision (B left out), error counts by label and kind, and recall."""
-    judged = {tuple(r[k] for k in KEY): r for r in read_tsv(judgements)}
+    judged: dict[tuple, dict[str, dict[str, str]]] = {}
+    for r in read_tsv(judgements):
+        judged.setdefault(tuple(r[k] for k in KEY), {})[r["metric"]] = r
     labels: Counter = Counter()
     kinds: Counter = Counter()
     for row in read_tsv(listing):
-        verdict = judged.get(tuple(row[k] for k in KEY))
+        verdict = judged.get(tuple(row[k] for k in KEY), {}).get(row["metric"])
         if verdict is None:
             print("unjudged\t" + "\t".join(row[c] for c in COLUMNS), file=sys.stderr)
             continue
