@@ -971,7 +971,7 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
             )
             metric = sentence_case(metric, measured)
             metric = f"{metric} {done}" if done and done not in metric else metric
-            given = None if done or unit is not None else given_to(measured)
+            given = None if done or unit is not None else given_to(measured, span)
             metric = f"{given} {metric}" if given else metric
             seen = seen_in(measured)
             return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
@@ -1082,7 +1082,7 @@ RECIPIENT_PREPOSITIONS = {"for", "to"}
 MAX_GIVEN_TOKENS = 6
 
 
-def given_to(counted: Span) -> str | None:
+def given_to(counted: Span, number: Span) -> str | None:
     """ "AI skilling opportunities for 840,000 people", "provided support to 6,000 small
     businesses", "improving access to electricity for some 52,000 consumers": people counted
     as the ones something is for are counted by it ("AI skilling opportunities for people");
@@ -1093,6 +1093,8 @@ def given_to(counted: Span) -> str | None:
         return None
     if any(c.dep_ == "det" for c in counted.root.children):
         return None  # "for the 10 drugs selected": things named before
+    if not any(t.head == counted.root for t in number):
+        return None  # "the strongest showing for new business applications—12.6 million"
     head = preposition.head
     if head.pos_ == "VERB":
         objects = [
@@ -1218,8 +1220,8 @@ def shared_head(noun: Token, span: Span) -> Span | None:
     governments": where the parser made the first modifier the counted noun, a singular noun
     coordinated with a plural one that has no determiner of its own shares its head, and the
     count is of the plural."""
-    if noun.tag_ != "NN":
-        return None
+    if noun.tag_ != "NN" or any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return None  # not "a $2,000 yearly cap ..., and free vaccines": a thing of its own
     plurals = [
         c
         for c in noun.conjuncts
@@ -1229,7 +1231,8 @@ def shared_head(noun: Token, span: Span) -> Span | None:
     ]
     if not plurals:
         return None
-    return noun.doc[phrase(noun, exclude=span).start : plurals[-1].i + 1]
+    shared = noun.doc[phrase(noun, exclude=span).start : plurals[-1].i + 1]
+    return None if holds_amount(shared) else shared
 
 
 def antecedent(sent: Span) -> Token | None:
@@ -1353,6 +1356,7 @@ def acted_on(verb: Token, measured: Span) -> list[str]:
     thing = phrase(objects[0], exclude=measured)
     if (
         objects[0].pos_ == "PRON"
+        or objects[0].ent_type_ in AMOUNT_ENTITIES  # "control 85 percent of the market"
         or len(thing) > MAX_ACTED_ON_TOKENS
         or holds_amount(thing)
         or any(t.like_num for t in thing)

@@ -1236,3 +1236,14 @@ def test_children_counted_by_a_policy_are_observations(nlp):
 )
 def test_a_count_names_what_the_counted_get_and_its_whole_head(nlp, text, metric):
     assert metric in [o.metric for o in observations(nlp, text)]
+
+
+def test_a_singular_thing_of_its_own_keeps_its_metric_beside_a_plural(nlp):
+    """us-01099: "a $35 monthly cap ..., and free vaccines" is a cap (its own determiner), not
+    a head shared with "vaccines"."""
+    text = (
+        "In fact, over 1.1 million Wisconsinites with Medicare will benefit from a range of new "
+        "provisions, including a $2,000 yearly cap on out-of-pocket prescription drug costs, a "
+        "$35 monthly cap per insulin prescription, and free vaccines."
+    )
+    assert observed_at(nlp, text, "$35").metric == "monthly cap per insulin prescription"
