@@ -847,6 +847,8 @@ def is_time_frame(span: Span, q: Amount, quantities: list[Amount]) -> bool:
     measured = measured_noun(quantity_root(span), span) or quantity_root(span)
     if measured.dep_ in CORE_ROLES and not is_time_word(measured) or is_time_limit(measured):
         return False  # "the programme will last five years" has its own subject
+    if is_service_time(quantity_root(span)):
+        return False
     return (
         any(other.unit not in TIME_UNITS and other.start != q.start for other in quantities)
         or tells_a_story(measured)
@@ -855,6 +857,17 @@ def is_time_frame(span: Span, q: Amount, quantities: list[Amount]) -> bool:
         and measured.head.lower_ == "within"
         and is_dated(measured)
     )  # ("frozen for 4 years from April 2016" is how long a policy lasts)
+
+
+def is_service_time(time: Token) -> bool:
+    """ "conducted 145,000 hours of one-on-one counseling": time done as the object of a verb,
+    of a service it names, is an amount of that service, not when something happened."""
+    return (
+        time.dep_ == "dobj"
+        and time.head.pos_ == "VERB"
+        and time.head.lemma_.lower() not in LIGHT_VERBS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in time.children)
+    )
 
 
 FRAME_PREPOSITIONS = {"in", "for", "over"}

@@ -1247,3 +1247,15 @@ def test_a_singular_thing_of_its_own_keeps_its_metric_beside_a_plural(nlp):
         "$35 monthly cap per insulin prescription, and free vaccines."
     )
     assert observed_at(nlp, text, "$35").metric == "monthly cap per insulin prescription"
+
+
+def test_hours_of_a_service_done_are_an_amount_not_a_time_frame(nlp):
+    """us-01287: a duration beside other numbers is mostly their time frame, but hours of a
+    service a verb did are what the clause reports."""
+    text = (
+        "As of July 2023, Community Navigators have helped secure nearly $250 million in "
+        "approved funding for small businesses, trained over 290,000 business owners, and "
+        "conducted 145,000 hours of one-on-one counseling."
+    )
+    found = {(o.quantity.value, o.quantity.unit) for o in observations(nlp, text)}
+    assert (145000, "hour") in found
