@@ -165,13 +165,27 @@ def tally(listing: Path, judgements: Path, missed: Path | None) -> None:
     wrong = " | ".join(str(labels[label]) for label in WRONG)
     print(f"| {total} | {right} | {unsure} | {wrong} | {precision:.3f} |")
     if missed is not None:
-        misses = len(read_tsv(missed))
+        misses = len(still_missed(read_tsv(missed), read_tsv(listing)))
         found = right + sum(labels[label] for label in ("V", "M"))  # a reported number, read
         recall = found / (found + misses) if found + misses else 0.0
         print(f"\nreported numbers found: {found}; missed: {misses}; recall: {recall:.3f}")
     print("\n| error (label kind) | count |\n|---|---|")
     for kind, count in kinds.most_common():
         print(f"| {kind} | {count} |")
+
+
+def still_missed(missed: list[dict[str, str]], listing: list[dict[str, str]]) -> list[dict]:
+    """The missed numbers the listing still lacks: one listed since, in its sentence and with
+    its value, is found (whatever its metric, judged in the listing's own rows)."""
+    from kg.extract.amounts import read_quantities
+
+    listed = {(r["doc"], r["sentence"], r["value"]) for r in listing}
+    still = []
+    for row in missed:
+        values = {number(q.value) for q in read_quantities(row["number"])}
+        if not any((row["doc"], row["sentence"], v) in listed for v in values):
+            still.append(row)
+    return still
 
 
 def main() -> None:
