@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from lemminflect import getInflection
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +33,7 @@ from . import vocabulary
 from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
 from .amounts.reader import TIME_UNITS, is_money
-from .amounts.vocabulary import unit_words
+from .amounts.vocabulary import unit_words, words
 from .entities import find_acronym_definitions, mentions_between
 from .facts import ChangeFact
 from .gazetteer import doc_country
@@ -152,6 +153,7 @@ class ObservationExtractor:
                 or is_class_bound(span, q)
                 or is_time_frame(span, q, quantities)
                 or is_someones_age(span, q)
+                or is_personal_detail(span, q)
             ):
                 continue
             card = stat_card_metric(doc_text(doc), sent, q)
@@ -789,6 +791,49 @@ def is_someones_age(span: Span, q: Amount) -> bool:
     return any(s.ent_type_ == "PERSON" for s in [*subjects, *(topic or [])])
 
 
+KIN = vocabulary.words("common_words", uses="kin")
+WORKING_LIFE = vocabulary.words("common_words", uses="working-life")
+PERSONAL_PRONOUNS = {"he", "she"}
+OWNING_PRONOUNS = {"his", "her", "their", "my", "our"}
+
+
+def is_personal_detail(span: Span, q: Amount) -> bool:
+    """A biography's numbers: a person's family ("their two children", "He and Melanie have
+    three daughters") or working life ("an 11-year career", "20 years of experience", "his wife
+    of over 30 years", "Wyss served as director for 10 years"); not a policy's reading."""
+    root = quantity_root(span)
+    noun = measured_noun(root, span) or root
+    if q.unit is None:
+        if noun.lemma_.lower() not in KIN:
+            return False
+        first = noun
+        while first.dep_ == "conj":  # "three daughters and one son"
+            first = first.head
+        return owned(noun) or acted_by_person(first.head)
+    if q.unit not in TIME_UNITS or q.is_change:
+        return False
+    near = (noun, root.head, root.head.head)
+    if any(t.lower_ in WORKING_LIFE or t.lower_ in KIN for t in near):
+        return True
+    return root.dep_ == "pobj" and acted_by_person(root.head.head)
+
+
+def owned(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in noun.children)
+
+
+def acted_by_person(verb: Token) -> bool:
+    """The verb's subject is one person: "he", "she" or a person's name (also the subject of
+    the verb it completes: "he has been appointed to serve ... for over 18 years")."""
+    while verb.dep_ in {"xcomp", "conj"} and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and (c.lower_ in PERSONAL_PRONOUNS or c.ent_type_ == "PERSON")
+        for c in verb.children
+    )
+
+
 CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "attr", "acomp", "ROOT"}
 
 
@@ -802,6 +847,8 @@ def is_time_frame(span: Span, q: Amount, quantities: list[Amount]) -> bool:
     measured = measured_noun(quantity_root(span), span) or quantity_root(span)
     if measured.dep_ in CORE_ROLES and not is_time_word(measured) or is_time_limit(measured):
         return False  # "the programme will last five years" has its own subject
+    if is_service_time(quantity_root(span)):
+        return False
     return (
         any(other.unit not in TIME_UNITS and other.start != q.start for other in quantities)
         or tells_a_story(measured)
@@ -810,6 +857,17 @@ def is_time_frame(span: Span, q: Amount, quantities: list[Amount]) -> bool:
         and measured.head.lower_ == "within"
         and is_dated(measured)
     )  # ("frozen for 4 years from April 2016" is how long a policy lasts)
+
+
+def is_service_time(time: Token) -> bool:
+    """ "conducted 145,000 hours of one-on-one counseling": time done as the object of a verb,
+    of a service it names, is an amount of that service, not when something happened."""
+    return (
+        time.dep_ == "dobj"
+        and time.head.pos_ == "VERB"
+        and time.head.lemma_.lower() not in LIGHT_VERBS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in time.children)
+    )
 
 
 FRAME_PREPOSITIONS = {"in", "for", "over"}
@@ -926,6 +984,8 @@ def describe_metric(span: Span, sent: Span, unit: str | None = None) -> tuple[st
             )
             metric = sentence_case(metric, measured)
             metric = f"{metric} {done}" if done and done not in metric else metric
+            given = None if done or unit is not None else given_to(measured, span)
+            metric = f"{given} {metric}" if given else metric
             seen = seen_in(measured)
             return (f"{metric} in {seen}" if seen else metric), clause_label(root, span, sent)
     return None
@@ -1004,15 +1064,71 @@ def money_purpose(root: Token, span: Span) -> str | None:
         and c.pos_ == "VERB"
         and c.i >= span.end
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-    ]
+    ] or given_to_do(root, span)
     if not purposes:
         return None
     verb = purposes[0]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     end = phrase(objects[0], exclude=span).end if objects else verb.i + 1
+    comma = next((t.i for t in span.doc[verb.i : end] if t.text in {",", ";"}), end)
+    end = min(end, comma)  # "to support development of a workforce, safe workplaces, and"
     if end - verb.i > MAX_PURPOSE_TOKENS:
         return None
     return clean_metric(f"funding to {span.doc[verb.i : end].text}")
+
+
+def given_to_do(root: Token, span: Span) -> list[Token]:
+    """ "USDA will dedicate $100 million to support development of ...", "is receiving $3
+    million to deliver ...": a purpose right after the money, hung on the verb that gives or
+    gets it (else the metric would be the giver, "USDA")."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB" or span.end >= len(span.doc):
+        return []
+    marker = span.doc[span.end]
+    purpose = marker.head
+    if marker.lower_ != "to" or marker.dep_ != "aux" or purpose.head != verb:
+        return []
+    return [purpose] if purpose.dep_ in {"advcl", "xcomp"} and purpose.pos_ == "VERB" else []
+
+
+RECIPIENT_PREPOSITIONS = {"for", "to"}
+MAX_GIVEN_TOKENS = 6
+
+
+def given_to(counted: Span, number: Span) -> str | None:
+    """ "AI skilling opportunities for 840,000 people", "provided support to 6,000 small
+    businesses", "improving access to electricity for some 52,000 consumers": people counted
+    as the ones something is for are counted by it ("AI skilling opportunities for people");
+    "people" alone says not what they get. The thing is the noun the preposition hangs on, or
+    the object right before it of the verb it hangs on."""
+    preposition = counted.root.head
+    if counted.root.dep_ != "pobj" or preposition.lower_ not in RECIPIENT_PREPOSITIONS:
+        return None
+    if any(c.dep_ == "det" for c in counted.root.children):
+        return None  # "for the 10 drugs selected": things named before
+    if not any(t.head == counted.root for t in number):
+        return None  # "the strongest showing for new business applications—12.6 million"
+    head = preposition.head
+    if head.pos_ == "VERB":
+        objects = [
+            c
+            for c in head.children
+            if c.dep_ == "dobj"
+            and c.i < preposition.i
+            and not any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        ]  # not "setting the stage for", "level the playing field for"
+        head = objects[0] if objects else None
+    if head is None or head.pos_ != "NOUN" or is_time_word(head):
+        return None
+    given = counted.doc[head.left_edge.i : preposition.i]
+    if head.right_edge.i >= preposition.i and given.end != preposition.i:
+        return None
+    if len(given) > MAX_GIVEN_TOKENS or any(
+        t.like_num or t.is_punct and t.text != "-" for t in given
+    ):
+        return None
+    text = clean_metric(given.text)
+    return f"{text} {preposition.lower_}" if names_something(text) else None
 
 
 def fronted_whole(root: Token) -> Token | None:
@@ -1100,7 +1216,7 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
     if noun is not None and noun.lower_ in PLURAL_PRONOUNS:
         noun = antecedent(sent)  # "Now there are only 8 of them"
     if noun is not None and not is_time_word(noun):  # "52.2 percent year on year"
-        yield phrase(noun, exclude=span)
+        yield shared_head(noun, span) or phrase(noun, exclude=span)
     for found in (gapped_subject, moved_object, subject_metric, copula_topic):
         measured = found(root, span)
         if measured is not None:
@@ -1109,6 +1225,27 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
 
 
 PLURAL_PRONOUNS = {"them", "these", "those"}
+OWN_DETERMINERS = {"det", "nummod", "poss"}
+
+
+def shared_head(noun: Token, span: Span) -> Span | None:
+    """ "167 existing meat and poultry processing facilities", "289 state, tribal, and local
+    governments": where the parser made the first modifier the counted noun, a singular noun
+    coordinated with a plural one that has no determiner of its own shares its head, and the
+    count is of the plural."""
+    if noun.tag_ != "NN" or any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return None  # not "a $2,000 yearly cap ..., and free vaccines": a thing of its own
+    plurals = [
+        c
+        for c in noun.conjuncts
+        if c.i > noun.i
+        and c.tag_ == "NNS"
+        and not any(d.dep_ in OWN_DETERMINERS for d in c.children)
+    ]
+    if not plurals:
+        return None
+    shared = noun.doc[phrase(noun, exclude=span).start : plurals[-1].i + 1]
+    return None if holds_amount(shared) else shared
 
 
 def antecedent(sent: Span) -> Token | None:
@@ -1214,8 +1351,31 @@ def what_was_done(measured: Span, root: Token) -> str | None:
         if acting_count(thing, verb, root):
             forms = getInflection(verb.lemma_.lower(), tag="VBG")
             particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "rolling out"
-            return " ".join([forms[0], *particles]) if forms else None  # "enrollees saving"
+            words = [forms[0], *particles, *acted_on(verb, measured)] if forms else []
+            return " ".join(words) or None  # "enrollees saving", "children losing access to"
     return None
+
+
+MAX_ACTED_ON_TOKENS = 6
+
+
+def acted_on(verb: Token, measured: Span) -> list[str]:
+    """ "200,000 children lose access to Head Start slots": what the counted subjects act on
+    says what they do ("children losing" alone says not what they lose); not an amount
+    ("enrollees saving $400"), nor a long phrase."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    thing = phrase(objects[0], exclude=measured)
+    if (
+        objects[0].pos_ == "PRON"
+        or objects[0].ent_type_ in AMOUNT_ENTITIES  # "control 85 percent of the market"
+        or len(thing) > MAX_ACTED_ON_TOKENS
+        or holds_amount(thing)
+        or any(t.like_num for t in thing)
+    ):
+        return []
+    return [clean_metric(thing.text)]
 
 
 def acting_count(thing: Token, verb: Token, number: Token) -> bool:
@@ -1410,22 +1570,42 @@ def money_use_metric(root: Token, span: Span) -> str | None:
             holder.dep_ in MONEY_ROLES
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() in FUNDING_VERBS
-            and verb.tag_ in {"VBN", "VBD"}
         ):
-            return clean_metric(" ".join([noun, verb.lower_, *money_uses(verb, span)]))
-    return None
+            uses = money_uses(verb, span)
+            if verb.tag_ in {"VBN", "VBD"}:
+                if not uses and given_to_do(root, span):
+                    return None  # "dedicated $100 million to support ...": the purpose says more
+                return clean_metric(" ".join([noun, verb.lower_, *uses]))
+            if uses and (not uses[0].startswith("in ") or verb.lemma_.lower() in INVESTING_VERBS):
+                return clean_metric(" ".join([noun, participle(verb), *uses]))
+    return None  # "provides $10 billion in funding to ...": "in" says what the money is
+
+
+INVESTING_VERBS = vocabulary.words("verbs", uses="investing")
+
+
+def participle(verb: Token) -> str:
+    """ "will invest", "is investing" -> "invested": how the metric names the money's verb."""
+    forms = getInflection(verb.lemma_.lower(), tag="VBN")
+    return forms[0] if forms else verb.lower_
 
 
 def money_in_metric(root: Token, span: Span) -> str | None:
     """ "$1.9 billion in mandatory funding", "imported $274 million in shellfish": money in
     something is an amount of that thing."""
+    given_in = (
+        [root.head] if root.dep_ == "dobj" and root.head.pos_ == "VERB" else []
+    )  # "received $3.4 million in grant and low-interest loans": "in" hung on the verb
     objects = [
         o
-        for p in root.rights
-        if p.dep_ == "prep" and p.lower_ == "in" and p.i >= span.end
+        for p in [*root.rights, *(h for v in given_in for h in v.rights)]
+        if p.dep_ == "prep"
+        and p.lower_ == "in"
+        and p.i >= span.end
+        and (p.head == root or p.i == span.end)
         for o in p.children
-        if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}
-    ]
+        if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"} and not is_time_word(o)
+    ]  # not "collected 7.36 trillion yuan in the period"
     metric = clean_metric(phrase(objects[0], exclude=span).text) if objects else None
     return metric if metric and names_something(metric) else None
 
@@ -1762,7 +1942,21 @@ def clean_metric(text: str) -> str:
         text = WRAPPERS.sub("", text)
     text = METRIC_OPENING_WORDS.sub("", text)
     text = METRIC_CLOSING_WORDS.sub("", text)  # "allocation of"
+    text = METRIC_CLOSING_WORDS.sub("", leading_qualifier_pattern().sub("", text))
     return text or "value"
+
+
+@cache
+def leading_qualifier_pattern() -> re.Pattern:
+    """ "tax credit of up [to $7,500]", "relief of more than [$285 million]", "a total of over":
+    the number's qualifier, or the words of it left when its last word was dropped as a closing
+    word, after "of" at the end of a metric belong to the number."""
+    forms = {"additional", "an additional"}
+    for qualifier in words("qualifier"):
+        parts = qualifier.split()
+        forms |= {" ".join(parts[:n]) for n in range(1, len(parts) + 1)}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\s+of\s+(?:{alternation})$", re.IGNORECASE)
 
 
 def sentence_case(metric: str, measured: Span) -> str:

@@ -1133,3 +1133,129 @@ def test_a_change_this_marks_belongs_to_the_number_before(nlp):
 def test_this_represents_a_share_is_no_change(nlp):
     text = "There were 52,880 new homes in 2011-12. This represents 91% of all homes provided."
     assert [o.quantity.surface for o in observations(nlp, text)] == ["52,880", "91%"]
+
+
+# Bulk releases nobody tuned on (benchmarks/audits/observations.md, seed 51): the metric of money
+# given is what it is given for, not who gives it; a qualifier after "of" is the number's.
+@pytest.mark.parametrize(
+    "text, surface, metric",
+    [
+        (  # us-00663
+            "USDA will dedicate $100 million to support development of a well-trained "
+            "workforce, safe workplaces, and good-paying, quality jobs.",
+            "$100 million",
+            "funding to support development of a well-trained workforce",
+        ),
+        (  # us-01287
+            "- Arizona Hispanic Chamber of Commerce Foundation (Phoenix, Arizona) is receiving "
+            "$3 million to deliver an enhanced business accelerator and incubator program.",
+            "$3 million",
+            "funding to deliver an enhanced business accelerator",
+        ),
+        (  # us-01237
+            "India’s Epsilon Carbon Limited will be investing $650 million in a greenfield "
+            "electric vehicle battery component factory, hiring over 500 employees.",
+            "$650 million",
+            "funds invested in a greenfield electric vehicle battery component factory",
+        ),
+        (  # us-00866
+            "- In April, the Village of Elberta, Michigan received $3.4 million in grant and "
+            "low-interest loans from USDA.",
+            "$3.4 million",
+            "grant and low-interest loans",
+        ),
+        (  # us-01287
+            "- A tax credit of up to $7,500 for purchasing clean commercial vehicles.",
+            "$7,500",
+            "tax credit",
+        ),
+        (  # us-01663
+            "Last year, FTC’s past enforcement efforts resulted in relief of more than $285 "
+            "million to consumers.",
+            "$285 million",
+            "relief",
+        ),
+    ],
+)
+def test_money_given_is_measured_by_its_use_not_its_giver(nlp, text, surface, metric):
+    assert observed_at(nlp, text, surface).metric == metric
+
+
+def test_counted_subjects_name_what_they_act_on(nlp):
+    """us-01193, us-01114: "children losing" alone says not what they lose."""
+    text = (
+        "The Default on America Act would mean 200,000 children lose access to Head Start slots."
+        " Over 7 million people receive HCBS."
+    )
+    metrics = [o.metric for o in observations(nlp, text)]
+    assert metrics == ["children losing access to Head Start slots", "people receiving HCBS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # us-00688, an appointments release: a biography's family and working life
+        "Andrzejczak continues to serve his community with his wife, Trisha, and their two "
+        "children, Bobby Jr. and Jana.",
+        "He and Melanie have three daughters and one son.",
+        "While attending college, he began an 11-year career in the trustee industry.",
+        "Aglipay has over 20 years of experience in workforce and economic development.",
+        "Most importantly Lark is proud to be the husband to Lisa, his wife of over 30 years.",
+        "Additionally, he has been appointed to serve as an advisor to various legislative "
+        "committees at the local, state, and national level for over 18 years.",
+    ],
+)
+def test_a_biographys_numbers_are_no_observations(nlp, text):
+    assert observations(nlp, text) == []
+
+
+def test_children_counted_by_a_policy_are_observations(nlp):
+    """Not someone's children: a count a policy reaches (us-01193)."""
+    text = "The Act would mean 180,000 children lose access to child care."
+    assert [o.quantity.value for o in observations(nlp, text)] == [180000]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (  # us-01590
+            "- In Indonesia, Microsoft committed to invest $1.7 billion in new cloud and AI "
+            "infrastructure, as well as AI skilling opportunities for 840,000 people by 2025.",
+            "AI skilling opportunities for people",
+        ),
+        (  # us-01590
+            "Once built, the portfolio is expected to eliminate an estimated 2.7 million tonnes "
+            "of CO2 emissions, while improving access to electricity for some 52,000 consumers.",
+            "access to electricity for consumers",
+        ),
+        (  # us-00663
+            "- USDA has made $32 million in grants to 167 existing meat and poultry processing "
+            "facilities to help them.",
+            "existing meat and poultry processing facilities",
+        ),
+    ],
+)
+def test_a_count_names_what_the_counted_get_and_its_whole_head(nlp, text, metric):
+    assert metric in [o.metric for o in observations(nlp, text)]
+
+
+def test_a_singular_thing_of_its_own_keeps_its_metric_beside_a_plural(nlp):
+    """us-01099: "a $35 monthly cap ..., and free vaccines" is a cap (its own determiner), not
+    a head shared with "vaccines"."""
+    text = (
+        "In fact, over 1.1 million Wisconsinites with Medicare will benefit from a range of new "
+        "provisions, including a $2,000 yearly cap on out-of-pocket prescription drug costs, a "
+        "$35 monthly cap per insulin prescription, and free vaccines."
+    )
+    assert observed_at(nlp, text, "$35").metric == "monthly cap per insulin prescription"
+
+
+def test_hours_of_a_service_done_are_an_amount_not_a_time_frame(nlp):
+    """us-01287: a duration beside other numbers is mostly their time frame, but hours of a
+    service a verb did are what the clause reports."""
+    text = (
+        "As of July 2023, Community Navigators have helped secure nearly $250 million in "
+        "approved funding for small businesses, trained over 290,000 business owners, and "
+        "conducted 145,000 hours of one-on-one counseling."
+    )
+    found = {(o.quantity.value, o.quantity.unit) for o in observations(nlp, text)}
+    assert (145000, "hour") in found

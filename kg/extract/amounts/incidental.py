@@ -326,17 +326,33 @@ def is_listed_reference(text: str, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def is_list_counter(text: str, m: Mention) -> bool:
-    """ "1." or "2)" starting a line, "(3)" in a sentence, "[4]" as a footnote mark."""
+    """ "1." or "2)" starting a line (also "2\\." escaped in Markdown), "(3)" in a sentence,
+    "[4]" as a footnote mark, "four Lines of Effort: 1) Participation; 2) Protection" (a number
+    closing a bracket that no bracket before it on the line opened)."""
     line_start = text.rfind("\n", 0, m.start) + 1
     at_line_start = not text[line_start : m.start].strip(" \t(-•*")
     if at_line_start and (
-        re.match(r"\s*[.)]", text[m.end :]) or SECTION_NUMBER.match(text, m.start)
+        re.match(r"\s*\\?[.)]", text[m.end :]) or SECTION_NUMBER.match(text, m.start)
     ):
         return True  # "1.", "2)", "4.2 How DWP is doing"
+    if re.match(r"\)", text[m.end :]) and enumerates_inline(text[line_start : m.start]):
+        return True
     return bool(
         re.search(r"[(\[]\s*$", text[max(0, m.start - 2) : m.start])
         and re.match(r"\s*[)\]]", text[m.end :])
     )
+
+
+INLINE_COUNTER_BEFORE = re.compile(r"(?:^|[:;,]|\band)\s*$")
+COUNTER = re.compile(r"\b\d{1,2}\)")
+
+
+def enumerates_inline(before: str) -> bool:
+    """ "...: 1) Participation; 2) Protection", "..., and 3) Ocean-based": after a colon,
+    semicolon, comma or "and", with every bracket before it on the line closed (not "(up from
+    12)")."""
+    opened = COUNTER.sub("", before)  # the counters before it close no bracket
+    return opened.count("(") == opened.count(")") and bool(INLINE_COUNTER_BEFORE.search(before))
 
 
 def is_in_name(text: str, m: Mention) -> bool:
@@ -404,8 +420,16 @@ def is_address(text: str, m: Mention) -> bool:
 
 
 def is_code(text: str, m: Mention) -> bool:
-    """ "020", "0300": a number with a leading zero is a code."""
-    return bool(re.fullmatch(r"0\d+", text[m.number[0] : m.number[1]]))
+    """ "020", "0300": a number with a leading zero is a code; "7(j)", "401(k)", "203(h)": a
+    number with a lettered subsection right after it names a statute's section (a programme
+    called after it)."""
+    return bool(
+        re.fullmatch(r"0\d+", text[m.number[0] : m.number[1]])
+        or SUBSECTION.match(text, m.number[1])
+    )
+
+
+SUBSECTION = re.compile(r"\([a-z]{1,2}\)")
 
 
 def is_bare_zero(text: str, m: Mention) -> bool:

@@ -353,8 +353,9 @@ def digits_stand_alone(text: str, start: int) -> bool:
 
 # compiled once: these are asked of every number (a pattern written in the call is looked up in
 # ``re``'s cache on each)
-HYPHENATED_TO_WORD = re.compile(r"[A-Za-z_][-–]$")
-GLUED_TO_WORD = re.compile(r"[A-Za-z_]$")
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"  # soft hyphen, zero-width spaces, word joiner
+HYPHENATED_TO_WORD = re.compile(rf"[A-Za-z_][-–][{INVISIBLE}]?$")  # "COVID-\u206019" as written
+GLUED_TO_WORD = re.compile(rf"[A-Za-z_][{INVISIBLE}]?$")
 ABBREVIATION_DOT = re.compile(r"(?:^|[^A-Za-z])(?:Rs|Re|rs|No|no)\.$")
 LETTERS = re.compile(r"[A-Za-z]+")
 
