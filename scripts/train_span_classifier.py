@@ -25,6 +25,7 @@ from spacy.tokens import Doc, DocBin
 from kg.extract.components import COMPONENTS
 from kg.extract.span_classifier import MODEL_FILE
 from kg.extract.span_training import (
+    capitalised_phrases,
     cross_validate,
     described_in_sample,
     evaluate,
@@ -121,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.bulk:
         bulk = parsed(bulk_sample(args.bulk, args.bulk_docs), args.cache)
         described = described_in_sample(bulk.values())
+        capitalised = capitalised_phrases(
+            p.read_text(encoding="utf-8") for p in sorted(args.bulk.glob("*.txt"))
+        )
         for name, doc in bulk.items():
-            weak += weak_spans(name, doc, described)
+            weak += weak_spans(name, doc, described, capitalised)
     print(
         f"training spans: {sum(map(len, gold_training.values()))} gold, {len(weak)} weak",
         file=sys.stderr,

@@ -76,10 +76,12 @@ def test_local_body_keys(agency_keys, expected):
 
 
 def test_a_quoted_name_and_its_common_noun_are_one_programme(nlp):
+    # dev 74's body (its headline alone left the classifier at its threshold, 0.47-0.51)
     text = (
-        "Indian Railways operationalizes 4197 “Shramik Special” trains till 3rd June, 2020 across "
-        "the country. In addition to the Shramik Special trains, Railways are running 15 pairs "
-        "of special Rajdhani trains."
+        "Indian Railways is operating “Shramik Special” trains form 1st May 2020. As on 3rd June "
+        "2020, a total of 4197 “Shramik Special” trains have been operationalized from various "
+        "states across the country. Till now, more than 58 lacs migrants have been transported "
+        "through Shramik Special Trains in 34 days."
     )
     programs = {key for _, key in keys(nlp, text, "Program")}
     assert len(programs) == 1

@@ -13,6 +13,7 @@ from kg.extract.span_classifier import (
     verb_roles,
 )
 from kg.extract.span_training import (
+    capitalised_phrases,
     cross_validate,
     described_in_sample,
     fit,
@@ -85,6 +86,73 @@ def test_a_release_that_writes_a_name_with_its_head_labels_its_bare_uses(nlp):
     labelled = weak_spans("bare", bare, described)
     wanted = set(span_features(bare, start, end))
     assert any(set(s.features) == wanted and CLASSES[s.label] == "Program" for s in labelled)
+
+
+def test_the_bulk_corpus_tells_which_phrases_it_writes_capitalised():
+    texts = [
+        "Biden Signs Inflation Reduction Act Into Law\n"  # a headline capitalises any phrase
+        "The Department of Education approved the state spending plans under the Elementary "
+        "and Secondary School Emergency Relief Fund.",
+    ]
+    capitalised = capitalised_phrases(texts)
+    assert "elementary and secondary school emergency relief fund" in capitalised
+    assert "emergency relief fund" in capitalised
+    assert "department of education" in capitalised
+    assert "spending plans" not in capitalised
+    assert "inflation reduction act" not in capitalised
+
+
+def test_a_lowercase_policy_noun_phrase_never_capitalised_is_a_weak_negative(nlp):
+    # seed 41 of the bulk audit (us-00742): "spending plans" was a learned Plan
+    doc = nlp(
+        "In developing their spending plans, school districts consulted parents on the "
+        "American Rescue Plan."
+    )
+    capitalised = capitalised_phrases(["Funding came from the American Rescue Plan."])
+    labelled = weak_spans("release", doc, {}, capitalised)
+    negatives = {s.features for s in labelled if CLASSES[s.label] == "none"}
+    assert tuple(span_features(doc, *span_of(doc, "spending plans"))) in negatives
+    assert tuple(span_features(doc, *span_of(doc, "school districts"))) not in negatives
+    named = {s.features: CLASSES[s.label] for s in labelled}
+    assert named[tuple(span_features(doc, *span_of(doc, "American Rescue Plan")))] == "Plan"
+    # without the corpus's capitalised phrases no span is a plain-noun-phrase negative
+    assert not [s for s in weak_spans("release", doc, {}) if CLASSES[s.label] == "none"]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, negative",
+    [
+        # bulk audit, seed 41 (us-01368): a lowercase phrase ending in a class head noun
+        (
+            "Gateway Hudson River Tunnel will receive $3.8 billion in a phased funding agreement.",
+            "phased funding agreement",
+            True,
+        ),
+        # a phrase its release repeats is a term of the release, sometimes a name
+        (
+            "States filed spending plans in May. The spending plans were approved in June.",
+            "spending plans",
+            False,
+        ),
+        # a capitalised name with its class noun is a name, not a description
+        ("NASA expanded the Artemis program this year.", "Artemis program", False),
+        # a lowercase noun of no class is no policy noun phrase either way
+        ("The project will hire local construction workers.", "local construction workers", False),
+    ],
+)
+def test_which_noun_phrases_are_weak_negatives(nlp, sentence, span, negative):
+    doc = nlp(sentence)
+    labelled = weak_spans("release", doc, {}, capitalised_phrases(["Penn Station is open."]))
+    negatives = {s.features for s in labelled if CLASSES[s.label] == "none"}
+    assert (tuple(span_features(doc, *span_of(doc, span))) in negatives) is negative
+
+
+def test_a_lowercase_phrase_the_corpus_writes_capitalised_is_no_negative(nlp):
+    doc = nlp("Farmers can apply to the crop insurance program this spring.")
+    capitalised = capitalised_phrases(["USDA runs the Crop Insurance Program for farmers."])
+    labelled = weak_spans("release", doc, {}, capitalised)
+    wanted = tuple(span_features(doc, *span_of(doc, "crop insurance program")))
+    assert wanted not in {s.features for s in labelled}
 
 
 def test_a_name_two_classes_describe_labels_nothing(nlp):
