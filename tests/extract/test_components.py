@@ -11,6 +11,7 @@ from kg.extract.components import COMPONENTS
 from kg.settings import resolve_model_name
 
 FACTORIES = ("kg_line_breaks", *COMPONENTS)
+ENTRY_POINTS = (*FACTORIES, "kg_attribute_table")  # (the table takes the ruler's pipe name)
 
 
 def set_by_attribute_ruler(nlp) -> set[str]:
@@ -35,7 +36,7 @@ def test_the_pipeline_order_meets_every_declared_requirement(nlp):
     assert declared["kg_entities"]["assigns"] == ["doc._.kg_mentions"]
 
 
-@pytest.mark.parametrize("name", FACTORIES)
+@pytest.mark.parametrize("name", ENTRY_POINTS)
 def test_each_factory_is_a_spacy_entry_point(name):
     found = {point.name: point for point in entry_points(group="spacy_factories")}
     assert name in found
