@@ -22,28 +22,23 @@ read, whatever its metric).
 from __future__ import annotations
 
 import argparse
-import csv
-import random
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-SKIPPED = 300  # the first files in sorted order, read by earlier sessions
+from samples import (
+    add_sample_command,
+    add_tally_command,
+    one_line,
+    read_tsv,
+    write_sample_rows,
+)
+
 SAMPLE_SIZE = 15
 COLUMNS = ("doc", "value", "unit", "metric", "period", "change", "qualifier", "sentence")
 KEY = ("doc", "sentence", "value")
 WRONG = ("V", "M", "X", "D")
-
-
-def sample_files(corpus: Path, seed: int, size: int = SAMPLE_SIZE) -> list[Path]:
-    """``size`` files drawn with ``seed`` from all but the first ``SKIPPED`` in sorted order."""
-    files = sorted(corpus.glob("*.txt"))
-    return sorted(random.Random(seed).sample(files[SKIPPED:], size))
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def number(value: float | None) -> str:
@@ -89,13 +84,7 @@ def observation_rows(path: Path, nlp) -> list[dict[str, str]]:
 
 
 def list_sample(corpus: Path, seed: int, size: int) -> None:
-    from kg.settings import load_nlp
-
-    nlp = load_nlp()
-    writer = csv.DictWriter(sys.stdout, COLUMNS, delimiter="\t", lineterminator="\n")
-    writer.writeheader()
-    for path in sample_files(corpus, seed, size):
-        writer.writerows(observation_rows(path, nlp))
+    write_sample_rows(corpus, seed, size, COLUMNS, observation_rows)
 
 
 NUMBER = re.compile(
@@ -126,20 +115,7 @@ def unlisted_numbers(path: Path, nlp) -> list[dict[str, str]]:
 
 
 def list_unlisted(corpus: Path, seed: int, size: int) -> None:
-    from kg.settings import load_nlp
-
-    nlp = load_nlp()
-    writer = csv.DictWriter(
-        sys.stdout, ("doc", "number", "sentence"), delimiter="\t", lineterminator="\n"
-    )
-    writer.writeheader()
-    for path in sample_files(corpus, seed, size):
-        writer.writerows(unlisted_numbers(path, nlp))
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    write_sample_rows(corpus, seed, size, ("doc", "number", "sentence"), unlisted_numbers)
 
 
 def tally(listing: Path, judgements: Path, missed: Path | None) -> None:
@@ -191,18 +167,13 @@ def still_missed(missed: list[dict[str, str]], listing: list[dict[str, str]]) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    listing = commands.add_parser("list")
-    listing.add_argument("corpus", type=Path)
-    listing.add_argument("--seed", type=int, required=True)
-    listing.add_argument("--size", type=int, default=SAMPLE_SIZE)
-    unlisted = commands.add_parser("unlisted", help="numbers no observation covers (recall)")
-    unlisted.add_argument("corpus", type=Path)
-    unlisted.add_argument("--seed", type=int, required=True)
-    unlisted.add_argument("--size", type=int, default=SAMPLE_SIZE)
-    tallying = commands.add_parser("tally")
-    tallying.add_argument("listing", type=Path)
-    tallying.add_argument("judgements", type=Path)
-    tallying.add_argument("--missed", type=Path, help="one row per reported number kg missed")
+    add_sample_command(commands, "list", SAMPLE_SIZE)
+    add_sample_command(
+        commands, "unlisted", SAMPLE_SIZE, help="numbers no observation covers (recall)"
+    )
+    add_tally_command(
+        commands, missed={"type": Path, "help": "one row per reported number kg missed"}
+    )
     args = parser.parse_args()
     if args.command == "list":
         list_sample(args.corpus, args.seed, args.size)

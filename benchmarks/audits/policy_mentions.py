@@ -16,26 +16,21 @@ thing); B borderline (private initiatives, military operations), left out of pre
 from __future__ import annotations
 
 import argparse
-import csv
-import random
 import sys
 from collections import Counter
 from pathlib import Path
 
-SKIPPED = 300  # the first files in sorted order, read by earlier sessions
+from samples import (
+    add_sample_command,
+    add_tally_command,
+    one_line,
+    read_tsv,
+    write_sample_rows,
+)
+
 SAMPLE_SIZE = 40
 POLICY_TYPES = ("Program", "Plan", "Regulation")
 COLUMNS = ("doc", "type", "name", "aliases", "sentence")
-
-
-def sample_files(corpus: Path, seed: int, size: int = SAMPLE_SIZE) -> list[Path]:
-    """``size`` files drawn with ``seed`` from all but the first ``SKIPPED`` in sorted order."""
-    files = sorted(corpus.glob("*.txt"))
-    return sorted(random.Random(seed).sample(files[SKIPPED:], size))
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def policy_rows(path: Path, nlp) -> list[dict[str, str]]:
@@ -57,18 +52,7 @@ def policy_rows(path: Path, nlp) -> list[dict[str, str]]:
 
 
 def list_sample(corpus: Path, seed: int, size: int) -> None:
-    from kg.settings import load_nlp
-
-    nlp = load_nlp()
-    writer = csv.DictWriter(sys.stdout, COLUMNS, delimiter="\t", lineterminator="\n")
-    writer.writeheader()
-    for path in sample_files(corpus, seed, size):
-        writer.writerows(policy_rows(path, nlp))
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    write_sample_rows(corpus, seed, size, COLUMNS, policy_rows)
 
 
 def tally(listing: Path, judgements: Path) -> None:
@@ -100,13 +84,8 @@ def tally(listing: Path, judgements: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    listing = commands.add_parser("list")
-    listing.add_argument("corpus", type=Path)
-    listing.add_argument("--seed", type=int, required=True)
-    listing.add_argument("--size", type=int, default=SAMPLE_SIZE)
-    tallying = commands.add_parser("tally")
-    tallying.add_argument("listing", type=Path)
-    tallying.add_argument("judgements", type=Path)
+    add_sample_command(commands, "list", SAMPLE_SIZE)
+    add_tally_command(commands)
     args = parser.parse_args()
     if args.command == "list":
         list_sample(args.corpus, args.seed, args.size)
