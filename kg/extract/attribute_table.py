@@ -56,7 +56,15 @@ class AttributeTable(AttributeRuler):
     dep, space) combination passes; it annotates a Doc exactly as ``AttributeRuler`` does, and
     keeps its patterns, scoring and serialisation."""
 
-    compiled_for = -1  # the number of patterns the table was built from
+    stale = True  # the patterns changed since the table was built
+
+    def add(self, *args, **kwargs) -> None:
+        super().add(*args, **kwargs)
+        self.stale = True
+
+    def clear(self) -> None:
+        super().clear()
+        self.stale = True
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -66,7 +74,7 @@ class AttributeTable(AttributeRuler):
             return self.get_error_handler()(self.name, self, [doc], e)
 
     def set_annotations_from_table(self, doc: Doc) -> None:
-        if self.compiled_for != len(self.attrs):
+        if self.stale:
             self.compile()
         matches = self.matches_by_token(doc)
         if not matches:
@@ -111,7 +119,7 @@ class AttributeTable(AttributeRuler):
         self.lower_classes: dict[int, int] = {}
         self.columns = array_columns(self.attrs)
         self.merged_by_ids: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
-        self.compiled_for = len(self.attrs)
+        self.stale = False
 
     def add_to_table(self, pattern_id: int, pattern: list[dict]) -> None:
         steps = [step_conditions(step, self.vocab) for step in pattern]

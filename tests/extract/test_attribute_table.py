@@ -107,6 +107,17 @@ def test_patterns_added_after_use_are_read(nlp):
     )
 
 
+def test_patterns_replaced_after_use_are_read(nlp):
+    ruler, table = ruler_and_table(nlp, WRITTEN_PATTERNS[:1])
+    text = "Revenue rose 8 per cent."
+    assert_same_annotations(nlp, ruler, table, text)
+    other = [{"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "PROPN"}}]  # as many patterns
+    for component in (ruler, table):
+        component.clear()
+        component.add_patterns(other)
+    assert_same_annotations(nlp, ruler, table, text)
+
+
 def test_extension_attributes_are_set_token_by_token(nlp):
     Token.set_extension("kg_test_unit", default=None, force=True)
     patterns = [{"patterns": [[{"LOWER": "cent"}]], "attrs": {"_": {"kg_test_unit": "%"}}}]
