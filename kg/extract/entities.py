@@ -42,6 +42,7 @@ from .gazetteer import (
 from .identity import (
     DATED_HEADS,
     DESCRIPTORS,
+    GENERIC_WORDS,
     POLICY_CLASSES,
     acronym_form_keys,
     described_name_keys,
@@ -141,7 +142,6 @@ PERSON_TITLES = vocabulary.words("titles", ends_name="yes") | vocabulary.words(
 )
 COMPANY_WORDS = vocabulary.words("organisations", kind="organisation")
 MEETING_WORDS = vocabulary.words("organisations", kind="meeting")
-GENERIC_WORDS = vocabulary.words("common_words", uses="generic")
 HEAD_LINKS = vocabulary.words("common_words", uses="head-link")  # "Ministry of", "Regulations on"
 QUOTED = re.compile(
     r"[“\"‘](?P<inner>[^“”\"‘’\n]{2,160}?)[”\"’]"
@@ -1885,11 +1885,12 @@ def body_per_field(mention: Mention, country: str | None) -> list[Mention] | Non
     groups = listed_field_groups(head, fields, country)
     if groups is None:
         return None
+    fields_at = mention.start + match.end()  # the first body keeps the head's words
     return [
         replace(
             mention,
-            start=mention.start + match.end() * (i > 0) + start,
-            end=mention.start + match.end() + end,
+            start=mention.start if i == 0 else fields_at + start,
+            end=fields_at + end,
             name=f"{head} of {fields[start:end]}",
         )
         for i, (start, end) in enumerate(groups)

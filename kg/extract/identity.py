@@ -59,6 +59,7 @@ from .vocabulary import singular
 __all__ = [
     "DATED_HEADS",
     "DESCRIPTORS",
+    "GENERIC_WORDS",
     "POLICY_CLASSES",
     "entity_key",
     "policy_key",
