@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from . import vocabulary
 from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
-from .amounts.reader import TIME_UNITS, is_money
+from .amounts.reader import INDEFINITE_ARTICLES, TIME_UNITS, is_money
 from .amounts.vocabulary import unit_words, words
 from .entities import find_acronym_definitions, mentions_between
 from .facts import ChangeFact
@@ -911,9 +911,6 @@ def is_dated(measured: Token) -> bool:
     """ "within one year from 15.08.2014 to 15.08.2015": dates right after a duration."""
     after = measured.doc[measured.i + 1 : min(measured.i + 6, measured.sent.end)]
     return any(t.ent_type_ == "DATE" or any(c.isdigit() for c in t.text) for t in after)
-
-
-INDEFINITE_ARTICLES = vocabulary.words("common_words", uses="indefinite")
 
 
 def is_kind_of_thing(noun: Token) -> bool:

@@ -24,10 +24,7 @@ from kg.extract.amounts import vocabulary as amount_vocabulary
 KG = Path(__file__).resolve().parents[2] / "kg"
 # The modules whose words decide what is extracted: the extractor, and the metric and name keys
 # the graph is built with
-MODULES = sorted(
-    [*(KG / "extract").rglob("*.py"), KG / "metrics.py", KG / "names.py"],
-    key=lambda path: str(path),
-)
+MODULES = sorted([*(KG / "extract").rglob("*.py"), KG / "metrics.py", KG / "names.py"])
 WORD = re.compile(r"[a-z][a-z' -]*")  # a lowercase word or phrase of English
 
 # Names of schemes, not English words to find in text: a literal may hold these when all of its
@@ -44,7 +41,7 @@ ALLOWED = {
     # the quantity reader's unit codes (data/amount_units.tsv, column "code")
     "unit codes": set("percent pp times point minute hour day week month year decade".split()),
     # roles and uses of the tables, read one after another (verbs.tsv uses, amount_words roles)
-    "table roles": set("launch responsibility funding report over_verb rise fall".split()),
+    "table roles": set("launch responsibility funding report rise fall".split()),
     # the extractor's own names for how a mention was found and what role a relation's words
     # play: compared with no text
     "rule names": set(
