@@ -418,6 +418,7 @@ LOWER_HEADS = heads(rules="descriptive")
 DESCRIBED_HEADS = LOWER_HEADS | heads(rules="numbered")
 LAUNCH_VERBS = vocabulary.words("verbs", uses="launch")
 DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
+DESCRIPTIVE_OPENERS = vocabulary.words("common_words", uses="descriptive-opener")
 
 
 def descriptive_mentions(doc: Doc):
@@ -447,7 +448,7 @@ def descriptive_mentions(doc: Doc):
             len(content) >= 3
             and first.pos_ not in {"PRON", "NUM", "CCONJ", "DET"}
             and not first.like_num
-            and first.lower_ not in GENERIC_WORDS - {"national", "new"}
+            and first.lower_ not in GENERIC_WORDS - DESCRIPTIVE_OPENERS
             and not names_several(span.text)
             and not ends_at_possessor(span)
         ):
@@ -1075,7 +1076,7 @@ def is_topic_head(texts: list[str], i: int) -> bool:
     return singular(texts[i]) in TOPIC_HEADS or pair in TOPIC_HEADS
 
 
-TAIL_LINKS = {"on", "in", "to"}
+TAIL_LINKS = vocabulary.words("common_words", uses="tail-link")
 OFFICE_TITLES = vocabulary.words("titles", role="office")
 
 
@@ -1105,7 +1106,7 @@ def after_headless_lead(texts: list[str], types: list[str | None], chosen: int) 
     return 0
 
 
-LEAD_LINKS = {"of", "for"}
+LEAD_LINKS = vocabulary.words("common_words", uses="lead-link")
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
 NAME_POSSESSORS = vocabulary.words("common_words", uses="name-possessor")
 
@@ -1322,6 +1323,7 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
 
 
 MAX_LIST_ITEM_WORDS = 10
+LIST_ENDS = tuple(vocabulary.words("common_words", uses="list-end"))  # "etc.", "together with"
 
 
 def split_list_items(text: str, base: int, items: str):
@@ -1343,7 +1345,7 @@ def split_list_items(text: str, base: int, items: str):
         n_words = len(clean.split())
         if n_words > MAX_LIST_ITEM_WORDS:
             return  # a clause, not an item: the list has ended
-        if n_words and clean[:1].isalnum() and not clean.lower().startswith(("etc", "together")):
+        if n_words and clean[:1].isalnum() and not clean.lower().startswith(LIST_ENDS):
             yield base + offset + raw.index(clean[0], lead), strip_quotes(clean)
         offset += len(raw)
 
@@ -1509,6 +1511,7 @@ def with_body_head_before(words: list[str], start: int) -> int:
 
 # "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture"
 # (keys are lower case)
+ARTICLES = vocabulary.words("common_words", uses="article")
 COUNTRY_QUALIFIER = re.compile(
     rf"^{literal_alternation(vocabulary.words('country_qualifiers'))}\s+"
 )
@@ -1525,7 +1528,7 @@ def inside_longer_name(form: str, before: str, after: str = "") -> bool:
         and (
             previous is not None
             and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
-            and previous[1].lower() not in {"the", "a", "an"}
+            and previous[1].lower() not in ARTICLES
             or re.match(r"[ \t]+[A-Z]{2,}\b", after) is not None
         )
     )
