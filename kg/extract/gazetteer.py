@@ -137,6 +137,19 @@ def bodies_by_singular_key() -> dict[str, tuple[GovernmentBody, ...]]:
 
 
 @lru_cache(maxsize=1)
+def bodies_by_unqualified_key() -> dict[str, tuple[GovernmentBody, ...]]:
+    """ "Agency for International Development": a name the register gives only with its
+    country before it ("U.S. Agency for International Development"), written without it."""
+    index: dict[str, list[GovernmentBody]] = defaultdict(list)
+    for key, bodies in bodies_by_key().items():
+        unqualified = country_prefix().sub("", key)
+        for body in bodies:
+            if unqualified != key and body not in index[unqualified]:
+                index[unqualified].append(body)
+    return {key: tuple(bodies) for key, bodies in index.items()}
+
+
+@lru_cache(maxsize=1)
 def last_words_of_bodies() -> frozenset[str]:
     """The last word of every name ``find_body`` knows, in the singular (a country prefix never
     is one: its name goes on after it)."""
@@ -179,7 +192,8 @@ def find_body(name: str, *, country: str | None = None) -> GovernmentBody | None
     candidates = (
         bodies_by_key().get(key)
         or bodies_by_key().get(unqualified)
-        or bodies_by_singular_key().get(singular_key(unqualified), ())
+        or bodies_by_singular_key().get(singular_key(unqualified))
+        or bodies_by_unqualified_key().get(key, ())
     )
     own = [body for body in candidates if body.country == country]
     if own or len(candidates) != 1:

@@ -101,8 +101,48 @@ def entity_key(type_: str, name: str, country: str | None = None) -> str:
         find_body(core, country=country)
         or body_with_spelled_field(core, country)
         or body_of_named_country(core)
+        or own_body_with_other_link(core, country)
     )
-    return body.key if body is not None else canonical_key(core)
+    return body.key if body is not None else with_head_link_of(canonical_key(core))
+
+
+HEAD_LINKS = vocabulary.words("common_words", uses="head-link")  # "of", "for", "on"
+HEAD_LINK = re.compile(rf"(?P<head>\S+) (?P<link>{'|'.join(sorted(HEAD_LINKS))}) (?=\S)")
+
+
+def head_link(key: str) -> re.Match | None:
+    """The first link in a name that follows a body's head noun ("central office | for |
+    recovery")."""
+    match = HEAD_LINK.search(key)
+    return match if match is not None and head_type(match["head"]) == "Agency" else None
+
+
+def own_body_with_other_link(core: str, country: str | None):
+    """ "Office of Civil Rights" for the "Office for Civil Rights": a body of the document's
+    country that the name gives with another link after its head."""
+    match = head_link(core.lower())
+    if match is None or country is None:
+        return None
+    for link in sorted(HEAD_LINKS - {match["link"]}):
+        other = f"{core[: match.start('link')]}{link}{core[match.end('link') :]}"
+        body = find_body(other, country=country)
+        if body is not None and body.country == country:
+            return body
+    return None
+
+
+def with_head_link_of(key: str) -> str:
+    """A body no list knows, keyed with "of" after its head: writers give "Office on Violence
+    Against Women" and "Office of Violence Against Women", "Central Office for Recovery" and
+    "Central Office of Recovery" for one body.
+
+    >>> with_head_link_of("central office for recovery")
+    'central office of recovery'
+    """
+    match = head_link(key)
+    if match is None:
+        return key
+    return f"{key[: match.start('link')]}of{key[match.end('link') :]}"
 
 
 DESCRIPTORS = vocabulary.words("common_words", uses="descriptor")

@@ -293,3 +293,46 @@ def test_united_kingdom_and_uk_are_one_name():
     assert entity_key("Agency", "United Kingdom Statistics Authority", "GB") == entity_key(
         "Agency", "UK Statistics Authority", "GB"
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "country"),
+    [
+        ("Office of Civil Rights", "Office for Civil Rights", "US"),  # a listed body
+        ("Office on Violence Against Women", "Office of Violence Against Women", "US"),
+        ("Central Office for Recovery", "Central Office of Recovery", "US"),
+        (
+            "Ministry for Strategic Industries of Ukraine",
+            "Ministry of Strategic Industries of Ukraine",
+            None,
+        ),
+    ],
+)
+def test_a_body_given_with_another_link_after_its_head_is_one_body(first, second, country):
+    assert entity_key("Agency", first, country) == entity_key("Agency", second, country)
+
+
+def test_the_link_after_a_head_still_tells_two_countries_bodies_apart():
+    assert entity_key("Agency", "Department of Education", "US") != entity_key(
+        "Agency", "Department for Education", "GB"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Agency for International Development",
+        "U.S. Agency for International Development’s",
+        "U.S. Agency for International Development (USAID)",
+        "USAID",
+    ],
+)
+def test_a_body_listed_with_its_country_first_is_that_body_without_it(name):
+    assert entity_key("Agency", name, "US") == find_body("USAID", country="US").key
+
+
+def test_a_body_listed_with_its_country_first_is_not_another_countrys_without_it():
+    assert (
+        entity_key("Agency", "Agency for International Development", "CN")
+        != find_body("USAID", country="US").key
+    )
