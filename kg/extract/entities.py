@@ -1500,13 +1500,19 @@ def is_subsequence(letters: str, spelled: str) -> bool:
 
 def with_body_head_before(words: list[str], start: int) -> int:
     """ "Department of | Housing and Urban Development (HUD)": a body's head and its link before
-    the words an acronym spells belong to the name."""
+    the words an acronym spells belong to the name, unless those words name a body of their own
+    that the gazetteer does not know the longer name of."""
     at = start - 1
     if at > 0 and words[at].lower() == "the":
         at -= 1
     linked = at > 0 and words[at].lower() in HEAD_LINKS
     head = words[at - 1] if linked else ""
-    return at - 1 if linked and head[:1].isupper() and head_type(head) == "Agency" else start
+    if not (linked and head[:1].isupper() and head_type(head) == "Agency"):
+        return start
+    spelled = [word.lower().strip(WORD_MARKS) for word in words[start:]]
+    if any(head_word_flags(spelled)) and find_body(" ".join(words[at - 1 :])) is None:
+        return start  # "Subcommittee of the | President’s Task Force (PTF)": a body of its own
+    return at - 1
 
 
 # "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture"
@@ -1705,8 +1711,9 @@ NOTHING_NAMING_ENTITIES = {"GPE", "PERSON", "NORP", "MONEY", "CARDINAL"}
 def names_nothing(token: Token, first: bool) -> bool:
     """A word before a name that is no part of it: a verb ("Adding", "Would Decimate"), a number
     ("$10 Billion"), a place or person, a body's acronym ("DOT in the ..."), or a sentence's
-    first word that the document also writes in lower case ("Part of the ..."); not a word a
-    name may start with ("Friends of the Earth")."""
+    first word, a common noun in the singular that the document also writes in lower case ("Part
+    of the ..."); not a word a name may start with ("Friends of the Earth", "Women in the
+    Digital Economy Fund")."""
     return (
         token.pos_ in {"VERB", "AUX"}
         or token.text in place_names()
@@ -1718,6 +1725,7 @@ def names_nothing(token: Token, first: bool) -> bool:
         or token.ent_type_ in NOTHING_NAMING_ENTITIES
         or first
         and token.is_sent_start
+        and token.tag_ == "NN"
         and is_written_lowercase(token)
     )
 

@@ -2,7 +2,13 @@
 
 import pytest
 
-from kg.extract.entities import Mention, edge_tokens, is_clause_piece, is_post_or_clause
+from kg.extract.entities import (
+    Mention,
+    edge_tokens,
+    is_clause_piece,
+    is_post_or_clause,
+    trim_to_initials,
+)
 
 
 def mentions(nlp, text):
@@ -1478,3 +1484,39 @@ def test_a_name_starting_inside_a_hyphenated_word(nlp, text, candidate, name):
     span = doc.char_span(start, start + len(candidate))
     first, last = edge_tokens(doc, span.start, span.end)
     assert doc[first:last].text == name
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words_before", "name"),
+    [
+        (
+            "HUD",
+            "Harris and Department of Housing and Urban Development",
+            "Department of Housing and Urban Development",
+        ),
+        (
+            "HHS",
+            "the Department of Health and Human Services",
+            "Department of Health and Human Services",
+        ),
+        (
+            "OASH",
+            "ONC and Office of the Assistant Secretary for Health",
+            "Office of the Assistant Secretary for Health",
+        ),
+        # the spelled words name a body of their own: the body before them is another
+        ("PTF", "Lead Subcommittee of the President’s Task Force", "President’s Task Force"),
+    ],
+)
+def test_an_acronym_defines_the_words_it_spells_with_the_head_acronyms_leave_out(
+    acronym, words_before, name
+):
+    assert trim_to_initials(acronym, words_before) == name
+
+
+def test_a_capitalised_plural_opening_a_line_may_start_a_name(nlp):
+    text = (
+        "The fund supports women in business.\n\nWomen in the Digital Economy Fund (WiDEF) and "
+        "its partners met."
+    )
+    assert "Women in the Digital Economy Fund" in {m.name for m in nlp(text)._.kg_mentions}
