@@ -32,6 +32,8 @@ from .lexicon import canonical_key
 from .text import cached_on, doc_text, first_characters, literal_alternation, starting_with
 from .vocabulary import rows, singular, words
 
+GENERIC_WORDS = words("common_words", uses="generic")  # say nothing specific
+
 __all__ = [
     "GovernmentBody",
     "government_bodies",
@@ -143,8 +145,10 @@ def bodies_by_unqualified_key() -> dict[str, tuple[GovernmentBody, ...]]:
     index: dict[str, list[GovernmentBody]] = defaultdict(list)
     for key, bodies in bodies_by_key().items():
         unqualified = country_prefix().sub("", key)
+        if unqualified == key or not set(unqualified.split()) - GENERIC_WORDS:
+            continue  # "Indian Government" is no "Government" of any other document's country
         for body in bodies:
-            if unqualified != key and body not in index[unqualified]:
+            if body not in index[unqualified]:
                 index[unqualified].append(body)
     return {key: tuple(bodies) for key, bodies in index.items()}
 

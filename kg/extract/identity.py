@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from . import vocabulary
 from .gazetteer import (
+    GENERIC_WORDS,
     country_names,
     find_body,
     government_bodies,
@@ -85,7 +86,6 @@ HEAD_LAST = re.compile(
     r"^(?P<field>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)\s+"
     r"(?P<head>Department|Ministry|(?i:government))$"
 )
-GENERIC_WORDS = vocabulary.words("common_words", uses="generic")
 
 
 def entity_key(type_: str, name: str, country: str | None = None) -> str:

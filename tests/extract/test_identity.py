@@ -336,3 +336,10 @@ def test_a_body_listed_with_its_country_first_is_not_another_countrys_without_it
         entity_key("Agency", "Agency for International Development", "CN")
         != find_body("USAID", country="US").key
     )
+
+
+@pytest.mark.parametrize("place", ["Odisha", "Karnataka"])
+def test_a_states_government_is_not_the_countrys(place):
+    assert entity_key("Agency", f"Government of {place}", "IN") != entity_key(
+        "Agency", "Government of India", "IN"
+    )
