@@ -1705,6 +1705,7 @@ def is_hyphen_piece(doc: Doc, i: int) -> bool:
     )
 
 
+# (a plural the tagger calls a person in a headline is not one: "Launches Women in the ...")
 NOTHING_NAMING_ENTITIES = {"GPE", "PERSON", "NORP", "MONEY", "CARDINAL"}
 
 
@@ -1723,6 +1724,7 @@ def names_nothing(token: Token, first: bool) -> bool:
         or token.tag_ == "VBG"
         or token.like_num
         or token.ent_type_ in NOTHING_NAMING_ENTITIES
+        and token.tag_ != "NNPS"
         or first
         and token.is_sent_start
         and token.tag_ == "NN"

@@ -4,7 +4,10 @@ The rule, in order (the first that applies decides the key):
 
 1. A name the gazetteer knows (name, alias, acronym or former name) is that body, resolved by
    the document's country when several countries use the name: "Commerce Department",
-   "U.S. Department of Commerce" and "DOC" in a US release are one node.
+   "U.S. Department of Commerce" and "DOC" in a US release are one node; so is a body listed
+   with its country first written without it ("Agency for International Development"), and a
+   listed body of the document's country written with another link after its head ("Office of
+   Civil Rights" for the "Office for Civil Rights").
 2. An agency's name is read without what does not change the body: a possessive ("EPA's"),
    a country or "Union" before it ("U.S.", "Union Home Ministry"), the ordinal of a term
    ("19th CPC Central Committee" is the CPC Central Committee); then rule 1 again.
@@ -15,7 +18,8 @@ The rule, in order (the first that applies decides the key):
    Health programme", "newly launched Integrated Scheme": ``descriptor`` in
    ``data/common_words.tsv``).
 5. Otherwise the canonical key of the name (case, quotes, "the", "&", "programme",
-   "Govt." are not identity).
+   "Govt." are not identity), an unlisted body's with "of" after its head ("Office on Violence
+   Against Women" is the "Office of Violence Against Women").
 
 What stays apart: different words after this (the CPC Central Committee and its Political
 Bureau; the Ministry of Finance of China and of India, by country); a body and its part

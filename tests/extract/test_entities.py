@@ -1514,9 +1514,20 @@ def test_an_acronym_defines_the_words_it_spells_with_the_head_acronyms_leave_out
     assert trim_to_initials(acronym, words_before) == name
 
 
-def test_a_capitalised_plural_opening_a_line_may_start_a_name(nlp):
-    text = (
-        "The fund supports women in business.\n\nWomen in the Digital Economy Fund (WiDEF) and "
-        "its partners met."
-    )
-    assert "Women in the Digital Economy Fund" in {m.name for m in nlp(text)._.kg_mentions}
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The fund supports women in business.\n\nWomen in the Digital Economy Fund (WiDEF) and "
+            "its partners met.",
+            "Women in the Digital Economy Fund",
+        ),
+        (  # the tagger calls the plural a person in a headline
+            "Fact Sheet: Vice President Harris Launches Women in the Sustainable Economy "
+            "Initiative, Totaling Over $900 Million in Commitments",
+            "Women in the Sustainable Economy Initiative",
+        ),
+    ],
+)
+def test_a_capitalised_plural_before_in_the_may_start_a_name(nlp, text, name):
+    assert name in {m.name for m in nlp(text)._.kg_mentions}
