@@ -1705,6 +1705,17 @@ def is_hyphen_piece(doc: Doc, i: int) -> bool:
     )
 
 
+def starts_body_after(doc: Doc, start: int, end: int, lead: Span) -> bool:
+    """After "and", a body's head and its link ("ONC and | Office of the Assistant Secretary
+    for Health"), or after a person's name a listed body ("Kamala Harris and | Environmental
+    Protection Agency")."""
+    if starts_body_name([doc[start].text, doc[start + 1].text]):
+        return True
+    return all(t.ent_type_ == "PERSON" for t in lead) and (
+        find_body(doc[start:end].text, country=doc_country(doc)) is not None
+    )
+
+
 # (a plural the tagger calls a person in a headline is not one: "Launches Women in the ...")
 NOTHING_NAMING_ENTITIES = {"GPE", "PERSON", "NORP", "MONEY", "CARDINAL"}
 
@@ -1774,8 +1785,7 @@ def after_headless_words(doc: Doc, first: int, last: int) -> int:
         if any(t.is_punct or t.pos_ in FUNCTION_POS or head_type(t.text) for t in lead):
             return first
         if doc[i].lower_ == "and":
-            body = [doc[i + 1].text, doc[i + 2].text]
-            return i + 1 if starts_body_name(body) else first
+            return i + 1 if starts_body_after(doc, i + 1, last, lead) else first
         if doc[i].lower_ == "the" and is_sentence_adverbial(lead):
             return i + 1  # "Today the White House Council on Environmental Quality"
         if doc[i].pos_ == "ADP" and doc[i + 1].lower_ == "the" and last - i - 2 >= 2:

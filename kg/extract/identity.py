@@ -397,6 +397,8 @@ def local_body_keys(agency_keys: set[str]) -> dict[str, str]:
     {'department of finance': 'department of finance of yunnan province'}
     >>> local_body_keys({"hm inspectorate", "hm inspectorate of constabulary", "hm treasury"})
     {'hm inspectorate': 'hm inspectorate of constabulary'}
+    >>> local_body_keys({"office of fair housing", "hud office of fair housing"})
+    {'office of fair housing': 'hud office of fair housing'}
     """
     completions: dict[str, set[str]] = {key: set() for key in agency_keys}
     for key in agency_keys:
@@ -407,7 +409,8 @@ def local_body_keys(agency_keys: set[str]) -> dict[str, str]:
 
 
 def short_form_of(short: str, key: str) -> bool:
-    """``key`` is ``short`` with a subnational unit after "of" or before it, or ``short`` is a
+    """``key`` is ``short`` with a subnational unit after "of" or before it, or with the listed
+    body it is part of before it ("HUD Office of Fair Housing"), or ``short`` is a
     qualified head that ``key`` completes with its field ("Her Majesty's Inspectorate" for
     "Her Majesty's Inspectorate of Constabulary"; a bare head is a back-reference instead)."""
     words = short.split()
@@ -421,6 +424,9 @@ def short_form_of(short: str, key: str) -> bool:
         place = key[len(short) + 4 :]
     elif key.endswith(" " + short):
         place = key[: -len(short) - 1]
+        if head_link(short) is not None and short.startswith(head_link(short)["head"]):
+            if find_body(place) is not None:
+                return True  # "HUD Office of Fair Housing ...", then "the Office of Fair ..."
     else:
         return False
     return re.sub(r"\s+(?:province|state|municipality|city)$", "", place) in unit_keys()

@@ -1416,6 +1416,12 @@ def test_a_subordinate_clause_or_two_joined_things_are_no_learned_name(nlp):
             "Executive Order on Promoting Competition",
             "DOT in the Executive Order on Promoting Competition",
         ),
+        (  # a person before "and" and a listed body
+            "Vice President Kamala Harris and Environmental Protection Agency Administrator "
+            "Michael Regan will travel to Pittsburgh in the United States.",
+            "Environmental Protection Agency",
+            "Kamala Harris and Environmental Protection Agency",
+        ),
         (  # a short form in brackets is no part of the name it shortens
             "The Joint Office of Energy and Transportation (Joint Office) will fund chargers.",
             "Joint Office of Energy and Transportation",

@@ -343,3 +343,20 @@ def test_a_states_government_is_not_the_countrys(place):
     assert entity_key("Agency", f"Government of {place}", "IN") != entity_key(
         "Agency", "Government of India", "IN"
     )
+
+
+def test_a_body_named_again_without_the_body_it_is_part_of_is_one_body(nlp):
+    text = (
+        "The HUD Office of Fair Housing and Equal Opportunity will act. The Office of Fair "
+        "Housing and Equal Opportunity said 20 cases are open."
+    )
+    found = {name: key for name, key in keys(nlp, text, "Agency")}
+    assert len(found) == 2 and len(set(found.values())) == 1
+
+
+def test_a_body_named_without_its_parent_stays_apart_when_two_parents_could_complete_it(nlp):
+    text = (
+        "The USDA Office of the Inspector General and the HHS Office of the Inspector General "
+        "met. The Office of the Inspector General said 20 cases are open."
+    )
+    assert len({key for _, key in keys(nlp, text, "Agency")}) == 3
