@@ -1744,14 +1744,14 @@ def names_nothing(token: Token, first: bool) -> bool:
 
 
 def is_sentence_adverbial(lead: Span) -> bool:
-    """ "Today", "Now": one word that opens its sentence before "the <name>", a noun or adverb
-    the document also writes in lower case."""
+    """ "Today", "Now": one word, a noun or an adverb, that opens its sentence before a lowercase
+    "the <name>" (a heading writes "The": "Building on Progress The Federal ...")."""
     word = lead[0]
     return (
         len(lead) == 1
         and word.is_sent_start
         and word.pos_ in {"NOUN", "ADV"}
-        and is_written_lowercase(word)
+        and word.nbor().text == "the"
     )
 
 

@@ -1406,7 +1406,7 @@ def test_a_subordinate_clause_or_two_joined_things_are_no_learned_name(nlp):
             "Part of the Africa Trade and Investment program",
         ),
         (  # a sentence's opening "Today" before "the"
-            "Today the White House Council on Environmental Quality released a plan. We met today.",
+            "Projects grew. Today the White House Council on Environmental Quality met.",
             "White House Council on Environmental Quality",
             "Today the White House Council on Environmental Quality",
         ),
