@@ -61,3 +61,25 @@ def test_observations_reach_their_source_sentence(seed_graph):
             ):
                 reached += 1
     assert observations and reached / len(observations) >= 0.8
+
+
+@needs_shared()
+def test_the_country_aware_duplicate_measure_keeps_two_countries_ministries_apart(tmp_path, capsys):
+    """China's and India's Ministry of Finance: one duplicate to the scorer, none by country."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    import country_duplicates
+
+    texts = [next((SHARED / "corpus/dev").glob(f"{n}_*.txt")) for n in ("44", "69")]
+    merged = tmp_path / "merged.ttl"
+    kg_bin = Path(sys.executable).with_name("kg")
+    subprocess.run(
+        [str(kg_bin), "build", *map(str, texts), "-o", str(merged)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    assert country_duplicates.main([str(SHARED), str(merged)]) == 0
+    printed = capsys.readouterr().out
+    assert "'duplicated': ['Ministry of Finance']" in printed.splitlines()[0]
+    last = dict(field.split("=") for field in printed.splitlines()[-1].split()[1:])
+    assert int(last["nodes"]) >= 2 and last["duplicate_rate"] == "0.000"  # both ministries found
