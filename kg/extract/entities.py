@@ -213,6 +213,7 @@ class PolicyEntityRecognizer:
         found = without_posts(found, text)  # also the names acronyms stand for
         found = with_acronym_variants(with_named_tails(found, text), text)
         found = with_document_keys(with_short_forms(found, text))
+        found = without_defined_owners(found, text, country)
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -1414,6 +1415,40 @@ def with_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+OWNER_NAME_WORDS = 3  # "ARP Child Care Stabilization program": the rest is a name of its own
+ENACTING_CLASSES = ("Plan", "Regulation")  # whose money a programme spends
+
+
+def without_defined_owners(mentions: list[Mention], text: str, country: str | None):
+    """ "ARP Child Care Stabilization program", where the document defines "American Rescue Plan
+    (ARP)": a policy's name after the acronym the document defines for a plan or a law is the
+    policy's name without it (whose money or law it is, not which policy), as a body's acronym
+    before a name is (``kg.extract.identity``). After a programme's acronym the name is a part
+    of that programme ("SNAP Employment and Training Program") and stays."""
+    defined = set(acronym_expansions(text)) & {
+        m.name for m in mentions if m.type in ENACTING_CLASSES
+    }
+    owned = {i: name for i, m in enumerate(mentions) if (name := owned_name(m, defined))}
+    return [
+        replace(m, key=mention_key(m.type, owned[i], country)) if i in owned else m
+        for i, m in enumerate(mentions)
+    ]
+
+
+def owned_name(mention: Mention, defined: set[str]) -> str | None:
+    """A policy's name without the defined acronym before it, if one stands there and is not
+    the policy's own (its letters do not start the rest: "SNAP Supplemental ...")."""
+    owner, _, rest = mention.name.partition(" ")
+    if (
+        mention.type not in POLICY_CLASSES
+        or owner not in defined
+        or len(rest.split()) < OWNER_NAME_WORDS
+        or initials_fit(owner, rest)
+    ):
+        return None
+    return rest
 
 
 def comma_joined_name(

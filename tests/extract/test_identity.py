@@ -360,3 +360,24 @@ def test_a_body_named_without_its_parent_stays_apart_when_two_parents_could_comp
         "met. The Office of the Inspector General said 20 cases are open."
     )
     assert len({key for _, key in keys(nlp, text, "Agency")}) == 3
+
+
+def test_a_programme_named_after_the_acronym_of_the_law_that_funds_it_is_the_programme(nlp):
+    text = (
+        "The American Rescue Plan (ARP) funds it. The ARP Child Care Stabilization program "
+        "helped 200,000 providers. The Child Care Stabilization program is over."
+    )
+    found = {name: key for name, key in keys(nlp, text, "Program")}
+    assert (
+        found["ARP Child Care Stabilization program"] == found["Child Care Stabilization program"]
+    )
+
+
+def test_a_programme_named_after_another_programmes_acronym_is_a_part_of_it(nlp):
+    text = (
+        "The Supplemental Nutrition Assistance Program (SNAP) grew. The SNAP Employment and "
+        "Training Program helps."
+    )
+    found = {name: key for name, key in keys(nlp, text, "Program")}
+    bare = entity_key("Program", "Employment and Training Program", "US")
+    assert found["SNAP Employment and Training Program"] != bare
