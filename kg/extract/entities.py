@@ -1631,7 +1631,9 @@ def acronym_mentions(
             entity_key("Agency", expansion, country)
         )
         if target is None:
-            target, written = expansion_mention(text, acronym, expansion, country)
+            target, written = expansion_mention(
+                text, acronym, expansion, country, uses[acronym]
+            )
             if target is None:
                 continue
             if written is not None:
@@ -1645,13 +1647,15 @@ def acronym_mentions(
 
 
 def expansion_mention(
-    text: str, acronym: str, expansion: str, country: str | None
+    text: str, acronym: str, expansion: str, country: str | None, uses: list[int]
 ) -> tuple[Mention | None, Mention | None]:
     """The entity an acronym's expansion names when no rule found it, by a head noun in the
-    expansion or right after the acronym ("Flood Mitigation Assistance (FMA) grant program");
-    and the expansion as written, when only its acronym let us read it whole ("...
-    Compensation, and Liability Act", "Direct Benefit Transfer (DBT)": its class noun is not
-    its last word) or only the words after the acronym give its class."""
+    expansion, right after the acronym ("Flood Mitigation Assistance (FMA) grant program") or
+    after one of its ``uses`` (where it stands in the text: "Overdose Data to Action (OD2A)" ...
+    "the OD2A program", ``used_with_head``); and the expansion as written, when only its
+    acronym let us read it whole ("... Compensation, and Liability Act", "Direct Benefit
+    Transfer (DBT)": its class noun is not its last word) or only the words after the acronym
+    give its class."""
     words = expansion.split()
     type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
     after = re.search(
@@ -1662,7 +1666,8 @@ def expansion_mention(
         if after and not type_
         else None
     )
-    type_ = type_ or head_after
+    head_at_use = None if type_ or head_after else used_with_head(text, acronym, uses)
+    type_ = type_ or head_after or head_at_use
     if not type_:
         return None, None
     key = mention_key(type_, expansion, country)
@@ -1671,9 +1676,32 @@ def expansion_mention(
     # the rules cut a name at its last class noun ("Direct Benefit | Transfer (DBT)"): the
     # acronym spells the whole name
     cut_at_head = not head_type(words[-1])
-    if written >= 0 and ("," in expansion or head_after or cut_at_head):
+    if written >= 0 and ("," in expansion or head_after or head_at_use or cut_at_head):
         return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
     return target, None
+
+
+def used_with_head(text: str, acronym: str, uses: list[int]) -> str | None:
+    """The policy class of the first class noun that follows a definite use of the acronym
+    ("the BRIC program", "its CSAF strategy"): a name without a class noun of its own
+    ("Building Resilient Infrastructure and Communities") is known by what the text calls its
+    acronym. Not "an SMR program", "our ambitious AI agenda", "the largest HUD program": a
+    programme about the acronym's subject, or one of a body's."""
+    for start in uses:
+        after = HEAD_RIGHT_AFTER.match(text, start + len(acronym))
+        if (
+            after
+            and AFTER_NAME_HEADS[after["head"]] in POLICY_CLASSES
+            and DEFINITE_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            return AFTER_NAME_HEADS[after["head"]]
+    return None
+
+
+DEFINITE_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|['’]s)[ \t]+$")
+# the singular class noun right after an acronym: "the BRIC program"; not "an HHS grant program"
+# or "HUD programs", what a body runs
+HEAD_RIGHT_AFTER = re.compile(rf"[ \t]+(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b")
 
 
 def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:

@@ -551,6 +551,58 @@ def test_the_head_after_an_acronym_gives_the_expansion_its_class(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, expansion, type_",
+    [
+        (  # the class noun follows a later use of the acronym, not its definition
+            "FEMA funds Building Resilient Infrastructure and Communities (BRIC) in every state. "
+            "Applications for the BRIC program open in May.",
+            "Building Resilient Infrastructure and Communities",
+            "Program",
+        ),
+        (
+            "The department released Climate Smart Agriculture and Forestry (CSAF) today. "
+            "Its CSAF strategy guides farm loans.",
+            "Climate Smart Agriculture and Forestry",
+            "Plan",
+        ),
+        (  # a plural acronym (issue 19)
+            "The government funds Kasturba Gandhi Balika Vidyalayas (KGBVs) in every district. "
+            "The KGBVs scheme gives girls schooling.",
+            "Kasturba Gandhi Balika Vidyalayas",
+            "Program",
+        ),
+    ],
+)
+def test_a_class_noun_after_a_use_of_the_acronym_gives_the_expansion_its_class(
+    nlp, text, expansion, type_
+):
+    found = {(m.name, m.type) for m in nlp(text)._.kg_mentions}
+    assert (expansion, type_) in found
+
+
+@pytest.mark.parametrize(
+    "text, expansion",
+    [
+        (  # "an SMR program": a programme about the acronym's subject
+            "Small Modular Reactor (SMR) designs are safer. Ghana will develop an SMR program.",
+            "Small Modular Reactor",
+        ),
+        (  # "our ambitious AI agenda": a field, not a name
+            "Artificial Intelligence (AI) is changing work. We pursue our ambitious AI agenda.",
+            "Artificial Intelligence",
+        ),
+        (  # "HUD programs": what a body runs, in the plural
+            "Housing and Urban Development (HUD) staff met. The HUD programs grew.",
+            "Housing and Urban Development",
+        ),
+    ],
+)
+def test_an_acronym_used_as_a_modifier_gives_its_expansion_no_class(nlp, text, expansion):
+    found = {m.name for m in nlp(text)._.kg_mentions if m.type in ("Plan", "Program")}
+    assert expansion not in found
+
+
+@pytest.mark.parametrize(
     "text, not_a_name",
     [
         (
