@@ -63,6 +63,7 @@ from .span_classifier import (
     NOT_NAME_LABELS,
     DocTokens,
     SpanClassifier,
+    SpanPrediction,
     candidate_spans,
     decode,
     load_span_classifier,
@@ -242,14 +243,18 @@ class PolicyEntityRecognizer:
         """Rule 6: the names the span classifier (the shipped one unless ``classifier`` is given)
         finds where no rule found one, as acceptable as rule names."""
         text = doc_text(doc)
-        return [
-            m
-            for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
-            if self._acceptable(m.name, m.type)
-            and not is_post_or_clause(text[m.start : m.end])
-            and not names_a_post(text, m)
-            and not is_clause_piece(doc, m)
-        ]
+
+        def acceptable(m: Mention) -> bool:
+            return (
+                self._acceptable(m.name, m.type)
+                and not is_post_or_clause(text[m.start : m.end])
+                and not names_a_post(text, m)
+                and not is_clause_piece(doc, m)
+            )
+
+        return classified_mentions(
+            doc, found, country, self.learned_threshold, classifier, acceptable
+        )
 
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str, country: str | None):
@@ -1530,31 +1535,45 @@ def classified_mentions(
     country: str | None,
     threshold: float,
     classifier: SpanClassifier | None = None,
+    acceptable=lambda mention: True,
 ) -> list[Mention]:
-    """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
+    """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``):
+    of overlapping spans the most probable ``acceptable`` one. (A rejected span is left out
+    before decoding: a bare "National Strategy", no name, would hide "National Strategy to
+    Advance Privacy-Preserving Data Sharing and Analytics".)"""
     text = doc_text(doc)
     tokens = DocTokens.of(doc)
     # "nearly all full-benefit adults", "newly established Japan-U.S. Clean Energy Partnership":
     # no name begins with an adverb (left out before decoding, so that the name inside wins)
     spans = [s for s in residual_spans(doc, found, tokens) if not is_adverb_word(doc[s[0]])]
     described = described_mentions(found)
-    out = []
     classifier = classifier or load_span_classifier()
-    for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
-        first = after_partitive(doc, p.start, p.end)
-        start, end = doc[first].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
-        name = strip_quotes(text[start:end])
-        if (
-            not PRONOUN_OR_POSSESSIVE.search(name)
-            and not is_heading(list(re.finditer(r"\S+", name)))
-            and doc[p.start : p.end].root.ent_type_ not in NOT_NAME_LABELS
-            and not (doc[first].is_lower and judges(doc[first]))
-        ):
-            same = described.get(policy_key(name))
-            type_, key = (same.type, same.key) if same else (p.type, None)
-            key = key or mention_key(type_, name, country)
-            out.append(Mention(start, end, type_, name, key, "learned"))
-    return out
+    named = {}
+    for p in classifier.predict(doc, spans, country, threshold, tokens):
+        mention = learned_mention(doc, text, p, described, country)
+        if mention is not None and acceptable(mention):
+            named[p] = mention
+    return [named[p] for p in decode(list(named))]
+
+
+def learned_mention(
+    doc: Doc, text: str, p: SpanPrediction, described: dict[str, Mention], country: str | None
+) -> Mention | None:
+    """The mention a prediction names, or None for what names nothing: a pronoun, a heading, a
+    person or place, a clause led by a verb of judging."""
+    first = after_partitive(doc, p.start, p.end)
+    start, end = doc[first].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
+    name = strip_quotes(text[start:end])
+    if (
+        PRONOUN_OR_POSSESSIVE.search(name)
+        or is_heading(list(re.finditer(r"\S+", name)))
+        or doc[p.start : p.end].root.ent_type_ in NOT_NAME_LABELS
+        or (doc[first].is_lower and judges(doc[first]))
+    ):
+        return None
+    same = described.get(policy_key(name))
+    type_, key = (same.type, same.key) if same else (p.type, None)
+    return Mention(start, end, type_, name, key or mention_key(type_, name, country), "learned")
 
 
 def after_partitive(doc: Doc, start: int, end: int) -> int:
@@ -1631,9 +1650,7 @@ def acronym_mentions(
             entity_key("Agency", expansion, country)
         )
         if target is None:
-            target, written = expansion_mention(
-                text, acronym, expansion, country, uses[acronym]
-            )
+            target, written = expansion_mention(text, acronym, expansion, country, uses[acronym])
             if target is None:
                 continue
             if written is not None:
