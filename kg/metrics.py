@@ -77,7 +77,7 @@ CORRECTIONS_ENV = "KG_CORRECTIONS"
 CORRECTIONS_FILE = "kg-corrections.tsv"
 WORD = re.compile(r"[\w&][\w&.\-']*")
 METRIC_ACTIONS = {"merge-metric": 2, "split-metric": 1}  # action -> how many names it takes
-PREPOSITIONS = frozenset({"of", "in", "for", "from", "to", "by", "on", "at", "with", "per"})
+PREPOSITIONS = words("common_words", uses="metric-preposition")
 MAX_OF_PHRASE = 4  # words after "of" that are still one modifier ("of the telecom industry")
 
 

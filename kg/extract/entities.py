@@ -38,6 +38,7 @@ from .gazetteer import (
     doc_country,
     find_body,
     government_bodies,
+    place_names,
 )
 from .identity import (
     DATED_HEADS,
@@ -211,7 +212,8 @@ class PolicyEntityRecognizer:
         found += self.learned_mentions(doc, found, country)
         found = drop_overlaps(found + list(acronym_mentions(text, acronyms, found, country)))
         found = without_posts(found, text)  # also the names acronyms stand for
-        found = with_document_keys(with_acronym_variants(with_named_tails(found, text), text))
+        found = with_acronym_variants(with_named_tails(found, text), text)
+        found = with_document_keys(with_short_forms(found, text))
         # references resolve among the names that survived the overlaps only
         doc._.kg_mentions = drop_overlaps(found + list(back_reference_mentions(text, found)))
         return doc
@@ -280,7 +282,8 @@ class PolicyEntityRecognizer:
         for run_start, run_end in name_runs(text):
             named = list(classify_name_run(doc, run_start, run_end))
             named = named or list(lowercase_head_after(doc, run_start, run_end))
-            for start, end, type_ in map(partial(with_class_noun_after, text), named):
+            named = map(partial(with_class_noun_after, text), named)
+            for start, end, type_ in map(partial(with_clean_edges, doc), named):
                 if self._acceptable(text[start:end], type_):
                     for item_start, item_end, item in numbered_items(text, start, end):
                         name = strip_quotes(item)
@@ -420,6 +423,7 @@ LOWER_HEADS = heads(rules="descriptive")
 DESCRIBED_HEADS = LOWER_HEADS | heads(rules="numbered")
 LAUNCH_VERBS = vocabulary.words("verbs", uses="launch")
 DESCRIPTIVE_TAIL = vocabulary.words("common_words", uses="descriptive-tail")
+DESCRIPTIVE_OPENERS = vocabulary.words("common_words", uses="descriptive-opener")
 
 
 def descriptive_mentions(doc: Doc):
@@ -449,7 +453,7 @@ def descriptive_mentions(doc: Doc):
             len(content) >= 3
             and first.pos_ not in {"PRON", "NUM", "CCONJ", "DET"}
             and not first.like_num
-            and first.lower_ not in GENERIC_WORDS - {"national", "new"}
+            and first.lower_ not in GENERIC_WORDS - DESCRIPTIVE_OPENERS
             and not names_several(span.text)
             and not ends_at_possessor(span)
         ):
@@ -1077,7 +1081,7 @@ def is_topic_head(texts: list[str], i: int) -> bool:
     return singular(texts[i]) in TOPIC_HEADS or pair in TOPIC_HEADS
 
 
-TAIL_LINKS = {"on", "in", "to"}
+TAIL_LINKS = vocabulary.words("common_words", uses="tail-link")
 OFFICE_TITLES = vocabulary.words("titles", role="office")
 
 
@@ -1107,7 +1111,7 @@ def after_headless_lead(texts: list[str], types: list[str | None], chosen: int) 
     return 0
 
 
-LEAD_LINKS = {"of", "for"}
+LEAD_LINKS = vocabulary.words("common_words", uses="lead-link")
 LEADING_NON_NAMES = vocabulary.words("common_words", uses="leading")
 NAME_POSSESSORS = vocabulary.words("common_words", uses="name-possessor")
 
@@ -1324,6 +1328,7 @@ def noun_phrase_end(doc: Doc, start: int, end: int) -> int | None:
 
 
 MAX_LIST_ITEM_WORDS = 10
+LIST_ENDS = tuple(vocabulary.words("common_words", uses="list-end"))  # "etc.", "together with"
 
 
 def split_list_items(text: str, base: int, items: str):
@@ -1345,7 +1350,7 @@ def split_list_items(text: str, base: int, items: str):
         n_words = len(clean.split())
         if n_words > MAX_LIST_ITEM_WORDS:
             return  # a clause, not an item: the list has ended
-        if n_words and clean[:1].isalnum() and not clean.lower().startswith(("etc", "together")):
+        if n_words and clean[:1].isalnum() and not clean.lower().startswith(LIST_ENDS):
             yield base + offset + raw.index(clean[0], lead), strip_quotes(clean)
         offset += len(raw)
 
@@ -1394,6 +1399,28 @@ def with_acronym_variants(mentions: list[Mention], text: str) -> list[Mention]:
     ]
 
 
+SHORT_FORM_AFTER = re.compile(r"[ \t]+\((?P<short>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3})\)")
+
+
+def with_short_forms(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "the Joint Office of Energy and Transportation (Joint Office)": a name followed by a
+    bracketed short form of its own words defines it, as "(DOE)" defines an acronym; the short
+    form's mentions are the name's entity."""
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        after = SHORT_FORM_AFTER.match(text, m.end)
+        if after is None or after["short"].isupper():
+            continue  # an acronym: the acronym rules read it
+        if set(after["short"].lower().split()) <= set(m.name.lower().split()):
+            defined.setdefault(canonical_key(after["short"]), m)
+    return [
+        replace(m, type=full.type, key=full.key)
+        if (full := defined.get(canonical_key(m.name))) is not None and full is not m
+        else m
+        for m in mentions
+    ]
+
+
 def comma_joined_name(
     before: str, runs: list[re.Match], acronym: str, max_runs: int = 5
 ) -> str | None:
@@ -1432,13 +1459,21 @@ def initials_fit(acronym: str, name: str) -> bool:
 def trim_to_initials(acronym: str, name: str) -> str:
     """Keep only the last words of ``name`` that the acronym spells (drops leading words); a
     name starts at a word the acronym spells ("The White House and the U.S. Interagency Council
-    on Homelessness (USICH)" defines the Council, not "and the ... Council").
+    on Homelessness (USICH)" defines the Council, not "and the ... Council"). Where the letters
+    spell the words in order, the name is the shortest run they spell, with the body's head
+    before it that acronyms leave out: "Harris and Department of Housing and Urban Development
+    (HUD)" defines the Department, not Harris and it.
 
     >>> trim_to_initials("DHS", "Secretary of the Department of Homeland Security")
     'Department of Homeland Security'
+    >>> trim_to_initials("HUD", "Harris and Department of Housing and Urban Development")
+    'Department of Housing and Urban Development'
     """
     words = name.split()
     letters = acronym_letters(acronym)
+    spelled = spelled_start(words, letters)
+    if spelled is not None:
+        return " ".join(words[with_body_head_before(words, spelled) :]).strip('“”"‘’')
     for i in range(len(words)):
         if words[i].lower() in CONNECTORS:
             continue
@@ -1451,8 +1486,37 @@ def trim_to_initials(acronym: str, name: str) -> str:
     return name
 
 
+def spelled_start(words: list[str], letters: str) -> int | None:
+    """The last word from which the initials of the words (connectors left out) start with the
+    acronym's first letter and hold all its letters in order, if one does."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in CONNECTORS:
+            continue
+        spelled = initials(" ".join(words[i:]))
+        if spelled[:1] == letters[:1] and is_subsequence(letters, spelled):
+            return i
+    return None
+
+
+def is_subsequence(letters: str, spelled: str) -> bool:
+    remaining = iter(spelled)
+    return all(letter in remaining for letter in letters)
+
+
+def with_body_head_before(words: list[str], start: int) -> int:
+    """ "Department of | Housing and Urban Development (HUD)": a body's head and its link before
+    the words an acronym spells belong to the name."""
+    at = start - 1
+    if at > 0 and words[at].lower() == "the":
+        at -= 1
+    linked = at > 0 and words[at].lower() in HEAD_LINKS
+    head = words[at - 1] if linked else ""
+    return at - 1 if linked and head[:1].isupper() and head_type(head) == "Agency" else start
+
+
 # "U.S. Department of Agriculture" is the lexicon's "Department of Agriculture"
 # (keys are lower case)
+ARTICLES = vocabulary.words("common_words", uses="article")
 COUNTRY_QUALIFIER = re.compile(
     rf"^{literal_alternation(vocabulary.words('country_qualifiers'))}\s+"
 )
@@ -1469,7 +1533,7 @@ def inside_longer_name(form: str, before: str, after: str = "") -> bool:
         and (
             previous is not None
             and re.fullmatch(r"[A-Z][\w’'-]*", previous[1]) is not None
-            and previous[1].lower() not in {"the", "a", "an"}
+            and previous[1].lower() not in ARTICLES
             or re.match(r"[ \t]+[A-Z]{2,}\b", after) is not None
         )
     )
@@ -1559,15 +1623,18 @@ def classified_mentions(
 def learned_mention(
     doc: Doc, text: str, p: SpanPrediction, described: dict[str, Mention], country: str | None
 ) -> Mention | None:
-    """The mention a prediction names, or None for what names nothing: a pronoun, a heading, a
-    person or place, a clause led by a verb of judging."""
-    first = after_partitive(doc, p.start, p.end)
-    start, end = doc[first].idx, doc[p.end - 1].idx + len(doc[p.end - 1])
+    """The mention a prediction names, or None for what names nothing: fewer than two words
+    once its edges are trimmed, a pronoun, a heading, a person or place, a clause led by a verb
+    of judging."""
+    first, last = edge_tokens(doc, after_partitive(doc, p.start, p.end), p.end)
+    if last - first < 2:
+        return None
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
     name = strip_quotes(text[start:end])
     if (
         PRONOUN_OR_POSSESSIVE.search(name)
         or is_heading(list(re.finditer(r"\S+", name)))
-        or doc[p.start : p.end].root.ent_type_ in NOT_NAME_LABELS
+        or doc[first:last].root.ent_type_ in NOT_NAME_LABELS
         or (doc[first].is_lower and judges(doc[first]))
     ):
         return None
@@ -1590,6 +1657,141 @@ def after_partitive(doc: Doc, start: int, end: int) -> int:
     ):
         return start + 2
     return start
+
+
+def with_clean_edges(doc: Doc, named: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A named (start, end, class) without the words at its edges that name nothing
+    (``edge_tokens``)."""
+    start, end, type_ = named
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return named
+    first, last = edge_tokens(doc, span.start, span.end)
+    if last - first < 2:
+        return named
+    new_start = start if first == span.start else doc[first].idx
+    new_end = end if last == span.end else doc[last - 1].idx + len(doc[last - 1])
+    return new_start, new_end, type_
+
+
+GLUED_DESCRIBER_TAGS = {"VBN", "VBD", "JJ"}  # "-assisted", "-led", "-wide": describes what follows
+
+
+def edge_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """A name's first and last token (``last`` excluded) without the words at its edges that a
+    title-case run or a candidate span takes in but that name nothing, or leaves out: the first
+    piece of a hyphenated word ("Low- | Income Housing Tax Credit"), a describing word
+    glued to the name by a hyphen ("Department of Housing and Urban Development | -assisted"),
+    and words before "<preposition> the" or "and" that hold no head noun of their own
+    ("Billion in the | State Small Business Credit Initiative", "Harris and | Department of
+    ...")."""
+    if is_hyphen_piece(doc, first):
+        first = hyphenated_word_start(doc, first, last)
+    if last - first >= 3 and is_hyphen_piece(doc, last - 1) and doc[last - 1].is_lower:
+        if doc[last - 1].tag_ in GLUED_DESCRIBER_TAGS:
+            last -= 2
+    return after_headless_words(doc, first, last), before_short_form(doc, first, last)
+
+
+def before_short_form(doc: Doc, first: int, last: int) -> int:
+    """ "Joint Office of Energy and Transportation (Joint Office)": a bracket at a name's end whose
+    words the name already holds gives the short form the text goes on to use; the name ends
+    before it. (An acronym in brackets stays: the acronym rules read it.)"""
+    if doc[last - 1].text != ")":
+        return last
+    opening = next((i for i in range(last - 2, first, -1) if doc[i].text == "("), None)
+    if opening is None or opening - first < 2:
+        return last
+    short = [t.lower_ for t in doc[opening + 1 : last - 1]]
+    named = {t.lower_ for t in doc[first:opening]}
+    is_acronym = len(short) == 1 and doc[opening + 1].is_upper
+    return opening if short and not is_acronym and set(short) <= named else last
+
+
+def is_hyphen_piece(doc: Doc, i: int) -> bool:
+    """A token that continues the word before it across a hyphen ("Ever" of "First-Ever")."""
+    return (
+        i > 1
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and not doc[i - 2].is_punct
+    )
+
+
+NOTHING_NAMING_ENTITIES = {"GPE", "PERSON", "NORP", "MONEY", "CARDINAL"}
+
+
+def names_nothing(token: Token, first: bool) -> bool:
+    """A word before a name that is no part of it: a verb ("Adding", "Would Decimate"), a number
+    ("$10 Billion"), a place or person, a body's acronym ("DOT in the ..."), or a sentence's
+    first word that the document also writes in lower case ("Part of the ..."); not a word a
+    name may start with ("Friends of the Earth")."""
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        or token.text in place_names()
+        or token.is_upper
+        and len(token) > 1
+        and find_body(token.text, country=doc_country(token.doc)) is not None
+        or token.tag_ == "VBG"
+        or token.like_num
+        or token.ent_type_ in NOTHING_NAMING_ENTITIES
+        or first
+        and token.is_sent_start
+        and is_written_lowercase(token)
+    )
+
+
+def is_sentence_adverbial(lead: Span) -> bool:
+    """ "Today", "Now": one word that opens its sentence before "the <name>", a noun or adverb
+    the document also writes in lower case."""
+    word = lead[0]
+    return (
+        len(lead) == 1
+        and word.is_sent_start
+        and word.pos_ in {"NOUN", "ADV"}
+        and is_written_lowercase(word)
+    )
+
+
+def is_written_lowercase(token: Token) -> bool:
+    return re.search(rf"\b{re.escape(token.lower_)}\b", doc_text(token.doc)) is not None
+
+
+def hyphenated_word_start(doc: Doc, first: int, last: int) -> int:
+    """Where a name that starts inside a hyphenated word starts: with the whole word where its
+    first piece is capitalised ("Low-Income Housing Tax Credit", "Biden-Harris Administration"),
+    else after it ("low-Income ..." is a word of a sentence)."""
+    start = first
+    while is_hyphen_piece(doc, start):
+        start -= 2
+    if doc[start].text[:1].isupper():
+        return start
+    while first < last and is_hyphen_piece(doc, first):
+        first += 1
+    return first
+
+
+HEADLESS_LEAD_WORDS = 3  # "Part", "Adding Mexico", "Invested a Billion": a few words at most
+
+
+def after_headless_words(doc: Doc, first: int, last: int) -> int:
+    """Where the name starts past a few words without a head noun before "<preposition> the"
+    or before "and" and a body's head and link ("Mexico to the | Global Partnership for ...",
+    "ONC and | Office of the Assistant Secretary for Health"); ``first`` if there are none."""
+    for i in range(first + 1, min(first + HEADLESS_LEAD_WORDS + 1, last - 2)):
+        lead = doc[first:i]
+        if any(t.is_punct or t.pos_ in FUNCTION_POS or head_type(t.text) for t in lead):
+            return first
+        if doc[i].lower_ == "and":
+            body = [doc[i + 1].text, doc[i + 2].text]
+            return i + 1 if starts_body_name(body) else first
+        if doc[i].lower_ == "the" and is_sentence_adverbial(lead):
+            return i + 1  # "Today the White House Council on Environmental Quality"
+        if doc[i].pos_ == "ADP" and doc[i + 1].lower_ == "the" and last - i - 2 >= 2:
+            named_nothing = all(names_nothing(t, t.i == first) for t in lead)
+            return i + 2 if named_nothing and doc[i + 2].text[:1].isupper() else first
+    return first
 
 
 def residual_spans(
@@ -1715,7 +1917,10 @@ def used_with_head(text: str, acronym: str, uses: list[int]) -> str | None:
     return None
 
 
-DEFINITE_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|['’]s)[ \t]+$")
+DEFINITE_BEFORE = re.compile(
+    rf"(?:\b(?i:{literal_alternation(vocabulary.words('common_words', uses='definite-use'))})"
+    r"|['’]s)[ \t]+$"
+)
 # the singular class noun right after an acronym: "the BRIC program"; not "an HHS grant program"
 # or "HUD programs", what a body runs
 HEAD_RIGHT_AFTER = re.compile(rf"[ \t]+(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b")

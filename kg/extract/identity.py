@@ -203,7 +203,7 @@ LEADER_POSSESSIVE = re.compile(rf"^(?:the\s+)?{ROLE.pattern}['’]s\s+(?=\S+\s+\
 QUALIFYING_COUNTRIES = vocabulary.column("country_qualifiers", "country")  # key -> country
 
 
-SUBJECT_LINKS = {"on", "for", "to"}
+SUBJECT_LINKS = vocabulary.words("common_words", uses="subject-link")
 POLICY_CLASSES = ("Plan", "Regulation", "Program")
 
 
@@ -307,7 +307,7 @@ def body_of_named_country(core: str):
     return None
 
 
-FILLERS = {"and", "of", "the", "for"}  # not spelled in an abbreviation ("HRD")
+FILLERS = vocabulary.words("common_words", uses="abbreviation-filler")  # "HRD"
 ABBREVIATED_FIELD = re.compile(r"^(?P<head>[A-Z][a-z]+) of (?P<letters>[A-Z]{2,6})$")
 
 

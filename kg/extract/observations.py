@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from . import vocabulary
 from .amounts import Amount, read_quantities
 from .amounts.incidental import not_prose_spans
-from .amounts.reader import TIME_UNITS, is_money
+from .amounts.reader import INDEFINITE_ARTICLES, TIME_UNITS, is_money
 from .amounts.vocabulary import unit_words, words
 from .entities import find_acronym_definitions, mentions_between
 from .facts import ChangeFact
@@ -350,7 +350,7 @@ def follows(doc: Doc, told: ObservedNumber, sent: Span) -> bool:
     return before.start_char == told.sentence[0] or card_line
 
 
-STANDING_PRONOUNS = {"it", "this"}
+STANDING_PRONOUNS = vocabulary.words("common_words", uses="standing-pronoun")
 STATED_ROLES = {"attr", "dobj"}
 MARKING_VERBS = vocabulary.words("verbs", uses="marking")
 
@@ -759,8 +759,8 @@ def is_measurement(span: Span, q: Amount) -> bool:
     return True
 
 
-BOUNDS = {"more than", "less than"}
-BOUND_PREPOSITIONS = {"with", "under", "below", "above", "over"}
+BOUNDS = vocabulary.words("common_words", uses="class-bound")
+BOUND_PREPOSITIONS = vocabulary.words("common_words", uses="bound-prep")
 
 
 def is_class_bound(span: Span, q: Amount) -> bool:
@@ -793,8 +793,8 @@ def is_someones_age(span: Span, q: Amount) -> bool:
 
 KIN = vocabulary.words("common_words", uses="kin")
 WORKING_LIFE = vocabulary.words("common_words", uses="working-life")
-PERSONAL_PRONOUNS = {"he", "she"}
-OWNING_PRONOUNS = {"his", "her", "their", "my", "our"}
+PERSONAL_PRONOUNS = vocabulary.words("common_words", uses="personal-pronoun")
+OWNING_PRONOUNS = vocabulary.words("common_words", uses="owning-pronoun")
 
 
 def is_personal_detail(span: Span, q: Amount) -> bool:
@@ -870,8 +870,8 @@ def is_service_time(time: Token) -> bool:
     )
 
 
-FRAME_PREPOSITIONS = {"in", "for", "over"}
-NARRATORS = {"i", "we"}
+FRAME_PREPOSITIONS = vocabulary.words("common_words", uses="story-frame")
+NARRATORS = vocabulary.words("common_words", uses="narrator")
 
 
 def tells_a_story(measured: Token) -> bool:
@@ -916,7 +916,7 @@ def is_dated(measured: Token) -> bool:
 def is_kind_of_thing(noun: Token) -> bool:
     """A common noun not pinned to one thing: "loans", "business"; not "the city", "India"."""
     return noun.pos_ == "NOUN" and not any(
-        c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children
+        c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE_ARTICLES for c in noun.children
     )
 
 
@@ -1091,7 +1091,7 @@ def given_to_do(root: Token, span: Span) -> list[Token]:
     return [purpose] if purpose.dep_ in {"advcl", "xcomp"} and purpose.pos_ == "VERB" else []
 
 
-RECIPIENT_PREPOSITIONS = {"for", "to"}
+RECIPIENT_PREPOSITIONS = vocabulary.words("common_words", uses="recipient")
 MAX_GIVEN_TOKENS = 6
 
 
@@ -1224,7 +1224,7 @@ def measured_phrases(root: Token, span: Span, sent: Span) -> Iterator[Span]:
     yield nearest_noun_phrase(span, sent)
 
 
-PLURAL_PRONOUNS = {"them", "these", "those"}
+PLURAL_PRONOUNS = vocabulary.words("common_words", uses="plural-pronoun")
 OWN_DETERMINERS = {"det", "nummod", "poss"}
 
 
@@ -1430,7 +1430,7 @@ def moved_to(verb: Token, number: Token) -> bool:
     )
 
 
-RELATIVE_PRONOUNS = {"that", "which", "whom"}
+RELATIVE_PRONOUNS = vocabulary.words("common_words", uses="relative-object")
 
 
 def relative_object(thing: Token, verb: Token, measured: Span) -> str | None:
@@ -1728,8 +1728,8 @@ def measured_noun(root: Token, span: Span) -> Token | None:
     return None
 
 
-SHARE_OR_RATE_WORDS = {"%", "percent", "cent", "per", "every", "each"}
-MOVE_LEVELS = {"to", "by", "from"}
+SHARE_OR_RATE_WORDS = vocabulary.words("common_words", uses="share-or-rate")
+MOVE_LEVELS = vocabulary.words("common_words", uses="move-level")
 SUBJECTS = {"nsubj", "nsubjpass"}  # where a verb moves its object to, by how much, from where
 
 
@@ -1774,7 +1774,7 @@ def gapped_subject(root: Token, span: Span) -> Span | None:
     """ "stabbings have fallen by a third and shootings by forty per cent": in a clause whose
     verb is left out, the noun right before "by" (or "to") is what the number measures."""
     preposition = root.head
-    if root.dep_ != "pobj" or preposition.lower_ not in {"by", "to"} or preposition.i == 0:
+    if root.dep_ != "pobj" or preposition.lower_ not in MOVE_PREPOSITIONS or preposition.i == 0:
         return None
     noun = preposition.doc[preposition.i - 1]
     if noun.dep_ == "conj" and noun.pos_ in {"NOUN", "PROPN"} and noun.head.i < noun.i:
@@ -1792,6 +1792,9 @@ def is_time_word(token: Token) -> bool:
 
 
 TIME_NOUNS = vocabulary.words("common_words", uses="time-noun")
+
+
+RELATIVE_SUBJECTS = vocabulary.words("common_words", uses="relative-subject")
 
 
 def subject_metric(root: Token, span: Span) -> Span | None:
@@ -1819,7 +1822,7 @@ def subject_metric(root: Token, span: Span) -> Span | None:
             for c in verb.children
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in range(span.start, span.end)
         ]
-    if subjects and subjects[0].lower_ in {"which", "that", "who"} and verb.dep_ == "relcl":
+    if subjects and subjects[0].lower_ in RELATIVE_SUBJECTS and verb.dep_ == "relcl":
         return phrase(verb.head, exclude=span)  # "the Budget Request, which includes $126 million"
     if subjects:
         return phrase(subjects[0], exclude=span)
@@ -1946,12 +1949,15 @@ def clean_metric(text: str) -> str:
     return text or "value"
 
 
+ADDED_QUALIFIERS = vocabulary.words("common_words", uses="added-qualifier")
+
+
 @cache
 def leading_qualifier_pattern() -> re.Pattern:
     """ "tax credit of up [to $7,500]", "relief of more than [$285 million]", "a total of over":
     the number's qualifier, or the words of it left when its last word was dropped as a closing
     word, after "of" at the end of a metric belong to the number."""
-    forms = {"additional", "an additional"}
+    forms = set(ADDED_QUALIFIERS)
     for qualifier in words("qualifier"):
         parts = qualifier.split()
         forms |= {" ".join(parts[:n]) for n in range(1, len(parts) + 1)}
@@ -2060,6 +2066,9 @@ def period_text(year: re.Match) -> str:
     return year["year"]
 
 
+FUTURE_AUXILIARIES = vocabulary.words("common_words", uses="future-auxiliary")
+
+
 def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
     clause = span_text(sent.doc[max(sent.start, span.start - 12) : min(sent.end, span.end + 8)])
     head = span.root.head
@@ -2069,7 +2078,7 @@ def find_kind(span: Span, sent: Span, main_year: str | None) -> str:
         c.lower_ for t in {head, head.head, verb} for c in t.lefts if c.dep_ == "aux"
     }
     kind = kind_by_words(clause)
-    if kind == "actual" and (auxiliaries & {"will", "shall"} or future_by_year(clause, main_year)):
+    if kind == "actual" and (auxiliaries & FUTURE_AUXILIARIES or future_by_year(clause, main_year)):
         return "target"
     return kind
 

@@ -67,8 +67,8 @@ CLASSES = ("none", "Agency", "Plan", "Regulation", "Program")
 MODEL_FILE = "models/span_classifier.npz"
 HASH_BITS = 20
 MAX_SPAN_TOKENS = 16
-TAIL_PREPOSITIONS = {"of", "for", "on", "to", "against", "under"}
-NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "to", "&"}
+TAIL_PREPOSITIONS = vocabulary.words("common_words", uses="tail-prep")
+NAME_CONNECTORS = vocabulary.words("common_words", uses="span-connector")
 LEADING_DROPS = {"DET", "PRON", "PUNCT", "CCONJ"}
 POSSESSIVE_TAGS = {"POS", "PRP$"}  # "Biden's", "its"
 MAX_DESCRIBED_WORDS = 6

@@ -48,6 +48,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc, Span
 
+from . import vocabulary
 from .entities import PolicyEntityRecognizer
 from .gazetteer import body_form_pattern, document_country, find_body
 from .lexicon import head_type
@@ -79,23 +80,7 @@ POSITIVE_OVERLAP = 0.75
 NEGATIVE_OVERLAP = 0.34
 WEAK_WEIGHT = 0.3
 MATCH_OVERLAP = 0.6  # the scorer's threshold for a predicted name to match a gold one
-STOP = {
-    "the",
-    "of",
-    "a",
-    "an",
-    "and",
-    "for",
-    "in",
-    "on",
-    "to",
-    "by",
-    "with",
-    "at",
-    "its",
-    "their",
-    "s",
-}
+STOP = vocabulary.words("common_words", uses="scorer-stop")  # compared as the scorer does
 
 
 @dataclass(frozen=True)
@@ -154,6 +139,9 @@ def gold_spans(name: str, doc: Doc, gold: list[dict]) -> list[LabelledSpan]:
     return out
 
 
+LABEL_CONNECTORS = vocabulary.words("common_words", uses="label-connector")
+
+
 def weak_label(
     doc: Doc,
     start: int,
@@ -168,7 +156,7 @@ def weak_label(
         return CLASSES.index("Agency")
     tokens = [t for t in span if t.is_alpha]
     if len(tokens) >= 2 and all(
-        t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "on", "the"} for t in tokens
+        t.text[:1].isupper() or t.lower_ in LABEL_CONNECTORS for t in tokens
     ):
         type_ = head_type(tokens[-1].text)
         if type_:

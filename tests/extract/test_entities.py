@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract.entities import Mention, is_clause_piece, is_post_or_clause
+from kg.extract.entities import Mention, edge_tokens, is_clause_piece, is_post_or_clause
 
 
 def mentions(nlp, text):
@@ -1435,3 +1435,107 @@ def test_a_rejected_learned_span_does_not_hide_the_longer_name_around_it(nlp):
     found = mentions(nlp, f"The White House released the {name}. The {name} guides agencies.")
     assert ("Plan", name) in found
     assert ("Plan", "National Strategy") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        (  # a describing word glued by a hyphen ends no name
+            "Tests at 6,500 Department of Housing and Urban Development-assisted properties.",
+            "Department of Housing and Urban Development",
+            "Department of Housing and Urban Development-assisted",
+        ),
+        (  # a number, a verb and a place before "<preposition> the" are no part of the name
+            "Invested a historic $10 Billion in the State Small Business Credit Initiative.",
+            "State Small Business Credit Initiative",
+            "Billion in the State Small Business Credit Initiative",
+        ),
+        (
+            "Adding Mexico to the Global Partnership for Action on Online Harassment, a coalition.",
+            "Global Partnership for Action on Online Harassment",
+            "Mexico to the Global Partnership for Action on Online Harassment",
+        ),
+        (  # a sentence's first word that the text also writes in lower case
+            "Part of the Africa Trade and Investment program, it pays for part of the work.",
+            "Africa Trade and Investment program",
+            "Part of the Africa Trade and Investment program",
+        ),
+        (  # a sentence's opening "Today" before "the"
+            "Today the White House Council on Environmental Quality released a plan. We met today.",
+            "White House Council on Environmental Quality",
+            "Today the White House Council on Environmental Quality",
+        ),
+        (  # another body's acronym before "in the"
+            "The role of DOT in the Executive Order on Promoting Competition was set by the "
+            "United States government in the United States.",
+            "Executive Order on Promoting Competition",
+            "DOT in the Executive Order on Promoting Competition",
+        ),
+        (  # a short form in brackets is no part of the name it shortens
+            "The Joint Office of Energy and Transportation (Joint Office) will fund chargers.",
+            "Joint Office of Energy and Transportation",
+            "Joint Office of Energy and Transportation (Joint Office)",
+        ),
+    ],
+)
+def test_words_at_a_names_edges_that_name_nothing_are_left_out(nlp, text, name, not_name):
+    names = {m.name for m in nlp(text)._.kg_mentions}
+    assert name in names
+    assert not_name not in names
+
+
+def test_a_name_a_word_of_which_opens_a_name_stays_whole(nlp):
+    text = "The Department of the Treasury joined the Friends of the Earth Program."
+    assert "Friends of the Earth Program" in {m.name for m in nlp(text)._.kg_mentions}
+
+
+def test_an_acronym_defines_the_body_after_a_person_joined_by_and(nlp):
+    text = (
+        "Vice President Harris and Department of Housing and Urban Development (HUD) Secretary "
+        "Fudge will travel to Atlanta. HUD will fund 40 projects."
+    )
+    found = nlp(text)._.kg_mentions
+    keys = {
+        m.key for m in found if m.name in ("HUD", "Department of Housing and Urban Development")
+    }
+    assert len(keys) == 1
+    assert not any(m.name.startswith("Harris") for m in found)
+
+
+def test_a_bracketed_short_form_and_its_later_uses_are_the_names_entity(nlp):
+    text = (
+        "The state launched the Clean Rivers Restoration Initiative (Rivers Initiative) in May. "
+        "The Rivers Initiative has 12 projects."
+    )
+    found = [m for m in nlp(text)._.kg_mentions if "Rivers" in m.name]
+    assert len(found) >= 2
+    assert len({(m.type, m.key) for m in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate", "name"),
+    [  # a candidate that starts inside a hyphenated word takes in the whole word
+        (
+            "It expands the Low-Income Housing Tax Credit.",
+            "Income Housing Tax Credit",
+            "Low-Income Housing Tax Credit",
+        ),
+        (
+            "The Biden-Harris Administration acts.",
+            "Harris Administration",
+            "Biden-Harris Administration",
+        ),
+        # ... unless the word's first piece is lower case: then the name starts after it
+        (
+            "A first-Ever State Credit Initiative opens.",
+            "Ever State Credit Initiative",
+            "State Credit Initiative",
+        ),
+    ],
+)
+def test_a_name_starting_inside_a_hyphenated_word(nlp, text, candidate, name):
+    doc = nlp(text)
+    start = text.index(candidate)
+    span = doc.char_span(start, start + len(candidate))
+    first, last = edge_tokens(doc, span.start, span.end)
+    assert doc[first:last].text == name

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text import spans_overlapping, starting_with
 from .ranges import looks_like_year
 from .reader import TIME_UNITS, Mention
-from .vocabulary import months, words
+from .vocabulary import common_words, months, words
 
 __all__ = ["is_incidental", "not_prose_spans"]
 
@@ -109,7 +109,7 @@ def is_adjective(text: str, m: Mention) -> bool:
 def is_age_or_time_ago(text: str, m: Mention) -> bool:
     """ "18 years old", "16 to 24 year olds", "aged 65", "ten years ago"."""
     after = AGE_AFTER.match(text, m.end)
-    if after and (after[1].lower() in words("age") or after[1].lower() == "of age"):
+    if after and after[1].lower() in words("age"):
         if after[1].lower() == "on" and not re.match(r"\s*(?:[,.;:]|$)", text[after.end() :]):
             return False  # "30 years on," is a time since; "six months on youth channels" is not
         return m.unit in TIME_UNITS or m.unit is None
@@ -139,18 +139,7 @@ def is_superlative(word: str) -> bool:
     return any(lemma != word for lemma in getAllLemmas(word, upos="ADJ").get("ADJ", ()))
 
 
-SELECTIONS = {
-    "first",
-    "last",
-    "past",
-    "next",
-    "previous",
-    "coming",
-    "recent",
-    "final",
-    "initial",
-    "top",
-}
+SELECTIONS = common_words("number-selection")
 
 
 def is_whole_set(text: str, m: Mention) -> bool:
@@ -182,11 +171,14 @@ def is_dimension(text: str, m: Mention) -> bool:
     )
 
 
+RATE_BASES = common_words("rate-base")
+
+
 def is_rate_base(text: str, m: Mention) -> bool:
     """The "100,000" of "842.4 thefts per 100,000 residents", the "$1" of "$2.40 for every $1
     invested": the base of a rate ("every 30 minutes" is a time step, and read)."""
     before = words_before(text, m)
-    if not before or before[0].lower() not in {"per", "every"}:
+    if not before or before[0].lower() not in RATE_BASES:
         return False
     return m.bare or (m.currency and before[0].lower() == "every")
 
@@ -237,19 +229,8 @@ def is_year(text: str, m: Mention) -> bool:
     return strength == "strong" or not counted_noun_follows(text, m.end)
 
 
-NOT_PLURALS = {
-    "was",
-    "has",
-    "is",
-    "its",
-    "this",
-    "thus",
-    "various",
-    "previous",
-    "as",
-    "us",
-    "does",
-}
+NOT_PLURALS = common_words("not-plural")
+COUNTED_PLURALS = common_words("counted-plural")
 
 
 def counted_noun_follows(text: str, end: int) -> bool:
@@ -262,7 +243,7 @@ def counted_noun_follows(text: str, end: int) -> bool:
         and w.endswith("s")
         and not w.endswith(("ss", "us", "is"))
         and w.lower() not in NOT_PLURALS
-        or w in {"people", "staff", "personnel", "police", "children", "cattle"}
+        or w in COUNTED_PLURALS
         for w in following.groups()
     )
 
@@ -287,10 +268,13 @@ def is_date_or_time(text: str, m: Mention) -> bool:
     )
 
 
+REFERENCE_GAPS = common_words("reference-gap")
+
+
 def is_reference(text: str, m: Mention) -> bool:
     """ "Article 5", "No. 3", "Section 8", "Phase 2", "Title 42", "Game 7", "Row 21", "Box 123"."""
     prev = [w.lower() for w in words_before(text, m, 2)]
-    if len(prev) == 2 and prev[1] in {"on", "at", "is"}:
+    if len(prev) == 2 and prev[1] in REFERENCE_GAPS:
         prev = prev[:1]  # "the helpline on 1075", "PIN code is 560001"
     return bool(prev) and (
         prev[-1] in words("reference") or prev[-1].rstrip(".") in words("reference")

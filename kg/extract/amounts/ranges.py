@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .reader import Mention
-from .vocabulary import words
+from .vocabulary import common_words, words
 
 __all__ = ["join_ranges"]
 
@@ -99,6 +99,7 @@ def date_part(text: str, m: Mention) -> bool:
     return re.search(r"\d[-–/.]$", text[max(0, m.start - 2) : m.start]) is not None
 
 
+RANGE_HEDGES = common_words("range-hedge")
 LEVEL_BEYOND_CHANGE = 2  # "rose 5 percent to 25%"; "declined 70 percent to 80 percent" is a range
 
 
@@ -106,8 +107,7 @@ def change_then_level(before: list[str], a: Mention, b: Mention) -> bool:
     """After a verb of movement, "rose by 5 percent to 25%" and "rose 5 percent to 25%" state the
     change with its own unit, then the level reached; "rose 5 to 7 percent" and "declined 70
     percent to 80 percent" (no "by", bounds close together) are a range of the change."""
-    hedges = {"about", "around", "nearly", "almost", "over", "some"}
-    words_before = [w for w in before[-3:] if w not in hedges]
+    words_before = [w for w in before[-3:] if w not in RANGE_HEDGES]
     by = bool(words_before) and words_before[-1] == "by"
     verb = words_before[:-1] if by else words_before
     moved = bool(verb) and (verb[-1] in words("rise") or verb[-1] in words("fall"))

@@ -27,6 +27,7 @@ from ..text import starting_with
 from .numbers import chinese_scale, chinese_value, parse_digits, to_ascii_digits, word_value
 from .vocabulary import (
     MAX_UNIT_WORDS,
+    common_words,
     currency_codes,
     currency_names,
     currency_symbols,
@@ -136,6 +137,7 @@ class Mention:
 
 MONEY_UNITS = "money"  # the kind every currency code has, see ``is_money``
 SYMBOLS = "$£€¥₹₩₱₦₪₫"
+INDEFINITE_ARTICLES = common_words("indefinite")  # count only before a scale: "a million"
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +246,7 @@ def number_matches(text: str, lowered: set[str]) -> list[re.Match]:
     """Digits and Chinese numerals, and number words when the text has any (most sentences
     have none: the word pattern is the slow one)."""
     found = list(patterns()["number"].finditer(text))
-    if lowered & number_word_set() or lowered & {"a", "an"} and lowered & scale_word_set():
+    if lowered & number_word_set() or lowered & INDEFINITE_ARTICLES and lowered & scale_word_set():
         found = sorted(
             found + list(patterns()["number_word"].finditer(text)), key=lambda m: m.start()
         )
@@ -329,7 +331,7 @@ def read_number(text: str, match: re.Match) -> Mention | None:
     base = number_value(match, kind)
     mention = Mention(match.start(), match.end(), match.span(), base, kind=kind)
     mention = read_right(text, mention)
-    if kind == "word" and match["word"].lower() in {"a", "an"} and mention.scale == 1:
+    if kind == "word" and match["word"].lower() in INDEFINITE_ARTICLES and mention.scale == 1:
         return None  # "a" and "an" count only before a scale: "a million"
     if kind == "cjk" and mention.unit is None and not cjk_counted(text, mention.end):
         return None  # "统一": a Chinese numeral is a number only before a unit or measure word
@@ -364,7 +366,11 @@ def number_value(match: re.Match, kind: str) -> Decimal:
     if kind == "digits":
         return parse_digits(match["digits"])
     if kind == "word":
-        return Decimal(1) if match["word"].lower() in {"a", "an"} else word_value(match["word"])
+        return (
+            Decimal(1)
+            if match["word"].lower() in INDEFINITE_ARTICLES
+            else word_value(match["word"])
+        )
     return chinese_value(match["cjk"])
 
 
@@ -577,7 +583,7 @@ def rate_after(text: str, m: Mention) -> Mention:
         rated = rate_after(text, replace(m, end=measured.end()))
         return replace(m, unit=rated.unit)
     while (found := patterns()["per"].match(text, m.end)) is not None and found.end() > m.end:
-        if found.group().strip().lower() in {"a", "an"} and found["n"]:
+        if found.group().strip().lower() in INDEFINITE_ARTICLES and found["n"]:
             break
         denominator = denominator_at(text, found.end())
         if denominator is None:
@@ -597,7 +603,7 @@ def denominator_at(text: str, start: int) -> tuple[int, str] | None:
         return None
     for surface in (found.group(), found.group().split()[0]):
         code = words("denominator").get(surface.lower())
-        if code is None and surface.lower() not in {"a", "an"}:
+        if code is None and surface.lower() not in INDEFINITE_ARTICLES:
             unit = unit_words().get(lookup_key(surface))
             code = unit if unit and not is_money(unit) else None
         if code is not None:
@@ -670,7 +676,7 @@ def qualifier_before(text: str, m: Mention) -> Mention:
     if found is None:
         return m
     tokens = found.group(1).split()
-    if tokens and tokens[-1].lower() in {"a", "an"} and m.kind == "word":
+    if tokens and tokens[-1].lower() in INDEFINITE_ARTICLES and m.kind == "word":
         tokens = tokens[:-1]  # "nearly a quarter-million"
     for size in range(len(tokens), 0, -1):
         phrase = " ".join(tokens[-size:]).lower()

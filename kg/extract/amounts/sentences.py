@@ -29,12 +29,12 @@ from functools import lru_cache
 
 from .numbers import to_ascii_digits
 from .reader import Amount, Change, Equivalent, cjk_words, find_amounts, first_ending, is_money
-from .vocabulary import months, unit_words, words
+from .vocabulary import common_words, months, unit_words, words
 
 __all__ = ["read_quantities", "change_cue"]
 
 MAX_CHANGE_DISTANCE = 90  # characters between a number and the change that belongs to it
-PREPOSITIONS = {"by", "of", "at"}
+PREPOSITIONS = common_words("movement-prep")
 BRACKET_OPEN = re.compile(r"\s*[(\[]\s*(?:(?:[a-z]+|i\.e\.,?|US)\s+){0,3}$")
 BRACKET_CLOSE = re.compile(r"\s*[)\]]")
 MOVES_TO = re.compile(
@@ -163,21 +163,8 @@ def is_movement(tokens: list[re.Match], size: int) -> bool:
 
 
 MAX_OBJECT_WORDS = 8
-CLAUSE_STARTS = {
-    "which",
-    "that",
-    "who",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-}
+CLAUSE_STARTS = common_words("clause-start")
+OBJECTLESS_MOVEMENTS = common_words("objectless-movement")  # "up", "higher"
 
 
 def moved_object_verb(tokens: list[re.Match], before: str) -> re.Match | None:
@@ -189,8 +176,7 @@ def moved_object_verb(tokens: list[re.Match], before: str) -> re.Match | None:
             between = before[token.end() : tokens[-1].end()]
             return (
                 token
-                if word not in {"up", "down", "higher", "lower"}
-                and not re.search(r"[,;:()\d]", between)
+                if word not in OBJECTLESS_MOVEMENTS and not re.search(r"[,;:()\d]", between)
                 else None
             )
         if word in CLAUSE_STARTS:
@@ -205,11 +191,14 @@ def strip_qualifier(tokens: list[re.Match]) -> list[re.Match]:
     return tokens
 
 
+PHRASAL_PARTICLES = common_words("phrasal-particle")
+
+
 def phrasal(tokens: list[re.Match], size: int) -> bool:
     """ "making up", "set up", "broken down": "up" and "down" after these are no movement."""
     word = tokens[-size].group().lower()
     return (
-        word in {"up", "down"}
+        word in PHRASAL_PARTICLES
         and len(tokens) > size
         and tokens[-size - 1].group().lower() in words("not_movement")
     )
@@ -233,7 +222,7 @@ def cue_after(text: str, amount: Amount) -> tuple[int, int] | None:
     return None
 
 
-ADJECTIVES_BEFORE_MOVEMENT = {"annual", "cumulative", "overall", "net", "total", "further"}
+ADJECTIVES_BEFORE_MOVEMENT = common_words("movement-adjective")
 
 
 def sign_of(word: str) -> int:
@@ -269,17 +258,7 @@ def level_before(
 
 
 MAX_DETACHED_DISTANCE = 160
-CLAUSE_WORDS = {
-    "while",
-    "whereas",
-    "but",
-    "although",
-    "though",
-    "meanwhile",
-    "which",
-    "where",
-    "when",
-}
+CLAUSE_WORDS = common_words("clause-word")
 
 
 def level_after(

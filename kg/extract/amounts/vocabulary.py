@@ -1,6 +1,7 @@
 """The words the quantity reader knows, loaded once, on first use.
 
 - ``words(role)``: the reader's word lists (``data/amount_words.tsv``, one column for the role);
+- ``common_words(use)``: the function words it reads (``data/common_words.tsv``);
 - ``unit_words()``: unit surfaces -> unit codes (``data/amount_units.tsv``; codes are pint's,
   recomputed by the tests, so reading text never builds pint's slow registry);
 - ``currency_symbols()``, ``currency_codes()``, ``currency_names()``: every ISO 4217 currency
@@ -20,6 +21,7 @@ from .. import vocabulary
 
 __all__ = [
     "words",
+    "common_words",
     "months",
     "unit_words",
     "pint_unit_code",
@@ -39,6 +41,12 @@ EXACT_SURFACE_LENGTH = 3  # "GB", "MW", "m": short symbols match as written
 def words(role: str) -> Mapping[str, str]:
     """The words of one role of ``data/amount_words.tsv`` -> their value ("" when none)."""
     return vocabulary.column("amount_words", "value", role=role)
+
+
+def common_words(use: str) -> frozenset[str]:
+    """The common English words of one use (``data/common_words.tsv``, shared with the other
+    rules): "clause-start", "not-plural", ..."""
+    return vocabulary.words("common_words", uses=use)
 
 
 def months() -> Mapping[str, str]:
