@@ -1870,11 +1870,10 @@ def expansion_mention(
 ) -> tuple[Mention | None, Mention | None]:
     """The entity an acronym's expansion names when no rule found it, by a head noun in the
     expansion, right after the acronym ("Flood Mitigation Assistance (FMA) grant program") or
-    after one of its ``uses`` (where it stands in the text: "Overdose Data to Action (OD2A)" ...
-    "the OD2A program", ``used_with_head``); and the expansion as written, when only its
-    acronym let us read it whole ("... Compensation, and Liability Act", "Direct Benefit
-    Transfer (DBT)": its class noun is not its last word) or only the words after the acronym
-    give its class."""
+    after one of its ``uses`` ("Building Resilient Infrastructure and Communities (BRIC)" ...
+    "the BRIC program", ``used_with_head``); and the expansion as written, when only its acronym
+    let us read it whole ("... Compensation, and Liability Act", "Direct Benefit Transfer (DBT)":
+    its class noun is not its last word) or only the words after the acronym give its class."""
     words = expansion.split()
     type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
     after = re.search(
@@ -1895,7 +1894,7 @@ def expansion_mention(
     # the rules cut a name at its last class noun ("Direct Benefit | Transfer (DBT)"): the
     # acronym spells the whole name
     cut_at_head = not head_type(words[-1])
-    if written >= 0 and ("," in expansion or head_after or head_at_use or cut_at_head):
+    if written >= 0 and ("," in expansion or head_after or cut_at_head):
         return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
     return target, None
 
