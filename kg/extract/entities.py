@@ -1604,7 +1604,8 @@ def classified_mentions(
     """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``):
     of overlapping spans the most probable ``acceptable`` one. (A rejected span is left out
     before decoding: a bare "National Strategy", no name, would hide "National Strategy to
-    Advance Privacy-Preserving Data Sharing and Analytics".)"""
+    Advance Privacy-Preserving Data Sharing and Analytics"; it still rules out what lies inside
+    it, ``inside_vetoed``.)"""
     text = doc_text(doc)
     tokens = DocTokens.of(doc)
     # "nearly all full-benefit adults", "newly established Japan-U.S. Clean Energy Partnership":
@@ -1612,12 +1613,22 @@ def classified_mentions(
     spans = [s for s in residual_spans(doc, found, tokens) if not is_adverb_word(doc[s[0]])]
     described = described_mentions(found)
     classifier = classifier or load_span_classifier()
+    predictions = classifier.predict(doc, spans, country, threshold, tokens)
     named = {}
-    for p in classifier.predict(doc, spans, country, threshold, tokens):
+    for p in predictions:
         mention = learned_mention(doc, text, p, described, country)
         if mention is not None and acceptable(mention):
             named[p] = mention
-    return [named[p] for p in decode(list(named))]
+    vetoed = [p for p in predictions if p not in named]
+    return [named[p] for p in decode([p for p in named if not inside_vetoed(p, vetoed)])]
+
+
+def inside_vetoed(p: SpanPrediction, vetoed: list[SpanPrediction]) -> bool:
+    """A vetoed span still rules out the spans inside it that it outscores: "20th National
+    Congress of the Party" (a meeting) is no "National Congress of the Party" (a body)."""
+    return any(
+        v.start <= p.start and p.end <= v.end and v.probability >= p.probability for v in vetoed
+    )
 
 
 def learned_mention(
