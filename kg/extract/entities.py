@@ -64,6 +64,7 @@ from .span_classifier import (
     NOT_NAME_LABELS,
     DocTokens,
     SpanClassifier,
+    SpanPrediction,
     candidate_spans,
     decode,
     load_span_classifier,
@@ -245,14 +246,18 @@ class PolicyEntityRecognizer:
         """Rule 6: the names the span classifier (the shipped one unless ``classifier`` is given)
         finds where no rule found one, as acceptable as rule names."""
         text = doc_text(doc)
-        return [
-            m
-            for m in classified_mentions(doc, found, country, self.learned_threshold, classifier)
-            if self._acceptable(m.name, m.type)
-            and not is_post_or_clause(text[m.start : m.end])
-            and not names_a_post(text, m)
-            and not is_clause_piece(doc, m)
-        ]
+
+        def acceptable(m: Mention) -> bool:
+            return (
+                self._acceptable(m.name, m.type)
+                and not is_post_or_clause(text[m.start : m.end])
+                and not names_a_post(text, m)
+                and not is_clause_piece(doc, m)
+            )
+
+        return classified_mentions(
+            doc, found, country, self.learned_threshold, classifier, acceptable
+        )
 
     # -- rule 1: lexicon ------------------------------------------------------------
     def _lexicon_mentions(self, text: str, country: str | None):
@@ -1635,33 +1640,59 @@ def classified_mentions(
     country: str | None,
     threshold: float,
     classifier: SpanClassifier | None = None,
+    acceptable=lambda mention: True,
 ) -> list[Mention]:
-    """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``)."""
+    """Names the span classifier finds where no rule found one (``kg.extract.span_classifier``):
+    of overlapping spans the most probable ``acceptable`` one. (A rejected span is left out
+    before decoding: a bare "National Strategy", no name, would hide "National Strategy to
+    Advance Privacy-Preserving Data Sharing and Analytics"; it still rules out what lies inside
+    it, ``inside_vetoed``.)"""
     text = doc_text(doc)
     tokens = DocTokens.of(doc)
     # "nearly all full-benefit adults", "newly established Japan-U.S. Clean Energy Partnership":
     # no name begins with an adverb (left out before decoding, so that the name inside wins)
     spans = [s for s in residual_spans(doc, found, tokens) if not is_adverb_word(doc[s[0]])]
     described = described_mentions(found)
-    out = []
     classifier = classifier or load_span_classifier()
-    for p in decode(classifier.predict(doc, spans, country, threshold, tokens)):
-        first, last = edge_tokens(doc, after_partitive(doc, p.start, p.end), p.end)
-        if last - first < 2:
-            continue
-        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-        name = strip_quotes(text[start:end])
-        if (
-            not PRONOUN_OR_POSSESSIVE.search(name)
-            and not is_heading(list(re.finditer(r"\S+", name)))
-            and doc[first:last].root.ent_type_ not in NOT_NAME_LABELS
-            and not (doc[first].is_lower and judges(doc[first]))
-        ):
-            same = described.get(policy_key(name))
-            type_, key = (same.type, same.key) if same else (p.type, None)
-            key = key or mention_key(type_, name, country)
-            out.append(Mention(start, end, type_, name, key, "learned"))
-    return out
+    predictions = classifier.predict(doc, spans, country, threshold, tokens)
+    named = {}
+    for p in predictions:
+        mention = learned_mention(doc, text, p, described, country)
+        if mention is not None and acceptable(mention):
+            named[p] = mention
+    vetoed = [p for p in predictions if p not in named]
+    return [named[p] for p in decode([p for p in named if not inside_vetoed(p, vetoed)])]
+
+
+def inside_vetoed(p: SpanPrediction, vetoed: list[SpanPrediction]) -> bool:
+    """A vetoed span still rules out the spans inside it that it outscores: "20th National
+    Congress of the Party" (a meeting) is no "National Congress of the Party" (a body)."""
+    return any(
+        v.start <= p.start and p.end <= v.end and v.probability >= p.probability for v in vetoed
+    )
+
+
+def learned_mention(
+    doc: Doc, text: str, p: SpanPrediction, described: dict[str, Mention], country: str | None
+) -> Mention | None:
+    """The mention a prediction names, or None for what names nothing: fewer than two words
+    once its edges are trimmed, a pronoun, a heading, a person or place, a clause led by a verb
+    of judging."""
+    first, last = edge_tokens(doc, after_partitive(doc, p.start, p.end), p.end)
+    if last - first < 2:
+        return None
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    name = strip_quotes(text[start:end])
+    if (
+        PRONOUN_OR_POSSESSIVE.search(name)
+        or is_heading(list(re.finditer(r"\S+", name)))
+        or doc[first:last].root.ent_type_ in NOT_NAME_LABELS
+        or (doc[first].is_lower and judges(doc[first]))
+    ):
+        return None
+    same = described.get(policy_key(name))
+    type_, key = (same.type, same.key) if same else (p.type, None)
+    return Mention(start, end, type_, name, key or mention_key(type_, name, country), "learned")
 
 
 def after_partitive(doc: Doc, start: int, end: int) -> int:
@@ -1887,7 +1918,7 @@ def acronym_mentions(
             entity_key("Agency", expansion, country)
         )
         if target is None:
-            target, written = expansion_mention(text, acronym, expansion, country)
+            target, written = expansion_mention(text, acronym, expansion, country, uses[acronym])
             if target is None:
                 continue
             if written is not None:
@@ -1901,13 +1932,14 @@ def acronym_mentions(
 
 
 def expansion_mention(
-    text: str, acronym: str, expansion: str, country: str | None
+    text: str, acronym: str, expansion: str, country: str | None, uses: list[int]
 ) -> tuple[Mention | None, Mention | None]:
     """The entity an acronym's expansion names when no rule found it, by a head noun in the
-    expansion or right after the acronym ("Flood Mitigation Assistance (FMA) grant program");
-    and the expansion as written, when only its acronym let us read it whole ("...
-    Compensation, and Liability Act", "Direct Benefit Transfer (DBT)": its class noun is not
-    its last word) or only the words after the acronym give its class."""
+    expansion, right after the acronym ("Flood Mitigation Assistance (FMA) grant program") or
+    after one of its ``uses`` ("Building Resilient Infrastructure and Communities (BRIC)" ...
+    "the BRIC program", ``used_with_head``); and the expansion as written, when only its acronym
+    let us read it whole ("... Compensation, and Liability Act", "Direct Benefit Transfer (DBT)":
+    its class noun is not its last word) or only the words after the acronym give its class."""
     words = expansion.split()
     type_ = head_type(words[-1]) or next((head_type(w) for w in words if head_type(w)), None)
     after = re.search(
@@ -1918,7 +1950,8 @@ def expansion_mention(
         if after and not type_
         else None
     )
-    type_ = type_ or head_after
+    head_at_use = None if type_ or head_after else used_with_head(text, acronym, uses)
+    type_ = type_ or head_after or head_at_use
     if not type_:
         return None, None
     key = mention_key(type_, expansion, country)
@@ -1930,6 +1963,32 @@ def expansion_mention(
     if written >= 0 and ("," in expansion or head_after or cut_at_head):
         return target, Mention(written, written + len(expansion), type_, expansion, key, "head")
     return target, None
+
+
+def used_with_head(text: str, acronym: str, uses: list[int]) -> str | None:
+    """The policy class of the first class noun that follows a definite use of the acronym
+    ("the BRIC program", "its CSAF strategy"): a name without a class noun of its own
+    ("Building Resilient Infrastructure and Communities") is known by what the text calls its
+    acronym. Not "an SMR program", "our ambitious AI agenda", "the largest HUD program": a
+    programme about the acronym's subject, or one of a body's."""
+    for start in uses:
+        after = HEAD_RIGHT_AFTER.match(text, start + len(acronym))
+        if (
+            after
+            and AFTER_NAME_HEADS[after["head"]] in POLICY_CLASSES
+            and DEFINITE_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            return AFTER_NAME_HEADS[after["head"]]
+    return None
+
+
+DEFINITE_BEFORE = re.compile(
+    rf"(?:\b(?i:{literal_alternation(vocabulary.words('common_words', uses='definite-use'))})"
+    r"|['’]s)[ \t]+$"
+)
+# the singular class noun right after an acronym: "the BRIC program"; not "an HHS grant program"
+# or "HUD programs", what a body runs
+HEAD_RIGHT_AFTER = re.compile(rf"[ \t]+(?P<head>{literal_alternation(AFTER_NAME_HEADS)})\b")
 
 
 def acronym_uses(text: str, acronyms) -> dict[str, list[int]]:

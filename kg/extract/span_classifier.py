@@ -417,6 +417,7 @@ def span_features(
         features.append("quoted")
     if end + 1 < len(texts) and texts[end] == "(" and texts[end + 1].isupper():
         features.append("acronym_follows")
+        features.append(f"acronym_uses={min(acronym_uses(tokens, end + 1), 3)}")
     if True in tokens.year[start:end]:
         features.append("has_year")
     return features + context_features(tokens, start, end)
@@ -435,6 +436,7 @@ def context_features(tokens: DocTokens, start: int, end: int) -> list[str]:
         features.append(f"det_before|{tokens.shape[start]}")
     if end <= tokens.headline_end:
         features.append("headline")
+    features.append(f"owner={owner_kind(tokens, start)}")
     words = " ".join(tokens.lower[start:end])
     repeats = occurrences(tokens, start, end)
     features.append(f"repeats={min(repeats, 3)}|{collapsed_shape(tokens.shape[start])}")
@@ -442,6 +444,27 @@ def context_features(tokens: DocTokens, start: int, end: int) -> list[str]:
     if described:
         features.append(f"described={described}")
     return features
+
+
+def owner_kind(tokens: DocTokens, start: int) -> str:
+    """Who owns the span by a possessive before it, word-free: "its" ("USAID via its Media
+    Viability Accelerator"), spaCy's entity label of the possessor ("Treasury’s Do Not Pay
+    Service": ORG, an agency's programme; "President Biden’s ...": PERSON), or "-" (none)."""
+    before = start - 1
+    if before < 0:
+        return "-"
+    if tokens.tag[before] == "PRP$":
+        return "its"
+    if tokens.tag[before] == "POS" and before > 0:
+        return tokens.ent[before - 1] or "noun"
+    return "-"
+
+
+def acronym_uses(tokens: DocTokens, at: int) -> int:
+    """How often the document writes the acronym at ``at`` besides its definition: a name the
+    text goes on calling by its acronym is a name ("Disability Information and Access Line
+    (DIAL)" ... "DIAL")."""
+    return len(tokens.at.get(tokens.lower[at], ())) - 1
 
 
 @lru_cache(maxsize=4096)

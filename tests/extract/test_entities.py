@@ -557,6 +557,58 @@ def test_the_head_after_an_acronym_gives_the_expansion_its_class(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, expansion, type_",
+    [
+        (  # the class noun follows a later use of the acronym, not its definition
+            "FEMA funds Building Resilient Infrastructure and Communities (BRIC) in every state. "
+            "Applications for the BRIC program open in May.",
+            "Building Resilient Infrastructure and Communities",
+            "Program",
+        ),
+        (
+            "The department released Climate Smart Agriculture and Forestry (CSAF) today. "
+            "Its CSAF strategy guides farm loans.",
+            "Climate Smart Agriculture and Forestry",
+            "Plan",
+        ),
+        (  # a plural acronym (issue 19)
+            "The government funds Kasturba Gandhi Balika Vidyalayas (KGBVs) in every district. "
+            "The KGBVs scheme gives girls schooling.",
+            "Kasturba Gandhi Balika Vidyalayas",
+            "Program",
+        ),
+    ],
+)
+def test_a_class_noun_after_a_use_of_the_acronym_gives_the_expansion_its_class(
+    nlp, text, expansion, type_
+):
+    found = {(m.name, m.type) for m in nlp(text)._.kg_mentions}
+    assert (expansion, type_) in found
+
+
+@pytest.mark.parametrize(
+    "text, expansion",
+    [
+        (  # "an SMR program": a programme about the acronym's subject
+            "Small Modular Reactor (SMR) designs are safer. Ghana will develop an SMR program.",
+            "Small Modular Reactor",
+        ),
+        (  # "our ambitious AI agenda": a field, not a name
+            "Artificial Intelligence (AI) is changing work. We pursue our ambitious AI agenda.",
+            "Artificial Intelligence",
+        ),
+        (  # "HUD programs": what a body runs, in the plural
+            "Housing and Urban Development (HUD) staff met. The HUD programs grew.",
+            "Housing and Urban Development",
+        ),
+    ],
+)
+def test_an_acronym_used_as_a_modifier_gives_its_expansion_no_class(nlp, text, expansion):
+    found = {m.name for m in nlp(text)._.kg_mentions if m.type in ("Plan", "Program")}
+    assert expansion not in found
+
+
+@pytest.mark.parametrize(
     "text, not_a_name",
     [
         (
@@ -1380,6 +1432,15 @@ def test_a_subordinate_clause_or_two_joined_things_are_no_learned_name(nlp):
     start = text.index("Administration", 10)
     whole = Mention(start, start + 14, "Agency", "Administration", "administration", "learned")
     assert not is_clause_piece(doc, whole)
+
+
+def test_a_rejected_learned_span_does_not_hide_the_longer_name_around_it(nlp):
+    # the classifier scores the bare "National Strategy" higher than the whole name; the bare
+    # head is no name (``_acceptable``), so the whole name is decoded instead
+    name = "National Strategy to Advance Privacy-Preserving Data Sharing and Analytics"
+    found = mentions(nlp, f"The White House released the {name}. The {name} guides agencies.")
+    assert ("Plan", name) in found
+    assert ("Plan", "National Strategy") not in found
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,33 @@ def test_the_verb_role_reaches_the_span_features(nlp):
     assert "verb_role=launch|dobj" in span_features(doc, start, end)
 
 
+@pytest.mark.parametrize(
+    "marked, owner",
+    [
+        ("Expand Treasury’s [Do Not Pay Service] this year.", "owner=ORG"),
+        ("USAID via its [Media Viability Accelerator] helps.", "owner=its"),
+        ("The [Clean Air in Buildings Challenge] starts today.", "owner=-"),
+    ],
+)
+def test_a_possessive_before_a_span_says_who_owns_it(nlp, marked, owner):
+    span = marked[marked.index("[") + 1 : marked.index("]")]
+    doc = nlp(marked.replace("[", "").replace("]", ""))
+    features = span_features(doc, *span_of(doc, span))
+    assert owner in features
+    assert len([f for f in features if f.startswith("owner=")]) == 1
+
+
+def test_an_acronym_defined_after_a_span_counts_its_later_uses(nlp):
+    doc = nlp(
+        "Call the Disability Information and Access Line (DIAL) for help. DIAL staff answer "
+        "calls, and DIAL texts back. The Rural Health Clinics (RHC) opened."
+    )
+    dial = span_features(doc, *span_of(doc, "Disability Information and Access Line"))
+    assert {"acronym_follows", "acronym_uses=2"} <= set(dial)
+    clinics = span_features(doc, *span_of(doc, "Rural Health Clinics"))
+    assert "acronym_uses=0" in clinics
+
+
 def test_a_release_that_writes_a_name_with_its_head_labels_its_bare_uses(nlp):
     docs = [
         nlp("The Pension Wise scheme gives free guidance to savers."),
