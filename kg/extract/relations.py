@@ -184,6 +184,8 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
         doc_text(doc)[agency.end : policy.start]
     ):
         return True  # "EPA's PFAS Roadmap", "the Environmental Protection Agency's (EPA) Standards"
+    if is_possessed_list_item(doc, agency, policy):
+        return True  # "DOE's Transmission Reliability Program and Energy Storage Program"
     if policy.end <= agency.start and (
         OWNER.fullmatch(doc_text(doc)[policy.end : agency.start])
         or is_passive_aside(doc, policy, agency)
@@ -199,6 +201,8 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
         or acts_under(a, p)
         or in_relative_clause(a, p)
         or does_act_on(a, p)
+        or policy.type == "Program"
+        and gives_money_to(doc, a, policy)
     ):
         return True
     verb = lowest_common_verb(a, p)
@@ -227,6 +231,70 @@ PASSIVE_ASIDE = re.compile(
 MAX_CLAUSE_TOKENS = 6
 AUXILIARY_POS = {"AUX", "ADV", "PART"}
 DETERMINER_POS = {"DET", "ADJ", "NUM", "ADV"}
+
+
+def is_possessed_list_item(doc: Doc, agency, policy) -> bool:
+    """A later item of a list of names whose first item the agency possesses: "EPA's Drinking
+    Water SRF, Clean Water SRF, and Water Reuse". Read from the words between the names, as the
+    parser often reads the first name as a modifier of the last."""
+    text = doc_text(doc)
+    if has_owner_after(doc, policy):
+        return False  # "EPA's Plan and the Program of DOE"
+    before = sorted(
+        (m for m in doc._.kg_mentions if m.type in POLICY_TYPES and agency.end <= m.end),
+        key=lambda m: m.start,
+    )
+    item = policy
+    for previous in reversed([m for m in before if m.end <= policy.start]):
+        if not LIST_GAP.fullmatch(text[previous.end : item.start]):
+            return False
+        if POSSESSIVE.fullmatch(text[agency.end : previous.start]):
+            return True
+        item = previous
+    return False
+
+
+def has_owner_after(doc: Doc, policy) -> bool:
+    text = doc_text(doc)
+    return any(
+        OWNER.fullmatch(text[policy.end : m.start])
+        for m in doc._.kg_mentions
+        if m.type == "Agency" and policy.end <= m.start
+    )
+
+
+LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+MONEY_USE = vocabulary.words("common_words", uses="money-use")
+GIVING_VERBS = RESPONSIBILITY_VERBS | vocabulary.words("verbs", uses="funding")
+
+
+def gives_money_to(doc: Doc, agency: Token, program) -> bool:
+    """ "DOE established $9.5 billion in Clean Hydrogen Initiatives", "EPA announced $106 million
+    going to the Long Island Sound Study Program": the subject of a verb of giving or announcing
+    whose object is an amount of money runs the program the amount goes in, to, for or under.
+    Read from the words after the amount, as the parser hangs such phrases anywhere in the clause;
+    a law or plan the money comes under is where it comes from, not what the giver runs."""
+    root = mention_root(doc, program)
+    verb = governing_verb(agency)
+    if root is None or verb is None or role_in(agency, verb) != "subject":
+        return False
+    if verb_lemmas(verb).isdisjoint(GIVING_VERBS) or root not in verb.subtree:
+        return False
+    money = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"]
+    return bool(money) and money[0].i < root.i and preposition_before(doc, program) in MONEY_USE
+
+
+def preposition_before(doc: Doc, mention) -> str | None:
+    """The preposition right before a name, over its determiners and describing words."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    for token in reversed(doc[span.sent.start : span.start] if span is not None else []):
+        if token.pos_ == "ADP":
+            return token.lower_
+        if token.pos_ not in DETERMINER_POS | {"SYM", "PUNCT"}:
+            return None
+    return None
 
 
 def is_passive_aside(doc: Doc, policy, agency) -> bool:
@@ -849,10 +917,22 @@ def nested_plans(doc: Doc, mentions) -> list[RelationMention]:
                 parent.key != plan.key
                 and len(name.split()) >= 2
                 and plan.name.lower().startswith(name + " ")
+                and not continues_name(plan.name[len(name) :])
             ):
                 sent = doc.char_span(plan.start, plan.end, alignment_mode="expand").sent
                 found.append(relation(plan, "partOf", parent.ident, sent))
     return found
+
+
+def continues_name(rest: str) -> bool:
+    """ "for Prosperity" after "Indo-Pacific Economic Framework": the words after a plan's name
+    that begin with a preposition complete that name (a shorter mention cut before its
+    complement), where a new name ("Information Industry Development Plan") names a part."""
+    words = rest.split()
+    return bool(words) and words[0].lower() in NAME_COMPLEMENT_PREPOSITIONS
+
+
+NAME_COMPLEMENT_PREPOSITIONS = vocabulary.words("common_words", uses="head-link")
 
 
 def reporters(doc: Doc, mentions, people, issuer: str | None) -> dict[int, str]:

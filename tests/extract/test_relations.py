@@ -735,3 +735,87 @@ def test_a_headline_verb_of_running_links_the_agency(nlp):
     )
     found = relations(nlp, text, "responsibleAgency")
     assert any(agency == "Agency:indian railways" for _, agency in found)
+
+
+@pytest.mark.parametrize(
+    "text, program, agencies",
+    [
+        (
+            "The Department of Energy (DOE) leads the effort. DOE established $9.5 billion in Clean "
+            "Hydrogen Initiatives to help decarbonize industry.",
+            "Program:clean hydrogen initiative",
+            {"Agency:department of energy"},
+        ),
+        (
+            "EPA announced $106 million over a five-year period going to the Long Island Sound "
+            "Study Program.",
+            "Program:long island sound study",
+            {"Agency:environmental protection agency"},
+        ),
+        (
+            "USDOT and the Department of Energy announced nearly $5 billion that will be made "
+            "available over the next 5 years under the new Electric Vehicle Formula Program.",
+            "Program:electric vehicle formula",
+            {"Agency:department of transportation", "Agency:department of energy"},
+        ),
+    ],
+)
+def test_the_agency_that_gives_money_to_a_program_runs_it(nlp, text, program, agencies):
+    found = relations(nlp, text, "responsibleAgency")
+    assert {agency for policy, agency in found if policy == program} == agencies
+
+
+def test_money_a_clause_of_its_own_gives_is_not_the_speakers(nlp):
+    text = (
+        "The Department of Energy announced that states will add $5 million to the Clean Cities "
+        "Program."
+    )
+    assert not relations(nlp, text, "responsibleAgency")
+
+
+@pytest.mark.parametrize(
+    "text, programs",
+    [
+        (
+            "Efforts underway include the Department of Energy's Transmission Reliability Program "
+            "and Energy Storage Program.",
+            {"Program:transmission reliability", "Program:energy storage"},
+        ),
+        (
+            "EPA has released guidance for EPA's Drinking Water SRF, Clean Water SRF, and Water "
+            "Reuse.",
+            {"Program:drinking water state revolving fund", "Program:clean water state revolving fund"},
+        ),
+    ],
+)
+def test_an_agencys_possessive_covers_the_list_it_opens(nlp, text, programs):
+    found = relations(nlp, text, "responsibleAgency")
+    assert programs <= {policy for policy, _ in found}
+
+
+def test_a_list_item_with_an_owner_of_its_own_keeps_it(nlp):
+    text = (
+        "The Department of Energy's Transmission Reliability Program, the Energy Program of EPA "
+        "and the Clean Water Program are new."
+    )
+    found = relations(nlp, text, "responsibleAgency")
+    assert ("Program:energy program", "Agency:environmental protection agency") in found
+    assert ("Program:energy program", "Agency:department of energy") not in found
+
+
+def test_a_plans_name_cut_before_its_complement_is_not_a_part_of_it(nlp):
+    text = (
+        "The U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities "
+        "was agreed in 2021. The Bicentennial Framework guides the work of both governments."
+    )
+    doc = nlp(text)
+    assert {m.name for m in doc._.kg_mentions if m.type == "Plan"} >= {"Bicentennial Framework"}
+    assert not relations(nlp, text, "partOf")
+
+
+def test_a_white_house_office_is_an_agency_not_a_policy(nlp):
+    doc = nlp("In July, the White House Office of National AIDS Policy hosted a summit on HIV.")
+    assert [(m.type, m.name) for m in doc._.kg_mentions] == [
+        ("Agency", "White House Office of National AIDS Policy")
+    ]
+    assert not doc._.kg_relations
