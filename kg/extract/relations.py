@@ -201,6 +201,8 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
         or acts_under(a, p)
         or in_relative_clause(a, p)
         or does_act_on(a, p)
+        or possesses_apposition(a, p)
+        or acts_on_in_own_words(a, p)
         or policy.type == "Program"
         and gives_money_to(doc, a, policy)
     ):
@@ -582,7 +584,9 @@ def act_noun(policy: Token | None) -> Token | None:
     if policy is None or policy.dep_ != "pobj" or policy.head.lower_ != "of":
         return None
     noun = policy.head.head
-    return noun if noun.lower_ in ACT_NOUNS and noun.pos_ == "NOUN" else None
+    acts = [noun, *(c for c in noun.children if c.dep_ == "conj")]  # "design and implementation"
+    is_act = any(t.lower_ in ACT_NOUNS for t in acts)
+    return noun if is_act and noun.pos_ == "NOUN" else None
 
 
 def act_doers(act: Token) -> list[Token]:
@@ -681,7 +685,9 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
     ):
         return False
     for _ in range(max_steps):
-        if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
+        if verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_WORDS:
+            verb = verb.head  # "took a step by finalizing the Rule": the step's taker finalized it
+        if verb.dep_ not in {"xcomp", "advcl", "conj", "prep"} or verb.head == verb:
             return False
         purpose = verb.dep_ == "advcl" and verb.i < verb.head.i
         complement = verb.dep_ != "conj"
@@ -696,6 +702,7 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
     return False
 
 
+MEANS_WORDS = vocabulary.words("common_words", uses="means")
 OBJECT_CONTROL_VERBS = vocabulary.words("verbs", uses="object-control")
 
 
@@ -737,6 +744,33 @@ def in_relative_clause(agency: Token, policy: Token) -> bool:
         ):
             return True
     return False
+
+
+def acts_on_in_own_words(agency: Token, policy: Token) -> bool:
+    """ "DOE released a notice on the implementation of the Civil Nuclear Credit Program", "NTIA
+    published a request for comment seeking input on the design and implementation of the
+    Program": an act on the policy that names no doer, inside what the agency issues, is the
+    agency's own (a participle that describes that object is read through)."""
+    act = act_noun(policy)
+    if act is None or act_doers(act) or is_purpose(act):
+        return False
+    verb = governing_verb(act)
+    while verb is not None and verb.dep_ == "acl" and verb.head != verb:
+        verb = governing_verb(verb.head)
+    return (
+        verb is not None
+        and bool(verb_lemmas(verb) & RESPONSIBILITY_VERBS)
+        and role_in(agency, verb) == "subject"
+    )
+
+
+def possesses_apposition(agency: Token, policy: Token) -> bool:
+    """ "through Operation Southbound, ATF's enforcement strategy": the policy and a noun the
+    agency possesses name one thing."""
+    nouns = [c for c in policy.children if c.dep_ == "appos"]
+    if policy.dep_ == "appos":
+        nouns.append(policy.head)
+    return agency.dep_ == "poss" and agency.head in nouns
 
 
 def acts_under(agency: Token, policy: Token) -> bool:

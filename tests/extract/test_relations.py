@@ -741,8 +741,8 @@ def test_a_headline_verb_of_running_links_the_agency(nlp):
     "text, program, agencies",
     [
         (
-            "The Department of Energy (DOE) leads the effort. DOE established $9.5 billion in Clean "
-            "Hydrogen Initiatives to help decarbonize industry.",
+            "The Department of Energy (DOE) leads the effort. DOE established $9.5 billion in "
+            "Clean Hydrogen Initiatives to help decarbonize industry.",
             "Program:clean hydrogen initiative",
             {"Agency:department of energy"},
         ),
@@ -784,7 +784,10 @@ def test_money_a_clause_of_its_own_gives_is_not_the_speakers(nlp):
         (
             "EPA has released guidance for EPA's Drinking Water SRF, Clean Water SRF, and Water "
             "Reuse.",
-            {"Program:drinking water state revolving fund", "Program:clean water state revolving fund"},
+            {
+                "Program:drinking water state revolving fund",
+                "Program:clean water state revolving fund",
+            },
         ),
     ],
 )
@@ -819,3 +822,46 @@ def test_a_white_house_office_is_an_agency_not_a_policy(nlp):
         ("Agency", "White House Office of National AIDS Policy")
     ]
     assert not doc._.kg_relations
+
+
+@pytest.mark.parametrize(
+    "text, policy, agency",
+    [
+        (
+            "The Federal Election Commission took a major step to increase transparency by "
+            "finalizing the Digital Disclaimer Rule.",
+            "Regulation:digital disclaimer rule",
+            "Agency:federal election commission",
+        ),
+        (
+            "The Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) increased its ability "
+            "to stop traffickers through Operation Southbound, ATF's enforcement strategy.",
+            "Program:operation southbound",
+            "Agency:bureau of alcohol tobacco firearms and explosives",
+        ),
+        (
+            "The Department of Energy released a Request for Information on the implementation of "
+            "the Civil Nuclear Credit Program.",
+            "Program:civil nuclear credit",
+            "Agency:department of energy",
+        ),
+        (
+            "The National Telecommunications and Information Administration published a request "
+            "for comment seeking input on the design and implementation of the Digital Equity "
+            "Planning Grant Program.",
+            "Program:digital equity planning grant",
+            "Agency:national telecommunications and information administration",
+        ),
+    ],
+)
+def test_the_agency_acting_on_a_policy_in_a_phrase_of_its_own_clause(nlp, text, policy, agency):
+    assert (policy, agency) in relations(nlp, text, "responsibleAgency")
+
+
+def test_an_act_with_a_doer_of_its_own_is_not_the_publishers(nlp):
+    text = (
+        "The Department of Energy released a report on the implementation of the Clean Cities "
+        "Program by the Environmental Protection Agency."
+    )
+    found = relations(nlp, text, "responsibleAgency")
+    assert ("Program:clean city", "Agency:department of energy") not in found
