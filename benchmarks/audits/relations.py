@@ -22,7 +22,8 @@ wrong agency (or parent); D the direction or the predicate is wrong; N an end is
 entity (an entity error, counted apart, not in precision); B borderline (left out).
 Precision = C / (C + W + D). Relations a reader finds that kg missed although both ends were
 extracted are judged per release in a second file (one row each, same key columns); recall
-given entities = C / (C + missed), a missed row counting as found once a listing has it.
+given entities = C / (C + missed), a missed row counting as found once a listing has it. Files
+are read as kg reads them (``kg.sources``: no "# source:" line, no invisible marks).
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from samples import add_tally_command, one_line, read_tsv, sample_by_source, write_rows
+from samples import (
+    add_tally_command,
+    document_text,
+    one_line,
+    read_tsv,
+    sample_by_source,
+    write_rows,
+)
 
 SOURCES = {"indian": ("in-", 5), "us": ("us-", 10)}
 COLUMNS = ("doc", "type", "policy", "predicate", "object", "sentence")
@@ -45,7 +53,7 @@ def relation_rows(path: Path, nlp) -> list[dict[str, str]]:
     """One row per relation kg extracts from one file, with its evidence sentence."""
     from kg.extract.doc_to_facts import facts_from_doc
 
-    facts = facts_from_doc(nlp(path.read_text(encoding="utf-8")))
+    facts = facts_from_doc(nlp(document_text(path)))
     entities = {e.key: e for e in facts.entities}
     return [
         {
@@ -65,7 +73,7 @@ def unlinked_pairs(path: Path, nlp) -> list[dict[str, str]]:
     reader goes through to find the relations kg missed although it has both ends."""
     from kg.extract.doc_to_facts import facts_from_doc
 
-    doc = nlp(path.read_text(encoding="utf-8"))
+    doc = nlp(document_text(path))
     facts = facts_from_doc(doc)
     names = {e.key: one_line(e.name) for e in facts.entities}
     linked = {(r.subject_key, r.object_key) for r in facts.relations}

@@ -36,6 +36,14 @@ def sample_by_source(corpus: Path, seed: int, sizes: dict[str, int]) -> list[Pat
     return sorted(drawn)
 
 
+def document_text(path: Path) -> str:
+    """A file's text as kg reads it (``kg.sources``): without its "# source:" line and the
+    invisible marks that split names ("Biden-\u2060Harris")."""
+    from kg.sources import read_document
+
+    return read_document(path).text
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 

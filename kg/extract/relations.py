@@ -766,11 +766,18 @@ def acts_on_in_own_words(agency: Token, policy: Token) -> bool:
 
 def possesses_apposition(agency: Token, policy: Token) -> bool:
     """ "through Operation Southbound, ATF's enforcement strategy": the policy and a noun the
-    agency possesses name one thing."""
+    agency possesses, set off by a comma, name one thing (not a bracketed short form the parser
+    hangs as an apposition: "the Biden Administration's ... Fuel Economy (CAFE) standards")."""
     nouns = [c for c in policy.children if c.dep_ == "appos"]
     if policy.dep_ == "appos":
         nouns.append(policy.head)
-    return agency.dep_ == "poss" and agency.head in nouns
+    return (
+        agency.dep_ == "poss"
+        and agency.head in nouns
+        and any(
+            t.text == "," for t in policy.doc[min(policy.i, agency.i) : max(policy.i, agency.i)]
+        )
+    )
 
 
 def acts_under(agency: Token, policy: Token) -> bool:
