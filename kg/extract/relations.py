@@ -771,8 +771,11 @@ def possesses_apposition(agency: Token, policy: Token) -> bool:
     nouns = [c for c in policy.children if c.dep_ == "appos"]
     if policy.dep_ == "appos":
         nouns.append(policy.head)
+    possessor = agency.dep_ == "poss" or any(
+        c.dep_ == "case" and is_possessive(c) for c in agency.children
+    )  # "ATF's" parsed as a modifier with its clitic
     return (
-        agency.dep_ == "poss"
+        possessor
         and agency.head in nouns
         and any(
             t.text == "," for t in policy.doc[min(policy.i, agency.i) : max(policy.i, agency.i)]
