@@ -7,7 +7,9 @@
   Mission, which is run by the Ministry") or an act noun ("DHS's implementation of the Order");
   the doer is the subject itself or an agency joined to it, not one in a phrase that only
   describes it ("CEQ, in consultation with NEDC, will issue"), nor the subject of a verb whose
-  object does the act ("urged states to implement");
+  object does the act ("urged states to implement"); the possessor of a list's first name owns
+  the list ("EPA's Drinking Water SRF, Clean Water SRF"), and the giver of money in, to or under
+  a program runs it ("DOE established $9.5 billion in Clean Hydrogen Initiatives");
 - part-of between plans ("action plans under the 14th Five-Year Plan") and
   implements between a program and a plan;
 - amends / repeals between regulations;
@@ -239,9 +241,9 @@ def is_possessed_list_item(doc: Doc, agency, policy) -> bool:
     """A later item of a list of names whose first item the agency possesses: "EPA's Drinking
     Water SRF, Clean Water SRF, and Water Reuse". Read from the words between the names, as the
     parser often reads the first name as a modifier of the last."""
-    text = doc_text(doc)
     if has_owner_after(doc, policy):
         return False  # "EPA's Plan and the Program of DOE"
+    text = doc_text(doc)
     before = sorted(
         (m for m in doc._.kg_mentions if m.type in POLICY_TYPES and agency.end <= m.end),
         key=lambda m: m.start,
@@ -257,6 +259,7 @@ def is_possessed_list_item(doc: Doc, agency, policy) -> bool:
 
 
 def has_owner_after(doc: Doc, policy) -> bool:
+    """An agency the policy is "of" right after it: "the Energy Program of EPA"."""
     text = doc_text(doc)
     return any(
         OWNER.fullmatch(text[policy.end : m.start])
