@@ -21,6 +21,29 @@ def sample_files(corpus: Path, seed: int, size: int) -> list[Path]:
     return sorted(random.Random(seed).sample(files[SKIPPED:], size))
 
 
+def sample_by_source(corpus: Path, seed: int, sizes: dict[str, int]) -> list[Path]:
+    """``sizes[prefix]`` files drawn with ``seed`` from the files whose name starts with
+    ``prefix`` ("in-": Indian PIB releases, "us-": White House releases), so a source the corpus
+    holds few of is read too. A source that lies wholly in the first ``SKIPPED`` files (the 143
+    PIB releases) is drawn from all its files; any other skips those files as ``sample_files``
+    does."""
+    files = sorted(corpus.glob("*.txt"))
+    drawn = []
+    for prefix, size in sizes.items():
+        own = [f for f in files if f.name.startswith(prefix)]
+        unread = [f for f in own if f not in files[:SKIPPED]]
+        drawn += random.Random(seed).sample(unread or own, size)
+    return sorted(drawn)
+
+
+def document_text(path: Path) -> str:
+    """A file's text as kg reads it (``kg.sources``): without its "# source:" line and the
+    invisible marks that split names ("Biden-\u2060Harris")."""
+    from kg.sources import read_document
+
+    return read_document(path).text
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -34,12 +57,17 @@ def write_sample_rows(
     corpus: Path, seed: int, size: int, columns: Iterable[str], rows_of: Callable
 ) -> None:
     """TSV on stdout: ``rows_of(path, nlp)`` for every file of the sample, with kg's pipeline."""
+    write_rows(sample_files(corpus, seed, size), columns, rows_of)
+
+
+def write_rows(files: Iterable[Path], columns: Iterable[str], rows_of: Callable) -> None:
+    """TSV on stdout: ``rows_of(path, nlp)`` for every file, with kg's pipeline."""
     from kg.settings import load_nlp
 
     nlp = load_nlp()
     writer = csv.DictWriter(sys.stdout, tuple(columns), delimiter="\t", lineterminator="\n")
     writer.writeheader()
-    for path in sample_files(corpus, seed, size):
+    for path in files:
         writer.writerows(rows_of(path, nlp))
 
 

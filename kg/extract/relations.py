@@ -7,7 +7,9 @@
   Mission, which is run by the Ministry") or an act noun ("DHS's implementation of the Order");
   the doer is the subject itself or an agency joined to it, not one in a phrase that only
   describes it ("CEQ, in consultation with NEDC, will issue"), nor the subject of a verb whose
-  object does the act ("urged states to implement");
+  object does the act ("urged states to implement"); the possessor of a list's first name owns
+  the list ("EPA's Drinking Water SRF, Clean Water SRF"), and the giver of money in, to or under
+  a program runs it ("DOE established $9.5 billion in Clean Hydrogen Initiatives");
 - part-of between plans ("action plans under the 14th Five-Year Plan") and
   implements between a program and a plan;
 - amends / repeals between regulations;
@@ -184,6 +186,8 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
         doc_text(doc)[agency.end : policy.start]
     ):
         return True  # "EPA's PFAS Roadmap", "the Environmental Protection Agency's (EPA) Standards"
+    if is_possessed_list_item(doc, agency, policy):
+        return True  # "DOE's Transmission Reliability Program and Energy Storage Program"
     if policy.end <= agency.start and (
         OWNER.fullmatch(doc_text(doc)[policy.end : agency.start])
         or is_passive_aside(doc, policy, agency)
@@ -199,6 +203,10 @@ def is_responsible(doc: Doc, agency, policy) -> bool:
         or acts_under(a, p)
         or in_relative_clause(a, p)
         or does_act_on(a, p)
+        or possesses_apposition(a, p)
+        or acts_on_in_own_words(a, p)
+        or policy.type == "Program"
+        and gives_money_to(doc, a, policy)
     ):
         return True
     verb = lowest_common_verb(a, p)
@@ -227,6 +235,71 @@ PASSIVE_ASIDE = re.compile(
 MAX_CLAUSE_TOKENS = 6
 AUXILIARY_POS = {"AUX", "ADV", "PART"}
 DETERMINER_POS = {"DET", "ADJ", "NUM", "ADV"}
+
+
+def is_possessed_list_item(doc: Doc, agency, policy) -> bool:
+    """A later item of a list of names whose first item the agency possesses: "EPA's Drinking
+    Water SRF, Clean Water SRF, and Water Reuse". Read from the words between the names, as the
+    parser often reads the first name as a modifier of the last."""
+    if has_owner_after(doc, policy):
+        return False  # "EPA's Plan and the Program of DOE"
+    text = doc_text(doc)
+    before = sorted(
+        (m for m in doc._.kg_mentions if m.type in POLICY_TYPES and agency.end <= m.end),
+        key=lambda m: m.start,
+    )
+    item = policy
+    for previous in reversed([m for m in before if m.end <= policy.start]):
+        if not LIST_GAP.fullmatch(text[previous.end : item.start]):
+            return False
+        if POSSESSIVE.fullmatch(text[agency.end : previous.start]):
+            return True
+        item = previous
+    return False
+
+
+def has_owner_after(doc: Doc, policy) -> bool:
+    """An agency the policy is "of" right after it: "the Energy Program of EPA"."""
+    text = doc_text(doc)
+    return any(
+        OWNER.fullmatch(text[policy.end : m.start])
+        for m in doc._.kg_mentions
+        if m.type == "Agency" and policy.end <= m.start
+    )
+
+
+LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+MONEY_USE = vocabulary.words("common_words", uses="money-use")
+GIVING_VERBS = RESPONSIBILITY_VERBS | vocabulary.words("verbs", uses="funding")
+
+
+def gives_money_to(doc: Doc, agency: Token, program) -> bool:
+    """ "DOE established $9.5 billion in Clean Hydrogen Initiatives", "EPA announced $106 million
+    going to the Long Island Sound Study Program": the subject of a verb of giving or announcing
+    whose object is an amount of money runs the program the amount goes in, to, for or under.
+    Read from the words after the amount, as the parser hangs such phrases anywhere in the clause;
+    a law or plan the money comes under is where it comes from, not what the giver runs."""
+    root = mention_root(doc, program)
+    verb = governing_verb(agency)
+    if root is None or verb is None or role_in(agency, verb) != "subject":
+        return False
+    if verb_lemmas(verb).isdisjoint(GIVING_VERBS) or root not in verb.subtree:
+        return False
+    money = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "MONEY"]
+    return bool(money) and money[0].i < root.i and preposition_before(doc, program) in MONEY_USE
+
+
+def preposition_before(doc: Doc, mention) -> str | None:
+    """The preposition right before a name, over its determiners and describing words."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    for token in reversed(doc[span.sent.start : span.start] if span is not None else []):
+        if token.pos_ == "ADP":
+            return token.lower_
+        if token.pos_ not in DETERMINER_POS | {"SYM", "PUNCT"}:
+            return None
+    return None
 
 
 def is_passive_aside(doc: Doc, policy, agency) -> bool:
@@ -514,7 +587,9 @@ def act_noun(policy: Token | None) -> Token | None:
     if policy is None or policy.dep_ != "pobj" or policy.head.lower_ != "of":
         return None
     noun = policy.head.head
-    return noun if noun.lower_ in ACT_NOUNS and noun.pos_ == "NOUN" else None
+    acts = [noun, *(c for c in noun.children if c.dep_ == "conj")]  # "design and implementation"
+    is_act = any(t.lower_ in ACT_NOUNS for t in acts)
+    return noun if is_act and noun.pos_ == "NOUN" else None
 
 
 def act_doers(act: Token) -> list[Token]:
@@ -613,7 +688,9 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
     ):
         return False
     for _ in range(max_steps):
-        if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head == verb:
+        if verb.dep_ == "pcomp" and verb.head.lower_ in MEANS_WORDS:
+            verb = verb.head  # "took a step by finalizing the Rule": the step's taker finalized it
+        if verb.dep_ not in {"xcomp", "advcl", "conj", "prep"} or verb.head == verb:
             return False
         purpose = verb.dep_ == "advcl" and verb.i < verb.head.i
         complement = verb.dep_ != "conj"
@@ -628,6 +705,7 @@ def is_subject_of_controlling_verb(agency: Token, policy: Token, max_steps: int 
     return False
 
 
+MEANS_WORDS = vocabulary.words("common_words", uses="means")
 OBJECT_CONTROL_VERBS = vocabulary.words("verbs", uses="object-control")
 
 
@@ -669,6 +747,43 @@ def in_relative_clause(agency: Token, policy: Token) -> bool:
         ):
             return True
     return False
+
+
+def acts_on_in_own_words(agency: Token, policy: Token) -> bool:
+    """ "DOE released a notice on the implementation of the Civil Nuclear Credit Program", "NTIA
+    published a request for comment seeking input on the design and implementation of the
+    Program": an act on the policy that names no doer, inside what the agency issues, is the
+    agency's own (a participle that describes that object is read through)."""
+    act = act_noun(policy)
+    if act is None or act_doers(act) or is_purpose(act):
+        return False
+    verb = governing_verb(act)
+    while verb is not None and verb.dep_ == "acl" and verb.head != verb:
+        verb = governing_verb(verb.head)
+    return (
+        verb is not None
+        and bool(verb_lemmas(verb) & RESPONSIBILITY_VERBS)
+        and role_in(agency, verb) == "subject"
+    )
+
+
+def possesses_apposition(agency: Token, policy: Token) -> bool:
+    """ "through Operation Southbound, ATF's enforcement strategy": the policy and a noun the
+    agency possesses, set off by a comma, name one thing (not a bracketed short form the parser
+    hangs as an apposition: "the Biden Administration's ... Fuel Economy (CAFE) standards")."""
+    nouns = [c for c in policy.children if c.dep_ == "appos"]
+    if policy.dep_ == "appos":
+        nouns.append(policy.head)
+    possessor = agency.dep_ == "poss" or any(
+        c.dep_ == "case" and is_possessive(c) for c in agency.children
+    )  # "ATF's" parsed as a modifier with its clitic
+    return (
+        possessor
+        and agency.head in nouns
+        and any(
+            t.text == "," for t in policy.doc[min(policy.i, agency.i) : max(policy.i, agency.i)]
+        )
+    )
 
 
 def acts_under(agency: Token, policy: Token) -> bool:
@@ -849,10 +964,22 @@ def nested_plans(doc: Doc, mentions) -> list[RelationMention]:
                 parent.key != plan.key
                 and len(name.split()) >= 2
                 and plan.name.lower().startswith(name + " ")
+                and not continues_name(plan.name[len(name) :])
             ):
                 sent = doc.char_span(plan.start, plan.end, alignment_mode="expand").sent
                 found.append(relation(plan, "partOf", parent.ident, sent))
     return found
+
+
+def continues_name(rest: str) -> bool:
+    """ "for Prosperity" after "Indo-Pacific Economic Framework": the words after a plan's name
+    that begin with a preposition complete that name (a shorter mention cut before its
+    complement), where a new name ("Information Industry Development Plan") names a part."""
+    words = rest.split()
+    return bool(words) and words[0].lower() in NAME_COMPLEMENT_PREPOSITIONS
+
+
+NAME_COMPLEMENT_PREPOSITIONS = vocabulary.words("common_words", uses="head-link")
 
 
 def reporters(doc: Doc, mentions, people, issuer: str | None) -> dict[int, str]:

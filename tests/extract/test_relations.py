@@ -735,3 +735,142 @@ def test_a_headline_verb_of_running_links_the_agency(nlp):
     )
     found = relations(nlp, text, "responsibleAgency")
     assert any(agency == "Agency:indian railways" for _, agency in found)
+
+
+@pytest.mark.parametrize(
+    "text, program, agencies",
+    [
+        (
+            "The Department of Energy (DOE) leads the effort. DOE established $9.5 billion in "
+            "Clean Hydrogen Initiatives to help decarbonize industry.",
+            "Program:clean hydrogen initiative",
+            {"Agency:department of energy"},
+        ),
+        (
+            "EPA announced $106 million over a five-year period going to the Long Island Sound "
+            "Study Program.",
+            "Program:long island sound study",
+            {"Agency:environmental protection agency"},
+        ),
+        (
+            "USDOT and the Department of Energy announced nearly $5 billion that will be made "
+            "available over the next 5 years under the new Electric Vehicle Formula Program.",
+            "Program:electric vehicle formula",
+            {"Agency:department of transportation", "Agency:department of energy"},
+        ),
+    ],
+)
+def test_the_agency_that_gives_money_to_a_program_runs_it(nlp, text, program, agencies):
+    found = relations(nlp, text, "responsibleAgency")
+    assert {agency for policy, agency in found if policy == program} == agencies
+
+
+def test_money_a_clause_of_its_own_gives_is_not_the_speakers(nlp):
+    text = (
+        "The Department of Energy announced that states will add $5 million to the Clean Cities "
+        "Program."
+    )
+    assert not relations(nlp, text, "responsibleAgency")
+
+
+@pytest.mark.parametrize(
+    "text, programs",
+    [
+        (
+            "Efforts underway include the Department of Energy's Transmission Reliability Program "
+            "and Energy Storage Program.",
+            {"Program:transmission reliability", "Program:energy storage"},
+        ),
+        (
+            "EPA has released guidance for EPA's Drinking Water SRF, Clean Water SRF, and Water "
+            "Reuse.",
+            {
+                "Program:drinking water state revolving fund",
+                "Program:clean water state revolving fund",
+            },
+        ),
+    ],
+)
+def test_an_agencys_possessive_covers_the_list_it_opens(nlp, text, programs):
+    found = relations(nlp, text, "responsibleAgency")
+    assert programs <= {policy for policy, _ in found}
+
+
+def test_a_list_item_with_an_owner_of_its_own_keeps_it(nlp):
+    text = (
+        "The Department of Energy's Transmission Reliability Program, the Energy Program of EPA "
+        "and the Clean Water Program are new."
+    )
+    owners = {
+        a for p, a in relations(nlp, text, "responsibleAgency") if p == "Program:energy program"
+    }
+    assert owners == {"Agency:environmental protection agency"}
+
+
+def test_a_plans_name_cut_before_its_complement_is_not_a_part_of_it(nlp):
+    text = (
+        "The U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities "
+        "was agreed in 2021. The Bicentennial Framework guides the work of both governments."
+    )
+    doc = nlp(text)
+    assert {m.name for m in doc._.kg_mentions if m.type == "Plan"} >= {"Bicentennial Framework"}
+    assert not relations(nlp, text, "partOf")
+
+
+def test_a_white_house_office_is_an_agency_not_a_policy(nlp):
+    doc = nlp("In July, the White House Office of National AIDS Policy hosted a summit on HIV.")
+    assert [(m.type, m.name) for m in doc._.kg_mentions] == [
+        ("Agency", "White House Office of National AIDS Policy")
+    ]
+    assert not doc._.kg_relations
+
+
+@pytest.mark.parametrize(
+    "text, policy, agency",
+    [
+        (
+            "The Federal Election Commission took a major step to increase transparency by "
+            "finalizing the Digital Disclaimer Rule.",
+            "Regulation:digital disclaimer rule",
+            "Agency:federal election commission",
+        ),
+        (
+            "The Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) increased its ability "
+            "to stop traffickers through Operation Southbound, ATF's enforcement strategy.",
+            "Program:operation southbound",
+            "Agency:bureau of alcohol tobacco firearms and explosives",
+        ),
+        (
+            "The Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) leads the work.\n"
+            "- ATF significantly increased its ability to interdict firearms and stop firearms "
+            "traffickers through Operation Southbound, ATF’s whole-of-government enforcement "
+            "strategy that incorporates information sharing.",
+            "Program:operation southbound",
+            "Agency:bureau of alcohol tobacco firearms and explosives",
+        ),
+        (
+            "The Department of Energy released a Request for Information on the implementation of "
+            "the Civil Nuclear Credit Program.",
+            "Program:civil nuclear credit",
+            "Agency:department of energy",
+        ),
+        (
+            "The National Telecommunications and Information Administration published a request "
+            "for comment seeking input on the design and implementation of the Digital Equity "
+            "Planning Grant Program.",
+            "Program:digital equity planning grant",
+            "Agency:national telecommunications and information administration",
+        ),
+    ],
+)
+def test_the_agency_acting_on_a_policy_in_a_phrase_of_its_own_clause(nlp, text, policy, agency):
+    assert (policy, agency) in relations(nlp, text, "responsibleAgency")
+
+
+def test_an_act_with_a_doer_of_its_own_is_not_the_publishers(nlp):
+    text = (
+        "The Department of Energy released a report on the implementation of the Clean Cities "
+        "Program by the Environmental Protection Agency."
+    )
+    found = relations(nlp, text, "responsibleAgency")
+    assert ("Program:clean city", "Agency:department of energy") not in found
