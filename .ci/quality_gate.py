@@ -12,8 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-FLOORS = {  # just under the 44-document figures of session 14 (0.858, 0.883, 0.647)
-    "entity F1": ("ALL", 0.855),
+FLOORS = {  # just under the 44-document figures of session 15 (0.861, 0.883, 0.647)
+    "entity F1": ("ALL", 0.858),
     "observation F1": ("obs_full", 0.88),
     "relation F1": ("relations", 0.645),
 }
