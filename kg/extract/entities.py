@@ -47,6 +47,7 @@ from .identity import (
     POLICY_CLASSES,
     acronym_form_keys,
     described_name_keys,
+    descriptor_lead_keys,
     entity_key,
     local_body_keys,
     policy_key,
@@ -1607,13 +1608,16 @@ def with_document_keys(mentions: list[Mention]) -> list[Mention]:
     """What one document says of identity (``kg.extract.identity``): agencies named without
     their province once the document named it with it take the fuller name's key; a name
     followed by a common noun (“Shramik Special” trains) the name's; an acronym form ("MSMED
-    Act") the spelled name's ("MSME Development Act")."""
+    Act") the spelled name's ("MSME Development Act"); a headline's "New X" the document's "X"."""
     names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         names[(m.type, m.key)].add(m.name)
     keys = {
         ("Agency", k): v for k, v in local_body_keys({k for t, k in names if t == "Agency"}).items()
     }
+    for type_ in ("Agency", *POLICY_CLASSES):
+        leads = descriptor_lead_keys({k for t, k in names if t == type_})
+        keys |= {(type_, k): v for k, v in leads.items() if (type_, k) not in keys}
     for type_ in POLICY_CLASSES:
         of_type = {k: written for (t, k), written in names.items() if t == type_}
         keys |= {(type_, k): v for k, v in described_name_keys(of_type).items()}

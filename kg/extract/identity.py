@@ -408,6 +408,23 @@ def local_body_keys(agency_keys: set[str]) -> dict[str, str]:
     return {short: next(iter(longer)) for short, longer in completions.items() if len(longer) == 1}
 
 
+def descriptor_lead_keys(keys: set[str]) -> dict[str, str]:
+    """Within one document, the key of a name that starts with a descriptor -> the key of the
+    same name without it, where the document also writes that: a headline capitalises "new"
+    ("New Neighborhood Homes Tax Credit" over the body's "a new Neighborhood Homes Tax Credit"),
+    which a capitalised "New" elsewhere keeps ("New Enterprise Allowance").
+
+    >>> descriptor_lead_keys({"new neighborhood home tax credit", "neighborhood home tax credit"})
+    {'new neighborhood home tax credit': 'neighborhood home tax credit'}
+    """
+    leads = {key: key.partition(" ") for key in keys}
+    return {
+        key: rest
+        for key, (first, _, rest) in leads.items()
+        if first in DESCRIPTORS and rest in keys
+    }
+
+
 def short_form_of(short: str, key: str) -> bool:
     """``key`` is ``short`` with a subnational unit after "of" or before it, or with the listed
     body it is part of before it ("HUD Office of Fair Housing"), or ``short`` is a

@@ -381,3 +381,18 @@ def test_a_programme_named_after_another_programmes_acronym_is_a_part_of_it(nlp)
     found = {name: key for name, key in keys(nlp, text, "Program")}
     bare = entity_key("Program", "Employment and Training Program", "US")
     assert found["SNAP Employment and Training Program"] != bare
+
+
+def test_a_headlines_new_before_a_name_the_document_also_writes_without_it(nlp):
+    text = (
+        "Labor Department Announces New Registered Apprenticeship Program in Ohio. The Department "
+        "of Labor will fund the Registered Apprenticeship Program with 40 million dollars."
+    )
+    found = {name: key for name, key in keys(nlp, text, "Program")}
+    assert len(found) == 2 and len(set(found.values())) == 1
+
+
+def test_a_capitalised_new_stays_where_the_document_never_writes_the_name_without_it(nlp):
+    text = "The New Enterprise Allowance grew. The Enterprise Zone Program shrank."
+    found = {name: key for name, key in keys(nlp, text, "Program")}
+    assert found["New Enterprise Allowance"] == entity_key("Program", "New Enterprise Allowance")
