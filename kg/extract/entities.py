@@ -830,7 +830,7 @@ def lowercase_head_after(doc: Doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.root.ent_type_ in NOT_OWNERS or any(map(names_class, span)):
         return  # "Project NextGen contract agreement": the name has its own class noun
-    if is_capitalised_as_first(span, text):
+    if is_capitalised_as_first(span):
         return  # "Pension scheme membership" (a table heading): a common noun, capitalised
     between = doc.char_span(end, after.start("head"), alignment_mode="expand")
     if between is not None and any(t.pos_ in {"VERB", "AUX"} for t in between):
@@ -863,16 +863,11 @@ def names_class(token: Token) -> bool:
     return bool(head_type(token.text)) and not is_plural_singular_head(token.text)
 
 
-def is_capitalised_as_first(span: Span, text: str) -> bool:
+def is_capitalised_as_first(span: Span) -> bool:
     """One word that stands first in its sentence or line and that the document also writes in
     lower case: its capital says where it stands, not that it is a name. (The tagger calls such
     words proper nouns as often as not.)"""
-    word = span[0].text
-    return (
-        len(span) == 1
-        and span[0].is_sent_start
-        and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
-    )
+    return len(span) == 1 and span[0].is_sent_start and is_written_lowercase(span[0])
 
 
 # Verbs a title-case headline puts between names: "Harris Administration Announces the ... Program"
@@ -1826,6 +1821,7 @@ def is_sentence_adverbial(lead: Span) -> bool:
 
 
 def is_written_lowercase(token: Token) -> bool:
+    """Whether the document also writes the word in lower case."""
     return re.search(rf"\b{re.escape(token.lower_)}\b", doc_text(token.doc)) is not None
 
 

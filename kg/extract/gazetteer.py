@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -117,39 +117,42 @@ def with_acronyms_inside(body: GovernmentBody, acronyms: dict[str, tuple[str, ..
 @lru_cache(maxsize=1)
 def bodies_by_key() -> dict[str, tuple[GovernmentBody, ...]]:
     """Canonical key of every name, alias and acronym -> the bodies known by it."""
-    index: dict[str, list[GovernmentBody]] = defaultdict(list)
-    for body in government_bodies():
-        for form in body.forms:
-            key = canonical_key(form)
-            if body not in index[key]:
-                index[key].append(body)
-    return {key: tuple(bodies) for key, bodies in index.items()}
+    return grouped(
+        (canonical_key(form), body) for body in government_bodies() for form in body.forms
+    )
 
 
 @lru_cache(maxsize=1)
 def bodies_by_singular_key() -> dict[str, tuple[GovernmentBody, ...]]:
     """ "Ministry of Earth Science", "Airport Authority of India": a name written with a word
     in the singular (or plural) that the register writes otherwise is still that body."""
-    index: dict[str, list[GovernmentBody]] = defaultdict(list)
-    for key, bodies in bodies_by_key().items():
-        for body in bodies:
-            if body not in index[singular_key(key)]:
-                index[singular_key(key)].append(body)
-    return {key: tuple(bodies) for key, bodies in index.items()}
+    return grouped(
+        (singular_key(key), body) for key, bodies in bodies_by_key().items() for body in bodies
+    )
 
 
 @lru_cache(maxsize=1)
 def bodies_by_unqualified_key() -> dict[str, tuple[GovernmentBody, ...]]:
     """ "Agency for International Development": a name the register gives only with its
-    country before it ("U.S. Agency for International Development"), written without it."""
+    country before it ("U.S. Agency for International Development"), written without it; not
+    where the rest is generic ("Indian Government" is no "Government" of another country)."""
+    unqualified = {key: country_prefix().sub("", key) for key in bodies_by_key()}
+    return grouped(
+        (unqualified[key], body)
+        for key, bodies in bodies_by_key().items()
+        if unqualified[key] != key and set(unqualified[key].split()) - GENERIC_WORDS
+        for body in bodies
+    )
+
+
+def grouped(
+    pairs: Iterable[tuple[str, GovernmentBody]],
+) -> dict[str, tuple[GovernmentBody, ...]]:
+    """key -> the bodies paired with it, each once, in the order of the pairs."""
     index: dict[str, list[GovernmentBody]] = defaultdict(list)
-    for key, bodies in bodies_by_key().items():
-        unqualified = country_prefix().sub("", key)
-        if unqualified == key or not set(unqualified.split()) - GENERIC_WORDS:
-            continue  # "Indian Government" is no "Government" of any other document's country
-        for body in bodies:
-            if body not in index[unqualified]:
-                index[unqualified].append(body)
+    for key, body in pairs:
+        if body not in index[key]:
+            index[key].append(body)
     return {key: tuple(bodies) for key, bodies in index.items()}
 
 
