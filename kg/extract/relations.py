@@ -259,10 +259,11 @@ def is_possessed_list_item(doc: Doc, agency, policy) -> bool:
 
 
 def has_owner_after(doc: Doc, policy) -> bool:
-    """An agency the policy is "of" right after it: "the Energy Program of EPA"."""
+    """An agency the policy is "of" right after it: "the Energy Program of EPA". (Matched in
+    place: a slice up to every later agency of a long document would copy most of its text.)"""
     text = doc_text(doc)
     return any(
-        OWNER.fullmatch(text[policy.end : m.start])
+        OWNER.fullmatch(text, policy.end, m.start)
         for m in doc._.kg_mentions
         if m.type == "Agency" and policy.end <= m.start
     )
